@@ -1,0 +1,313 @@
+//! An assessment: one team's answers to a checklist, and the one way to change them.
+//!
+//! Every change is an [`Action`] passed to [`Assessment::apply`], which checks it against the
+//! definition and reports whether anything changed. The current time is passed in.
+
+use super::definition::{ChecklistDefinition, ItemId};
+use super::time::{is_date, Timestamp};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The longest notes, mitigation action and other free text, in characters.
+pub const MAX_TEXT: usize = 20_000;
+/// The longest title, assessor or owner name, in characters.
+pub const MAX_NAME: usize = 300;
+
+/// Where an item stands, in the style of the NCSC Cyber Assessment Framework.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    NotAssessed,
+    Achieved,
+    PartiallyAchieved,
+    NotAchieved,
+    NotApplicable,
+}
+
+impl Status {
+    /// The statuses a person can choose, in the order they are offered.
+    pub const CHOICES: [Status; 4] =
+        [Status::Achieved, Status::PartiallyAchieved, Status::NotAchieved, Status::NotApplicable];
+    pub const ALL: [Status; 5] = [
+        Status::NotAssessed,
+        Status::Achieved,
+        Status::PartiallyAchieved,
+        Status::NotAchieved,
+        Status::NotApplicable,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotAssessed => "Not assessed",
+            Status::Achieved => "Achieved",
+            Status::PartiallyAchieved => "Partially achieved",
+            Status::NotAchieved => "Not achieved",
+            Status::NotApplicable => "Not applicable",
+        }
+    }
+
+    /// A stable machine name, used in CSS classes and exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::NotAssessed => "not_assessed",
+            Status::Achieved => "achieved",
+            Status::PartiallyAchieved => "partially_achieved",
+            Status::NotAchieved => "not_achieved",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// Assessed means a status was chosen; not applicable counts as assessed.
+    pub fn is_assessed(self) -> bool {
+        self != Status::NotAssessed
+    }
+}
+
+/// The answer to one item. An answer equal to the default is not stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Answer {
+    pub status: Status,
+    /// Likelihood level, 1-based on the checklist's scale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<u8>,
+    /// Impact level, 1-based on the checklist's scale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub impact: Option<u8>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Due date of the mitigation, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    /// The mitigating action agreed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub action: String,
+}
+
+impl Answer {
+    pub fn is_empty(&self) -> bool {
+        self == &Answer::default()
+    }
+}
+
+/// One team's assessment against a checklist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// The project or tool assessed.
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub assessor: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    /// Answers keyed by item id. Items without an answer are not assessed.
+    #[serde(default)]
+    pub answers: BTreeMap<ItemId, Answer>,
+}
+
+/// Every change a person can make to an assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    SetTitle { title: String },
+    SetAssessor { assessor: String },
+    SetStatus { item: ItemId, status: Status },
+    /// Sets likelihood and impact together; `None` clears a rating.
+    SetRisk { item: ItemId, likelihood: Option<u8>, impact: Option<u8> },
+    SetNotes { item: ItemId, notes: String },
+    SetOwner { item: ItemId, owner: String },
+    /// A `YYYY-MM-DD` date, or `None` to clear it.
+    SetDue { item: ItemId, due: Option<String> },
+    SetMitigation { item: ItemId, action: String },
+    /// Clears every answer, the title and the assessor.
+    Reset,
+}
+
+impl Assessment {
+    pub fn new(now: Timestamp) -> Assessment {
+        Assessment { title: String::new(), assessor: String::new(), created: now.clone(), updated: now, answers: BTreeMap::new() }
+    }
+
+    /// The answer to an item, or the empty answer.
+    pub fn answer(&self, item: &ItemId) -> &Answer {
+        static EMPTY: std::sync::OnceLock<Answer> = std::sync::OnceLock::new();
+        self.answers.get(item).unwrap_or_else(|| EMPTY.get_or_init(Answer::default))
+    }
+
+    /// Applies one change. Returns false, leaving everything as it was, when the action changes
+    /// nothing or is not valid for this definition (unknown item, level off the scale, bad date,
+    /// text too long).
+    pub fn apply(&mut self, def: &ChecklistDefinition, action: Action, now: Timestamp) -> bool {
+        let changed = match action {
+            Action::SetTitle { title } => set_text(&mut self.title, title, MAX_NAME),
+            Action::SetAssessor { assessor } => set_text(&mut self.assessor, assessor, MAX_NAME),
+            Action::Reset => {
+                let fresh = Assessment::new(now.clone());
+                let changed = self.title != fresh.title || self.assessor != fresh.assessor || !self.answers.is_empty();
+                *self = Assessment { created: self.created.clone(), ..fresh };
+                changed
+            }
+            Action::SetStatus { item, status } => self.edit(def, item, |a| replace(&mut a.status, status)),
+            Action::SetRisk { item, likelihood, impact } => {
+                let scale = &def.scale;
+                let on_scale = |level: Option<u8>, labels: &[String]| {
+                    level.is_none_or(|l| l >= 1 && usize::from(l) <= labels.len())
+                };
+                if !on_scale(likelihood, &scale.likelihood) || !on_scale(impact, &scale.impact) {
+                    return false;
+                }
+                self.edit(def, item, |a| replace(&mut a.likelihood, likelihood) | replace(&mut a.impact, impact))
+            }
+            Action::SetNotes { item, notes } => self.edit(def, item, |a| set_text(&mut a.notes, notes, MAX_TEXT)),
+            Action::SetOwner { item, owner } => self.edit(def, item, |a| set_text(&mut a.owner, owner, MAX_NAME)),
+            Action::SetMitigation { item, action } => {
+                self.edit(def, item, |a| set_text(&mut a.action, action, MAX_TEXT))
+            }
+            Action::SetDue { item, due } => {
+                let due = due.filter(|d| !d.is_empty());
+                if due.as_deref().is_some_and(|d| !is_date(d)) {
+                    return false;
+                }
+                self.edit(def, item, |a| replace(&mut a.due, due))
+            }
+        };
+        if changed {
+            self.updated = now;
+        }
+        changed
+    }
+
+    /// Edits one item's answer, dropping it again when it becomes empty.
+    fn edit(&mut self, def: &ChecklistDefinition, item: ItemId, f: impl FnOnce(&mut Answer) -> bool) -> bool {
+        if def.item(&item).is_none() {
+            return false;
+        }
+        let answer = self.answers.entry(item.clone()).or_default();
+        let changed = f(answer);
+        if answer.is_empty() {
+            self.answers.remove(&item);
+        }
+        changed
+    }
+}
+
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        false
+    } else {
+        *slot = value;
+        true
+    }
+}
+
+fn set_text(slot: &mut String, value: String, max: usize) -> bool {
+    value.chars().count() <= max && replace(slot, value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::default_checklist::default_checklist;
+
+    fn t(n: u32) -> Timestamp {
+        Timestamp::parse(&format!("2026-01-01T00:00:{n:02}Z")).unwrap()
+    }
+
+    fn item(id: &str) -> ItemId {
+        ItemId::new(id)
+    }
+
+    /// Applies actions in turn and returns what each reported.
+    fn run(actions: Vec<Action>) -> (Assessment, Vec<bool>) {
+        let def = default_checklist();
+        let mut a = Assessment::new(t(0));
+        let changed = actions.into_iter().enumerate().map(|(i, act)| a.apply(&def, act, t(i as u32 + 1))).collect();
+        (a, changed)
+    }
+
+    fn first_item() -> ItemId {
+        default_checklist().sections[0].items[0].id.clone()
+    }
+
+    #[test]
+    fn a_change_reports_true_and_moves_updated() {
+        let id = first_item();
+        let (a, changed) = run(vec![Action::SetStatus { item: id.clone(), status: Status::Achieved }]);
+        assert_eq!(changed, vec![true]);
+        assert_eq!(a.answer(&id).status, Status::Achieved);
+        assert_eq!(a.updated, t(1));
+        assert_eq!(a.created, t(0));
+    }
+
+    #[test]
+    fn the_same_value_twice_changes_nothing_the_second_time() {
+        let id = first_item();
+        let (a, changed) = run(vec![
+            Action::SetNotes { item: id.clone(), notes: "n".into() },
+            Action::SetNotes { item: id.clone(), notes: "n".into() },
+        ]);
+        assert_eq!(changed, vec![true, false]);
+        assert_eq!(a.updated, t(1));
+    }
+
+    #[test]
+    fn invalid_actions_are_refused_without_change() {
+        let id = first_item();
+        let (a, changed) = run(vec![
+            Action::SetStatus { item: item("no-such-item"), status: Status::Achieved },
+            Action::SetRisk { item: id.clone(), likelihood: Some(4), impact: Some(1) },
+            Action::SetRisk { item: id.clone(), likelihood: Some(0), impact: None },
+            Action::SetDue { item: id.clone(), due: Some("2026-02-30".into()) },
+            Action::SetNotes { item: id.clone(), notes: "x".repeat(MAX_TEXT + 1) },
+            Action::SetTitle { title: "t".repeat(MAX_NAME + 1) },
+        ]);
+        assert_eq!(changed, vec![false; 6]);
+        assert!(a.answers.is_empty());
+        assert_eq!(a.updated, t(0));
+    }
+
+    #[test]
+    fn every_field_can_be_set_and_an_emptied_answer_is_dropped() {
+        let id = first_item();
+        let (a, changed) = run(vec![
+            Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
+            Action::SetRisk { item: id.clone(), likelihood: Some(3), impact: Some(2) },
+            Action::SetOwner { item: id.clone(), owner: "Sam".into() },
+            Action::SetDue { item: id.clone(), due: Some("2026-03-31".into()) },
+            Action::SetMitigation { item: id.clone(), action: "Turn on 2SV".into() },
+            Action::SetTitle { title: "Team blog".into() },
+            Action::SetAssessor { assessor: "Ana".into() },
+        ]);
+        assert!(changed.iter().all(|c| *c));
+        let ans = a.answer(&id);
+        assert_eq!((ans.likelihood, ans.impact, ans.owner.as_str()), (Some(3), Some(2), "Sam"));
+        assert_eq!((ans.due.as_deref(), ans.action.as_str()), (Some("2026-03-31"), "Turn on 2SV"));
+        assert_eq!((a.title.as_str(), a.assessor.as_str()), ("Team blog", "Ana"));
+
+        let (a, _) = run(vec![
+            Action::SetStatus { item: id.clone(), status: Status::Achieved },
+            Action::SetDue { item: id.clone(), due: Some(String::new()) },
+            Action::SetStatus { item: id.clone(), status: Status::NotAssessed },
+        ]);
+        assert!(a.answers.is_empty(), "{:?}", a.answers);
+    }
+
+    #[test]
+    fn reset_clears_answers_but_keeps_created() {
+        let id = first_item();
+        let (a, changed) = run(vec![
+            Action::SetStatus { item: id, status: Status::Achieved },
+            Action::Reset,
+            Action::Reset,
+        ]);
+        assert_eq!(changed, vec![true, true, false]);
+        assert!(a.answers.is_empty());
+        assert_eq!(a.created, t(0));
+    }
+}

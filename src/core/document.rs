@@ -1,0 +1,273 @@
+//! The document format: the self-contained JSON file a person exports, and the record kept in
+//! browser storage. docs/FORMAT.md describes both; `schemas/` holds their JSON Schemas.
+
+use super::assessment::{Assessment, MAX_NAME, MAX_TEXT};
+use super::definition::{ChecklistDefinition, DefinitionError, ItemId};
+use super::scoring::Summary;
+use super::time::{is_date, Timestamp};
+use super::APP_VERSION;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The discriminator of an exported assessment file.
+pub const EXPORT_FORMAT: &str = "risk-checklist/assessment";
+/// The discriminator of an assessment kept in browser storage.
+pub const STORED_FORMAT: &str = "risk-checklist/stored-assessment";
+/// The newest format version this app reads and the one it writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Which checklist, and which version of it, an assessment answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistRef {
+    pub id: String,
+    pub version: String,
+}
+
+impl ChecklistRef {
+    pub fn of(def: &ChecklistDefinition) -> ChecklistRef {
+        ChecklistRef { id: def.id.clone(), version: def.version.clone() }
+    }
+}
+
+/// An exported assessment: everything needed to read it without the app that wrote it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Always `risk-checklist/assessment`.
+    pub format: String,
+    /// The version of this format; readers refuse versions newer than they know.
+    pub format_version: u32,
+    /// The version of the app that wrote the file.
+    pub app_version: String,
+    pub exported: Timestamp,
+    pub checklist: ChecklistRef,
+    /// A full copy of the checklist definition answered.
+    pub definition: ChecklistDefinition,
+    pub assessment: Assessment,
+    /// Figures computed from the answers when the file was written. Readers recompute them.
+    pub summary: Summary,
+}
+
+/// An assessment as kept in browser storage: the answers and which checklist they answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StoredAssessment {
+    /// Always `risk-checklist/stored-assessment`.
+    pub format: String,
+    pub format_version: u32,
+    pub checklist: ChecklistRef,
+    pub assessment: Assessment,
+}
+
+/// Why a document could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentError {
+    /// Not JSON, or JSON of the wrong shape; with the position where reading stopped.
+    Syntax { message: String, line: usize, column: usize },
+    /// The file is empty.
+    Empty,
+    /// The `format` field is missing or names another kind of file.
+    WrongFormat { found: Option<String> },
+    /// The `format_version` field is missing.
+    MissingVersion,
+    /// Written by a newer version of the app than this one.
+    NewerVersion { found: u64 },
+    /// The checklist definition inside the file is not valid.
+    Definition(Vec<DefinitionError>),
+    /// An answer is not valid for the checklist (a rating off the scale, a bad date, text too long).
+    Answer { item: ItemId, problem: String },
+    /// The assessment's own fields are not valid.
+    Assessment { field: &'static str, problem: String },
+}
+
+impl fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocumentError::Syntax { message, line, column } => {
+                write!(f, "This is not a readable assessment file (line {line}, column {column}): {message}")
+            }
+            DocumentError::Empty => write!(f, "The file is empty."),
+            DocumentError::WrongFormat { found: None } => write!(f, "This is not a risk checklist assessment file (it has no \"format\" field)."),
+            DocumentError::WrongFormat { found: Some(found) } => {
+                write!(f, "This is not a risk checklist assessment file (its format is \"{}\").", clip(found))
+            }
+            DocumentError::MissingVersion => write!(f, "The file has no \"format_version\", so it cannot be read safely."),
+            DocumentError::NewerVersion { found } => write!(
+                f,
+                "The file was written by a newer version of this app (format version {found}; this app reads up to {FORMAT_VERSION}). Open it with the newer version."
+            ),
+            DocumentError::Definition(errors) => {
+                write!(f, "The checklist in the file is not valid: ")?;
+                let parts: Vec<String> = errors.iter().take(5).map(|e| e.to_string()).collect();
+                write!(f, "{}", parts.join("; "))?;
+                if errors.len() > 5 {
+                    write!(f, "; and {} more", errors.len() - 5)?;
+                }
+                Ok(())
+            }
+            DocumentError::Answer { item, problem } => write!(f, "The answer to \"{}\" is not valid: {problem}", clip(item.as_str())),
+            DocumentError::Assessment { field, problem } => write!(f, "The assessment's {field} is not valid: {problem}"),
+        }
+    }
+}
+
+/// Shortens text from a file before it goes into a message.
+fn clip(text: &str) -> String {
+    let mut out: String = text.chars().take(60).collect();
+    if text.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+impl Document {
+    pub fn new(def: &ChecklistDefinition, assessment: &Assessment, now: Timestamp) -> Document {
+        Document {
+            format: EXPORT_FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            app_version: APP_VERSION.into(),
+            exported: now,
+            checklist: ChecklistRef::of(def),
+            definition: def.clone(),
+            assessment: assessment.clone(),
+            summary: Summary::of(def, assessment),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising these plain structs cannot fail: every map key is a string.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads an exported file, checking its format, version, definition and every answer.
+    /// The summary inside the file is recomputed, not trusted.
+    pub fn from_json(text: &str) -> Result<Document, DocumentError> {
+        let text = read_header(text, EXPORT_FORMAT)?;
+        let mut doc: Document = parse(text)?;
+        doc.definition.validate().map_err(DocumentError::Definition)?;
+        check_assessment(&doc.definition, &doc.assessment)?;
+        doc.summary = Summary::of(&doc.definition, &doc.assessment);
+        Ok(doc)
+    }
+
+    /// The file name for an export: `<title-slug>-<yyyy-mm-dd>.json`.
+    pub fn file_name(&self, extension: &str) -> String {
+        format!("{}-{}.{extension}", slug(&self.assessment.title), self.exported.date())
+    }
+
+    /// Answers to items the checklist does not have. Kept, never dropped.
+    pub fn unknown_items(&self) -> Vec<ItemId> {
+        unknown_items(&self.definition, &self.assessment)
+    }
+}
+
+impl StoredAssessment {
+    pub fn new(def: &ChecklistDefinition, assessment: &Assessment) -> StoredAssessment {
+        StoredAssessment {
+            format: STORED_FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            checklist: ChecklistRef::of(def),
+            assessment: assessment.clone(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a stored record. Ratings are checked against `def` by the caller when it opens it.
+    pub fn from_json(text: &str) -> Result<StoredAssessment, DocumentError> {
+        let text = read_header(text, STORED_FORMAT)?;
+        parse(text)
+    }
+}
+
+/// The fields read before anything else, so that a file of another kind or a newer version
+/// gets a plain message instead of a list of unknown fields.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    format_version: Option<serde_json::Value>,
+}
+
+fn read_header<'a>(text: &'a str, format: &str) -> Result<&'a str, DocumentError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(DocumentError::Empty);
+    }
+    let header: Header = parse(text)?;
+    match header.format {
+        Some(serde_json::Value::String(f)) if f == format => {}
+        Some(serde_json::Value::String(f)) => return Err(DocumentError::WrongFormat { found: Some(f) }),
+        Some(other) => return Err(DocumentError::WrongFormat { found: Some(other.to_string()) }),
+        None => return Err(DocumentError::WrongFormat { found: None }),
+    }
+    match header.format_version.as_ref().and_then(serde_json::Value::as_u64) {
+        None => Err(DocumentError::MissingVersion),
+        Some(v) if v > u64::from(FORMAT_VERSION) => Err(DocumentError::NewerVersion { found: v }),
+        Some(_) => Ok(text),
+    }
+}
+
+fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, DocumentError> {
+    serde_json::from_str(text).map_err(|e| DocumentError::Syntax { message: e.to_string(), line: e.line(), column: e.column() })
+}
+
+/// Checks that every rating is on the scale and every text and date is well formed.
+pub fn check_assessment(def: &ChecklistDefinition, a: &Assessment) -> Result<(), DocumentError> {
+    let too_long = |field: &'static str, text: &str, max: usize| {
+        (text.chars().count() > max)
+            .then(|| DocumentError::Assessment { field, problem: format!("longer than {max} characters") })
+    };
+    if let Some(e) = too_long("title", &a.title, MAX_NAME).or_else(|| too_long("assessor", &a.assessor, MAX_NAME)) {
+        return Err(e);
+    }
+    for (item, answer) in &a.answers {
+        let bad = |problem: String| Err(DocumentError::Answer { item: item.clone(), problem });
+        if let Some(l) = answer.likelihood.filter(|l| def.scale.likelihood_label(*l).is_none()) {
+            return bad(format!("likelihood {l} is not on the scale 1 to {}", def.scale.likelihood.len()));
+        }
+        if let Some(i) = answer.impact.filter(|i| def.scale.impact_label(*i).is_none()) {
+            return bad(format!("impact {i} is not on the scale 1 to {}", def.scale.impact.len()));
+        }
+        if let Some(due) = answer.due.as_deref().filter(|d| !is_date(d)) {
+            return bad(format!("the due date \"{}\" is not a date like 2026-03-31", clip(due)));
+        }
+        for (name, text, max) in [("notes", &answer.notes, MAX_TEXT), ("owner", &answer.owner, MAX_NAME), ("action", &answer.action, MAX_TEXT)] {
+            if text.chars().count() > max {
+                return bad(format!("the {name} are longer than {max} characters"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Answers keyed by ids the definition does not have.
+pub fn unknown_items(def: &ChecklistDefinition, a: &Assessment) -> Vec<ItemId> {
+    a.answers.keys().filter(|id| def.item(id).is_none()).cloned().collect()
+}
+
+/// A file-name-safe form of a title: lower-case ASCII letters and digits joined by hyphens.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "risk-assessment".into()
+    } else {
+        out.into()
+    }
+}

@@ -1,0 +1,21 @@
+//! The pure core: checklist definitions, assessments, scoring and the document format.
+//!
+//! Nothing in here may depend on yew, web-sys, gloo, js-sys or wasm-bindgen: the core is
+//! compiled and tested natively, and the browser shell only forwards events to it and renders
+//! what it returns. `tests/architecture.rs` enforces this.
+
+pub mod assessment;
+pub mod default_checklist;
+pub mod definition;
+pub mod document;
+pub mod scoring;
+pub mod time;
+
+pub use assessment::{Action, Answer, Assessment, Status};
+pub use definition::{ChecklistDefinition, DefinitionError, Item, ItemId, RiskScale, Section, SectionId};
+pub use document::{Document, DocumentError, StoredAssessment};
+pub use scoring::{Band, Progress, Summary};
+pub use time::Timestamp;
+
+/// The version of this app, written into every exported document.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

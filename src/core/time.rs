@@ -1,0 +1,121 @@
+//! Timestamps and calendar dates as the core stores them: validated ISO 8601 text.
+//!
+//! The core never reads the clock. The shell passes the current time in, so the reducer and
+//! every report stay deterministic and testable.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+
+/// A UTC instant as RFC 3339 text, for example `2026-11-25T09:30:00.000Z`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct Timestamp(String);
+
+impl Timestamp {
+    /// Accepts `YYYY-MM-DDTHH:MM:SS`, optional fraction, then `Z`.
+    pub fn parse(text: &str) -> Option<Timestamp> {
+        let b = text.as_bytes();
+        if b.len() < 20 || b.len() > 30 || !is_date_bytes(&b[..10]) || b[10] != b'T' {
+            return None;
+        }
+        let time_ok = digits(&b[11..13])
+            && b[13] == b':'
+            && digits(&b[14..16])
+            && b[16] == b':'
+            && digits(&b[17..19])
+            && num(&b[11..13]) < 24
+            && num(&b[14..16]) < 60
+            && num(&b[17..19]) < 61;
+        let rest = &b[19..];
+        let tail_ok = match rest {
+            [b'Z'] => true,
+            [b'.', frac @ .., b'Z'] => !frac.is_empty() && digits(frac),
+            _ => false,
+        };
+        (time_ok && tail_ok).then(|| Timestamp(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The calendar date part, `YYYY-MM-DD`.
+    pub fn date(&self) -> &str {
+        &self.0[..10]
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Timestamp::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("not a UTC timestamp like 2026-01-31T09:00:00Z: {:.40}", s))
+        })
+    }
+}
+
+/// True for a real calendar date written `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    is_date_bytes(text.as_bytes())
+}
+
+fn is_date_bytes(b: &[u8]) -> bool {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    if !(digits(&b[..4]) && digits(&b[5..7]) && digits(&b[8..10])) {
+        return false;
+    }
+    let (y, m, d) = (num(&b[..4]), num(&b[5..7]), num(&b[8..10]));
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    y >= 1 && (1..=days).contains(&d)
+}
+
+fn digits(b: &[u8]) -> bool {
+    b.iter().all(u8::is_ascii_digit)
+}
+
+fn num(b: &[u8]) -> u32 {
+    b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps() {
+        for ok in ["2026-11-25T09:30:00Z", "2026-11-25T09:30:00.123Z", "2024-02-29T23:59:60Z"] {
+            assert!(Timestamp::parse(ok).is_some(), "{ok}");
+        }
+        for bad in ["", "2026-11-25", "2026-11-25 09:30:00Z", "2026-13-01T00:00:00Z", "2026-11-25T24:00:00Z",
+            "2026-11-25T09:30:00", "2026-11-25T09:30:00.Z", "2026-11-25T09:30:00+01:00", "2025-02-29T00:00:00Z"] {
+            assert!(Timestamp::parse(bad).is_none(), "{bad}");
+        }
+        assert_eq!(Timestamp::parse("2026-11-25T09:30:00Z").unwrap().date(), "2026-11-25");
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2023-04-31"));
+        assert!(!is_date("0000-01-01"));
+        assert!(!is_date("2023-1-01"));
+        assert!(Timestamp::parse("2026-11-2\u{e9}T09:30:00Z").is_none());
+    }
+}
