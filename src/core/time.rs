@@ -36,6 +36,11 @@ impl Timestamp {
         (time_ok && tail_ok).then(|| Timestamp(text.to_owned()))
     }
 
+    /// 1970-01-01T00:00:00Z, for a clock that cannot be read.
+    pub fn epoch() -> Timestamp {
+        Timestamp("1970-01-01T00:00:00Z".to_owned())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -1,0 +1,182 @@
+//! Build orchestration for risk-checklist: `cargo xtask <task>`.
+//!
+//! Each task first installs what this machine lacks and skips what it has:
+//! the wasm32 target, trunk, a wasm-bindgen-cli of exactly Cargo.lock's wasm-bindgen version,
+//! a wasm-opt that reads current rustc output, Chromium and ChromeDriver (Debian), and the
+//! end-to-end tests' npm packages from their lock file.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{exit, Command};
+
+const TRUNK_VERSION: &str = "0.22.1";
+const BINARYEN_VERSION: &str = "132.0.0";
+const E2E_DIR: &str = "tests/e2e";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() {
+    let task = env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "serve" => serve(),
+        "test" => test(),
+        "bench" => bench(),
+        "setup" => setup(Need::All),
+        "build" => setup(Need::Build).and_then(|_| build_release()),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <task>\n\n  serve   build and serve the app on http://127.0.0.1:8080\n  test    run every test: native, browser (wasm) and end-to-end\n  bench   build the release bundle and print size and speed figures\n  build   build the release bundle into dist/\n  setup   install whatever is missing"
+            );
+            exit(2);
+        }
+    };
+    if let Err(e) = result {
+        eprintln!("xtask {task}: {e}");
+        exit(1);
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Runs a command in the repository root; fails with its name if it fails.
+fn run(program: &str, args: &[&str]) -> Result {
+    run_with(program, args, &[], None)
+}
+
+fn run_with(program: &str, args: &[&str], envs: &[(&str, &str)], dir: Option<&Path>) -> Result {
+    eprintln!("$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .envs(envs.iter().copied())
+        .current_dir(dir.map(Path::to_path_buf).unwrap_or_else(root))
+        .status()
+        .map_err(|e| format!("could not start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+/// The output of a command, if it ran and succeeded.
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}
+
+fn has(program: &str) -> bool {
+    output("sh", &["-c", &format!("command -v {program}")]).is_some()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Need {
+    Build,
+    All,
+}
+
+/// Installs what is missing. `Build` is enough to build and serve; `All` adds the browsers
+/// and npm packages the tests need.
+fn setup(need: Need) -> Result {
+    let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        run("rustup", &["target", "add", "wasm32-unknown-unknown"])?;
+    }
+
+    let wanted = wasm_bindgen_version()?;
+    let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if have.split_whitespace().nth(1) != Some(wanted.as_str()) {
+        // Without --locked: the CLI's own lock file names a crate version the registry lacks.
+        run("cargo", &["install", "--force", "wasm-bindgen-cli", "--version", &wanted])?;
+    }
+
+    let trunk = output("trunk", &["--version"]).unwrap_or_default();
+    if !trunk.contains(TRUNK_VERSION) {
+        // trunk 0.22 declares a newer rust-version than it needs; thin LTO halves its build time.
+        run_with(
+            "cargo",
+            &["install", "--locked", "--ignore-rust-version", "trunk", "--version", TRUNK_VERSION],
+            &[("CARGO_PROFILE_RELEASE_LTO", "false"), ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")],
+            None,
+        )?;
+    }
+
+    let wasm_opt = output("wasm-opt", &["--version"]).unwrap_or_default();
+    if !wasm_opt.contains("version 132") {
+        run("npm", &["install", "--global", "--no-audit", "--no-fund", &format!("binaryen@{BINARYEN_VERSION}")])?;
+    }
+
+    if need == Need::All {
+        if !has("chromium") || !has("chromedriver") {
+            let sudo = if output("id", &["-u"]).is_some_and(|id| id.trim() == "0") { vec![] } else { vec!["sudo"] };
+            let apt = |args: &[&str]| {
+                let mut all: Vec<&str> = sudo.clone();
+                all.extend_from_slice(args);
+                let (program, rest) = all.split_first().map(|(p, r)| (*p, r.to_vec())).unwrap_or(("apt-get", vec![]));
+                run_with(program, &rest, &[("DEBIAN_FRONTEND", "noninteractive")], None)
+            };
+            apt(&["apt-get", "update", "-q"])?;
+            apt(&["apt-get", "install", "-y", "-q", "chromium", "chromium-driver"])?;
+        }
+        let e2e = root().join(E2E_DIR);
+        let stamp = e2e.join("node_modules/.package-lock.json");
+        let fresh = modified(&stamp).is_some_and(|installed| modified(&e2e.join("package-lock.json")).is_some_and(|lock| installed >= lock));
+        if !fresh {
+            run_with("npm", &["ci", "--no-audit", "--no-fund"], &[], Some(&e2e))?;
+        }
+    }
+    Ok(())
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// The wasm-bindgen version in Cargo.lock, which the CLI must match exactly.
+fn wasm_bindgen_version() -> Result<String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen entry".into())
+}
+
+fn build_release() -> Result {
+    run("trunk", &["build", "--release", "--skip-version-check"])
+}
+
+fn serve() -> Result {
+    setup(Need::Build)?;
+    eprintln!("Serving on http://127.0.0.1:8080 (Ctrl-C to stop)");
+    run("trunk", &["serve", "--release", "--skip-version-check"])
+}
+
+fn test() -> Result {
+    setup(Need::All)?;
+    // 1. The pure core and the architecture rules, natively.
+    run("cargo", &["test", "--workspace"])?;
+    // 2. Components and storage in headless Chromium.
+    let chromedriver = output("sh", &["-c", "command -v chromedriver"]).unwrap_or_default();
+    run_with(
+        "cargo",
+        &["test", "--target", "wasm32-unknown-unknown", "--test", "browser"],
+        &[("CHROMEDRIVER", chromedriver.trim())],
+        None,
+    )?;
+    // 3. The release build end to end in headless Chromium.
+    build_release()?;
+    run_with("npm", &["test"], &[], Some(&root().join(E2E_DIR)))
+}
+
+fn bench() -> Result {
+    setup(Need::All)?;
+    build_release()?;
+    run("node", &[&format!("{E2E_DIR}/bench.mjs")])
+}
