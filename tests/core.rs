@@ -1,0 +1,188 @@
+//! Native tests of the core through its public API: the document round trip, the summary,
+//! and properties that must hold for any assessment.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use risk_checklist::core::default_checklist::default_checklist;
+use risk_checklist::core::document::{slug, DocumentError, EXPORT_FORMAT, FORMAT_VERSION};
+use risk_checklist::core::{Action, Assessment, Band, ChecklistDefinition, Document, ItemId, Status, StoredAssessment, Summary, Timestamp};
+
+fn t(s: &str) -> Timestamp {
+    Timestamp::parse(s).unwrap()
+}
+
+fn ids(def: &ChecklistDefinition) -> Vec<ItemId> {
+    def.items().map(|(_, i)| i.id.clone()).collect()
+}
+
+/// An assessment built by applying `actions` to the default checklist.
+fn assessed(actions: Vec<Action>) -> (ChecklistDefinition, Assessment) {
+    let def = default_checklist();
+    let mut a = Assessment::new(t("2026-01-05T10:00:00Z"));
+    for action in actions {
+        assert!(a.apply(&def, action.clone(), t("2026-01-06T11:30:00Z")), "refused: {action:?}");
+    }
+    (def, a)
+}
+
+fn rate(item: &ItemId, status: Status, l: u8, i: u8) -> Vec<Action> {
+    vec![
+        Action::SetStatus { item: item.clone(), status },
+        Action::SetRisk { item: item.clone(), likelihood: Some(l), impact: Some(i) },
+    ]
+}
+
+#[test]
+fn an_export_reads_back_unchanged_and_names_its_format() {
+    let def = default_checklist();
+    let id = ids(&def);
+    let mut actions = rate(&id[0], Status::NotAchieved, 3, 3);
+    actions.push(Action::SetNotes { item: id[0].clone(), notes: "Zwei Admins – ein Passwort. «Ça va» 日本 \"quoted\"\n2nd line".into() });
+    actions.push(Action::SetTitle { title: "Team blog on WordPress".into() });
+    let (def, a) = assessed(actions);
+    let doc = Document::new(&def, &a, t("2026-01-07T09:00:00Z"));
+    let json = doc.to_json();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["format"], EXPORT_FORMAT);
+    assert_eq!(value["format_version"], FORMAT_VERSION);
+    assert_eq!(value["checklist"]["id"], def.id);
+    assert_eq!(value["definition"]["sections"].as_array().unwrap().len(), def.sections.len());
+    assert_eq!(value["assessment"]["answers"][id[0].as_str()]["status"], "not_achieved");
+    assert_eq!(value["summary"]["by_band"]["high"], 1);
+    assert_eq!(Document::from_json(&json).unwrap(), doc);
+    assert_eq!(doc.file_name("json"), "team-blog-on-wordpress-2026-01-07.json");
+}
+
+#[test]
+fn reading_refuses_other_formats_and_newer_versions_with_plain_reasons() {
+    let (def, a) = assessed(vec![]);
+    let good: serde_json::Value = serde_json::from_str(&Document::new(&def, &a, t("2026-01-07T09:00:00Z")).to_json()).unwrap();
+    let with = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = good.clone();
+        f(&mut v);
+        Document::from_json(&v.to_string()).unwrap_err()
+    };
+    assert_eq!(with(&|v| v["format"] = "something-else".into()), DocumentError::WrongFormat { found: Some("something-else".into()) });
+    assert_eq!(with(&|v| { v.as_object_mut().unwrap().remove("format"); }), DocumentError::WrongFormat { found: None });
+    assert_eq!(with(&|v| { v.as_object_mut().unwrap().remove("format_version"); }), DocumentError::MissingVersion);
+    assert_eq!(with(&|v| v["format_version"] = 2.into()), DocumentError::NewerVersion { found: 2 });
+    assert!(matches!(with(&|v| v["extra"] = 1.into()), DocumentError::Syntax { message, .. } if message.contains("extra")));
+    let item = ids(&def)[0].clone();
+    assert!(matches!(with(&|v| v["assessment"]["answers"][item.as_str()] = serde_json::json!({"likelihood": 7})),
+        DocumentError::Answer { item: i, .. } if i == item));
+    assert_eq!(Document::from_json("  "), Err(DocumentError::Empty));
+    assert!(matches!(Document::from_json("{\"format\":"), Err(DocumentError::Syntax { line: 1, .. })));
+}
+
+#[test]
+fn the_summary_counts_ranks_and_finds_the_worst_band() {
+    let def = default_checklist();
+    let id = ids(&def);
+    let mut actions = Vec::new();
+    actions.extend(rate(&id[0], Status::PartiallyAchieved, 2, 2)); // 4 medium, open
+    actions.extend(rate(&id[1], Status::NotAchieved, 3, 2)); // 6 high, open
+    actions.extend(rate(&id[2], Status::Achieved, 3, 3)); // achieved: not open
+    actions.extend(rate(&id[3], Status::NotAchieved, 1, 1)); // 1 low, open
+    actions.push(Action::SetStatus { item: id[4].clone(), status: Status::NotApplicable });
+    actions.push(Action::SetRisk { item: id[5].clone(), likelihood: Some(3), impact: Some(1) }); // 3 medium, not assessed yet
+    let (def, a) = assessed(actions);
+    let s = Summary::of(&def, &a);
+    assert_eq!(s.progress.assessed, 5);
+    assert_eq!(s.progress.total, def.item_count());
+    assert_eq!((s.by_status.achieved, s.by_status.partially_achieved, s.by_status.not_achieved, s.by_status.not_applicable), (1, 1, 2, 1));
+    assert_eq!(s.by_status.not_assessed, def.item_count() - 5);
+    assert_eq!((s.by_band.low, s.by_band.medium, s.by_band.high), (1, 2, 1));
+    assert_eq!(s.overall, Some(Band::High));
+    let ranked: Vec<(&str, u32)> = s.open_risks.iter().map(|r| (r.item.as_str(), r.score)).collect();
+    assert_eq!(ranked, vec![(id[1].as_str(), 6), (id[0].as_str(), 4), (id[5].as_str(), 3), (id[3].as_str(), 1)]);
+    let first_section = &s.sections[0];
+    assert_eq!(first_section.worst, Some(Band::High));
+}
+
+#[test]
+fn an_empty_assessment_has_no_overall_band() {
+    let (def, a) = assessed(vec![]);
+    let s = Summary::of(&def, &a);
+    assert_eq!(s.overall, None);
+    assert!(s.open_risks.is_empty());
+    assert_eq!(s.progress.percent(), 0);
+}
+
+#[test]
+fn the_stored_record_round_trips() {
+    let def = default_checklist();
+    let (def, a) = assessed(rate(&ids(&def)[2], Status::NotAchieved, 1, 3));
+    let stored = StoredAssessment::new(&def, &a);
+    assert_eq!(StoredAssessment::from_json(&stored.to_json()), Ok(stored));
+    assert!(matches!(StoredAssessment::from_json(&Document::new(&def, &a, t("2026-01-07T09:00:00Z")).to_json()),
+        Err(DocumentError::WrongFormat { .. })));
+}
+
+#[test]
+fn slugs_are_safe_file_names() {
+    let cases = [("Team blog", "team-blog"), ("  Yammer / Viva Engage!! ", "yammer-viva-engage"), ("", "risk-assessment"),
+        ("日本", "risk-assessment"), ("../../etc/passwd", "etc-passwd"), ("Café Ω", "caf")];
+    for (title, expected) in cases {
+        assert_eq!(slug(title), expected, "{title:?}");
+    }
+    assert!(slug(&"x".repeat(500)).len() <= 60);
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop::sample::select(Status::ALL.to_vec())
+}
+
+fn action(ids: Vec<ItemId>) -> impl Strategy<Value = Action> {
+    let item = prop::sample::select(ids);
+    prop_oneof![
+        (item.clone(), status()).prop_map(|(item, status)| Action::SetStatus { item, status }),
+        (item.clone(), prop::option::of(1u8..=3), prop::option::of(1u8..=3))
+            .prop_map(|(item, likelihood, impact)| Action::SetRisk { item, likelihood, impact }),
+        (item.clone(), any::<String>()).prop_map(|(item, notes)| Action::SetNotes { item, notes }),
+        (item.clone(), "\\PC{0,40}").prop_map(|(item, owner)| Action::SetOwner { item, owner }),
+        (item.clone(), prop::option::of((2000u32..2100, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))))
+            .prop_map(|(item, due)| Action::SetDue { item, due }),
+        (item, any::<String>()).prop_map(|(item, action)| Action::SetMitigation { item, action }),
+        any::<String>().prop_map(|title| Action::SetTitle { title }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any assessment survives export and import unchanged, whatever text it holds.
+    #[test]
+    fn any_assessment_survives_export_and_import(actions in prop::collection::vec(action(ids(&default_checklist())), 0..40)) {
+        let def = default_checklist();
+        let mut a = Assessment::new(t("2026-01-05T10:00:00Z"));
+        for act in actions {
+            a.apply(&def, act, t("2026-01-06T11:30:00.250Z"));
+        }
+        let doc = Document::new(&def, &a, t("2026-01-07T09:00:00Z"));
+        prop_assert_eq!(Document::from_json(&doc.to_json()), Ok(doc));
+    }
+
+    /// Progress never exceeds the total, and the summary's counts add up.
+    #[test]
+    fn summary_counts_add_up(actions in prop::collection::vec(action(ids(&default_checklist())), 0..60)) {
+        let def = default_checklist();
+        let mut a = Assessment::new(t("2026-01-05T10:00:00Z"));
+        for act in actions {
+            a.apply(&def, act, t("2026-01-06T11:30:00Z"));
+        }
+        let s = Summary::of(&def, &a);
+        let by_status: usize = Status::ALL.iter().map(|st| s.by_status.get(*st)).sum();
+        prop_assert_eq!(by_status, def.item_count());
+        prop_assert_eq!(s.by_band.low + s.by_band.medium + s.by_band.high, s.open_risks.len());
+        prop_assert!(s.progress.assessed <= s.progress.total && s.progress.percent() <= 100);
+        prop_assert!(s.open_risks.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+
+    /// Reading never panics, whatever the bytes.
+    #[test]
+    fn reading_arbitrary_text_never_panics(text in any::<String>()) {
+        let _ = Document::from_json(&text);
+        let _ = StoredAssessment::from_json(&text);
+        let _ = ChecklistDefinition::from_json(&text);
+    }
+}
