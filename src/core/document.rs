@@ -47,7 +47,9 @@ pub struct Document {
     /// A full copy of the checklist definition answered.
     pub definition: ChecklistDefinition,
     pub assessment: Assessment,
-    /// Figures computed from the answers when the file was written. Readers recompute them.
+    /// Figures computed from the answers when the file was written. Readers recompute them,
+    /// so what a file says here is read past, not parsed.
+    #[serde(deserialize_with = "skip_summary", default = "Summary::empty")]
     pub summary: Summary,
 }
 
@@ -190,8 +192,60 @@ impl StoredAssessment {
 /// gets a plain message instead of a list of unknown fields.
 #[derive(Deserialize)]
 struct Header {
-    format: Option<serde_json::Value>,
-    format_version: Option<serde_json::Value>,
+    #[serde(default)]
+    format: Option<Loose>,
+    #[serde(default)]
+    format_version: Option<Loose>,
+}
+
+/// A JSON value read only as far as the header needs: a string, a whole number, or other.
+enum Loose {
+    Text(String),
+    Number(u64),
+    Other(&'static str),
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Loose;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Loose, E> {
+                Ok(Loose::Text(v.to_owned()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Loose, E> {
+                Ok(Loose::Number(v))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Loose, E> {
+                Ok(Loose::Other("a negative number"))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Loose, E> {
+                Ok(Loose::Other("a fraction"))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Loose, E> {
+                Ok(Loose::Other("true or false"))
+            }
+            fn visit_unit<E>(self) -> Result<Loose, E> {
+                Ok(Loose::Other("null"))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Loose::Other("a list"))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Loose::Other("an object"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn skip_summary<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Summary, D::Error> {
+    serde::de::IgnoredAny::deserialize(d).map(|_| Summary::empty())
 }
 
 fn read_header<'a>(text: &'a str, format: &str) -> Result<&'a str, DocumentError> {
@@ -201,15 +255,16 @@ fn read_header<'a>(text: &'a str, format: &str) -> Result<&'a str, DocumentError
     }
     let header: Header = parse(text)?;
     match header.format {
-        Some(serde_json::Value::String(f)) if f == format => {}
-        Some(serde_json::Value::String(f)) => return Err(DocumentError::WrongFormat { found: Some(f) }),
-        Some(other) => return Err(DocumentError::WrongFormat { found: Some(other.to_string()) }),
+        Some(Loose::Text(f)) if f == format => {}
+        Some(Loose::Text(f)) => return Err(DocumentError::WrongFormat { found: Some(f) }),
+        Some(Loose::Number(n)) => return Err(DocumentError::WrongFormat { found: Some(n.to_string()) }),
+        Some(Loose::Other(what)) => return Err(DocumentError::WrongFormat { found: Some(what.to_owned()) }),
         None => return Err(DocumentError::WrongFormat { found: None }),
     }
-    match header.format_version.as_ref().and_then(serde_json::Value::as_u64) {
-        None => Err(DocumentError::MissingVersion),
-        Some(v) if v > u64::from(FORMAT_VERSION) => Err(DocumentError::NewerVersion { found: v }),
-        Some(_) => Ok(text),
+    match header.format_version {
+        Some(Loose::Number(v)) if v > u64::from(FORMAT_VERSION) => Err(DocumentError::NewerVersion { found: v }),
+        Some(Loose::Number(_)) => Ok(text),
+        _ => Err(DocumentError::MissingVersion),
     }
 }
 
@@ -254,7 +309,7 @@ pub fn unknown_items(def: &ChecklistDefinition, a: &Assessment) -> Vec<ItemId> {
 /// A file-name-safe form of a title: lower-case ASCII letters and digits joined by hyphens.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
+    for c in title.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

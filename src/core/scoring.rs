@@ -194,6 +194,18 @@ pub fn is_open(answer: &Answer) -> bool {
 }
 
 impl Summary {
+    /// A summary of nothing, standing in until one is computed.
+    pub fn empty() -> Summary {
+        Summary {
+            progress: Progress::default(),
+            overall: None,
+            by_status: StatusCounts::default(),
+            by_band: BandCounts::default(),
+            sections: Vec::new(),
+            open_risks: Vec::new(),
+        }
+    }
+
     pub fn of(def: &ChecklistDefinition, assessment: &Assessment) -> Summary {
         let mut by_status = StatusCounts::default();
         let mut by_band = BandCounts::default();
