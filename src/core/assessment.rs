@@ -110,6 +110,72 @@ pub struct Assessment {
     /// Answers keyed by item id. Items without an answer are not assessed.
     #[serde(default)]
     pub answers: BTreeMap<ItemId, Answer>,
+    /// The senior risk owner's decision, once recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signoff: Option<SignOff>,
+}
+
+/// The risk owner's decision on the assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Proceed,
+    ProceedWithConditions,
+    DoNotProceed,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 3] = [Decision::Proceed, Decision::ProceedWithConditions, Decision::DoNotProceed];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::Proceed => "Proceed",
+            Decision::ProceedWithConditions => "Proceed with conditions",
+            Decision::DoNotProceed => "Do not proceed",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Decision::Proceed => "proceed",
+            Decision::ProceedWithConditions => "proceed_with_conditions",
+            Decision::DoNotProceed => "do_not_proceed",
+        }
+    }
+}
+
+/// Sign-off by the senior risk owner. Editing any answer afterwards marks it as needing review.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct SignOff {
+    /// The risk owner's name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// Conditions attached to the decision.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub conditions: String,
+    /// When the decision is to be reviewed, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_date: Option<String>,
+    /// When the decision was made, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided: Option<String>,
+    /// True when an answer changed after the decision was recorded.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub needs_review: bool,
+}
+
+impl SignOff {
+    /// A decision has been recorded (a decision and a date).
+    pub fn is_decided(&self) -> bool {
+        self.decision.is_some() && self.decided.is_some()
+    }
 }
 
 /// Every change a person can make to an assessment.
@@ -125,13 +191,22 @@ pub enum Action {
     /// A `YYYY-MM-DD` date, or `None` to clear it.
     SetDue { item: ItemId, due: Option<String> },
     SetMitigation { item: ItemId, action: String },
-    /// Clears every answer, the title and the assessor.
+    /// Records or changes the sign-off; a recorded sign-off no longer needs review.
+    SetSignOff { signoff: SignOff },
+    /// Clears every answer, the title, the assessor and the sign-off.
     Reset,
 }
 
 impl Assessment {
     pub fn new(now: Timestamp) -> Assessment {
-        Assessment { title: String::new(), assessor: String::new(), created: now.clone(), updated: now, answers: BTreeMap::new() }
+        Assessment {
+            title: String::new(),
+            assessor: String::new(),
+            created: now.clone(),
+            updated: now,
+            answers: BTreeMap::new(),
+            signoff: None,
+        }
     }
 
     /// The answer to an item, or the empty answer.
@@ -149,7 +224,10 @@ impl Assessment {
             Action::SetAssessor { assessor } => set_text(&mut self.assessor, assessor, MAX_NAME),
             Action::Reset => {
                 let fresh = Assessment::new(now.clone());
-                let changed = self.title != fresh.title || self.assessor != fresh.assessor || !self.answers.is_empty();
+                let changed = self.title != fresh.title
+                    || self.assessor != fresh.assessor
+                    || !self.answers.is_empty()
+                    || self.signoff.is_some();
                 *self = Assessment { created: self.created.clone(), ..fresh };
                 changed
             }
@@ -169,6 +247,14 @@ impl Assessment {
             Action::SetMitigation { item, action } => {
                 self.edit(def, item, |a| set_text(&mut a.action, action, MAX_TEXT))
             }
+            Action::SetSignOff { signoff } => {
+                if check_signoff(&signoff).is_err() {
+                    return false;
+                }
+                let signoff = SignOff { needs_review: false, ..signoff };
+                let next = (signoff != SignOff::default()).then_some(signoff);
+                replace(&mut self.signoff, next)
+            }
             Action::SetDue { item, due } => {
                 let due = due.filter(|d| !d.is_empty());
                 if due.as_deref().is_some_and(|d| !is_date(d)) {
@@ -183,7 +269,8 @@ impl Assessment {
         changed
     }
 
-    /// Edits one item's answer, dropping it again when it becomes empty.
+    /// Edits one item's answer, dropping it again when it becomes empty. A change after a
+    /// decision was recorded marks the sign-off as needing review.
     fn edit(&mut self, def: &ChecklistDefinition, item: ItemId, f: impl FnOnce(&mut Answer) -> bool) -> bool {
         if def.item(&item).is_none() {
             return false;
@@ -193,8 +280,28 @@ impl Assessment {
         if answer.is_empty() {
             self.answers.remove(&item);
         }
+        if changed {
+            if let Some(signoff) = self.signoff.as_mut().filter(|s| s.is_decided()) {
+                signoff.needs_review = true;
+            }
+        }
         changed
     }
+}
+
+/// Checks a sign-off's dates and text lengths; says what is wrong.
+pub fn check_signoff(s: &SignOff) -> Result<(), String> {
+    for (name, date) in [("review date", &s.review_date), ("decision date", &s.decided)] {
+        if let Some(d) = date.as_deref().filter(|d| !is_date(d)) {
+            return Err(format!("the {name} \"{}\" is not a date like 2026-03-31", d.chars().take(40).collect::<String>()));
+        }
+    }
+    for (name, text, max) in [("owner", &s.owner, MAX_NAME), ("role", &s.role, MAX_NAME), ("conditions", &s.conditions, MAX_TEXT)] {
+        if text.chars().count() > max {
+            return Err(format!("the {name} is longer than {max} characters"));
+        }
+    }
+    Ok(())
 }
 
 fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
@@ -296,6 +403,59 @@ mod tests {
             Action::SetStatus { item: id.clone(), status: Status::NotAssessed },
         ]);
         assert!(a.answers.is_empty(), "{:?}", a.answers);
+    }
+
+    fn decided() -> SignOff {
+        SignOff {
+            owner: "Jo Bloggs".into(),
+            role: "SIRO".into(),
+            decision: Some(Decision::ProceedWithConditions),
+            conditions: "2SV first".into(),
+            review_date: Some("2027-01-31".into()),
+            decided: Some("2026-11-20".into()),
+            needs_review: false,
+        }
+    }
+
+    #[test]
+    fn an_answer_changed_after_sign_off_marks_it_for_review_and_signing_again_clears_it() {
+        let id = first_item();
+        let (a, changed) = run(vec![
+            Action::SetSignOff { signoff: decided() },
+            Action::SetTitle { title: "Renamed".into() },
+        ]);
+        assert_eq!(changed, vec![true, true]);
+        assert!(!a.signoff.as_ref().unwrap().needs_review, "a title is not an answer");
+
+        let (a, _) = run(vec![
+            Action::SetSignOff { signoff: decided() },
+            Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
+        ]);
+        assert!(a.signoff.as_ref().unwrap().needs_review);
+
+        let (a, _) = run(vec![
+            Action::SetSignOff { signoff: decided() },
+            Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
+            Action::SetSignOff { signoff: SignOff { needs_review: true, ..decided() } },
+        ]);
+        assert!(!a.signoff.as_ref().unwrap().needs_review);
+    }
+
+    #[test]
+    fn an_undecided_sign_off_is_not_marked_and_bad_dates_are_refused() {
+        let id = first_item();
+        let draft = SignOff { owner: "Jo".into(), ..SignOff::default() };
+        let (a, _) = run(vec![
+            Action::SetSignOff { signoff: draft },
+            Action::SetStatus { item: id, status: Status::NotAchieved },
+        ]);
+        assert!(!a.signoff.as_ref().unwrap().needs_review);
+        let (a, changed) = run(vec![Action::SetSignOff { signoff: SignOff { decided: Some("2026-02-31".into()), ..decided() } }]);
+        assert_eq!(changed, vec![false]);
+        assert_eq!(a.signoff, None);
+        let (a, changed) = run(vec![Action::SetSignOff { signoff: decided() }, Action::SetSignOff { signoff: SignOff::default() }]);
+        assert_eq!(changed, vec![true, true]);
+        assert_eq!(a.signoff, None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The document format: the self-contained JSON file a person exports, and the record kept in
 //! browser storage. docs/FORMAT.md describes both; `schemas/` holds their JSON Schemas.
 
-use super::assessment::{Assessment, MAX_NAME, MAX_TEXT};
+use super::assessment::{check_signoff, Assessment, MAX_NAME, MAX_TEXT};
 use super::definition::{ChecklistDefinition, DefinitionError, ItemId};
 use super::scoring::Summary;
 use super::time::{is_date, Timestamp};
@@ -280,6 +280,9 @@ pub fn check_assessment(def: &ChecklistDefinition, a: &Assessment) -> Result<(),
     };
     if let Some(e) = too_long("title", &a.title, MAX_NAME).or_else(|| too_long("assessor", &a.assessor, MAX_NAME)) {
         return Err(e);
+    }
+    if let Some(Err(problem)) = a.signoff.as_ref().map(check_signoff) {
+        return Err(DocumentError::Assessment { field: "sign-off", problem });
     }
     for (item, answer) in &a.answers {
         let bad = |problem: String| Err(DocumentError::Answer { item: item.clone(), problem });

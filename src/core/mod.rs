@@ -11,7 +11,7 @@ pub mod document;
 pub mod scoring;
 pub mod time;
 
-pub use assessment::{Action, Answer, Assessment, Status};
+pub use assessment::{Action, Answer, Assessment, Decision, SignOff, Status};
 pub use definition::{ChecklistDefinition, DefinitionError, Item, ItemId, RiskScale, Section, SectionId};
 pub use document::{Document, DocumentError, StoredAssessment};
 pub use scoring::{Band, Progress, Summary};
