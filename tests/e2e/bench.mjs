@@ -1,0 +1,387 @@
+// Browser benchmark of the release build in $DIST_DIR (default <repo>/dist). Not a test: it
+// prints a table of figures with their budgets and exits 0 even when a figure is over budget;
+// it exits non-zero only when it could not measure something.
+//
+// Run: node tests/e2e/bench.mjs        (after `trunk build --release` and `npm ci` in tests/e2e)
+//
+// Figures:
+// - bytes of every .wasm, .js and .css in dist, raw and gzip (level 9), and the total gzip;
+// - first interactive: navigation start to the first "Achieved" radio visible and enabled,
+//   seen in the page by a MutationObserver installed before any page script; median of 10
+//   fresh loads, each in a new browser context, for the default checklist and for a generated
+//   500-item checklist (10 sections x 50 items) inlined in the host element;
+// - status click: in the 500-item page, a click on an item's "Achieved" radio to the progress
+//   shown (progress bar or section counts) changing in the DOM; median over 20 items;
+// - save: with all 50 items of the first section answered, the duration of each
+//   localStorage.setItem under "risk-checklist/" (Storage.prototype.setItem wrapped), and of
+//   the whole timer task that made the write (serialising included); median over 20 saves.
+
+import { gzipSync } from 'node:zlib';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { distDir, startServer } from './server.mjs';
+import { chromiumPath, isOnOrigin, launch } from './helpers.mjs';
+
+const LOADS = 10;
+const CLICKS = 20;
+const SAVES = 20;
+const KB = 1000;
+const BUDGET = {
+  gzipTotal: 120 * KB,
+  firstDefault: 350,
+  first500: 600,
+  click: 10,
+  save: 10,
+};
+
+const problems = []; // figures that could not be measured: exit 1
+const warnings = []; // worth saying, but the figures stand
+const rows = [];
+
+function row(figure, value, budget, unit, ok) {
+  rows.push({ figure, value, budget: budget === undefined ? '' : `<= ${budget}${unit}`, result: ok === undefined ? '' : ok ? 'PASS' : 'OVER' });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const spread = (xs) => `(min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
+
+/** Every file under `dir`, recursively. */
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** A valid checklist definition of `sections` x `perSection` items. */
+function generatedChecklist(sections = 10, perSection = 50) {
+  return {
+    id: 'bench-500',
+    version: '1',
+    title: `Generated checklist of ${sections * perSection} items`,
+    description: 'A generated checklist for the benchmark.',
+    scale: {
+      likelihood: ['Remote', 'Possible', 'Probable'],
+      impact: ['Minimal', 'Significant', 'Severe'],
+      bands: { low_max: 2, medium_max: 4 },
+    },
+    sections: Array.from({ length: sections }, (_, s) => ({
+      id: `s${s + 1}`,
+      title: `Section ${s + 1}`,
+      intro: `Introduction to section ${s + 1}.`,
+      items: Array.from({ length: perSection }, (_, i) => ({
+        id: `s${s + 1}-i${i + 1}`,
+        title: `Item ${s + 1}.${i + 1}`,
+        why: `Why item ${s + 1}.${i + 1} matters: a sentence or two of guidance text of a realistic length.`,
+        good: `What good looks like for item ${s + 1}.${i + 1}: the evidence that it is handled.`,
+      })),
+    })),
+  };
+}
+
+/** dist/index.html with `definition` inlined in its host element. */
+function pageWithChecklist(indexHtml, definition) {
+  const json = JSON.stringify(definition).replace(/</g, '\\u003c');
+  const host = /(<div\b[^>]*\bdata-risk-checklist\b[^>]*>)([\s\S]*?)(<\/div>)/;
+  if (!host.test(indexHtml)) throw new Error('dist/index.html has no <div data-risk-checklist> host element');
+  return indexHtml.replace(host, (_, open, inner, close) => `${open}<script type="application/json" data-checklist>${json}</script>${inner}${close}`);
+}
+
+// Installed before any page script: records when the first "Achieved" radio is visible and enabled.
+const FIRST_INTERACTIVE = `(() => {
+  window.__bench = { firstInteractive: null };
+  const named = (r) => {
+    const label = r.labels && r.labels.length ? r.labels[0].textContent : (r.getAttribute('aria-label') || '');
+    return label.replace(/\\s+/g, ' ').trim() === 'Achieved';
+  };
+  const shown = (r) => {
+    const box = r.getBoundingClientRect();
+    const css = getComputedStyle(r);
+    return box.width > 0 && box.height > 0 && css.visibility !== 'hidden' && css.display !== 'none' &&
+      (!r.checkVisibility || r.checkVisibility({ visibilityProperty: true }));
+  };
+  const check = () => {
+    if (window.__bench.firstInteractive !== null) return;
+    for (const r of document.querySelectorAll('input[type=radio]')) {
+      if (!r.disabled && named(r) && shown(r)) {
+        window.__bench.firstInteractive = performance.now();
+        observer.disconnect();
+        return;
+      }
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+// Installed before any page script: times every write under "risk-checklist/", and the timer task
+// (the debounced save) it ran in.
+const SAVE_TIMING = `(() => {
+  const saves = [];
+  window.__saves = saves;
+  let taskStart = null;
+  const setTimeoutBefore = window.setTimeout;
+  window.setTimeout = function (fn, delay, ...rest) {
+    if (typeof fn !== 'function') return setTimeoutBefore.call(this, fn, delay, ...rest);
+    return setTimeoutBefore.call(this, function (...args) {
+      const outer = taskStart;
+      taskStart = performance.now();
+      try { return fn.apply(this, args); } finally { taskStart = outer; }
+    }, delay, ...rest);
+  };
+  const setItemBefore = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    const t0 = performance.now();
+    try {
+      return setItemBefore.call(this, key, value);
+    } finally {
+      if (String(key).startsWith('risk-checklist/')) {
+        const t1 = performance.now();
+        saves.push({ key: String(key), setItemMs: t1 - t0, taskMs: taskStart === null ? null : t1 - taskStart, chars: String(value).length });
+      }
+    }
+  };
+})();`;
+
+async function firstInteractive(browser, url, label) {
+  const times = [];
+  const foreign = [];
+  for (let i = 0; i <= LOADS; i++) {
+    const context = await browser.newContext();
+    try {
+      await context.addInitScript(FIRST_INTERACTIVE);
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('request', (r) => !isOnOrigin(r.url(), new URL(url).origin) && foreign.push(r.url()));
+      await page.goto(url, { waitUntil: 'load' });
+      const t = await page
+        .waitForFunction(() => window.__bench.firstInteractive, null, { timeout: 20_000 })
+        .then((h) => h.jsonValue())
+        .catch(() => null);
+      if (t === null) throw new Error(`${label}: no visible "Achieved" radio within 20 s${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
+      if (i > 0) times.push(t); // the first load warms the browser up and is not counted
+    } finally {
+      await context.close();
+    }
+  }
+  if (foreign.length) warnings.push(`${label}: requests off the test origin: ${[...new Set(foreign)].join(', ')}`);
+  return times;
+}
+
+async function statusClicks(browser, url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.getByRole('radio', { name: 'Achieved', exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const result = await page.evaluate(async (n) => {
+      const root = document.querySelector('[data-risk-checklist]');
+      const named = (r) => (r.labels && r.labels.length ? r.labels[0].textContent : r.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim() === 'Achieved';
+      const shown = () => {
+        const bar = root.querySelector('[role=progressbar]');
+        const nav = root.querySelector('nav');
+        return `${bar ? bar.outerHTML : ''}|${nav ? nav.innerHTML : ''}`;
+      };
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const times = [];
+      for (let i = 0; i < n; i++) {
+        const radios = [...root.querySelectorAll('input[type=radio]')].filter(named);
+        if (radios.length <= i) throw new Error(`only ${radios.length} "Achieved" radios on the page`);
+        const radio = radios[i];
+        const before = shown();
+        let observer;
+        const changed = new Promise((resolve) => {
+          observer = new MutationObserver(() => {
+            if (shown() !== before) {
+              const t = performance.now();
+              observer.disconnect();
+              resolve(t);
+            }
+          });
+          observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+        });
+        const t0 = performance.now();
+        radio.click();
+        const t1 = await Promise.race([changed, new Promise((r) => setTimeout(() => r(null), 3000))]);
+        observer.disconnect();
+        if (t1 === null) throw new Error(`click ${i + 1}: neither the progress bar nor the section counts changed within 3 s`);
+        times.push(t1 - t0);
+        await frame();
+      }
+      const nav = root.querySelector('nav');
+      return { times, nav: nav ? nav.textContent + ' ' + [...nav.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')).join(' ') : '' };
+    }, CLICKS);
+    // The clicks must have been counted: the first section now shows them assessed.
+    if (!new RegExp(`\\b${CLICKS} of 50 assessed`).test(result.nav)) {
+      warnings.push(`status click: after ${CLICKS} clicks the section navigation does not say "${CLICKS} of 50 assessed": ${result.nav.slice(0, 200)}`);
+    }
+    return result.times;
+  } finally {
+    await context.close();
+  }
+}
+
+async function saves(browser, url, definition) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(SAVE_TIMING);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.getByRole('radio', { name: 'Achieved', exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const section = definition.sections[0];
+    // Answer every item of the first section.
+    const clicked = await page.evaluate(async () => {
+      const root = document.querySelector('[data-risk-checklist]');
+      const named = (r) => (r.labels && r.labels.length ? r.labels[0].textContent : r.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim() === 'Achieved';
+      const radios = [...root.querySelectorAll('input[type=radio]')].filter(named);
+      for (const r of radios) {
+        r.click();
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      }
+      return radios.length;
+    });
+    if (clicked !== section.items.length) warnings.push(`save: expected ${section.items.length} items in the first section, clicked ${clicked}`);
+    const settled = async () => {
+      // Wait until no save has happened for 600 ms (the save is debounced by about 300 ms).
+      let n = -1;
+      for (let i = 0; i < 50; i++) {
+        const now = await page.evaluate(() => window.__saves.length);
+        if (now === n) return now;
+        n = now;
+        await page.waitForTimeout(600);
+      }
+      return n;
+    };
+    const afterAnswers = await settled();
+    if (afterAnswers === 0) throw new Error('save: no localStorage write under "risk-checklist/" after answering 50 items');
+    const samples = [];
+    for (let i = 0; i < SAVES; i++) {
+      const before = await page.evaluate(() => window.__saves.length);
+      const it = section.items[i % section.items.length];
+      await page
+        .getByRole('group', { name: it.title, exact: true })
+        .getByLabel('Notes', { exact: true })
+        .fill(`Note ${i + 1} for ${it.title}: typed by the benchmark to make the assessment change.`);
+      const ok = await page.waitForFunction((n) => window.__saves.length > n, before, { timeout: 5_000 }).then(() => true, () => false);
+      if (!ok) throw new Error(`save ${i + 1}: no localStorage write within 5 s of typing`);
+      await page.waitForTimeout(50);
+      samples.push(await page.evaluate(() => window.__saves[window.__saves.length - 1]));
+    }
+    return samples;
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  const dist = distDir();
+  const index = path.join(dist, 'index.html');
+  if (!existsSync(index)) {
+    console.error(`No release build at ${index}: run \`trunk build --release\` first (or set DIST_DIR).`);
+    process.exit(2);
+  }
+
+  // Sizes.
+  const assets = walk(dist).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
+  if (!assets.some((f) => f.endsWith('.wasm'))) problems.push('no .wasm file in dist');
+  let gzipTotal = 0;
+  const sizes = assets.map((f) => {
+    const raw = readFileSync(f);
+    const gz = gzipSync(raw, { level: 9 }).length;
+    gzipTotal += gz;
+    return { file: path.relative(dist, f), raw: raw.length, gzip: gz };
+  });
+
+  const definition = generatedChecklist(10, 50);
+  const benchPage = pageWithChecklist(readFileSync(index, 'utf8'), definition);
+  const server = await startServer({ root: dist, pages: { '/bench-500.html': { body: benchPage } } });
+  const browser = await launch();
+  const version = browser.version();
+  const figures = {};
+  const attempt = async (name, fn) => {
+    try {
+      figures[name] = await fn();
+    } catch (err) {
+      problems.push(`${name}: ${err.message.split('\n')[0]}`);
+    }
+  };
+  try {
+    await attempt('firstDefault', () => firstInteractive(browser, `${server.url}/`, 'default checklist'));
+    await attempt('first500', () => firstInteractive(browser, `${server.url}/bench-500.html`, '500-item checklist'));
+    await attempt('clicks', () => statusClicks(browser, `${server.url}/bench-500.html`));
+    await attempt('saves', () => saves(browser, `${server.url}/bench-500.html`, definition));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  // Report.
+  console.log(`risk-checklist benchmark: ${dist}`);
+  console.log(`chromium ${version} (${chromiumPath()}), ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+  console.log('');
+  console.log('Sizes (gzip: node:zlib level 9; 1 KB = 1000 bytes)');
+  const w = Math.max(4, ...sizes.map((s) => s.file.length));
+  console.log(`  ${'file'.padEnd(w)}  ${'raw'.padStart(11)}  ${'gzip'.padStart(11)}`);
+  for (const s of sizes) console.log(`  ${s.file.padEnd(w)}  ${String(s.raw).padStart(9)} B  ${String(s.gzip).padStart(9)} B`);
+  console.log('');
+
+  row('total gzip (.wasm + .js + .css)', `${kb(gzipTotal)} (${gzipTotal} B)`, 120, ' KB', gzipTotal <= BUDGET.gzipTotal);
+  if (figures.firstDefault) {
+    const m = median(figures.firstDefault);
+    row(`first interactive, default checklist, median of ${LOADS}`, `${ms(m)} ${spread(figures.firstDefault)}`, BUDGET.firstDefault, ' ms', m <= BUDGET.firstDefault);
+  }
+  if (figures.first500) {
+    const m = median(figures.first500);
+    row(`first interactive, 500 items, median of ${LOADS}`, `${ms(m)} ${spread(figures.first500)}`, BUDGET.first500, ' ms', m <= BUDGET.first500);
+  }
+  if (figures.clicks) {
+    const m = median(figures.clicks);
+    row(`status click to updated DOM, 500 items, median of ${CLICKS}`, `${ms(m)} ${spread(figures.clicks)}`, BUDGET.click, ' ms', m <= BUDGET.click);
+  }
+  if (figures.saves) {
+    const setItem = figures.saves.map((s) => s.setItemMs);
+    const m = median(setItem);
+    row(`save: localStorage.setItem, median of ${SAVES}`, `${ms(m)} ${spread(setItem)}`, BUDGET.save, ' ms', m <= BUDGET.save);
+    const tasks = figures.saves.map((s) => s.taskMs).filter((x) => x !== null);
+    if (tasks.length === figures.saves.length) {
+      const t = median(tasks);
+      row(`save: whole timer task (serialise + write), median of ${SAVES}`, `${ms(t)} ${spread(tasks)}`, BUDGET.save, ' ms', t <= BUDGET.save);
+    } else {
+      row('save: whole timer task', `not measured: ${figures.saves.length - tasks.length} writes ran outside a setTimeout task`);
+    }
+    const last = figures.saves[figures.saves.length - 1];
+    row('stored record (50 of 500 items answered, 20 notes)', `${last.chars} chars under ${last.key}`);
+  }
+
+  const fw = Math.max(...rows.map((r) => r.figure.length));
+  const vw = Math.max(...rows.map((r) => r.value.length));
+  const bw = Math.max(6, ...rows.map((r) => r.budget.length));
+  console.log(`  ${'figure'.padEnd(fw)}  ${'value'.padEnd(vw)}  ${'budget'.padEnd(bw)}  result`);
+  console.log(`  ${'-'.repeat(fw)}  ${'-'.repeat(vw)}  ${'-'.repeat(bw)}  ------`);
+  for (const r of rows) console.log(`  ${r.figure.padEnd(fw)}  ${r.value.padEnd(vw)}  ${r.budget.padEnd(bw)}  ${r.result}`);
+
+  if (warnings.length) {
+    console.log('');
+    console.log('Warnings:');
+    for (const w of warnings) console.log(`  - ${w}`);
+  }
+  if (problems.length) {
+    console.log('');
+    console.log('Could not measure everything:');
+    for (const p of problems) console.log(`  - ${p}`);
+    process.exit(1);
+  }
+}
+
+main().catch((err) => {
+  console.error(err.stack || String(err));
+  process.exit(1);
+});

@@ -1,0 +1,311 @@
+// Helpers for the end-to-end tests and the benchmark, named in the user's words: open the app,
+// find an item by its title, choose a status, rate a risk, read the progress.
+//
+// The browser is Debian's chromium driven by playwright-core (`npx playwright install` cannot
+// download a browser on these machines).
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { repoRoot } from './server.mjs';
+
+/** The statuses offered for every item, in order. */
+export const STATUSES = ['Achieved', 'Partially achieved', 'Not achieved', 'Not applicable'];
+
+/** The localStorage key of the assessment under a namespace. */
+export const storageKey = (namespace = 'default') => `risk-checklist/v1/${namespace}/assessment`;
+
+/** Where Debian's chromium is: `command -v chromium`, else /usr/bin/chromium. */
+export function chromiumPath() {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM;
+  try {
+    const found = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+    if (found) return found;
+  } catch {
+    // Not on PATH: fall through to the usual place.
+  }
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  throw new Error('No chromium found: install it with `apt-get install -y chromium chromium-driver`.');
+}
+
+/** Starts headless chromium with the flags that work on these machines. */
+export function launch() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** The default checklist definition, read from the source the app embeds. */
+export function defaultChecklist() {
+  return JSON.parse(readFileSync(path.join(repoRoot, 'src', 'core', 'default_checklist.json'), 'utf8'));
+}
+
+/** True for a URL on `origin` (blob: URLs made by the page count as on it; data: URLs never leave it). */
+export function isOnOrigin(url, origin) {
+  if (url.startsWith('data:')) return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens the app at `url` in a fresh browser context (its own storage) and waits until the
+ * checklist is interactive. Collects console errors, page errors and every request.
+ *
+ * options.initScript: a function or source run in the page before any of its scripts.
+ * options.before(context): called before the page is opened (for routes, storage set-up).
+ */
+export async function openApp(browser, url, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...(options.contextOptions ?? {}) });
+  if (options.initScript) await context.addInitScript(options.initScript);
+  if (options.before) await options.before(context);
+  const page = await context.newPage();
+  const app = {
+    context,
+    page,
+    origin: new URL(url).origin,
+    consoleErrors: [],
+    pageErrors: [],
+    requests: [],
+    close: () => context.close(),
+  };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      app.consoleErrors.push(`${msg.text()}${loc?.url ? ` (at ${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => app.pageErrors.push(err.stack || String(err)));
+  page.on('request', (req) => app.requests.push(req.url()));
+  await page.goto(url, { waitUntil: 'load' });
+  await waitUntilInteractive(page);
+  return app;
+}
+
+/** Waits until the first "Achieved" radio is visible: the checklist can be answered. */
+export async function waitUntilInteractive(page, timeout = 15_000) {
+  await page.getByRole('radio', { name: 'Achieved', exact: true }).first().waitFor({ state: 'visible', timeout });
+}
+
+/** Requests that left the test server's origin. */
+export function foreignRequests(app) {
+  return app.requests.filter((u) => !isOnOrigin(u, app.origin));
+}
+
+/** Fails if the page logged a console error, threw, or requested anything off its origin. */
+export function assertClean(app, assert) {
+  const foreign = foreignRequests(app);
+  const found = [
+    app.pageErrors.length ? `page errors:\n${app.pageErrors.join('\n')}` : '',
+    app.consoleErrors.length ? `console errors:\n${app.consoleErrors.join('\n')}` : '',
+    foreign.length ? `requests off the test server's origin (${app.origin}):\n${foreign.join('\n')}` : '',
+  ].filter(Boolean);
+  assert.deepEqual(found, [], found.join('\n\n'));
+}
+
+/** Regular expression matching `text` literally. */
+export const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The item with this title: its fieldset (role group, named by its legend). */
+export const item = (page, title) => page.getByRole('group', { name: title, exact: true });
+
+/** The status radio `status` ("Achieved", ...) of the item `title`. */
+export const statusRadio = (page, title, status) => item(page, title).getByRole('radio', { name: status, exact: true });
+
+/** Clicks the status `status` of the item `title`, as a person with a mouse does. */
+export async function chooseStatus(page, title, status) {
+  await statusRadio(page, title, status).click();
+}
+
+/** The status checked in the item, or null when none is. */
+export async function checkedStatus(page, title) {
+  for (const status of STATUSES) {
+    if (await statusRadio(page, title, status).isChecked()) return status;
+  }
+  return null;
+}
+
+/** Chooses likelihood and impact levels (numbers, or '' for not rated) from the selects. */
+export async function rate(page, title, { likelihood, impact }) {
+  const it = item(page, title);
+  if (likelihood !== undefined) await it.getByLabel('Likelihood', { exact: true }).selectOption(String(likelihood));
+  if (impact !== undefined) await it.getByLabel('Impact', { exact: true }).selectOption(String(impact));
+}
+
+/** The risk line of the item, for example "Risk: High (score 9)". */
+export async function riskText(page, title) {
+  const text = await item(page, title).getByText(/^\s*Risk:/).first().innerText();
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The item's text fields, by their labels. */
+export const field = (page, title, label) => item(page, title).getByLabel(label, { exact: true });
+
+/** Fills the item's free-text fields that are given: notes, owner, due (YYYY-MM-DD), action. */
+export async function fillDetails(page, title, { notes, owner, due, action }) {
+  if (notes !== undefined) await field(page, title, 'Notes').fill(notes);
+  if (owner !== undefined) await field(page, title, 'Owner').fill(owner);
+  if (due !== undefined) await field(page, title, 'Due date').fill(due);
+  if (action !== undefined) await field(page, title, 'Action').fill(action);
+}
+
+/** Everything a person entered for an item, read back from the page. */
+export async function readItem(page, title) {
+  const it = item(page, title);
+  return {
+    status: await checkedStatus(page, title),
+    likelihood: await it.getByLabel('Likelihood', { exact: true }).inputValue(),
+    impact: await it.getByLabel('Impact', { exact: true }).inputValue(),
+    notes: await field(page, title, 'Notes').inputValue(),
+    owner: await field(page, title, 'Owner').inputValue(),
+    due: await field(page, title, 'Due date').inputValue(),
+    action: await field(page, title, 'Action').inputValue(),
+    risk: await riskText(page, title),
+  };
+}
+
+/** The overall progress bar. */
+export const progressBar = (page) => page.getByRole('progressbar', { name: 'Overall progress', exact: true });
+
+/** The overall progress, 0-100, from the progress bar's aria-valuenow. */
+export async function progress(page) {
+  const bar = progressBar(page);
+  const now = await bar.getAttribute('aria-valuenow');
+  if (now === null || now === '' || Number.isNaN(Number(now))) {
+    const html = await bar.evaluate((el) => el.outerHTML).catch(() => '(no progressbar named "Overall progress")');
+    throw new Error(`The overall progress bar has no numeric aria-valuenow: ${html}`);
+  }
+  return Number(now);
+}
+
+/** Waits until the overall progress satisfies `pred`, then returns it. */
+export async function waitForProgress(page, pred, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await progress(page);
+    if (pred(last)) return last;
+    if (Date.now() > end) throw new Error(`progress stayed at ${last}`);
+    await page.waitForTimeout(25);
+  }
+}
+
+/** The section navigation. */
+export const sectionNav = (page) => page.getByRole('navigation', { name: 'Sections', exact: true });
+
+/** The navigation button of the section `title` (its name starts with the title). */
+export const sectionButton = (page, title) =>
+  sectionNav(page).getByRole('button', { name: new RegExp(`^\\s*${literal(title)}`) });
+
+/** Goes to the section `title` through the section navigation and waits until it is current. */
+export async function goToSection(page, title) {
+  const button = sectionButton(page, title);
+  await button.click();
+  await expectAttribute(button, 'aria-current', 'true');
+}
+
+/** The accessible names of every section button, in order: they carry "n of m assessed". */
+export async function sectionSummaries(page) {
+  // The aria snapshot gives the names the browser computes (aria-label, hidden text and all).
+  const yaml = await sectionNav(page).ariaSnapshot();
+  const names = [];
+  for (const line of yaml.split('\n')) {
+    const m = line.match(/^\s*- button (?:"((?:[^"\\]|\\.)*)"|([^:[\n]+?))\s*(?:\[.*\])?\s*:?\s*$/);
+    if (m) names.push((m[1] !== undefined ? JSON.parse(`"${m[1]}"`) : m[2]).replace(/\s+/g, ' ').trim());
+  }
+  return names;
+}
+
+/** The title of the current section (its button has aria-current="true"). */
+export async function currentSection(page) {
+  const current = sectionNav(page).locator('[aria-current="true"]');
+  return (await current.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until `locator` has attribute `name` equal to `value`. */
+export async function expectAttribute(locator, name, value, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const got = await locator.getAttribute(name);
+    if (got === value) return;
+    if (Date.now() > end) throw new Error(`expected ${name}="${value}", found ${JSON.stringify(got)} on ${locator}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The stored assessment record, parsed, or null. */
+export async function storedAssessment(page, namespace = 'default') {
+  const text = await page.evaluate((key) => window.localStorage.getItem(key), storageKey(namespace));
+  return text === null ? null : JSON.parse(text);
+}
+
+/** Waits until the stored record satisfies `pred` (the save is debounced). */
+export async function waitForStored(page, pred, { namespace = 'default', timeout = 5_000 } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await storedAssessment(page, namespace);
+    if (last && pred(last)) return last;
+    if (Date.now() > end) throw new Error(`the stored assessment never matched; last: ${JSON.stringify(last)?.slice(0, 500)}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Every localStorage entry on the page's origin, as an object. */
+export function localStorageEntries(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(window.localStorage).map((k) => [k, window.localStorage.getItem(k)])));
+}
+
+/** Presses Tab until `target` has focus; fails after `max` presses. */
+export async function tabTo(page, target, max = 150) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return i;
+    await page.keyboard.press('Tab');
+  }
+  const focused = await page.evaluate(() => document.activeElement?.outerHTML?.slice(0, 200));
+  throw new Error(`Tab never reached ${target} in ${max} presses; focus is on ${focused}`);
+}
+
+/** Describes the focused element briefly, for messages. */
+export function focusedElement(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return null;
+    const label = el.labels?.[0]?.textContent?.trim() ?? el.getAttribute('aria-label') ?? '';
+    return { tag: el.tagName.toLowerCase(), type: el.getAttribute('type'), label, checked: el.checked ?? null };
+  });
+}
+
+/** Formats axe-core violations for a failure message. */
+export function formatViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .map((n) => `    - ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .join('\n');
+      return `* ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+}
+
+/** A short extract of the widget's markup, for failure messages about what the page had. */
+export async function snapshot(page, locator = page.locator('[data-risk-checklist]').first()) {
+  try {
+    return await locator.ariaSnapshot({ timeout: 2_000 });
+  } catch {
+    return (await page.content()).slice(0, 3_000);
+  }
+}
