@@ -186,3 +186,40 @@ proptest! {
         let _ = ChecklistDefinition::from_json(&text);
     }
 }
+
+#[test]
+fn an_answer_given_twice_is_refused_with_its_position() {
+    let (def, a) = assessed(vec![]);
+    let json = Document::new(&def, &a, t("2026-01-07T09:00:00Z")).to_json();
+    let id = ids(&def)[0].clone();
+    let twice = json.replace(
+        "\"answers\": {}",
+        &format!("\"answers\": {{\"{id}\": {{\"status\": \"achieved\"}}, \"{id}\": {{\"status\": \"not_achieved\"}}}}"),
+    );
+    assert_ne!(twice, json, "the fixture edit must apply");
+    match Document::from_json(&twice) {
+        Err(DocumentError::Syntax { message, line, .. }) => {
+            assert!(message.contains("given twice"), "{message}");
+            assert!(line > 1);
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn answers_for_items_the_checklist_lacks_are_kept_and_reported() {
+    let (def, a) = assessed(vec![]);
+    let json = Document::new(&def, &a, t("2026-01-07T09:00:00Z"))
+        .to_json()
+        .replace("\"answers\": {}", "\"answers\": {\"retired-item\": {\"status\": \"achieved\", \"notes\": \"kept\"}}");
+    let doc = Document::from_json(&json).unwrap();
+    assert_eq!(doc.unknown_items(), vec![ItemId::new("retired-item")]);
+    assert_eq!(doc.assessment.answers[&ItemId::new("retired-item")].notes, "kept");
+    assert_eq!(Document::from_json(&doc.to_json()).unwrap().unknown_items().len(), 1);
+}
+
+#[test]
+fn absurd_nesting_is_refused_not_overflowed() {
+    let deep = format!("{{\"format\":\"risk-checklist/assessment\",\"format_version\":1,\"x\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(matches!(Document::from_json(&deep), Err(DocumentError::Syntax { .. })));
+}

@@ -108,11 +108,34 @@ pub struct Assessment {
     pub created: Timestamp,
     pub updated: Timestamp,
     /// Answers keyed by item id. Items without an answer are not assessed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_answers")]
     pub answers: BTreeMap<ItemId, Answer>,
     /// The senior risk owner's decision, once recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signoff: Option<SignOff>,
+}
+
+/// Reads the answers object, refusing an item id given twice: JSON allows it, but one of the
+/// two answers would otherwise be dropped without a word.
+fn unique_answers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<ItemId, Answer>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = BTreeMap<ItemId, Answer>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of answers keyed by item id")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((id, answer)) = map.next_entry::<ItemId, Answer>()? {
+                if out.contains_key(&id) {
+                    return Err(serde::de::Error::custom(format!("the answer to \"{:.60}\" is given twice", id.as_str())));
+                }
+                out.insert(id, answer);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V)
 }
 
 /// The risk owner's decision on the assessment.
