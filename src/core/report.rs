@@ -1,0 +1,474 @@
+//! Report exports: a CSV of every item for spreadsheets, and a standalone HTML report to read,
+//! print or file, plus the likelihood x impact heat map both the report and the widget show.
+//!
+//! Everything here is a pure function of the definition and the assessment (and, for the HTML
+//! report, the export time passed in), so every report is deterministic and tested natively.
+//! Text from a definition or an assessment may come from anyone who sends a file, so the CSV
+//! defuses spreadsheet formulas and the HTML escapes every character that could open markup.
+
+use super::assessment::{Answer, Assessment, Status};
+use super::definition::{ChecklistDefinition, RiskScale};
+use super::document::unknown_items;
+use super::scoring::{is_open, Band, Summary};
+use super::time::Timestamp;
+use std::fmt::{self, Write};
+
+/// The columns of the CSV report, in order.
+pub const CSV_HEADER: [&str; 11] =
+    ["Section", "Item", "Status", "Likelihood", "Impact", "Score", "Band", "Owner", "Due date", "Action", "Notes"];
+
+/// The Section cell of a row for an answer whose item the checklist no longer has.
+pub const RETIRED_SECTION: &str = "(retired item)";
+
+/// The title shown when the assessment has none.
+pub const UNTITLED: &str = "Untitled assessment";
+
+/// The line the HTML report shows when answers changed after the decision was recorded.
+pub const NEEDS_REVIEW: &str = "Needs review: answers changed after sign-off";
+
+/// One row per checklist item in checklist order, then one per answer to an item the checklist
+/// does not have, so that no answer is lost from the export.
+///
+/// The text starts with a UTF-8 byte order mark, because without it Excel reads the file in the
+/// local code page and garbles every non-ASCII character. Lines end in CRLF and fields are
+/// quoted as RFC 4180 says. A cell that starts with `=`, `+`, `-`, `@`, tab or carriage return
+/// gets a leading apostrophe, as OWASP advises against CSV injection: a spreadsheet would
+/// otherwise run it as a formula.
+pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
+    let mut rows = Vec::with_capacity(def.item_count() + a.answers.len() + 1);
+    rows.push(CSV_HEADER.map(String::from));
+    for (section, item) in def.items() {
+        rows.push(csv_row(&def.scale, &section.title, &item.title, a.answer(&item.id)));
+    }
+    for id in unknown_items(def, a) {
+        rows.push(csv_row(&def.scale, RETIRED_SECTION, id.as_str(), a.answer(&id)));
+    }
+    // Writing into memory cannot fail, so the empty fallback is never reached in practice.
+    write_csv(&rows).map(|text| format!("\u{feff}{text}")).unwrap_or_default()
+}
+
+fn csv_row(scale: &RiskScale, section: &str, item: &str, answer: &Answer) -> [String; 11] {
+    let risk = scale.risk(answer);
+    [
+        section.to_owned(),
+        item.to_owned(),
+        answer.status.label().to_owned(),
+        level_text(answer.likelihood, &scale.likelihood),
+        level_text(answer.impact, &scale.impact),
+        risk.map(|r| r.score.to_string()).unwrap_or_default(),
+        risk.map(|r| r.band.label().to_owned()).unwrap_or_default(),
+        answer.owner.clone(),
+        answer.due.clone().unwrap_or_default(),
+        answer.action.clone(),
+        answer.notes.clone(),
+    ]
+    // Every cell is guarded, not only the free-text ones: the fixed cells (labels, numbers,
+    // dates) never start with a formula character, and one rule for all leaves no cell missed.
+    .map(defuse_formula)
+}
+
+/// Prefixes an apostrophe to a cell a spreadsheet would read as a formula.
+fn defuse_formula(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+fn write_csv(rows: &[[String; 11]]) -> Option<String> {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    for row in rows {
+        writer.write_record(row).ok()?;
+    }
+    String::from_utf8(writer.into_inner().ok()?).ok()
+}
+
+/// A rating as `3 – Probable` on the given labels (lowest first), just the number when the
+/// level is off the scale, or empty when not rated.
+fn level_text(level: Option<u8>, labels: &[String]) -> String {
+    let Some(l) = level else { return String::new() };
+    match usize::from(l).checked_sub(1).and_then(|i| labels.get(i)) {
+        Some(label) => format!("{l} – {label}"),
+        None => l.to_string(),
+    }
+}
+
+/// The count of open, rated risks in each likelihood x impact cell. Row 0 is the highest
+/// likelihood and column 0 the lowest impact, so the grid reads like the usual risk matrix
+/// with the worst corner top right. Only the checklist's own items count, as in
+/// [`Summary::of`], so the cells add up to its number of open risks.
+pub fn heat_map(def: &ChecklistDefinition, a: &Assessment) -> Vec<Vec<usize>> {
+    let scale = &def.scale;
+    let mut grid = vec![vec![0; scale.impact.len()]; scale.likelihood.len()];
+    for (_, item) in def.items() {
+        let answer = a.answer(&item.id);
+        let (Some(l), Some(i)) = (answer.likelihood, answer.impact) else { continue };
+        if !is_open(answer) {
+            continue;
+        }
+        let row = scale.likelihood.len().checked_sub(usize::from(l));
+        let column = usize::from(i).checked_sub(1);
+        // A level off the scale has no cell; reading a file refuses one, so this is defensive.
+        if let Some(cell) = row.zip(column).and_then(|(r, c)| grid.get_mut(r)?.get_mut(c)) {
+            *cell += 1;
+        }
+    }
+    grid
+}
+
+/// A standalone HTML5 report: no scripts and nothing loaded from elsewhere, styles in the
+/// head, laid out for A4 paper. Every text from the definition or the assessment is escaped
+/// and isolated with `<bdi>`, so markup in it stays text and a bidi override in it cannot
+/// reorder the text around it. Status and band are always written out, never shown by colour
+/// alone.
+pub fn html_report(def: &ChecklistDefinition, a: &Assessment, now: &Timestamp) -> String {
+    let mut out = String::with_capacity(32 * 1024);
+    // Writing into a String cannot fail, so the empty fallback is never reached in practice.
+    match write_report(&mut out, def, a, now) {
+        Ok(()) => out,
+        Err(fmt::Error) => String::new(),
+    }
+}
+
+const STYLE: &str = "
+@page { size: A4; margin: 15mm 12mm; }
+html { color: #111; background: #fff; font: 11pt/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif; }
+body { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
+h1 .checklist { display: block; font-size: 1.1rem; font-weight: 400; }
+h2 { font-size: 1.3rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid #666; }
+h3 { font-size: 1.1rem; margin: 1rem 0 .4rem; }
+h4 { font-size: 1rem; margin: .75rem 0 .25rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: .25rem; }
+th, td { border: 1px solid #666; padding: .2rem .4rem; text-align: left; vertical-align: top; }
+thead th, thead td { background: #e8e8e8; }
+table.counts { width: auto; }
+.heat-map td { text-align: center; min-width: 5rem; }
+.heat-map .count { font-size: 1.2rem; font-weight: 700; display: block; }
+.band-low { background: #dcefdc; }
+.band-medium { background: #fff0c2; }
+.band-high { background: #f9d3d0; }
+dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .25rem 0; }
+dl.fields dt { font-weight: 600; }
+dl.fields dd { margin: 0; }
+.long { white-space: pre-wrap; overflow-wrap: anywhere; }
+.none { color: #555; font-style: italic; }
+.needs-review { border: 2px solid #a00; padding: .4rem .6rem; font-weight: 700; }
+article.answer { border-top: 1px solid #bbb; }
+@media print {
+  body { max-width: none; padding: 0; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2, h3, h4 { break-after: avoid; }
+  tr, article.answer, .heat-map, dl.fields { break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+";
+
+fn write_report(out: &mut String, def: &ChecklistDefinition, a: &Assessment, now: &Timestamp) -> fmt::Result {
+    let summary = Summary::of(def, a);
+    let title = if a.title.trim().is_empty() { UNTITLED } else { a.title.as_str() };
+    // The title element holds plain text, where <bdi> does nothing; the Unicode isolates
+    // U+2068 and U+2069 do the same job there.
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>\u{2068}{}\u{2069} – \u{2068}{}\u{2069}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(title),
+        escape(&def.title)
+    )?;
+    write!(out, "<header>\n<h1>{} <span class=\"checklist\">{}</span></h1>\n", text(title), text(&def.title))?;
+    fields(out, &[
+        ("Checklist", format!("{}, version {}", text(&def.title), text(&def.version))),
+        ("Assessor", text_or_none(&a.assessor)),
+        ("Exported", text(now.date())),
+        ("Last changed", text(a.updated.date())),
+    ])?;
+    out.push_str("</header>\n<main>\n");
+    write_signoff(out, a)?;
+    write_summary(out, def, a, &summary)?;
+    write_open_risks(out, def, &summary)?;
+    write_not_assessed(out, def, a)?;
+    write_answers(out, def, a)?;
+    out.push_str("</main>\n</body>\n</html>\n");
+    Ok(())
+}
+
+fn write_signoff(out: &mut String, a: &Assessment) -> fmt::Result {
+    out.push_str("<section aria-labelledby=\"signoff\">\n<h2 id=\"signoff\">Sign-off</h2>\n");
+    let Some(s) = &a.signoff else {
+        out.push_str("<p>Not signed off yet.</p>\n</section>\n");
+        return Ok(());
+    };
+    if s.needs_review {
+        writeln!(out, "<p class=\"needs-review\">{NEEDS_REVIEW}</p>")?;
+    }
+    if !s.is_decided() {
+        // A draft keeps what was entered so far; it is shown, but not as a decision.
+        out.push_str("<p>Not signed off yet.</p>\n");
+    }
+    let decision = s.decision.map_or_else(none, |d| d.label().to_owned());
+    fields(out, &[
+        ("Risk owner", text_or_none(&s.owner)),
+        ("Role", text_or_none(&s.role)),
+        ("Decision", decision),
+        ("Conditions", long_text_or_none(&s.conditions)),
+        ("Decision date", date_or_none(&s.decided)),
+        ("Review date", date_or_none(&s.review_date)),
+    ])?;
+    out.push_str("</section>\n");
+    Ok(())
+}
+
+fn write_summary(out: &mut String, def: &ChecklistDefinition, a: &Assessment, summary: &Summary) -> fmt::Result {
+    let p = summary.progress;
+    let overall = match summary.overall {
+        Some(band) => format!("<strong class=\"band-{}\">{}</strong>", band.key(), band.label()),
+        None => "<strong>None</strong> (no open rated risks)".to_owned(),
+    };
+    write!(
+        out,
+        "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n\
+         <p>Overall rating (worst open risk): {overall}</p>\n\
+         <p>Progress: {} of {} items assessed ({}%)</p>\n",
+        p.assessed,
+        p.total,
+        p.percent()
+    )?;
+    let by_status = Status::ALL.iter().map(|s| vec![s.label().to_owned(), summary.by_status.get(*s).to_string()]);
+    table(out, "counts", "Items by status", &["Status", "Items"], by_status)?;
+    let by_band = Band::ALL.iter().rev().map(|b| vec![b.label().to_owned(), summary.by_band.get(*b).to_string()]);
+    table(out, "counts", "Open risks by band", &["Band", "Open risks"], by_band)?;
+    write_heat_map(out, &def.scale, &heat_map(def, a))?;
+    let sections = summary.sections.iter().map(|s| {
+        let worst = s.worst.map_or_else(|| "None".to_owned(), band_cell);
+        let progress = format!("{} of {} ({}%)", s.progress.assessed, s.progress.total, s.progress.percent());
+        vec![text(&s.title), progress, worst]
+    });
+    table(out, "", "Progress by section", &["Section", "Assessed", "Worst open band"], sections)?;
+    out.push_str("</section>\n");
+    Ok(())
+}
+
+fn write_heat_map(out: &mut String, scale: &RiskScale, grid: &[Vec<usize>]) -> fmt::Result {
+    let columns = scale.impact.len();
+    write!(
+        out,
+        "<table class=\"heat-map\">\n<caption>Open risks by likelihood (rows) and impact (columns)</caption>\n\
+         <colgroup><col></colgroup><colgroup span=\"{columns}\"></colgroup>\n\
+         <thead>\n<tr><td></td><th scope=\"colgroup\" colspan=\"{columns}\">Impact</th></tr>\n\
+         <tr><th scope=\"col\">Likelihood</th>"
+    )?;
+    for (i, label) in scale.impact.iter().enumerate() {
+        write!(out, "<th scope=\"col\">{}</th>", text(&format!("{} – {label}", i + 1)))?;
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for (row, counts) in grid.iter().enumerate() {
+        let likelihood = scale.likelihood.len() - row;
+        let label = scale.likelihood.get(likelihood - 1).map_or("", String::as_str);
+        write!(out, "<tr><th scope=\"row\">{}</th>", text(&format!("{likelihood} – {label}")))?;
+        for (column, count) in counts.iter().enumerate() {
+            let impact = column + 1;
+            let band = scale.band((likelihood * impact) as u32);
+            write!(
+                out,
+                "<td class=\"band-{}\" data-likelihood=\"{likelihood}\" data-impact=\"{impact}\">\
+                 <span class=\"count\">{count}</span> {}</td>",
+                band.key(),
+                band.label()
+            )?;
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    Ok(())
+}
+
+fn write_open_risks(out: &mut String, def: &ChecklistDefinition, summary: &Summary) -> fmt::Result {
+    out.push_str("<section aria-labelledby=\"open-risks\">\n<h2 id=\"open-risks\">Open risks, highest score first</h2>\n");
+    if summary.open_risks.is_empty() {
+        out.push_str("<p>No open rated risks.</p>\n");
+    } else {
+        let rows = summary.open_risks.iter().map(|r| {
+            let section = def.sections.iter().find(|s| s.id == r.section).map_or("", |s| s.title.as_str());
+            vec![
+                text(&r.title),
+                text(section),
+                r.status.label().to_owned(),
+                r.score.to_string(),
+                band_cell(r.band),
+                text_or_none(&r.owner),
+                date_or_none(&r.due),
+                long_text_or_none(&r.action),
+            ]
+        });
+        let header = ["Item", "Section", "Status", "Score", "Band", "Owner", "Due date", "Action"];
+        table(out, "open-risks", "Open risks", &header, rows)?;
+    }
+    out.push_str("</section>\n");
+    Ok(())
+}
+
+fn write_not_assessed(out: &mut String, def: &ChecklistDefinition, a: &Assessment) -> fmt::Result {
+    out.push_str("<section aria-labelledby=\"not-assessed\">\n<h2 id=\"not-assessed\">Not yet assessed</h2>\n");
+    let mut rows = def
+        .items()
+        .filter(|(_, item)| !a.answer(&item.id).status.is_assessed())
+        .map(|(section, item)| vec![text(&item.title), text(&section.title)])
+        .peekable();
+    if rows.peek().is_none() {
+        out.push_str("<p>Every item is assessed.</p>\n");
+    } else {
+        table(out, "", "Items not yet assessed", &["Item", "Section"], rows)?;
+    }
+    out.push_str("</section>\n");
+    Ok(())
+}
+
+fn write_answers(out: &mut String, def: &ChecklistDefinition, a: &Assessment) -> fmt::Result {
+    out.push_str("<section aria-labelledby=\"answers\">\n<h2 id=\"answers\">Answers by section</h2>\n");
+    for section in &def.sections {
+        let answered: Vec<_> = section.items.iter().filter(|i| a.answers.contains_key(&i.id)).collect();
+        if answered.is_empty() {
+            continue;
+        }
+        writeln!(out, "<h3>{}</h3>", text(&section.title))?;
+        for item in answered {
+            write_answer(out, &def.scale, &item.title, a.answer(&item.id))?;
+        }
+    }
+    let retired = unknown_items(def, a);
+    if !retired.is_empty() {
+        out.push_str(
+            "<h3>Retired items</h3>\n<p>Answers to items this version of the checklist no longer has, kept as they were.</p>\n",
+        );
+        for id in retired {
+            write_answer(out, &def.scale, id.as_str(), a.answer(&id))?;
+        }
+    }
+    out.push_str("</section>\n");
+    Ok(())
+}
+
+fn write_answer(out: &mut String, scale: &RiskScale, title: &str, answer: &Answer) -> fmt::Result {
+    let risk = scale.risk(answer);
+    let rating = |level: Option<u8>, labels: &[String]| text_or_none(&level_text(level, labels));
+    write!(out, "<article class=\"answer\">\n<h4>{}</h4>\n", text(title))?;
+    fields(out, &[
+        ("Status", answer.status.label().to_owned()),
+        ("Likelihood", rating(answer.likelihood, &scale.likelihood)),
+        ("Impact", rating(answer.impact, &scale.impact)),
+        ("Score", risk.map_or_else(none, |r| r.score.to_string())),
+        ("Band", risk.map_or_else(none, |r| band_cell(r.band))),
+        ("Owner", text_or_none(&answer.owner)),
+        ("Due date", date_or_none(&answer.due)),
+        ("Action", long_text_or_none(&answer.action)),
+        ("Notes", long_text_or_none(&answer.notes)),
+    ])?;
+    out.push_str("</article>\n");
+    Ok(())
+}
+
+/// A table with a caption and column headers; the first cell of each row is its row header.
+/// Cells are HTML already: the callers escape what came from outside.
+fn table(
+    out: &mut String,
+    class: &str,
+    caption: &str,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> fmt::Result {
+    let class = if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") };
+    write!(out, "<table{class}>\n<caption>{caption}</caption>\n<thead>\n<tr>")?;
+    for h in header {
+        write!(out, "<th scope=\"col\">{h}</th>")?;
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for row in rows {
+        let mut cells = row.iter();
+        write!(out, "<tr><th scope=\"row\">{}</th>", cells.next().map_or("", String::as_str))?;
+        for cell in cells {
+            write!(out, "<td>{cell}</td>")?;
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    Ok(())
+}
+
+/// A list of terms and their values; the values are HTML already.
+fn fields(out: &mut String, pairs: &[(&str, String)]) -> fmt::Result {
+    out.push_str("<dl class=\"fields\">\n");
+    for (term, value) in pairs {
+        writeln!(out, "<dt>{term}</dt><dd>{value}</dd>")?;
+    }
+    out.push_str("</dl>\n");
+    Ok(())
+}
+
+fn band_cell(band: Band) -> String {
+    format!("<span class=\"band-{}\">{}</span>", band.key(), band.label())
+}
+
+/// Outside text, escaped and isolated so that a bidi override in it stays inside.
+fn text(value: &str) -> String {
+    format!("<bdi>{}</bdi>", escape(value))
+}
+
+/// Outside text, or "Not set" when it is blank.
+fn text_or_none(value: &str) -> String {
+    filled(value).map_or_else(none, text)
+}
+
+/// Longer outside text, such as notes, with its line breaks kept; or "Not set" when blank.
+fn long_text_or_none(value: &str) -> String {
+    filled(value).map_or_else(none, |v| format!("<bdi class=\"long\">{}</bdi>", escape(v)))
+}
+
+fn filled(value: &str) -> Option<&str> {
+    Some(value).filter(|v| !v.trim().is_empty())
+}
+
+fn date_or_none(value: &Option<String>) -> String {
+    text_or_none(value.as_deref().unwrap_or(""))
+}
+
+fn none() -> String {
+    "<span class=\"none\">Not set</span>".to_owned()
+}
+
+/// Escapes the five characters that can open or close markup or an attribute value.
+fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_replaces_the_five_markup_characters_and_nothing_else() {
+        let hostile = "<a href=\"x\" title='y'>&amp;</a> é \u{202e}";
+        assert_eq!(escape(hostile), "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt; é \u{202e}");
+    }
+
+    #[test]
+    fn formulas_are_defused_and_other_cells_kept() {
+        for (cell, expected) in [("=1+1", "'=1+1"), ("-2", "'-2"), ("\tx", "'\tx"), ("a=b", "a=b"), ("", "")] {
+            assert_eq!(defuse_formula(cell.to_owned()), expected);
+        }
+    }
+}
