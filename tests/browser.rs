@@ -18,8 +18,33 @@ fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+/// The storage key of the assessment open in namespace `ns`, read from its index.
 fn key(ns: &str) -> String {
-    format!("risk-checklist/v1/{ns}/assessment")
+    let index = storage().get_item(&format!("risk-checklist/v1/{ns}/index")).unwrap().unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(&index).unwrap_or_default();
+    format!("risk-checklist/v1/{ns}/assessment/{}", value["current"].as_str().unwrap_or("none"))
+}
+
+/// Removes every key of a namespace, so a test starts from nothing.
+fn clear(ns: &str) {
+    let s = storage();
+    let prefix = format!("risk-checklist/v1/{ns}/");
+    let keys: Vec<String> = (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with(&prefix)).collect();
+    for k in keys {
+        s.remove_item(&k).unwrap();
+    }
+}
+
+/// Stores `raw` as the assessment `a-test` of namespace `ns`, and makes it the current one.
+fn plant(ns: &str, raw: &str) {
+    clear(ns);
+    let s = storage();
+    s.set_item(&format!("risk-checklist/v1/{ns}/assessment/a-test"), raw).unwrap();
+    s.set_item(
+        &format!("risk-checklist/v1/{ns}/index"),
+        r#"{"format":"risk-checklist/index","format_version":1,"current":"a-test","entries":[{"id":"a-test","title":"","checklist_id":"social-media-collaboration-risk","checklist_title":"x","progress":{"assessed":0,"total":0},"updated":"2026-01-01T00:00:00Z"}]}"#,
+    )
+    .unwrap();
 }
 
 /// Mounts a widget into a new host element and waits for it to render.
@@ -87,7 +112,7 @@ async fn renders_the_first_section_with_every_status_choice() {
 
 #[wasm_bindgen_test]
 async fn choosing_a_status_updates_progress_badge_and_storage() {
-    storage().remove_item(&key("status")).unwrap();
+    clear("status");
     let host = open("status").await;
     let group = item(&host, &first_title());
     control::<HtmlElement>(&group, "Achieved").click();
@@ -118,7 +143,7 @@ async fn ratings_show_the_band_as_text() {
 
 #[wasm_bindgen_test]
 async fn a_saved_assessment_is_restored_exactly() {
-    storage().remove_item(&key("restore")).unwrap();
+    clear("restore");
     let host = open("restore").await;
     let group = item(&host, &first_title());
     control::<HtmlElement>(&group, "Not achieved").click();
@@ -136,11 +161,16 @@ async fn a_saved_assessment_is_restored_exactly() {
 #[wasm_bindgen_test]
 async fn an_unreadable_stored_value_is_backed_up_and_never_overwritten() {
     let raw = "{\"format\": \"risk-checklist/stored-assessment\", \"format_version\": 1, \"checklist\": ";
-    storage().set_item(&key("broken"), raw).unwrap();
+    plant("broken", raw);
     let host = open("broken").await;
     let alert = host.query_selector("[role='alert']").unwrap().expect("a warning");
     assert!(alert.text_content().unwrap().contains("could not be opened"));
-    let backup_prefix = "risk-checklist/v1/broken/backup/";
+    // Working on never touches it: the new answers go to a new assessment.
+    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
+    settle(500).await;
+    assert_eq!(storage().get_item("risk-checklist/v1/broken/assessment/a-test").unwrap().as_deref(), Some(raw));
+    assert_ne!(key("broken"), "risk-checklist/v1/broken/assessment/a-test");
+    let backup_prefix = "risk-checklist/v1/broken/backup/a-test/";
     let s = storage();
     let backups: Vec<String> = (0..s.length().unwrap())
         .filter_map(|i| s.key(i).unwrap())
@@ -154,11 +184,11 @@ async fn an_unreadable_stored_value_is_backed_up_and_never_overwritten() {
 #[wasm_bindgen_test]
 async fn a_value_from_a_newer_version_is_left_untouched() {
     let raw = "{\"format\": \"risk-checklist/stored-assessment\", \"format_version\": 99}";
-    storage().set_item(&key("newer"), raw).unwrap();
+    plant("newer", raw);
     let host = open("newer").await;
     control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
     settle(500).await;
-    assert_eq!(storage().get_item(&key("newer")).unwrap().as_deref(), Some(raw));
+    assert_eq!(storage().get_item("risk-checklist/v1/newer/assessment/a-test").unwrap().as_deref(), Some(raw));
     let alert = host.query_selector("[role='alert']").unwrap().expect("a warning");
     assert!(alert.text_content().unwrap().contains("newer version"));
 }
@@ -203,4 +233,166 @@ async fn an_invalid_inline_definition_lists_every_problem() {
     for path in ["title", "sections[0].items[0].title", "sections[0].items[1].id"] {
         assert!(text.contains(path), "{path} missing from: {text}");
     }
+}
+
+/// The button with exactly this text inside `scope`.
+fn button(scope: &Element, text: &str) -> HtmlElement {
+    let buttons = scope.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|b| b.text_content().as_deref() == Some(text))
+        .unwrap_or_else(|| panic!("no button {text}"))
+}
+
+/// Puts a file into the widget's import input, as choosing it in the file picker does.
+async fn choose_file(host: &Element, name: &str, text: &str) {
+    let input: HtmlInputElement = control(host, "Import JSON");
+    let put = js_sys::Function::new_with_args(
+        "input, text, name",
+        "const dt = new DataTransfer(); dt.items.add(new File([text], name, {type: 'application/json'})); \
+         input.files = dt.files; input.dispatchEvent(new Event('change', {bubbles: true}));",
+    );
+    put.call3(&wasm_bindgen::JsValue::NULL, &input, &text.into(), &name.into()).unwrap();
+    settle(100).await;
+}
+
+fn exported_with_first_item(status: Status, notes: &str) -> String {
+    use risk_checklist::core::{Action, Assessment, Document, Timestamp};
+    let def = default_checklist();
+    let t = Timestamp::parse("2026-02-01T10:00:00Z").unwrap();
+    let mut a = Assessment::new(t.clone());
+    let item = def.sections[0].items[0].id.clone();
+    a.apply(&def, Action::SetTitle { title: "Imported team blog".into() }, t.clone());
+    a.apply(&def, Action::SetStatus { item: item.clone(), status }, t.clone());
+    a.apply(&def, Action::SetNotes { item, notes: notes.into() }, t.clone());
+    Document::new(&def, &a, t).to_json()
+}
+
+use risk_checklist::core::Status;
+
+#[wasm_bindgen_test]
+async fn an_imported_file_is_previewed_then_opened_as_a_new_assessment() {
+    clear("import");
+    let host = open("import").await;
+    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
+    settle(400).await;
+    choose_file(&host, "team-blog.json", &exported_with_first_item(Status::NotAchieved, "<b>bold?</b>")).await;
+    let preview = host.query_selector("[aria-label='Import preview']").unwrap().expect("a preview");
+    assert!(preview.text_content().unwrap().contains("Imported team blog"));
+    // Nothing changed yet.
+    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Achieved").checked());
+    button(&host, "Open as a new assessment").click();
+    settle(400).await;
+    let group = item(&host, &first_title());
+    assert!(control::<HtmlInputElement>(&group, "Not achieved").checked());
+    assert_eq!(control::<web_sys::HtmlTextAreaElement>(&group, "Notes").value(), "<b>bold?</b>");
+    let index = storage().get_item("risk-checklist/v1/import/index").unwrap().unwrap();
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&index).unwrap()["entries"].as_array().unwrap().len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn replacing_by_import_can_be_undone() {
+    clear("replace");
+    let host = open("replace").await;
+    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
+    settle(400).await;
+    choose_file(&host, "other.json", &exported_with_first_item(Status::NotApplicable, "")).await;
+    button(&host, "Replace the current assessment").click();
+    settle(400).await;
+    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Not applicable").checked());
+    button(&host, "Undo").click();
+    settle(400).await;
+    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Achieved").checked());
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_file_is_explained_and_changes_nothing() {
+    clear("badfile");
+    let host = open("badfile").await;
+    control::<HtmlElement>(&item(&host, &first_title()), "Partially achieved").click();
+    settle(400).await;
+    let before = storage().get_item(&key("badfile")).unwrap();
+    for (text, expect) in [
+        ("{\"format\": \"risk-checklist/assessment\", \"format_version\": 1,", "line 1"),
+        ("{\"format\": \"something-else\", \"format_version\": 1}", "something-else"),
+        ("{\"format\": \"risk-checklist/assessment\", \"format_version\": 7}", "newer version"),
+        ("", "empty"),
+    ] {
+        choose_file(&host, "bad.json", text).await;
+        let alert = host.query_selector(".rc-import [role='alert']").unwrap().expect("an explanation");
+        let said = alert.text_content().unwrap();
+        assert!(said.contains(expect) && said.contains("Nothing was changed"), "{said}");
+    }
+    assert_eq!(storage().get_item(&key("badfile")).unwrap(), before);
+    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Partially achieved").checked());
+}
+
+/// Sends the `storage` event another tab's write would cause.
+fn storage_event(key: &str, value: &str) {
+    let send = js_sys::Function::new_with_args(
+        "key, value",
+        "window.dispatchEvent(new StorageEvent('storage', {key, newValue: value, storageArea: window.localStorage}));",
+    );
+    send.call2(&wasm_bindgen::JsValue::NULL, &key.into(), &value.into()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_change_saved_in_another_tab_is_shown_or_asked_about() {
+    use risk_checklist::core::{Action, ChecklistDefinition, StoredAssessment, Timestamp};
+    clear("tabs");
+    let host = open("tabs").await;
+    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
+    settle(400).await;
+    let k = key("tabs");
+    let stored = StoredAssessment::from_json(&storage().get_item(&k).unwrap().unwrap()).unwrap();
+    let def: ChecklistDefinition = default_checklist();
+    let theirs = |status| {
+        let mut s = stored.clone();
+        s.assessment.apply(&def, Action::SetStatus { item: def.sections[0].items[0].id.clone(), status }, Timestamp::parse("2026-03-01T00:00:00Z").unwrap());
+        s.to_json()
+    };
+    // No unsaved change here: the other tab's version is shown.
+    storage_event(&k, &theirs(Status::NotApplicable));
+    yew::scheduler::flush().await;
+    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Not applicable").checked());
+
+    // An unsaved change here: the person is asked, and nothing is overwritten meanwhile.
+    control::<HtmlElement>(&item(&host, &first_title()), "Not achieved").click();
+    yew::scheduler::flush().await;
+    storage_event(&k, &theirs(Status::PartiallyAchieved));
+    yew::scheduler::flush().await;
+    assert!(host.text_content().unwrap().contains("changed in another tab"));
+    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Not achieved").checked());
+    button(&host, "Use the other tab's version").click();
+    settle(400).await;
+    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Partially achieved").checked());
+    let s = storage();
+    let backups = (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with("risk-checklist/v1/tabs/backup/")).count();
+    assert_eq!(backups, 1, "this tab's version is kept as a backup");
+}
+
+#[wasm_bindgen_test]
+async fn assessments_can_be_created_listed_deleted_and_brought_back() {
+    clear("library");
+    let host = open("library").await;
+    let title: HtmlInputElement = control(&host, "Project or tool assessed");
+    title.set_value("First project");
+    title.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    settle(400).await;
+    button(&host, "Assessments").click();
+    yew::scheduler::flush().await;
+    button(&host, "New assessment").click();
+    settle(400).await;
+    assert_eq!(control::<HtmlInputElement>(&host, "Project or tool assessed").value(), "");
+    button(&host, "Assessments").click();
+    yew::scheduler::flush().await;
+    let rows = host.query_selector_all(".rc-library tbody tr").unwrap();
+    assert_eq!(rows.length(), 2);
+    let delete = host.query_selector("button[aria-label='Delete First project']").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap();
+    delete.click();
+    settle(100).await;
+    assert_eq!(host.query_selector_all(".rc-library tbody tr").unwrap().length(), 1);
+    button(&host, "Undo").click();
+    settle(100).await;
+    assert_eq!(host.query_selector_all(".rc-library tbody tr").unwrap().length(), 2);
 }

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod components;
 pub mod config;
 pub mod download;
+pub mod ops;
 pub mod state;
 pub mod storage;
 

@@ -3,7 +3,8 @@
 //! the render.
 
 use crate::core::scoring::is_open;
-use crate::core::{Action, Assessment, Band, ChecklistDefinition, Timestamp};
+use crate::core::library::{AssessmentId, Library};
+use crate::core::{Action, Assessment, Band, ChecklistDefinition, Document, Timestamp};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -55,24 +56,64 @@ pub enum StorageHealth {
     Unavailable,
     /// A save failed (for example the storage is full); the last good copy is still stored.
     Failing { reason: String },
-    /// What was stored could not be opened; it was kept under another key, untouched.
-    Recovered { backup_key: String, reason: String },
-    /// What was stored cannot be opened safely and could not be backed up, so it is never
-    /// overwritten; work stays in this page only.
-    Protected { reason: String },
 }
 
-impl StorageHealth {
-    /// Whether saves go to storage.
-    pub fn can_write(&self) -> bool {
-        !matches!(self, StorageHealth::Unavailable | StorageHealth::Protected { .. })
-    }
+/// Which view of the assessment is on screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Checklist,
+    Summary,
+    Assessments,
+}
+
+/// A stored assessment that could not be opened. It is left untouched where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unopened {
+    pub id: AssessmentId,
+    pub reason: String,
+    /// Where a copy was kept, if one could be written.
+    pub backup_key: Option<String>,
+    /// Written by a newer version of the app.
+    pub newer: bool,
+}
+
+/// A file read for import, waiting for the person to choose what to do with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPreview {
+    pub file_name: String,
+    pub doc: Document,
+    /// Answers for items this checklist does not have; kept, and shown as retired.
+    pub unknown: usize,
+    /// Why it cannot be opened with this checklist, if it cannot.
+    pub blocked: Option<String>,
+}
+
+/// What the last undoable step can put back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undo {
+    /// The current assessment was replaced by an import.
+    Replaced { previous: Rc<Assessment> },
+    /// An assessment was deleted; its stored text is kept here.
+    Deleted { id: AssessmentId, raw: Rc<String>, title: String },
+}
+
+/// Whether the assessment on screen still has to be saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Changed here: save it.
+    Local,
+    /// As read from storage: nothing to save.
+    Stored,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub def: Rc<ChecklistDefinition>,
+    pub current: AssessmentId,
     pub assessment: Rc<Assessment>,
+    pub origin: Origin,
+    pub view: View,
     /// The index of the section on screen.
     pub section: usize,
     pub filter: Filter,
@@ -82,6 +123,14 @@ pub struct AppState {
     /// said twice is announced twice.
     pub status: Option<(u32, String)>,
     pub storage: StorageHealth,
+    pub unopened: Option<Rc<Unopened>>,
+    pub library: Rc<Library>,
+    pub import: Option<Rc<ImportPreview>>,
+    pub import_error: Option<String>,
+    pub undo: Option<Rc<Undo>>,
+    /// A newer version of this assessment saved in another tab while this one has changes
+    /// of its own: the person chooses.
+    pub conflict: Option<Rc<Assessment>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -89,29 +138,49 @@ pub enum Msg {
     Edit { action: Action, now: Timestamp },
     ShowSection(usize),
     SetFilter(Filter),
+    ShowView(View),
     AskReset,
     CancelReset,
     Announce(String),
     Storage(StorageHealth),
+    Library(Rc<Library>),
+    /// Puts an assessment on screen. `save` when it is new here and must be stored.
+    Open { id: AssessmentId, assessment: Rc<Assessment>, save: bool, message: Option<String> },
+    /// Replaces the assessment on screen (an import), keeping what it was for undo.
+    Replace { assessment: Rc<Assessment>, message: String },
+    ImportRead(Rc<ImportPreview>),
+    ImportFailed(String),
+    CloseImport,
+    SetUndo(Option<Rc<Undo>>),
+    /// Another tab saved this assessment and this tab has no unsaved change: show theirs.
+    External(Rc<Assessment>),
+    Conflict(Option<Rc<Assessment>>),
+}
+
+/// The first section with an item not yet assessed, so a returning person resumes there.
+fn resume_section(def: &ChecklistDefinition, a: &Assessment) -> usize {
+    def.sections.iter().position(|s| s.items.iter().any(|i| !a.answer(&i.id).status.is_assessed())).unwrap_or(0)
 }
 
 impl AppState {
-    /// A state that opens at the first section with an item not yet assessed, so a person
-    /// returning after days resumes where they left off.
-    pub fn new(def: Rc<ChecklistDefinition>, assessment: Assessment, storage: StorageHealth) -> AppState {
-        let section = def
-            .sections
-            .iter()
-            .position(|s| s.items.iter().any(|i| !assessment.answer(&i.id).status.is_assessed()))
-            .unwrap_or(0);
+    pub fn new(def: Rc<ChecklistDefinition>, current: AssessmentId, assessment: Assessment, library: Library) -> AppState {
         AppState {
+            section: resume_section(&def, &assessment),
             def,
+            current,
             assessment: Rc::new(assessment),
-            section,
+            origin: Origin::Stored,
+            view: View::Checklist,
             filter: Filter::All,
             confirm_reset: false,
             status: None,
-            storage,
+            storage: StorageHealth::Saving,
+            unopened: None,
+            library: Rc::new(library),
+            import: None,
+            import_error: None,
+            undo: None,
+            conflict: None,
         }
     }
 
@@ -138,6 +207,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.assessment = Rc::new(assessment);
+                next.origin = Origin::Local;
                 if reset {
                     next.confirm_reset = false;
                     next.section = 0;
@@ -145,14 +215,61 @@ impl Reducible for AppState {
                     next.announce("All answers were cleared. You can start again.".into());
                 }
             }
-            Msg::ShowSection(i) if i < self.def.sections.len() && i != self.section => next.section = i,
+            Msg::ShowSection(i) if i < self.def.sections.len() && (i != self.section || self.view != View::Checklist) => {
+                next.section = i;
+                next.view = View::Checklist;
+            }
             Msg::SetFilter(f) if f != self.filter => next.filter = f,
+            Msg::ShowView(v) if v != self.view => next.view = v,
             Msg::AskReset if !self.confirm_reset => next.confirm_reset = true,
             Msg::CancelReset if self.confirm_reset => next.confirm_reset = false,
             Msg::Announce(text) => next.announce(text),
-            // A successful save does not hide the note that an unreadable value was backed up.
-            Msg::Storage(StorageHealth::Saving) if matches!(self.storage, StorageHealth::Recovered { .. }) => return self,
             Msg::Storage(health) if health != self.storage => next.storage = health,
+            Msg::Library(lib) if lib != self.library => next.library = lib,
+            Msg::Open { id, assessment, save, message } => {
+                next.section = resume_section(&self.def, &assessment);
+                next.current = id;
+                next.assessment = assessment;
+                next.origin = if save { Origin::Local } else { Origin::Stored };
+                next.view = View::Checklist;
+                next.filter = Filter::All;
+                next.confirm_reset = false;
+                next.conflict = None;
+                next.import = None;
+                if let Some(m) = message {
+                    next.announce(m);
+                }
+            }
+            Msg::Replace { assessment, message } => {
+                next.undo = Some(Rc::new(Undo::Replaced { previous: self.assessment.clone() }));
+                next.section = resume_section(&self.def, &assessment);
+                next.assessment = assessment;
+                next.origin = Origin::Local;
+                next.view = View::Checklist;
+                next.import = None;
+                next.conflict = None;
+                next.announce(message);
+            }
+            Msg::ImportRead(preview) => {
+                next.import = Some(preview);
+                next.import_error = None;
+            }
+            Msg::ImportFailed(problem) => {
+                next.import = None;
+                next.import_error = Some(problem);
+            }
+            Msg::CloseImport if self.import.is_some() || self.import_error.is_some() => {
+                next.import = None;
+                next.import_error = None;
+            }
+            Msg::SetUndo(undo) => next.undo = undo,
+            Msg::External(theirs) if theirs != self.assessment => {
+                next.assessment = theirs;
+                next.origin = Origin::Stored;
+                next.conflict = None;
+                next.announce("This assessment was updated with changes saved in another tab or window.".into());
+            }
+            Msg::Conflict(theirs) if theirs != self.conflict => next.conflict = theirs,
             _ => return self,
         }
         Rc::new(next)

@@ -7,6 +7,7 @@
 
 use super::state::StorageHealth;
 use crate::core::document::{check_assessment, DocumentError, StoredAssessment};
+use crate::core::library::{AssessmentId, Entry, Library};
 use crate::core::{Assessment, ChecklistDefinition, Timestamp};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
@@ -21,14 +22,15 @@ const SAVE_START: &str = "risk-checklist:save-start";
 /// How long typing must pause before a save, in milliseconds.
 pub const DEBOUNCE_MS: u32 = 300;
 
-/// What was found in storage for a namespace.
+/// What was found in storage for one assessment.
 #[derive(Debug)]
 pub enum Loaded {
-    /// Nothing stored yet.
+    /// Nothing stored under that id.
     Nothing,
     Restored(Assessment),
-    /// A value was stored but could not be opened; it is described by `health`.
-    Unusable(StorageHealth),
+    /// A value was stored but cannot be opened here. It stays where it is, untouched; a copy
+    /// is kept under `backup_key` where one could be written.
+    Unusable { reason: String, backup_key: Option<String>, newer: bool },
 }
 
 /// localStorage for one widget's namespace, or none when the browser blocks it.
@@ -54,54 +56,101 @@ impl Store {
         self.storage.is_some()
     }
 
-    pub fn assessment_key(&self) -> String {
-        format!("{KEY_PREFIX}{}/assessment", self.namespace)
+    fn prefix(&self) -> String {
+        format!("{KEY_PREFIX}{}/", self.namespace)
     }
 
-    fn backup_key(&self, now: &Timestamp) -> String {
-        format!("{KEY_PREFIX}{}/backup/{}", self.namespace, now)
+    pub fn index_key(&self) -> String {
+        format!("{}index", self.prefix())
     }
 
-    /// Reads the stored assessment for `def`. Anything unreadable is backed up first.
-    pub fn load(&self, def: &ChecklistDefinition, now: &Timestamp) -> Loaded {
-        let Some(storage) = &self.storage else { return Loaded::Unusable(StorageHealth::Unavailable) };
-        let key = self.assessment_key();
-        let raw = match storage.get_item(&key) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => return Loaded::Nothing,
-            Err(_) => return Loaded::Unusable(StorageHealth::Unavailable),
-        };
-        let problem = match StoredAssessment::from_json(&raw) {
-            Ok(stored) if stored.checklist.id != def.id => format!(
-                "it answers another checklist (\"{}\")",
-                stored.checklist.id.chars().take(60).collect::<String>()
+    pub fn record_key(&self, id: &AssessmentId) -> String {
+        format!("{}assessment/{id}", self.prefix())
+    }
+
+    fn backup_key(&self, id: &AssessmentId, now: &Timestamp) -> String {
+        format!("{}backup/{id}/{now}", self.prefix())
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        self.storage.as_ref()?.get_item(key).ok().flatten()
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageHealth> {
+        let Some(storage) = &self.storage else { return Err(StorageHealth::Unavailable) };
+        storage.set_item(key, value).map_err(|e| StorageHealth::Failing { reason: describe(&e) })
+    }
+
+    /// The raw text stored under an assessment's key, to download as it is.
+    pub fn raw(&self, id: &AssessmentId) -> Option<String> {
+        self.get(&self.record_key(id))
+    }
+
+    /// The index of this namespace. A missing or damaged index is rebuilt from the stored
+    /// assessments and written back.
+    pub fn library(&self) -> Library {
+        if let Some(lib) = self.get(&self.index_key()).and_then(|t| Library::from_json(&t)) {
+            return lib;
+        }
+        let Some(storage) = &self.storage else { return Library::new() };
+        let record_prefix = format!("{}assessment/", self.prefix());
+        let count = storage.length().unwrap_or(0);
+        let keys: Vec<String> = (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect();
+        let found = keys.iter().filter_map(|key| {
+            let id = AssessmentId::parse(key.strip_prefix(&record_prefix)?)?;
+            let stored = StoredAssessment::from_json(&self.get(key)?).ok()?;
+            Some(Entry::of_stored(&id, &stored))
+        });
+        let lib = Library::rebuild(found.collect::<Vec<_>>(), None);
+        let _ = self.set(&self.index_key(), &lib.to_json());
+        lib
+    }
+
+    /// Changes the index as it is in storage now, so that another tab's entries survive.
+    pub fn update_library(&self, change: impl FnOnce(&mut Library)) -> Library {
+        let mut lib = self.library();
+        change(&mut lib);
+        let _ = self.set(&self.index_key(), &lib.to_json());
+        lib
+    }
+
+    /// Reads an assessment of `def`. A value that cannot be opened is copied to a backup key
+    /// and otherwise left alone.
+    pub fn load(&self, id: &AssessmentId, def: &ChecklistDefinition, now: &Timestamp) -> Loaded {
+        let Some(raw) = self.get(&self.record_key(id)) else { return Loaded::Nothing };
+        let (reason, newer) = match StoredAssessment::from_json(&raw) {
+            Ok(stored) if stored.checklist.id != def.id => (
+                format!("it answers another checklist (\"{}\")", stored.checklist.id.chars().take(60).collect::<String>()),
+                false,
             ),
             Ok(stored) => match check_assessment(def, &stored.assessment) {
                 Ok(()) => return Loaded::Restored(stored.assessment),
-                Err(e) => e.to_string(),
+                Err(e) => (e.to_string(), false),
             },
-            Err(e @ DocumentError::NewerVersion { .. }) => {
-                // Never back up and replace what a newer version wrote: leave it as it is.
-                return Loaded::Unusable(StorageHealth::Protected { reason: e.to_string() });
-            }
-            Err(e) => e.to_string(),
+            Err(e @ DocumentError::NewerVersion { .. }) => (e.to_string(), true),
+            Err(e) => (e.to_string(), false),
         };
-        let backup_key = self.backup_key(now);
-        match storage.set_item(&backup_key, &raw) {
-            Ok(()) => Loaded::Unusable(StorageHealth::Recovered { backup_key, reason: problem }),
-            Err(_) => Loaded::Unusable(StorageHealth::Protected { reason: problem }),
-        }
+        let backup_key = self.backup_key(id, now);
+        let backup_key = self.set(&backup_key, &raw).ok().map(|_| backup_key);
+        Loaded::Unusable { reason, backup_key, newer }
     }
 
-    /// Writes the assessment. On failure the previous stored copy is left as it was.
-    pub fn save(&self, def: &ChecklistDefinition, assessment: &Assessment) -> Result<(), StorageHealth> {
-        let Some(storage) = &self.storage else { return Err(StorageHealth::Unavailable) };
+    /// Writes an assessment and its index entry. On failure the previous stored copy is left
+    /// as it was.
+    pub fn save(&self, id: &AssessmentId, def: &ChecklistDefinition, assessment: &Assessment) -> Result<(), StorageHealth> {
         let perf = web_sys::window().and_then(|w| w.performance());
         if let Some(perf) = &perf {
             let _ = perf.mark(SAVE_START);
         }
         let json = StoredAssessment::new(def, assessment).to_json();
-        let result = storage.set_item(&self.assessment_key(), &json).map_err(|e| StorageHealth::Failing { reason: describe(&e) });
+        let result = self.set(&self.record_key(id), &json);
+        if result.is_ok() {
+            let entry = Entry::of(id, def, assessment);
+            self.update_library(|lib| {
+                lib.current = Some(id.clone());
+                lib.upsert(entry);
+            });
+        }
         // A user-timing entry lets the benchmark read how long a save takes.
         if let Some(perf) = perf {
             perf.clear_measures_with_measure_name(SAVE_MEASURE);
@@ -109,6 +158,50 @@ impl Store {
             perf.clear_marks_with_mark_name(SAVE_START);
         }
         result
+    }
+
+    /// Removes an assessment; returns its stored text so that the removal can be undone.
+    pub fn delete(&self, id: &AssessmentId) -> Option<String> {
+        let raw = self.raw(id)?;
+        self.storage.as_ref()?.remove_item(&self.record_key(id)).ok()?;
+        self.update_library(|lib| {
+            lib.remove(id);
+        });
+        Some(raw)
+    }
+
+    /// Puts back an assessment removed by [`Store::delete`].
+    pub fn undelete(&self, id: &AssessmentId, raw: &str) -> Result<(), StorageHealth> {
+        self.set(&self.record_key(id), raw)?;
+        if let Ok(stored) = StoredAssessment::from_json(raw) {
+            let entry = Entry::of_stored(id, &stored);
+            self.update_library(|lib| lib.upsert(entry));
+        }
+        Ok(())
+    }
+
+    /// Remembers which assessment is open, so the next visit resumes it.
+    pub fn set_current(&self, id: &AssessmentId) {
+        self.update_library(|lib| lib.current = Some(id.clone()));
+    }
+
+    /// Keeps a copy of an assessment's current stored text before it is replaced.
+    pub fn back_up(&self, id: &AssessmentId, now: &Timestamp) -> Option<String> {
+        self.back_up_text(id, now, &self.raw(id)?)
+    }
+
+    /// Keeps `text` as a backup of an assessment; returns the key it is under.
+    pub fn back_up_text(&self, id: &AssessmentId, now: &Timestamp, text: &str) -> Option<String> {
+        let key = self.backup_key(id, now);
+        self.set(&key, text).ok().map(|_| key)
+    }
+
+    /// The assessment a `storage` event from another tab carries, if it is this one's record.
+    pub fn external_change(&self, id: &AssessmentId, key: Option<String>, new_value: Option<String>) -> Option<Option<StoredAssessment>> {
+        if key.as_deref() != Some(self.record_key(id).as_str()) {
+            return None;
+        }
+        Some(new_value.and_then(|v| StoredAssessment::from_json(&v).ok()))
     }
 }
 
@@ -124,30 +217,32 @@ fn describe(error: &wasm_bindgen::JsValue) -> String {
 
 /// Saves the newest assessment after a pause in typing, or at once on [`Saver::flush`].
 pub struct Saver {
-    store: Store,
+    store: Rc<Store>,
     def: Rc<ChecklistDefinition>,
-    pending: Option<Rc<Assessment>>,
+    pending: Option<(AssessmentId, Rc<Assessment>)>,
     timer: Option<Timeout>,
     report: Callback<StorageHealth>,
-    /// When false (unavailable, or protecting a value it could not back up) nothing is written.
-    writable: bool,
 }
 
 pub type SharedSaver = Rc<RefCell<Saver>>;
 
 impl Saver {
-    pub fn new(store: Store, def: Rc<ChecklistDefinition>, writable: bool, report: Callback<StorageHealth>) -> SharedSaver {
-        Rc::new(RefCell::new(Saver { store, def, pending: None, timer: None, report, writable }))
+    pub fn new(store: Rc<Store>, def: Rc<ChecklistDefinition>, report: Callback<StorageHealth>) -> SharedSaver {
+        Rc::new(RefCell::new(Saver { store, def, pending: None, timer: None, report }))
     }
 
-    /// Queues `assessment` to be saved once typing pauses.
-    pub fn schedule(this: &SharedSaver, assessment: Rc<Assessment>) {
+    /// Queues an assessment to be saved once typing pauses. A change queued for another
+    /// assessment is saved first.
+    pub fn schedule(this: &SharedSaver, id: AssessmentId, assessment: Rc<Assessment>) {
+        if this.try_borrow().is_ok_and(|s| s.pending.as_ref().is_some_and(|(p, _)| p != &id)) {
+            Saver::flush(this);
+        }
         let weak: Weak<RefCell<Saver>> = Rc::downgrade(this);
-        let mut saver = this.borrow_mut();
-        if !saver.writable {
+        let Ok(mut saver) = this.try_borrow_mut() else { return };
+        if !saver.store.is_available() {
             return;
         }
-        saver.pending = Some(assessment);
+        saver.pending = Some((id, assessment));
         saver.timer = Some(Timeout::new(DEBOUNCE_MS, move || {
             if let Some(this) = weak.upgrade() {
                 Saver::flush(&this);
@@ -160,11 +255,11 @@ impl Saver {
         let (result, report) = {
             let Ok(mut saver) = this.try_borrow_mut() else { return };
             saver.timer = None;
-            let Some(assessment) = saver.pending.take() else { return };
-            let result = saver.store.save(&saver.def, &assessment);
+            let Some((id, assessment)) = saver.pending.take() else { return };
+            let result = saver.store.save(&id, &saver.def, &assessment);
             if result.is_err() {
                 // Keep it queued: the next change or the next flush tries again.
-                saver.pending = Some(assessment);
+                saver.pending = Some((id, assessment));
             }
             (result, saver.report.clone())
         };
@@ -174,5 +269,13 @@ impl Saver {
     /// Whether a change is waiting to be saved.
     pub fn has_pending(this: &SharedSaver) -> bool {
         this.try_borrow().map(|s| s.pending.is_some()).unwrap_or(true)
+    }
+
+    /// Drops a queued change without saving it (it was replaced by a newer stored version).
+    pub fn discard(this: &SharedSaver) {
+        if let Ok(mut saver) = this.try_borrow_mut() {
+            saver.pending = None;
+            saver.timer = None;
+        }
     }
 }

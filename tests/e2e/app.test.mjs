@@ -36,7 +36,7 @@ import {
   sectionSummaries,
   snapshot,
   statusRadio,
-  storageKey,
+  indexKey,
   storedAssessment,
   tabTo,
   waitForProgress,
@@ -264,7 +264,9 @@ describe('saving', () => {
       assert.equal(rec.checklist?.id, checklist.id);
       const entries = await localStorageEntries(page);
       assert.equal(entries['other-app'], 'keep me');
-      assert.ok(storageKey() in entries, `no ${storageKey()} in ${JSON.stringify(Object.keys(entries))}`);
+      assert.ok(indexKey() in entries, `no ${indexKey()} in ${JSON.stringify(Object.keys(entries))}`);
+      const current = JSON.parse(entries[indexKey()]).current;
+      assert.equal(JSON.parse(entries[`risk-checklist/v1/default/assessment/${current}`]).format, 'risk-checklist/stored-assessment');
       for (const key of Object.keys(entries)) {
         if (key !== 'other-app') assert.ok(key.startsWith('risk-checklist/'), `foreign key ${key}`);
       }

@@ -14,7 +14,10 @@ import { repoRoot } from './server.mjs';
 export const STATUSES = ['Achieved', 'Partially achieved', 'Not achieved', 'Not applicable'];
 
 /** The localStorage key of the assessment under a namespace. */
-export const storageKey = (namespace = 'default') => `risk-checklist/v1/${namespace}/assessment`;
+/** The index of a namespace's assessments: it names the one open now. */
+export const indexKey = (namespace = 'default') => `risk-checklist/v1/${namespace}/index`;
+/** The key of one stored assessment. */
+export const recordKey = (id, namespace = 'default') => `risk-checklist/v1/${namespace}/assessment/${id}`;
 
 /** Where Debian's chromium is: `command -v chromium`, else /usr/bin/chromium. */
 export function chromiumPath() {
@@ -248,7 +251,10 @@ export async function expectAttribute(locator, name, value, timeout = 5_000) {
 
 /** The stored assessment record, parsed, or null. */
 export async function storedAssessment(page, namespace = 'default') {
-  const text = await page.evaluate((key) => window.localStorage.getItem(key), storageKey(namespace));
+  const text = await page.evaluate(({ index, prefix }) => {
+    const current = JSON.parse(window.localStorage.getItem(index) || '{}').current;
+    return current ? window.localStorage.getItem(prefix + current) : null;
+  }, { index: indexKey(namespace), prefix: recordKey('', namespace) });
   return text === null ? null : JSON.parse(text);
 }
 

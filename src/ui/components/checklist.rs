@@ -1,16 +1,19 @@
-//! One assessment of one checklist: owns the reducer, loading, saving and export.
+//! One widget's assessments of one checklist: owns the reducer, storage, saving and the views.
 
 use super::header::Header;
-use super::notices::{ResetConfirm, StorageNotice};
-use super::section::SectionView;
+use super::import::{DropZone, ImportPanel};
+use super::library_view::LibraryView;
+use super::notices::{ConflictNotice, ResetConfirm, StorageNotice, UndoNotice, UnopenedNotice};
+use super::section::{RetiredAnswers, SectionView};
 use super::section_nav::SectionNav;
-use crate::core::{Assessment, ChecklistDefinition, Document};
+use crate::core::{Assessment, ChecklistDefinition};
 use crate::ui::clock;
-use crate::ui::download::download;
-use crate::ui::state::{AppState, Msg, StorageHealth};
-use crate::ui::storage::{Loaded, Saver, Store};
+use crate::ui::ops::{self, Ctx, Op};
+use crate::ui::state::{AppState, Msg, Origin, StorageHealth, Unopened, View};
+use crate::ui::storage::{Loaded, Saver, SharedSaver, Store};
 use gloo_events::EventListener;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,70 +23,112 @@ pub struct ChecklistProps {
     pub id_prefix: AttrValue,
 }
 
-/// Opens storage and reads what it holds for this checklist.
-fn boot(def: &Rc<ChecklistDefinition>, namespace: &str) -> (Store, AppState) {
-    let store = Store::open(namespace);
+/// Opens storage and the assessment to resume: the one open last, or the newest of this
+/// checklist, or a new one. One that cannot be opened is left untouched and reported.
+fn boot(def: &Rc<ChecklistDefinition>, store: &Store) -> AppState {
     let now = clock::now();
-    let (assessment, health) = match store.load(def, &now) {
-        Loaded::Nothing => (Assessment::new(now), StorageHealth::Saving),
-        Loaded::Restored(a) => (a, StorageHealth::Saving),
-        Loaded::Unusable(health) => (Assessment::new(now), health),
-    };
-    (store, AppState::new(def.clone(), assessment, health))
+    let library = store.library();
+    let mut unopened = None;
+    let mut opened = None;
+    if let Some(entry) = library.resume(&def.id) {
+        match store.load(&entry.id, def, &now) {
+            Loaded::Restored(a) => opened = Some((entry.id.clone(), a)),
+            Loaded::Nothing => {}
+            Loaded::Unusable { reason, backup_key, newer } => {
+                unopened = Some(Rc::new(Unopened { id: entry.id.clone(), reason, backup_key, newer }))
+            }
+        }
+    }
+    let (id, assessment) = opened.unwrap_or_else(|| (ops::new_id(), Assessment::new(now)));
+    let mut state = AppState::new(def.clone(), id, assessment, library);
+    state.unopened = unopened;
+    if !store.is_available() {
+        state.storage = StorageHealth::Unavailable;
+    }
+    state
 }
 
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
-    let booted = use_mut_ref(|| None::<Store>);
+    let store = use_memo(props.namespace.clone(), |ns| Store::open(ns));
     let state = use_reducer({
-        let (def, ns, booted) = (props.def.clone(), props.namespace.clone(), booted.clone());
-        move || {
-            let (store, state) = boot(&def, &ns);
-            *booted.borrow_mut() = Some(store);
-            state
-        }
+        let (def, store) = (props.def.clone(), store.clone());
+        move || boot(&def, &store)
     });
-    let saver = use_memo((), {
-        let (def, ns, booted) = (props.def.clone(), props.namespace.clone(), booted.clone());
+    let saver: SharedSaver = (*use_memo((), {
+        let (def, store) = (props.def.clone(), store.clone());
         let dispatcher = state.dispatcher();
-        let writable = state.storage.can_write();
-        move |_| {
-            let store = booted.borrow_mut().take().unwrap_or_else(|| Store::open(&ns));
-            Saver::new(store, def, writable, Callback::from(move |h| dispatcher.dispatch(Msg::Storage(h))))
-        }
-    });
+        move |_| Saver::new(store, def, Callback::from(move |h| dispatcher.dispatch(Msg::Storage(h))))
+    }))
+    .clone();
+    // The newest state, for listeners that outlive a render.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
 
-    // Save every new assessment, except the one just loaded.
-    let loaded = use_mut_ref(|| state.assessment.clone());
-    use_effect_with(state.assessment.clone(), {
+    // Save every assessment changed here.
+    use_effect_with((state.current.clone(), state.assessment.clone(), state.origin), {
         let saver = saver.clone();
-        move |assessment: &Rc<Assessment>| {
-            if !Rc::ptr_eq(&loaded.borrow(), assessment) {
-                Saver::schedule(&saver, assessment.clone());
+        move |(id, assessment, origin)| {
+            if *origin == Origin::Local {
+                Saver::schedule(&saver, id.clone(), assessment.clone());
             }
         }
     });
 
-    // Flush when the page is hidden or left, and when the widget goes away.
+    // Flush when the page is hidden or left; warn before leaving unsaved work; follow changes
+    // made in other tabs.
     use_effect_with((), {
-        let saver = saver.clone();
+        let (saver, store, latest) = (saver.clone(), store.clone(), latest.clone());
         move |_| {
             let listeners = web_sys::window().map(|window| {
                 let on_hide = EventListener::new(&window, "pagehide", {
                     let saver = saver.clone();
                     move |_| Saver::flush(&saver)
                 });
-                let document = window.document();
-                let on_hidden = document.map(|doc| {
-                    let saver = saver.clone();
-                    let d = doc.clone();
+                let on_hidden = window.document().map(|doc| {
+                    let (saver, d) = (saver.clone(), doc.clone());
                     EventListener::new(&doc, "visibilitychange", move |_| {
                         if d.hidden() {
                             Saver::flush(&saver)
                         }
                     })
                 });
-                (on_hide, on_hidden)
+                let on_leave = EventListener::new(&window, "beforeunload", {
+                    let (saver, latest) = (saver.clone(), latest.clone());
+                    move |e| {
+                        Saver::flush(&saver);
+                        let s = latest.borrow();
+                        let unsaved = s.storage != StorageHealth::Saving && s.origin == Origin::Local;
+                        if unsaved {
+                            e.prevent_default();
+                            if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                                e.set_return_value("Your answers are not saved in this browser. Export JSON before you leave.");
+                            }
+                        }
+                    }
+                });
+                let on_storage = EventListener::new(&window, "storage", {
+                    let (saver, store, latest) = (saver.clone(), store.clone(), latest.clone());
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+                        let state = latest.borrow().clone();
+                        if e.key().is_some_and(|k| k == store.index_key()) {
+                            state.dispatch(Msg::Library(Rc::new(store.library())));
+                            return;
+                        }
+                        let Some(change) = store.external_change(&state.current, e.key(), e.new_value()) else { return };
+                        let Some(theirs) = change.map(|s| Rc::new(s.assessment)) else { return };
+                        if *theirs == *state.assessment {
+                            return;
+                        }
+                        if Saver::has_pending(&saver) {
+                            state.dispatch(Msg::Conflict(Some(theirs)));
+                        } else {
+                            state.dispatch(Msg::External(theirs));
+                        }
+                    }
+                });
+                (on_hide, on_hidden, on_leave, on_storage)
             });
             move || {
                 drop(listeners);
@@ -92,36 +137,71 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         }
     });
 
-    let on_export = {
-        let (state, saver) = (state.clone(), saver.clone());
-        Callback::from(move |_: MouseEvent| {
-            Saver::flush(&saver);
-            let doc = Document::new(&state.def, &state.assessment, clock::now());
-            let name = doc.file_name("json");
-            let message = match download(&name, "application/json", &doc.to_json()) {
-                Ok(()) => format!("Exported {name}. It holds every answer and a copy of the checklist."),
-                Err(problem) => problem,
-            };
-            state.dispatch(Msg::Announce(message));
-        })
+    let run = {
+        let (state, store, saver) = (state.clone(), store.clone(), saver.clone());
+        Callback::from(move |op: Op| ops::run(op, &Ctx { state: state.clone(), store: store.clone(), saver: saver.clone() }))
     };
 
     let s = &*state;
     let dispatch = state.dispatcher();
+    let view_button = |view: View, label: &'static str| {
+        let (dispatch, store) = (dispatch.clone(), store.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if view == View::Assessments {
+                // The list is read afresh: saves, and other tabs, change it.
+                dispatch.dispatch(Msg::Library(Rc::new(store.library())));
+            }
+            dispatch.dispatch(Msg::ShowView(view))
+        });
+        let current = s.view == view;
+        html! {
+            <li><button type="button" class={classes!("rc-tab", current.then_some("rc-current"))}
+                aria-current={current.then_some("page")} {onclick}>{ label }</button></li>
+        }
+    };
     html! {
-        <>
+        <DropZone run={run.clone()}>
             <Header def={s.def.clone()} assessment={s.assessment.clone()} id_prefix={props.id_prefix.clone()} dispatch={dispatch.clone()} />
             <StorageNotice health={s.storage.clone()} />
-            <div class="rc-body">
-                <SectionNav def={s.def.clone()} assessment={s.assessment.clone()} current={s.section} dispatch={dispatch.clone()} />
-                <SectionView def={s.def.clone()} assessment={s.assessment.clone()} index={s.section} filter={s.filter}
-                    id_prefix={props.id_prefix.clone()} dispatch={dispatch.clone()} />
-            </div>
+            if let Some(u) = &s.unopened {
+                <UnopenedNotice unopened={u.clone()} run={run.clone()} />
+            }
+            if let Some(theirs) = &s.conflict {
+                <ConflictNotice theirs={theirs.clone()} run={run.clone()} />
+            }
+            <nav class="rc-views" aria-label="Views">
+                <ul>
+                    { view_button(View::Checklist, "Checklist") }
+                    { view_button(View::Summary, "Summary") }
+                    { view_button(View::Assessments, "Assessments") }
+                </ul>
+            </nav>
+            <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} run={run.clone()} dispatch={dispatch.clone()} id_prefix={props.id_prefix.clone()} />
+            { match s.view {
+                View::Checklist => html! {
+                    <div class="rc-body">
+                        <SectionNav def={s.def.clone()} assessment={s.assessment.clone()} current={s.section} dispatch={dispatch.clone()} />
+                        <div class="rc-main">
+                            <SectionView def={s.def.clone()} assessment={s.assessment.clone()} index={s.section} filter={s.filter}
+                                id_prefix={props.id_prefix.clone()} dispatch={dispatch.clone()} />
+                            <RetiredAnswers def={s.def.clone()} assessment={s.assessment.clone()} />
+                        </div>
+                    </div>
+                },
+                View::Summary => html! { <super::summary::SummaryView def={s.def.clone()} assessment={s.assessment.clone()} id_prefix={props.id_prefix.clone()} dispatch={dispatch.clone()} /> },
+                View::Assessments => html! {
+                    <LibraryView library={s.library.clone()} current={s.current.clone()} checklist_id={s.def.id.clone()} run={run.clone()} id_prefix={props.id_prefix.clone()} />
+                },
+            } }
             <div class="rc-actions">
-                <button type="button" class="rc-button rc-primary" onclick={on_export}>{"Export JSON"}</button>
+                <button type="button" class="rc-button rc-primary" onclick={run.reform(|_: MouseEvent| Op::ExportJson)}>{"Export JSON"}</button>
+                <super::summary::ReportButtons def={s.def.clone()} assessment={s.assessment.clone()} dispatch={dispatch.clone()} />
                 <ResetConfirm open={s.confirm_reset} dispatch={dispatch.clone()} />
             </div>
+            if let Some(undo) = &s.undo {
+                <UndoNotice undo={undo.clone()} run={run.clone()} />
+            }
             <div role="status" class="rc-live">{ s.status.as_ref().map(|(_, text)| text.clone()).unwrap_or_default() }</div>
-        </>
+        </DropZone>
     }
 }

@@ -3,10 +3,13 @@
 pub mod app;
 pub mod checklist;
 pub mod header;
+pub mod import;
 pub mod item;
+pub mod library_view;
 pub mod notices;
 pub mod section;
 pub mod section_nav;
+pub mod summary;
 
 use wasm_bindgen::JsCast;
 

@@ -1,8 +1,10 @@
 //! Where answers are kept, what went wrong with storage, and the "Start again" confirmation.
 
-use crate::core::Action;
+use crate::core::{Action, Assessment};
 use crate::ui::clock;
-use crate::ui::state::{AppState, Msg, StorageHealth};
+use crate::ui::ops::Op;
+use crate::ui::state::{AppState, Msg, StorageHealth, Undo, Unopened};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,15 +26,6 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
             "Your latest changes could not be saved: {reason}. The last saved copy is still in this browser. \
              Use Export JSON to keep your work; saving is tried again with your next change."
         )),
-        StorageHealth::Recovered { backup_key, reason } => Some(format!(
-            "The answers stored in this browser could not be opened: {reason}. They have been kept, \
-             unchanged, under the storage key \"{backup_key}\", and a new assessment was started."
-        )),
-        StorageHealth::Protected { reason } => Some(format!(
-            "The answers stored in this browser could not be opened: {reason}. They are left untouched and \
-             this page will not save over them, so your answers here are not being saved. Use Export JSON \
-             to keep them."
-        )),
     };
     html! {
         <>
@@ -44,6 +37,76 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
                    Use Export JSON to keep a copy or to share it." }
             </p>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UnopenedProps {
+    pub unopened: Rc<Unopened>,
+    pub run: Callback<Op>,
+}
+
+/// A stored assessment that could not be opened: what happened, and its text to download.
+#[component]
+pub fn UnopenedNotice(props: &UnopenedProps) -> Html {
+    let u = &props.unopened;
+    let id = u.id.clone();
+    html! {
+        <div class="rc-panel rc-warning" role="alert">
+            <p>
+                <strong>{"Warning: "}</strong>
+                { format!("The assessment last open in this browser could not be opened: {}. ", u.reason) }
+                { if u.newer { "It is left exactly as it is, so the newer version can still open it. " } else { "It is left exactly as it is, and nothing will be saved over it. " } }
+                { u.backup_key.as_ref().map(|k| format!("A copy is also kept under the storage key “{k}”. ")).unwrap_or_default() }
+                {"A new assessment was started."}
+            </p>
+            <button type="button" class="rc-button" onclick={props.run.reform(move |_: MouseEvent| Op::DownloadRaw(id.clone()))}>
+                {"Download it as stored"}
+            </button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ConflictProps {
+    pub theirs: Rc<Assessment>,
+    pub run: Callback<Op>,
+}
+
+/// Another tab saved this assessment while this one has changes of its own.
+#[component]
+pub fn ConflictNotice(props: &ConflictProps) -> Html {
+    html! {
+        <div class="rc-panel rc-warning" role="alert">
+            <p><strong>{"This assessment was changed in another tab or window. "}</strong>
+                {"Both versions are kept: choose which to continue with, and the other is saved as a backup in this browser."}</p>
+            <div class="rc-button-row">
+                <button type="button" class="rc-button" onclick={props.run.reform(|_: MouseEvent| Op::Resolve { keep_mine: false })}>{"Use the other tab's version"}</button>
+                <button type="button" class="rc-button" onclick={props.run.reform(|_: MouseEvent| Op::Resolve { keep_mine: true })}>{"Keep this tab's version"}</button>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UndoProps {
+    pub undo: Rc<Undo>,
+    pub run: Callback<Op>,
+}
+
+/// The way back from the last import or deletion.
+#[component]
+pub fn UndoNotice(props: &UndoProps) -> Html {
+    let what = match &*props.undo {
+        Undo::Replaced { .. } => "The current answers were replaced by an import.".to_owned(),
+        Undo::Deleted { title, .. } if title.trim().is_empty() => "An untitled assessment was deleted.".to_owned(),
+        Undo::Deleted { title, .. } => format!("“{title}” was deleted."),
+    };
+    html! {
+        <div class="rc-panel rc-undo">
+            <span>{ what }</span>{" "}
+            <button type="button" class="rc-button" onclick={props.run.reform(|_: MouseEvent| Op::Undo)}>{"Undo"}</button>
+        </div>
     }
 }
 

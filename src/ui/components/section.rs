@@ -105,3 +105,32 @@ fn FilterChoice(props: &FilterProps) -> Html {
         </fieldset>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct RetiredProps {
+    pub def: Rc<ChecklistDefinition>,
+    pub assessment: Rc<Assessment>,
+}
+
+/// Answers to items the checklist no longer has (a newer checklist version, or an import):
+/// kept, shown, and exported, never dropped.
+#[component]
+pub fn RetiredAnswers(props: &RetiredProps) -> Html {
+    let retired = crate::core::document::unknown_items(&props.def, &props.assessment);
+    if retired.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="rc-panel rc-retired" aria-label="Retired items">
+            <h2>{"Retired items"}</h2>
+            <p>{"These answers belong to items this checklist no longer has. They are kept, and included in every export."}</p>
+            <ul>
+                { for retired.iter().map(|id| {
+                    let a = props.assessment.answer(id);
+                    html! { <li><code><bdi>{ id.as_str() }</bdi></code>{ format!(": {}", a.status.label()) }
+                        if !a.notes.is_empty() { {" – "}<bdi class="rc-pre">{ &a.notes }</bdi> }</li> }
+                }) }
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,151 @@
+//! Import: a file picker, dropping a file onto the widget, and the preview that asks what to
+//! do before anything changes.
+
+use crate::ui::ops::Op;
+use crate::ui::state::{AppState, ImportPreview, Msg};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DropZoneProps {
+    pub run: Callback<Op>,
+    pub children: Html,
+}
+
+/// The widget's root: a file dropped anywhere on it is imported.
+#[component]
+pub fn DropZone(props: &DropZoneProps) -> Html {
+    let over = use_state(|| false);
+    let ondragover = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            let has_files = e.data_transfer().is_some_and(|dt| dt.types().iter().any(|t| t.as_string().as_deref() == Some("Files")));
+            if has_files {
+                e.prevent_default();
+                if !*over {
+                    over.set(true);
+                }
+            }
+        })
+    };
+    let ondragleave = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            // Leaving for a child element is not leaving the zone.
+            let into_child = e.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|n| {
+                e.current_target().and_then(|c| c.dyn_into::<web_sys::Node>().ok()).is_some_and(|c| c.contains(Some(&n)))
+            });
+            if !into_child {
+                over.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let (over, run) = (over.clone(), props.run.clone());
+        Callback::from(move |e: DragEvent| {
+            let file = e.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
+            if let Some(file) = file {
+                e.prevent_default();
+                run.emit(Op::ImportFile(file));
+            }
+            over.set(false);
+        })
+    };
+    html! {
+        <div class={classes!("rc-root", over.then_some("rc-dragging"))} {ondragover} {ondragleave} {ondrop}>
+            { props.children.clone() }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    pub preview: Option<Rc<ImportPreview>>,
+    pub error: Option<String>,
+    pub run: Callback<Op>,
+    pub dispatch: UseReducerDispatcher<AppState>,
+    pub id_prefix: AttrValue,
+}
+
+/// The import control, and what a file holds once read.
+#[component]
+pub fn ImportPanel(props: &ImportProps) -> Html {
+    let input = use_node_ref();
+    let onchange = {
+        let (run, input) = (props.run.clone(), input.clone());
+        Callback::from(move |_: Event| {
+            let Some(el) = input.cast::<web_sys::HtmlInputElement>() else { return };
+            if let Some(file) = el.files().and_then(|f| f.get(0)) {
+                run.emit(Op::ImportFile(file));
+            }
+            // Clearing lets the same file be chosen again after a fix.
+            el.set_value("");
+        })
+    };
+    let close = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Msg::CloseImport))
+    };
+    let input_id = format!("{}-import", props.id_prefix);
+    html! {
+        <div class="rc-import">
+            <div class="rc-import-control">
+                <label for={input_id.clone()} class="rc-file-label">{"Import JSON"}</label>
+                <input id={input_id} class="rc-file" type="file" accept=".json,application/json" ref={input} {onchange} />
+                <span class="rc-hint">{"Choose a file exported from this checklist, or drop it onto the checklist."}</span>
+            </div>
+            if let Some(problem) = &props.error {
+                <div class="rc-panel rc-warning" role="alert">
+                    <p>{ problem }</p>
+                    <button type="button" class="rc-button" onclick={close.clone()}>{"Dismiss"}</button>
+                </div>
+            }
+            if let Some(p) = &props.preview {
+                <Preview preview={p.clone()} run={props.run.clone()} close={close} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    preview: Rc<ImportPreview>,
+    run: Callback<Op>,
+    close: Callback<MouseEvent>,
+}
+
+#[component]
+fn Preview(props: &PreviewProps) -> Html {
+    let p = &props.preview;
+    let doc = &p.doc;
+    let a = &doc.assessment;
+    let answered = a.answers.values().filter(|x| x.status.is_assessed()).count();
+    let title = if a.title.trim().is_empty() { "Untitled assessment".to_owned() } else { a.title.clone() };
+    html! {
+        <section class="rc-panel rc-preview" aria-label="Import preview">
+            <h2>{"Import "}<bdi>{ &p.file_name }</bdi>{"?"}</h2>
+            <dl class="rc-facts">
+                <dt>{"Assessment"}</dt><dd><bdi>{ title }</bdi></dd>
+                <dt>{"Checklist"}</dt><dd><bdi>{ &doc.definition.title }</bdi>{ format!(" (version {})", doc.checklist.version) }</dd>
+                <dt>{"Answered"}</dt><dd>{ format!("{answered} of {} items", doc.definition.item_count()) }</dd>
+                <dt>{"Exported"}</dt><dd>{ doc.exported.date() }</dd>
+            </dl>
+            if p.unknown > 0 {
+                <p>{ format!("{} answer{} belong{} to items this checklist does not have. {} kept in the assessment and its exports, shown as retired.",
+                    p.unknown, if p.unknown == 1 { "" } else { "s" }, if p.unknown == 1 { "s" } else { "" }, if p.unknown == 1 { "It is" } else { "They are" }) }</p>
+            }
+            if let Some(why) = &p.blocked {
+                <p role="alert"><strong>{"This file cannot be opened here. "}</strong>{ why }{" Nothing was changed."}</p>
+                <button type="button" class="rc-button" onclick={props.close.clone()}>{"Close"}</button>
+            } else {
+                <p>{"Nothing changes until you choose."}</p>
+                <div class="rc-button-row">
+                    <button type="button" class="rc-button rc-primary" onclick={props.run.reform(|_: MouseEvent| Op::ImportAsNew)}>{"Open as a new assessment"}</button>
+                    <button type="button" class="rc-button" onclick={props.run.reform(|_: MouseEvent| Op::ImportReplace)}>{"Replace the current assessment"}</button>
+                    <button type="button" class="rc-button" onclick={props.close.clone()}>{"Cancel"}</button>
+                </div>
+            }
+        </section>
+    }
+}
