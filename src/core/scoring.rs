@@ -188,7 +188,8 @@ pub struct Summary {
     pub open_risks: Vec<OpenRisk>,
 }
 
-/// True when an answer is a risk still to manage: rated, and neither achieved nor not applicable.
+/// True when an answer is a risk still to manage: neither achieved nor not applicable. Callers
+/// check that it is rated; a rated item not yet given a status counts, to be safe.
 pub fn is_open(answer: &Answer) -> bool {
     !matches!(answer.status, Status::Achieved | Status::NotApplicable)
 }

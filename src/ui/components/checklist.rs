@@ -176,7 +176,6 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                     { view_button(View::Assessments, "Assessments") }
                 </ul>
             </nav>
-            <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} run={run.clone()} dispatch={dispatch.clone()} id_prefix={props.id_prefix.clone()} />
             { match s.view {
                 View::Checklist => html! {
                     <div class="rc-body">
@@ -198,6 +197,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 <super::summary::ReportButtons def={s.def.clone()} assessment={s.assessment.clone()} dispatch={dispatch.clone()} />
                 <ResetConfirm open={s.confirm_reset} dispatch={dispatch.clone()} />
             </div>
+            <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} run={run.clone()} dispatch={dispatch.clone()} id_prefix={props.id_prefix.clone()} />
             if let Some(undo) = &s.undo {
                 <UndoNotice undo={undo.clone()} run={run.clone()} />
             }

@@ -88,6 +88,18 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(Msg::CloseImport))
     };
     let input_id = format!("{}-import", props.id_prefix);
+    // A problem may follow a drop far up the page: bring it into view and to focus.
+    let error_ref = use_node_ref();
+    use_effect_with(props.error.clone(), {
+        let error_ref = error_ref.clone();
+        move |error: &Option<String>| {
+            if error.is_some() {
+                if let Some(el) = error_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
     html! {
         <div class="rc-import">
             <div class="rc-import-control">
@@ -96,7 +108,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                 <span class="rc-hint">{"Choose a file exported from this checklist, or drop it onto the checklist."}</span>
             </div>
             if let Some(problem) = &props.error {
-                <div class="rc-panel rc-warning" role="alert">
+                <div class="rc-panel rc-warning" role="alert" tabindex="-1" ref={error_ref}>
                     <p>{ problem }</p>
                     <button type="button" class="rc-button" onclick={close.clone()}>{"Dismiss"}</button>
                 </div>
@@ -122,9 +134,19 @@ fn Preview(props: &PreviewProps) -> Html {
     let a = &doc.assessment;
     let answered = a.answers.values().filter(|x| x.status.is_assessed()).count();
     let title = if a.title.trim().is_empty() { "Untitled assessment".to_owned() } else { a.title.clone() };
+    // The preview may follow a drop far up the page: move focus to it.
+    let heading = use_node_ref();
+    use_effect_with(p.file_name.clone(), {
+        let heading = heading.clone();
+        move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+    });
     html! {
         <section class="rc-panel rc-preview" aria-label="Import preview">
-            <h2>{"Import "}<bdi>{ &p.file_name }</bdi>{"?"}</h2>
+            <h2 tabindex="-1" ref={heading}>{"Import "}<bdi>{ &p.file_name }</bdi>{"?"}</h2>
             <dl class="rc-facts">
                 <dt>{"Assessment"}</dt><dd><bdi>{ title }</bdi></dd>
                 <dt>{"Checklist"}</dt><dd><bdi>{ &doc.definition.title }</bdi>{ format!(" (version {})", doc.checklist.version) }</dd>

@@ -45,7 +45,6 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
             <p class="rc-print-only rc-print-title">
                 { format!("{} · {} · printed {}", if a.title.trim().is_empty() { "Untitled assessment" } else { a.title.as_str() }, def.title, clock::now().date()) }
             </p>
-            <SignOffForm signoff={a.signoff.clone().unwrap_or_default()} id_prefix={props.id_prefix.clone()} dispatch={props.dispatch.clone()} />
 
             <div class="rc-overview">
                 <div class="rc-stat"><span class="rc-stat-label">{"Overall rating"}</span>{ band_tag(s.overall) }</div>
@@ -56,6 +55,8 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                 <div class="rc-stat"><span class="rc-stat-label">{"Status"}</span>
                     <span>{ Status::ALL.iter().map(|st| format!("{} {}", s.by_status.get(*st), st.label().to_lowercase())).collect::<Vec<_>>().join(", ") }</span></div>
             </div>
+
+            <SignOffForm signoff={a.signoff.clone().unwrap_or_default()} id_prefix={props.id_prefix.clone()} dispatch={props.dispatch.clone()} />
 
             { heading("Risk heat map", "heat") }
             <table class="rc-table rc-heat">
