@@ -1,0 +1,109 @@
+//! Checks checklist definition files before they are published for the widget:
+//!
+//! ```sh
+//! cargo run --bin validate-checklist -- my-checklist.json [more.json ...]
+//! ```
+//!
+//! The same parser and rules as the widget (`ChecklistDefinition::from_json`). For each file it
+//! prints either every problem, one a line with the path of the field at fault, or one line
+//! `OK` with the numbers of sections and items. Exit status: 0 when every file is valid, 1 when
+//! any has a problem or cannot be read, 2 on a usage error. Native only: built for the browser
+//! (wasm32) its `main` does nothing.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    std::process::exit(cli::run(&args));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use risk_checklist::core::ChecklistDefinition;
+    use std::io::Read;
+
+    const USAGE: &str = "usage: validate-checklist FILE.json [FILE.json ...]\n\n\
+        Checks risk-checklist definition files (format: docs/CHECKLIST.md). Prints every\n\
+        problem with the path of the field at fault, or OK with the section and item counts.\n\
+        Use - to read standard input. Exit status: 0 all valid, 1 a problem found, 2 usage.";
+
+    pub fn run(args: &[String]) -> i32 {
+        if args.iter().any(|a| a == "-h" || a == "--help") {
+            println!("{USAGE}");
+            return 0;
+        }
+        if args.is_empty() {
+            eprintln!("{USAGE}");
+            return 2;
+        }
+        let mut status = 0;
+        for file in args {
+            if !check(file) {
+                status = 1;
+            }
+        }
+        status
+    }
+
+    /// Checks one file and prints the outcome; true when it is valid.
+    fn check(file: &str) -> bool {
+        let text = match read(file) {
+            Ok(text) => text,
+            Err(e) => {
+                println!("{file}: cannot be read: {e}");
+                return false;
+            }
+        };
+        match ChecklistDefinition::from_json(&text) {
+            Ok(def) => {
+                let (sections, items) = (def.sections.len(), def.item_count());
+                println!(
+                    "{file}: OK: \"{}\" (id {}, version {}): {sections} section{}, {items} item{}",
+                    def.title,
+                    def.id,
+                    def.version,
+                    plural(sections),
+                    plural(items)
+                );
+                true
+            }
+            Err(errors) => {
+                for e in &errors {
+                    let path = if e.path.is_empty() { "(whole file)" } else { e.path.as_str() };
+                    println!("{file}: {path}: {}", problem_text(e));
+                }
+                println!("{file}: {} problem{} found", errors.len(), plural(errors.len()));
+                false
+            }
+        }
+    }
+
+    /// The problem without the path `DefinitionError`'s Display puts in front (printed apart).
+    fn problem_text(e: &risk_checklist::core::DefinitionError) -> String {
+        let full = e.to_string();
+        match full.strip_prefix(&format!("{}: ", e.path)) {
+            Some(rest) if !e.path.is_empty() => rest.to_owned(),
+            _ => full,
+        }
+    }
+
+    fn read(file: &str) -> std::io::Result<String> {
+        if file == "-" {
+            let mut text = String::new();
+            std::io::stdin().read_to_string(&mut text)?;
+            Ok(text)
+        } else {
+            std::fs::read_to_string(file)
+        }
+    }
+
+    fn plural(n: usize) -> &'static str {
+        if n == 1 {
+            ""
+        } else {
+            "s"
+        }
+    }
+}

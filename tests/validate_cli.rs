@@ -1,0 +1,106 @@
+//! The `validate-checklist` command line, run as built on the definition files in
+//! tests/fixtures/definitions/ (and on the shipped default checklist).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/definitions").join(name)
+}
+
+fn validate(args: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_validate-checklist")).args(args).stdin(Stdio::null()).output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn a_valid_definition_gives_one_ok_line_with_counts_and_exit_0() {
+    let file = fixture("valid-small.json");
+    let out = validate(&[&file]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    assert!(lines[0].ends_with(r#"OK: "Team chat pilot checklist" (id team-chat-pilot, version 1.0.0): 2 sections, 3 items"#), "{text}");
+    assert!(lines[0].starts_with(&file.display().to_string()), "{text}");
+}
+
+#[test]
+fn the_shipped_default_checklist_is_valid() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core/default_checklist.json");
+    let out = validate(&[&file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains(": OK: "), "{}", stdout(&out));
+}
+
+#[test]
+fn every_rule_broken_is_listed_with_its_path_and_exit_1() {
+    let file = fixture("invalid-rules.json");
+    let out = validate(&[&file]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let name = file.display().to_string();
+    let expected = [
+        ("id", "an id uses only"),
+        ("title", "must not be empty"),
+        ("scale.likelihood", "needs 2 to"),
+        ("scale.bands", "needs 1 <= low_max < medium_max < 2"),
+        ("sections[0].items[0].title", "must not be empty"),
+        ("sections[0].items[1].id", "the id \"a\" is used more than once"),
+        ("sections[1].items", "found 0"),
+    ];
+    for (path, problem) in expected {
+        let prefix = format!("{name}: {path}: ");
+        assert!(
+            text.lines().any(|l| l.starts_with(&prefix) && l.contains(problem)),
+            "no line `{prefix}…{problem}…` in:\n{text}"
+        );
+    }
+    let problems = text.lines().filter(|l| !l.ends_with("found")).count();
+    assert_eq!(problems, expected.len(), "one line per problem:\n{text}");
+    assert!(text.lines().last().unwrap().ends_with(&format!("{} problems found", expected.len())), "{text}");
+    assert!(!text.contains("OK"), "{text}");
+}
+
+#[test]
+fn invalid_json_names_the_line_and_column() {
+    let out = validate(&[&fixture("invalid-syntax.json")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("(whole file): line 1, column "), "{text}");
+    assert!(text.contains("1 problem found"), "{text}");
+}
+
+#[test]
+fn an_unknown_field_is_refused_by_name() {
+    let out = validate(&[&fixture("invalid-shape.json")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("unknown field `colour`"), "{text}");
+}
+
+#[test]
+fn several_files_are_all_checked_and_one_bad_file_fails_the_run() {
+    let (good, bad) = (fixture("valid-small.json"), fixture("invalid-syntax.json"));
+    let out = validate(&[&good, &bad]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains(&format!("{}: OK: ", good.display())), "{text}");
+    assert!(text.contains(&format!("{}: (whole file): line 1", bad.display())), "{text}");
+}
+
+#[test]
+fn a_missing_file_fails_and_no_argument_is_a_usage_error() {
+    let missing = fixture("no-such-file.json");
+    let out = validate(&[&missing]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("cannot be read"), "{}", stdout(&out));
+
+    let out = validate(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage: validate-checklist"));
+}
