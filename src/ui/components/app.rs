@@ -1,8 +1,14 @@
-//! The root of one widget: shows the checklist, or every problem in a supplied definition.
+//! The root of one widget: shows the checklist, or says plainly why it cannot.
+//!
+//! The definition is the default checklist, an inline one, or one fetched from
+//! `data-checklist-url` (see `ui::config`). While a fetch is under way the widget says
+//! "Loading the checklist…"; a failed request, an HTTP error, invalid JSON or an invalid
+//! definition is shown as a message naming the URL and every problem, with its path.
 
 use super::checklist::Checklist;
-use crate::core::DefinitionError;
-use crate::ui::config::HostConfig;
+use crate::core::{ChecklistDefinition, DefinitionError};
+use crate::ui::config::{heading_tag, DefinitionSource, HostConfig};
+use std::fmt;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,32 +21,146 @@ pub struct AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    match &props.config.definition {
-        Ok(def) => html! {
-            <div class="rc">
-                <Checklist def={Rc::new(def.clone())} namespace={props.config.namespace.clone()} id_prefix={props.id_prefix.clone()} />
+    let config = &props.config;
+    let body = match &config.definition {
+        DefinitionSource::Ready(Ok(def)) => show_checklist(Rc::new(def.clone()), props),
+        DefinitionSource::Ready(Err(errors)) => html! {
+            <DefinitionProblems errors={errors.clone()} url={None::<AttrValue>} heading_level={config.heading_level} />
+        },
+        DefinitionSource::Url(url) => html! {
+            <FetchedChecklist url={AttrValue::from(url.clone())} config={config.clone()} id_prefix={props.id_prefix.clone()} />
+        },
+    };
+    html! { <div class="rc">{ body }</div> }
+}
+
+/// The checklist itself, once its definition is known.
+///
+/// `HostConfig::default_title` and `heading_level` are for `Checklist` to use; they are handed
+/// over once `ChecklistProps` has fields for them.
+fn show_checklist(def: Rc<ChecklistDefinition>, props: &AppProps) -> Html {
+    html! { <Checklist {def} namespace={props.config.namespace.clone()} id_prefix={props.id_prefix.clone()} /> }
+}
+
+/// Why a definition named by URL could not be used.
+#[derive(Clone, Debug, PartialEq)]
+enum LoadProblem {
+    /// The request itself failed: no network, refused by CORS or by the page's
+    /// Content-Security-Policy, or a URL the browser cannot fetch.
+    Request(String),
+    /// The server answered, but not with 2xx.
+    Status(u16, String),
+    /// The body could not be read.
+    Body(String),
+    /// The text is not JSON of the right shape, or breaks a rule: every problem, with its path.
+    Definition(Vec<DefinitionError>),
+}
+
+impl fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadProblem::Request(message) => write!(
+                f,
+                "the request failed ({message}). Check the address, and that the server lets this page read it (same origin, or CORS and the page's Content-Security-Policy connect-src)."
+            ),
+            LoadProblem::Status(status, text) if text.is_empty() => write!(f, "the server answered HTTP {status}."),
+            LoadProblem::Status(status, text) => write!(f, "the server answered HTTP {status} {text}."),
+            LoadProblem::Body(message) => write!(f, "its content could not be read ({message})."),
+            LoadProblem::Definition(errors) => write!(f, "it has {} problem{}.", errors.len(), plural(errors.len())),
+        }
+    }
+}
+
+/// Fetches and validates the definition at `url`.
+async fn fetch_definition(url: &str) -> Result<ChecklistDefinition, LoadProblem> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadProblem::Request(describe_net_error(&e)))?;
+    if !response.ok() {
+        return Err(LoadProblem::Status(response.status(), response.status_text()));
+    }
+    let text = response.text().await.map_err(|e| LoadProblem::Body(describe_net_error(&e)))?;
+    ChecklistDefinition::from_json(&text).map_err(LoadProblem::Definition)
+}
+
+fn describe_net_error(error: &gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(js) => js.message.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FetchedProps {
+    url: AttrValue,
+    config: Rc<HostConfig>,
+    id_prefix: AttrValue,
+}
+
+/// Fetches the definition named by `data-checklist-url`, then shows the checklist or the problem.
+#[component]
+fn FetchedChecklist(props: &FetchedProps) -> Html {
+    let loaded = use_state(|| None::<Result<Rc<ChecklistDefinition>, LoadProblem>>);
+    use_effect_with(props.url.clone(), {
+        let loaded = loaded.clone();
+        move |url: &AttrValue| {
+            loaded.set(None);
+            let url = url.to_string();
+            yew::platform::spawn_local(async move {
+                loaded.set(Some(fetch_definition(&url).await.map(Rc::new)));
+            });
+        }
+    });
+    let level = props.config.heading_level;
+    match &*loaded {
+        None => html! { <p class="rc-loading" role="status">{"Loading the checklist…"}</p> },
+        Some(Ok(def)) => html! {
+            <Checklist def={def.clone()} namespace={props.config.namespace.clone()} id_prefix={props.id_prefix.clone()} />
+        },
+        Some(Err(LoadProblem::Definition(errors))) => html! {
+            <DefinitionProblems errors={errors.clone()} url={Some(props.url.clone())} heading_level={level} />
+        },
+        Some(Err(problem)) => html! {
+            <div class="rc-panel rc-warning" role="alert">
+                <@{heading_tag(level, 0)}>{"This checklist cannot be shown"}</@>
+                <p>{"The checklist definition at "}<code>{props.url.clone()}</code>{" could not be loaded: "}{problem.to_string()}</p>
             </div>
         },
-        Err(errors) => html! { <div class="rc"><DefinitionProblems errors={errors.clone()} /></div> },
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct ProblemsProps {
     errors: Vec<DefinitionError>,
+    /// Where the definition came from, when it was fetched.
+    url: Option<AttrValue>,
+    heading_level: u8,
 }
 
 /// Tells the person embedding the widget what is wrong with their checklist definition.
 #[component]
 fn DefinitionProblems(props: &ProblemsProps) -> Html {
     let n = props.errors.len();
+    let source = match &props.url {
+        Some(url) => html! { <>{"The checklist definition at "}<code>{url.clone()}</code></> },
+        None => html! { {"The checklist definition supplied to this page"} },
+    };
     html! {
         <div class="rc-panel rc-warning" role="alert">
-            <h2>{"This checklist cannot be shown"}</h2>
-            <p>{format!("The checklist definition supplied to this page has {n} problem{}:", if n == 1 { "" } else { "s" })}</p>
+            <@{heading_tag(props.heading_level, 0)}>{"This checklist cannot be shown"}</@>
+            <p>{source}{format!(" has {n} problem{}:", plural(n))}</p>
             <ul class="rc-problems">
                 { for props.errors.iter().map(|e| html! { <li><code>{ if e.path.is_empty() { "(whole file)".to_owned() } else { e.path.clone() } }</code>{" "}{e.to_string()}</li> }) }
             </ul>
         </div>
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
 }
