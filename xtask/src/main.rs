@@ -13,6 +13,8 @@ use std::process::{exit, Command};
 const TRUNK_VERSION: &str = "0.22.1";
 const BINARYEN_VERSION: &str = "132.0.0";
 const E2E_DIR: &str = "tests/e2e";
+/// Where `cargo xtask embed` writes the embed bundle (see docs/EMBEDDING.md).
+const EMBED_DIR: &str = "dist-embed";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -24,9 +26,10 @@ fn main() {
         "bench" => bench(),
         "setup" => setup(Need::All),
         "build" => setup(Need::Build).and_then(|_| build_release()),
+        "embed" => setup(Need::Build).and_then(|_| build_release()).and_then(|_| embed_bundle()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  serve   build and serve the app on http://127.0.0.1:8080\n  test    run every test: native, browser (wasm) and end-to-end\n  bench   build the release bundle and print size and speed figures\n  build   build the release bundle into dist/\n  setup   install whatever is missing"
+                "usage: cargo xtask <task>\n\n  serve   build and serve the app on http://127.0.0.1:8080\n  test    run every test: native, browser (wasm) and end-to-end\n  bench   build the release bundle and print size and speed figures\n  build   build the release bundle into dist/\n  embed   build the embed bundle into dist-embed/ (risk-checklist.js, _bg.wasm, .css)\n  setup   install whatever is missing"
             );
             exit(2);
         }
@@ -152,6 +155,81 @@ fn build_release() -> Result {
     run("trunk", &["build", "--release", "--skip-version-check"])
 }
 
+/// Writes the embed bundle into dist-embed/ from the release build in dist/, with names that
+/// never change, so that a host page can link them:
+///
+/// - `risk-checklist.js`: one ES module, the wasm-bindgen JS Trunk built, followed by
+///   `embed/rc-fallback.js` and `embed/bundle-tail.js`, which call its init with
+///   `risk-checklist_bg.wasm` next to the file (a URL relative to `import.meta.url`) and show a
+///   plain message in the hosts if the wasm cannot start;
+/// - `risk-checklist_bg.wasm`: the optimised wasm Trunk built;
+/// - `risk-checklist.css`: `embed/guard.css` then `style/widget.css`.
+fn embed_bundle() -> Result {
+    let root = root();
+    let dist = root.join("dist");
+    let read = |path: &Path| fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+    let index = read(&dist.join("index.html"))?;
+    // Trunk.toml's pattern_script names the hashed files in the loader's data attributes.
+    let file_of = |attr: &str| -> Result<PathBuf> {
+        let url = attribute(&index, attr).ok_or_else(|| format!("dist/index.html has no {attr} attribute (see pattern_script in Trunk.toml)"))?;
+        let name = url.rsplit('/').next().unwrap_or_default();
+        Ok(dist.join(name))
+    };
+    let (glue_path, wasm_path) = (file_of("data-rc-glue")?, file_of("data-rc-wasm")?);
+    let glue = read(&glue_path)?;
+    // One file only: a wasm-bindgen module that imports JS snippets would need them beside it.
+    if dist.join("snippets").exists() || glue.contains("./snippets/") {
+        return Err("the wasm-bindgen module imports JS snippets (dist/snippets/): the embed bundle would need them too".into());
+    }
+    // The tail calls the module's own init function by its name in wasm-bindgen's output.
+    if !glue.contains("__wbg_init as default") {
+        return Err(format!("{} does not export `__wbg_init as default`: has wasm-bindgen's output changed?", glue_path.display()));
+    }
+    let fallback = read(&root.join("embed/rc-fallback.js"))?;
+    let fallback = fallback.replacen("export function showStartFailure", "function showStartFailure", 1);
+    if glue.contains("showStartFailure") || glue.contains("startFailureReason") || !fallback.contains("\nfunction showStartFailure") {
+        return Err("cannot join embed/rc-fallback.js to the wasm-bindgen module: names clash or changed".into());
+    }
+    let tail = read(&root.join("embed/bundle-tail.js"))?;
+    let js = format!("{}\n\n// ---- embed/rc-fallback.js ----\n{fallback}{tail}", glue.trim_end());
+
+    let css = format!(
+        "/* risk-checklist {}: embed/guard.css, then style/widget.css. Every rule is scoped to .rc. */\n{}\n{}",
+        env!("CARGO_PKG_VERSION"),
+        read(&root.join("embed/guard.css"))?,
+        read(&root.join("style/widget.css"))?
+    );
+
+    let out = root.join(EMBED_DIR);
+    if out.exists() {
+        fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let write = |name: &str, bytes: &[u8]| fs::write(out.join(name), bytes).map_err(|e| format!("cannot write {EMBED_DIR}/{name}: {e}"));
+    write("risk-checklist.js", js.as_bytes())?;
+    write("risk-checklist.css", css.as_bytes())?;
+    let wasm = fs::read(&wasm_path).map_err(|e| format!("cannot read {}: {e}", wasm_path.display()))?;
+    write("risk-checklist_bg.wasm", &wasm)?;
+    eprintln!(
+        "embed bundle in {EMBED_DIR}/: risk-checklist.js ({} B), risk-checklist_bg.wasm ({} B), risk-checklist.css ({} B)",
+        js.len(),
+        wasm.len(),
+        css.len()
+    );
+    Ok(())
+}
+
+/// The value of the first `name=` attribute in minified or ordinary HTML.
+fn attribute(html: &str, name: &str) -> Option<String> {
+    let start = html.find(&format!("{name}="))? + name.len() + 1;
+    let rest = &html[start..];
+    let (value, _) = match rest.chars().next()? {
+        q @ ('"' | '\'') => rest[1..].split_once(q)?,
+        _ => rest.split_once(|c: char| c.is_whitespace() || c == '>')?,
+    };
+    Some(value.to_owned()).filter(|v| !v.is_empty())
+}
+
 fn serve() -> Result {
     setup(Need::Build)?;
     eprintln!("Serving on http://127.0.0.1:8080 (Ctrl-C to stop)");
@@ -170,8 +248,9 @@ fn test() -> Result {
         &[("CHROMEDRIVER", chromedriver.trim())],
         None,
     )?;
-    // 3. The release build end to end in headless Chromium.
+    // 3. The release build and the embed bundle end to end in headless Chromium.
     build_release()?;
+    embed_bundle()?;
     run_with("npm", &["test"], &[], Some(&root().join(E2E_DIR)))
 }
 
