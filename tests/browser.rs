@@ -396,3 +396,19 @@ async fn assessments_can_be_created_listed_deleted_and_brought_back() {
     settle(100).await;
     assert_eq!(host.query_selector_all(".rc-library tbody tr").unwrap().length(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn the_embedding_page_sets_the_heading_level_and_a_new_assessments_title() {
+    clear("embedded");
+    let host = document().create_element("div").unwrap();
+    host.set_attribute("data-namespace", "embedded").unwrap();
+    host.set_attribute("data-title", "Team chat pilot").unwrap();
+    host.set_attribute("data-heading-level", "3").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    std::mem::forget(ui::mount(host.clone()));
+    yew::scheduler::flush().await;
+    assert_eq!(host.query_selector(".rc-heading").unwrap().unwrap().tag_name(), "H3");
+    assert_eq!(host.query_selector(".rc-section-heading").unwrap().unwrap().tag_name(), "H4");
+    assert!(host.query_selector("h1, h2").unwrap().is_none());
+    assert_eq!(control::<HtmlInputElement>(&host, "Project or tool assessed").value(), "Team chat pilot");
+}

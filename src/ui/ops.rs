@@ -45,6 +45,15 @@ pub fn new_id() -> AssessmentId {
     AssessmentId::generate(js_sys::Date::now() as u64, (js_sys::Math::random() * 2f64.powi(40)) as u64)
 }
 
+/// A new, empty assessment, titled as the embedding page asked.
+pub fn fresh(def: &ChecklistDefinition, title: Option<&str>, now: crate::core::Timestamp) -> Assessment {
+    let mut a = Assessment::new(now.clone());
+    if let Some(title) = title {
+        a.apply(def, Action::SetTitle { title: title.to_owned() }, now);
+    }
+    a
+}
+
 fn refresh(ctx: &Ctx) {
     ctx.state.dispatch(Msg::Library(Rc::new(ctx.store.library())));
 }
@@ -81,7 +90,7 @@ pub fn run(op: Op, ctx: &Ctx) {
         }
         Op::New => {
             Saver::flush(&ctx.saver);
-            let a = Assessment::new(clock::now());
+            let a = fresh(&s.def, s.default_title.as_deref(), clock::now());
             d.dispatch(Msg::Open { id: new_id(), assessment: Rc::new(a), save: true, message: Some("Started a new assessment.".into()) });
         }
         Op::Duplicate(id) => {
@@ -150,7 +159,7 @@ pub fn run(op: Op, ctx: &Ctx) {
                         ctx.store.set_current(&n);
                         d.dispatch(Msg::Open { id: n, assessment: Rc::new(a), save: false, message: None });
                     }
-                    None => d.dispatch(Msg::Open { id: new_id(), assessment: Rc::new(Assessment::new(clock::now())), save: false, message: None }),
+                    None => d.dispatch(Msg::Open { id: new_id(), assessment: Rc::new(fresh(&s.def, s.default_title.as_deref(), clock::now())), save: false, message: None }),
                 }
                 d.dispatch(Msg::ShowView(super::state::View::Assessments));
             }

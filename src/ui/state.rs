@@ -131,6 +131,8 @@ pub struct AppState {
     /// A newer version of this assessment saved in another tab while this one has changes
     /// of its own: the person chooses.
     pub conflict: Option<Rc<Assessment>>,
+    /// The title a new assessment starts with, if the embedding page gave one.
+    pub default_title: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -181,6 +183,7 @@ impl AppState {
             import_error: None,
             undo: None,
             conflict: None,
+            default_title: None,
         }
     }
 

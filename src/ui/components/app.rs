@@ -34,12 +34,11 @@ pub fn App(props: &AppProps) -> Html {
     html! { <div class="rc">{ body }</div> }
 }
 
-/// The checklist itself, once its definition is known.
-///
-/// `HostConfig::default_title` and `heading_level` are for `Checklist` to use; they are handed
-/// over once `ChecklistProps` has fields for them.
+/// The checklist itself, once its definition is known, with the title and heading level the
+/// embedding page asked for.
 fn show_checklist(def: Rc<ChecklistDefinition>, props: &AppProps) -> Html {
-    html! { <Checklist {def} namespace={props.config.namespace.clone()} id_prefix={props.id_prefix.clone()} /> }
+    html! { <Checklist {def} namespace={props.config.namespace.clone()} id_prefix={props.id_prefix.clone()}
+        default_title={props.config.default_title.clone()} heading_level={props.config.heading_level} /> }
 }
 
 /// Why a definition named by URL could not be used.
@@ -116,7 +115,8 @@ fn FetchedChecklist(props: &FetchedProps) -> Html {
     match &*loaded {
         None => html! { <p class="rc-loading" role="status">{"Loading the checklist…"}</p> },
         Some(Ok(def)) => html! {
-            <Checklist def={def.clone()} namespace={props.config.namespace.clone()} id_prefix={props.id_prefix.clone()} />
+            <Checklist def={def.clone()} namespace={props.config.namespace.clone()} id_prefix={props.id_prefix.clone()}
+                default_title={props.config.default_title.clone()} heading_level={props.config.heading_level} />
         },
         Some(Err(LoadProblem::Definition(errors))) => html! {
             <DefinitionProblems errors={errors.clone()} url={Some(props.url.clone())} heading_level={level} />

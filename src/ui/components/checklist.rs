@@ -1,12 +1,13 @@
 //! One widget's assessments of one checklist: owns the reducer, storage, saving and the views.
 
 use super::header::Header;
+use super::HeadingBase;
 use super::import::{DropZone, ImportPanel};
 use super::library_view::LibraryView;
 use super::notices::{ConflictNotice, ResetConfirm, StorageNotice, UndoNotice, UnopenedNotice};
 use super::section::{RetiredAnswers, SectionView};
 use super::section_nav::SectionNav;
-use crate::core::{Assessment, ChecklistDefinition};
+use crate::core::ChecklistDefinition;
 use crate::ui::clock;
 use crate::ui::ops::{self, Ctx, Op};
 use crate::ui::state::{AppState, Msg, Origin, StorageHealth, Unopened, View};
@@ -21,11 +22,17 @@ pub struct ChecklistProps {
     pub def: Rc<ChecklistDefinition>,
     pub namespace: String,
     pub id_prefix: AttrValue,
+    /// The title a new assessment starts with (`data-title`).
+    #[prop_or_default]
+    pub default_title: Option<String>,
+    /// The level of the widget's top heading (`data-heading-level`).
+    #[prop_or(1)]
+    pub heading_level: u8,
 }
 
 /// Opens storage and the assessment to resume: the one open last, or the newest of this
 /// checklist, or a new one. One that cannot be opened is left untouched and reported.
-fn boot(def: &Rc<ChecklistDefinition>, store: &Store) -> AppState {
+fn boot(def: &Rc<ChecklistDefinition>, store: &Store, default_title: Option<String>) -> AppState {
     let now = clock::now();
     let library = store.library();
     let mut unopened = None;
@@ -39,8 +46,9 @@ fn boot(def: &Rc<ChecklistDefinition>, store: &Store) -> AppState {
             }
         }
     }
-    let (id, assessment) = opened.unwrap_or_else(|| (ops::new_id(), Assessment::new(now)));
+    let (id, assessment) = opened.unwrap_or_else(|| (ops::new_id(), ops::fresh(def, default_title.as_deref(), now)));
     let mut state = AppState::new(def.clone(), id, assessment, library);
+    state.default_title = default_title;
     state.unopened = unopened;
     if !store.is_available() {
         state.storage = StorageHealth::Unavailable;
@@ -52,8 +60,8 @@ fn boot(def: &Rc<ChecklistDefinition>, store: &Store) -> AppState {
 pub fn Checklist(props: &ChecklistProps) -> Html {
     let store = use_memo(props.namespace.clone(), |ns| Store::open(ns));
     let state = use_reducer({
-        let (def, store) = (props.def.clone(), store.clone());
-        move || boot(&def, &store)
+        let (def, store, title) = (props.def.clone(), store.clone(), props.default_title.clone());
+        move || boot(&def, &store, title)
     });
     let saver: SharedSaver = (*use_memo((), {
         let (def, store) = (props.def.clone(), store.clone());
@@ -160,6 +168,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         }
     };
     html! {
+        <ContextProvider<HeadingBase> context={HeadingBase(props.heading_level)}>
         <DropZone run={run.clone()}>
             <Header def={s.def.clone()} assessment={s.assessment.clone()} id_prefix={props.id_prefix.clone()} dispatch={dispatch.clone()} />
             <StorageNotice health={s.storage.clone()} />
@@ -203,5 +212,6 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             }
             <div role="status" class="rc-live">{ s.status.as_ref().map(|(_, text)| text.clone()).unwrap_or_default() }</div>
         </DropZone>
+        </ContextProvider<HeadingBase>>
     }
 }

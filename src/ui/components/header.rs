@@ -18,6 +18,7 @@ pub struct HeaderProps {
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
+    let h1 = super::use_heading(0);
     let progress = Progress::overall(&props.def, &props.assessment);
     let percent = progress.percent();
     let edit = |make: fn(String) -> Action| {
@@ -32,7 +33,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let assessor_id = format!("{}-assessor", props.id_prefix);
     html! {
         <header class="rc-header">
-            <h1 class="rc-heading">{ &props.def.title }</h1>
+            <@{h1} class="rc-heading">{ &props.def.title }</@>
             if !props.def.description.is_empty() {
                 <p class="rc-description">{ &props.def.description }</p>
             }

@@ -134,6 +134,7 @@ fn Preview(props: &PreviewProps) -> Html {
     let a = &doc.assessment;
     let answered = a.answers.values().filter(|x| x.status.is_assessed()).count();
     let title = if a.title.trim().is_empty() { "Untitled assessment".to_owned() } else { a.title.clone() };
+    let h2 = super::use_heading(1);
     // The preview may follow a drop far up the page: move focus to it.
     let heading = use_node_ref();
     use_effect_with(p.file_name.clone(), {
@@ -146,7 +147,7 @@ fn Preview(props: &PreviewProps) -> Html {
     });
     html! {
         <section class="rc-panel rc-preview" aria-label="Import preview">
-            <h2 tabindex="-1" ref={heading}>{"Import "}<bdi>{ &p.file_name }</bdi>{"?"}</h2>
+            <@{h2} tabindex="-1" ref={heading}>{"Import "}<bdi>{ &p.file_name }</bdi>{"?"}</@>
             <dl class="rc-facts">
                 <dt>{"Assessment"}</dt><dd><bdi>{ title }</bdi></dd>
                 <dt>{"Checklist"}</dt><dd><bdi>{ &doc.definition.title }</bdi>{ format!(" (version {})", doc.checklist.version) }</dd>

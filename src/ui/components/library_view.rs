@@ -17,10 +17,11 @@ pub struct LibraryProps {
 #[component]
 pub fn LibraryView(props: &LibraryProps) -> Html {
     let renaming = use_state(|| None::<AssessmentId>);
+    let h2 = super::use_heading(1);
     let entries = &props.library.entries;
     html! {
         <section class="rc-library" aria-labelledby={format!("{}-library-heading", props.id_prefix)}>
-            <h2 id={format!("{}-library-heading", props.id_prefix)}>{"Assessments in this browser"}</h2>
+            <@{h2} id={format!("{}-library-heading", props.id_prefix)}>{"Assessments in this browser"}</@>
             <p class="rc-hint">{"Each assessment is saved separately in this browser. Export one to keep or share it."}</p>
             <button type="button" class="rc-button rc-primary" onclick={props.run.reform(|_: MouseEvent| Op::New)}>{"New assessment"}</button>
             if entries.is_empty() {

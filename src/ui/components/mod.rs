@@ -12,6 +12,18 @@ pub mod section_nav;
 pub mod summary;
 
 use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The heading level the embedding page asked for (`data-heading-level`), handed down by context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeadingBase(pub u8);
+
+/// The tag of a heading `below` levels under the widget's top heading.
+#[hook]
+pub fn use_heading(below: u8) -> &'static str {
+    let base = use_context::<HeadingBase>().map_or(1, |b| b.0);
+    crate::ui::config::heading_tag(base, below)
+}
 
 /// The value of the input, select or textarea an event came from.
 pub fn event_value(e: &web_sys::Event) -> Option<String> {

@@ -19,6 +19,7 @@ pub struct SectionProps {
 #[component]
 pub fn SectionView(props: &SectionProps) -> Html {
     let heading = use_node_ref();
+    let h2 = super::use_heading(1);
     let Some(section) = props.def.sections.get(props.index) else { return html! {} };
     let count = props.def.sections.len();
     let go = |i: usize| {
@@ -40,9 +41,9 @@ pub fn SectionView(props: &SectionProps) -> Html {
     let progress = Progress::of_section(section, &props.assessment);
     html! {
         <section class="rc-section" aria-labelledby={format!("{}-section-heading", props.id_prefix)}>
-            <h2 class="rc-section-heading" id={format!("{}-section-heading", props.id_prefix)} tabindex="-1" ref={heading.clone()}>
+            <@{h2} class="rc-section-heading" id={format!("{}-section-heading", props.id_prefix)} tabindex="-1" ref={heading.clone()}>
                 { &section.title }
-            </h2>
+            </@>
             <p class="rc-section-meta">{ format!("Section {} of {count} · {} of {} assessed", props.index + 1, progress.assessed, progress.total) }</p>
             if !section.intro.is_empty() {
                 <p class="rc-intro">{ &section.intro }</p>
@@ -116,13 +117,14 @@ pub struct RetiredProps {
 /// kept, shown, and exported, never dropped.
 #[component]
 pub fn RetiredAnswers(props: &RetiredProps) -> Html {
+    let h2 = super::use_heading(1);
     let retired = crate::core::document::unknown_items(&props.def, &props.assessment);
     if retired.is_empty() {
         return html! {};
     }
     html! {
         <section class="rc-panel rc-retired" aria-label="Retired items">
-            <h2>{"Retired items"}</h2>
+            <@{h2}>{"Retired items"}</@>
             <p>{"These answers belong to items this checklist no longer has. They are kept, and included in every export."}</p>
             <ul>
                 { for retired.iter().map(|id| {

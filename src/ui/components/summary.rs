@@ -39,7 +39,8 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
     let not_assessed: Vec<_> = def.sections.iter().enumerate()
         .flat_map(|(si, sec)| sec.items.iter().filter(|i| !a.answer(&i.id).status.is_assessed()).map(move |i| (si, sec, i)))
         .collect();
-    let heading = |text: &str, id: &str| html! { <h2 id={format!("{}-{id}", props.id_prefix)}>{ text.to_owned() }</h2> };
+    let h2 = super::use_heading(1);
+    let heading = |text: &str, id: &str| html! { <@{h2} id={format!("{}-{id}", props.id_prefix)}>{ text.to_owned() }</@> };
     html! {
         <section class="rc-summary" aria-label="Summary">
             <p class="rc-print-only rc-print-title">
@@ -149,21 +150,22 @@ struct AnswersProps {
 #[component]
 fn AllAnswers(props: &AnswersProps) -> Html {
     let (def, a) = (&props.def, &props.assessment);
+    let (h2, h3, h4) = (super::use_heading(1), super::use_heading(2), super::use_heading(3));
     html! {
         <div class="rc-print-only">
-            <h2>{"All answers"}</h2>
+            <@{h2}>{"All answers"}</@>
             { for def.sections.iter().map(|sec| {
                 let answered: Vec<_> = sec.items.iter().filter(|i| a.answers.contains_key(&i.id)).collect();
                 if answered.is_empty() { return html! {}; }
                 html! {
                     <section class="rc-print-section">
-                        <h3>{ &sec.title }</h3>
+                        <@{h3}>{ &sec.title }</@>
                         { for answered.into_iter().map(|item| {
                             let ans = a.answer(&item.id);
                             let risk = def.scale.risk(ans).map(|r| format!("{} ({})", r.band.label(), r.score)).unwrap_or_else(|| "not rated".into());
                             html! {
                                 <div class="rc-print-item">
-                                    <h4>{ &item.title }</h4>
+                                    <@{h4}>{ &item.title }</@>
                                     <p>{ format!("Status: {} · Risk: {risk}", ans.status.label()) }</p>
                                     if !ans.owner.is_empty() || ans.due.is_some() {
                                         <p>{ format!("Owner: {} · Due: {}", ans.owner, ans.due.clone().unwrap_or_default()) }</p>
@@ -191,6 +193,7 @@ struct SignOffProps {
 #[component]
 fn SignOffForm(props: &SignOffProps) -> Html {
     let so = &props.signoff;
+    let h2 = super::use_heading(1);
     let id = |f: &str| format!("{}-signoff-{f}", props.id_prefix);
     let set = |change: fn(&mut SignOff, String)| {
         let (d, current) = (props.dispatch.clone(), so.clone());
@@ -208,7 +211,7 @@ fn SignOffForm(props: &SignOffProps) -> Html {
     };
     html! {
         <section class={classes!("rc-signoff", so.needs_review.then_some("rc-stale"))} aria-labelledby={id("heading")}>
-            <h2 id={id("heading")}>{"Decision and sign-off"}</h2>
+            <@{h2} id={id("heading")}>{"Decision and sign-off"}</@>
             if so.needs_review {
                 <div class="rc-panel rc-warning" role="alert">
                     <p><strong>{"Needs review: "}</strong>{"answers changed after the decision was recorded. The risk owner should look again and confirm or change the decision."}</p>
