@@ -245,8 +245,9 @@ pub fn run(op: Op, ctx: &Ctx) {
 fn import_file(file: web_sys::File, def: Rc<ChecklistDefinition>, d: UseReducerDispatcher<AppState>) {
     let name: String = file.name().chars().take(120).collect();
     if file.size() > MAX_IMPORT_BYTES {
-        let mib = file.size() / 1024.0 / 1024.0;
-        d.dispatch(Msg::ImportFailed(format!("{name} is {mib:.1} MB, larger than the 4 MB an assessment file can be. Nothing was changed.")));
+        // Whole megabytes, rounded up, in integers: formatting a float would add kilobytes of code.
+        let mib = (file.size() as u64).div_ceil(1024 * 1024);
+        d.dispatch(Msg::ImportFailed(format!("{name} is over {} MB, larger than the 4 MB an assessment file can be. Nothing was changed.", mib - 1)));
         return;
     }
     yew::platform::spawn_local(async move {
