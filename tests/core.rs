@@ -223,3 +223,14 @@ fn absurd_nesting_is_refused_not_overflowed() {
     let deep = format!("{{\"format\":\"risk-checklist/assessment\",\"format_version\":1,\"x\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(matches!(Document::from_json(&deep), Err(DocumentError::Syntax { .. })));
 }
+
+#[test]
+fn current_documents_need_no_upgrade_and_version_zero_is_refused() {
+    use risk_checklist::core::document::older_version;
+    let (def, a) = assessed(vec![]);
+    assert_eq!(older_version(&Document::new(&def, &a, t("2026-01-07T09:00:00Z")).to_json()), None);
+    assert_eq!(older_version(&StoredAssessment::new(&def, &a).to_json()), None);
+    let zero = "{\"format\": \"risk-checklist/assessment\", \"format_version\": 0}";
+    assert_eq!(older_version(zero), None);
+    assert_eq!(Document::from_json(zero), Err(DocumentError::MissingVersion));
+}

@@ -5,6 +5,7 @@ use super::assessment::{check_signoff, Assessment, MAX_NAME, MAX_TEXT};
 use super::definition::{ChecklistDefinition, DefinitionError, ItemId};
 use super::scoring::Summary;
 use super::time::{is_date, Timestamp};
+use super::migrate::upgrade;
 use super::APP_VERSION;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -80,6 +81,8 @@ pub enum DocumentError {
     NewerVersion { found: u64 },
     /// The checklist definition inside the file is not valid.
     Definition(Vec<DefinitionError>),
+    /// An older format could not be upgraded.
+    Upgrade { from: u32, problem: String },
     /// An answer is not valid for the checklist (a rating off the scale, a bad date, text too long).
     Answer { item: ItemId, problem: String },
     /// The assessment's own fields are not valid.
@@ -111,6 +114,7 @@ impl fmt::Display for DocumentError {
                 }
                 Ok(())
             }
+            DocumentError::Upgrade { from, problem } => write!(f, "The file is in an older format (version {from}) that could not be upgraded: {problem}"),
             DocumentError::Answer { item, problem } => write!(f, "The answer to \"{}\" is not valid: {problem}", clip(item.as_str())),
             DocumentError::Assessment { field, problem } => write!(f, "The assessment's {field} is not valid: {problem}"),
         }
@@ -148,8 +152,9 @@ impl Document {
     /// Reads an exported file, checking its format, version, definition and every answer.
     /// The summary inside the file is recomputed, not trusted.
     pub fn from_json(text: &str) -> Result<Document, DocumentError> {
-        let text = read_header(text, EXPORT_FORMAT)?;
-        let mut doc: Document = parse(text)?;
+        let (text, version) = read_header(text, EXPORT_FORMAT)?;
+        let text = upgrade(text, version)?;
+        let mut doc: Document = parse(&text)?;
         doc.definition.validate().map_err(DocumentError::Definition)?;
         check_assessment(&doc.definition, &doc.assessment)?;
         doc.summary = Summary::of(&doc.definition, &doc.assessment);
@@ -165,6 +170,16 @@ impl Document {
     pub fn unknown_items(&self) -> Vec<ItemId> {
         unknown_items(&self.definition, &self.assessment)
     }
+}
+
+/// The format version a stored record or file says it is in, when it is an older one that
+/// reading will upgrade. The caller keeps a copy of the original first.
+pub fn older_version(text: &str) -> Option<u32> {
+    [STORED_FORMAT, EXPORT_FORMAT]
+        .iter()
+        .find_map(|f| read_header(text, f).ok())
+        .map(|(_, v)| v)
+        .filter(|v| *v < FORMAT_VERSION)
 }
 
 impl StoredAssessment {
@@ -183,8 +198,8 @@ impl StoredAssessment {
 
     /// Reads a stored record. Ratings are checked against `def` by the caller when it opens it.
     pub fn from_json(text: &str) -> Result<StoredAssessment, DocumentError> {
-        let text = read_header(text, STORED_FORMAT)?;
-        parse(text)
+        let (text, version) = read_header(text, STORED_FORMAT)?;
+        parse(&upgrade(text, version)?)
     }
 }
 
@@ -248,7 +263,9 @@ fn skip_summary<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Summary, D::Er
     serde::de::IgnoredAny::deserialize(d).map(|_| Summary::empty())
 }
 
-fn read_header<'a>(text: &'a str, format: &str) -> Result<&'a str, DocumentError> {
+/// Checks the discriminator and version; returns the text (without a byte order mark) and
+/// the version it is in.
+fn read_header<'a>(text: &'a str, format: &str) -> Result<(&'a str, u32), DocumentError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(DocumentError::Empty);
@@ -263,7 +280,7 @@ fn read_header<'a>(text: &'a str, format: &str) -> Result<&'a str, DocumentError
     }
     match header.format_version {
         Some(Loose::Number(v)) if v > u64::from(FORMAT_VERSION) => Err(DocumentError::NewerVersion { found: v }),
-        Some(Loose::Number(_)) => Ok(text),
+        Some(Loose::Number(v)) if v >= 1 => Ok((text, v as u32)),
         _ => Err(DocumentError::MissingVersion),
     }
 }

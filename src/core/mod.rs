@@ -9,6 +9,7 @@ pub mod default_checklist;
 pub mod definition;
 pub mod document;
 pub mod library;
+pub mod migrate;
 pub mod report;
 pub mod scoring;
 pub mod time;

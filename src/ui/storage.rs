@@ -6,7 +6,7 @@
 //! over. Saving is debounced while a person types and flushed when the page is hidden.
 
 use super::state::StorageHealth;
-use crate::core::document::{check_assessment, DocumentError, StoredAssessment};
+use crate::core::document::{check_assessment, older_version, DocumentError, StoredAssessment};
 use crate::core::library::{AssessmentId, Entry, Library};
 use crate::core::{Assessment, ChecklistDefinition, Timestamp};
 use gloo_timers::callback::Timeout;
@@ -118,6 +118,11 @@ impl Store {
     /// and otherwise left alone.
     pub fn load(&self, id: &AssessmentId, def: &ChecklistDefinition, now: &Timestamp) -> Loaded {
         let Some(raw) = self.get(&self.record_key(id)) else { return Loaded::Nothing };
+        // An older format is upgraded as it is read: keep the original first. The upgraded
+        // version is written back only by the next save, after it opened without a problem.
+        if older_version(&raw).is_some() && self.back_up_text(id, now, &raw).is_none() {
+            return Loaded::Unusable { reason: "it is in an older format and no backup could be made before upgrading it".into(), backup_key: None, newer: false };
+        }
         let (reason, newer) = match StoredAssessment::from_json(&raw) {
             Ok(stored) if stored.checklist.id != def.id => (
                 format!("it answers another checklist (\"{}\")", stored.checklist.id.chars().take(60).collect::<String>()),
