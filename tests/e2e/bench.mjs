@@ -14,18 +14,23 @@
 //   shown (progress bar or section counts) changing in the DOM; median over 20 items;
 // - save: with all 50 items of the first section answered, the duration of each
 //   localStorage.setItem under "risk-checklist/" (Storage.prototype.setItem wrapped), and of
-//   the whole timer task that made the write (serialising included); median over 20 saves.
+//   the whole timer task that made the write (serialising included); median over 20 saves;
+// - import: a valid exported file of about 1 MB (the default checklist, every item answered
+//   with long notes) set on the "Import JSON" input, from the input's change event to the
+//   "Import preview" region in the DOM with a layout box (read, parse, validate, render);
+//   median of 10, after one run that is not counted.
 
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { distDir, startServer } from './server.mjs';
-import { chromiumPath, isOnOrigin, launch } from './helpers.mjs';
+import { chromiumPath, defaultChecklist, isOnOrigin, launch } from './helpers.mjs';
 
 const LOADS = 10;
 const CLICKS = 20;
 const SAVES = 20;
+const IMPORTS = 10;
 const KB = 1000;
 const BUDGET = {
   gzipTotal: 120 * KB,
@@ -33,6 +38,7 @@ const BUDGET = {
   first500: 600,
   click: 10,
   save: 10,
+  import: 150,
 };
 
 const problems = []; // figures that could not be measured: exit 1
@@ -281,6 +287,104 @@ async function saves(browser, url, definition) {
   }
 }
 
+/** A valid exported assessment of the default checklist, about `bytes` long: long notes on every item. */
+function bigExport(bytes = 1_000_000) {
+  const definition = defaultChecklist();
+  const items = definition.sections.flatMap((s) => s.items);
+  const statuses = ['achieved', 'partially_achieved', 'not_achieved', 'not_applicable'];
+  const sentence = 'Evidence reviewed with the service owner; see the project record for the minutes. ';
+  // Notes hold at most 20,000 characters: share the size out over the items.
+  const perItem = Math.min(19_000, Math.ceil(bytes / items.length));
+  const answers = Object.fromEntries(
+    items.map((it, i) => [
+      it.id,
+      {
+        status: statuses[i % statuses.length],
+        likelihood: (i % 3) + 1,
+        impact: ((i + 1) % 3) + 1,
+        notes: `${it.title}: ${sentence.repeat(Math.ceil(perItem / sentence.length))}`.slice(0, perItem),
+        owner: 'Head of Digital',
+        due: '2027-03-31',
+        action: 'Agree the mitigation and record it.',
+      },
+    ]),
+  );
+  const doc = {
+    format: 'risk-checklist/assessment',
+    format_version: 1,
+    app_version: '0.1.0',
+    exported: '2026-11-25T09:30:00.000Z',
+    checklist: { id: definition.id, version: definition.version },
+    definition,
+    assessment: { title: 'Benchmark import', assessor: 'Bench', created: '2026-11-01T09:00:00.000Z', updated: '2026-11-25T09:29:00.000Z', answers },
+  };
+  return { text: JSON.stringify(doc, null, 2), items: items.length };
+}
+
+// Installed before any page script: the time of the file input's change event, in capture on
+// window so that it runs before the widget's own listener.
+const IMPORT_TIMING = `(() => {
+  window.__importStart = null;
+  window.addEventListener('change', (e) => {
+    if (e.target && e.target.type === 'file') window.__importStart = performance.now();
+  }, true);
+})();`;
+
+async function imports(browser, url) {
+  const { text, items } = bigExport();
+  const file = { name: 'benchmark-import.json', mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') };
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(IMPORT_TIMING);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.getByRole('radio', { name: 'Achieved', exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const input = page.getByLabel('Import JSON', { exact: true });
+    const preview = page.getByRole('region', { name: 'Import preview', exact: true });
+    const times = [];
+    for (let i = 0; i <= IMPORTS; i++) {
+      // Resolves with the time the preview is in the DOM with a layout box.
+      const shown = page.evaluate(() => new Promise((resolve) => {
+        const found = () => {
+          const el = document.querySelector('section[aria-label="Import preview"]');
+          const box = el && el.getBoundingClientRect();
+          return box && box.width > 0 && box.height > 0;
+        };
+        const observer = new MutationObserver(() => {
+          if (found()) {
+            const t = performance.now();
+            observer.disconnect();
+            resolve(t);
+          }
+        });
+        observer.observe(document, { childList: true, subtree: true, attributes: true });
+        setTimeout(() => { observer.disconnect(); resolve(null); }, 10_000);
+      }));
+      await page.evaluate(() => (window.__importStart = null));
+      await input.setInputFiles(file);
+      const t1 = await shown;
+      const t0 = await page.evaluate(() => window.__importStart);
+      if (t1 === null || t0 === null) {
+        const problem = await page.locator('.rc-import [role=alert]').first().innerText().catch(() => '');
+        throw new Error(`import ${i + 1}: no preview within 10 s${problem ? `; the page said: ${problem}` : ''}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
+      }
+      if (i === 0) {
+        const answered = await preview.locator('dd').nth(2).innerText();
+        if (answered.trim() !== `${items} of ${items} items`) warnings.push(`import: the preview says "${answered}", expected "${items} of ${items} items"`);
+      } else {
+        times.push(t1 - t0);
+      }
+      await preview.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await preview.waitFor({ state: 'detached' });
+    }
+    return { times, bytes: file.buffer.length };
+  } finally {
+    await context.close();
+  }
+}
+
 async function main() {
   const dist = distDir();
   const index = path.join(dist, 'index.html');
@@ -318,6 +422,7 @@ async function main() {
     await attempt('first500', () => firstInteractive(browser, `${server.url}/bench-500.html`, '500-item checklist'));
     await attempt('clicks', () => statusClicks(browser, `${server.url}/bench-500.html`));
     await attempt('saves', () => saves(browser, `${server.url}/bench-500.html`, definition));
+    await attempt('import', () => imports(browser, `${server.url}/`));
   } finally {
     await browser.close();
     await server.close();
@@ -359,6 +464,17 @@ async function main() {
     }
     const last = figures.saves[figures.saves.length - 1];
     row('stored record (50 of 500 items answered, 20 notes)', `${last.chars} chars under ${last.key}`);
+  }
+
+  if (figures.import) {
+    const m = median(figures.import.times);
+    row(
+      `import a ${(figures.import.bytes / 1e6).toFixed(2)} MB file (read, parse, validate, render), median of ${IMPORTS}`,
+      `${ms(m)} ${spread(figures.import.times)}`,
+      BUDGET.import,
+      ' ms',
+      m <= BUDGET.import,
+    );
   }
 
   const fw = Math.max(...rows.map((r) => r.figure.length));

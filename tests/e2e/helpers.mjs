@@ -315,3 +315,235 @@ export async function snapshot(page, locator = page.locator('[data-risk-checklis
     return (await page.content()).slice(0, 3_000);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Import, downloads, views and storage faults (import.test.mjs, faults.test.mjs,
+// summary.test.mjs, bench.mjs).
+// (Import declarations are hoisted: this one, down here, is in force for the whole module.)
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+/**
+ * Opens a fresh app at `url`, runs `fn(app)`, then fails on a console error, a page error or a
+ * request off the origin. On failure, saves a screenshot, the page's HTML and the widget's aria
+ * snapshot under artifacts/<name>.* and adds the snapshot to the error.
+ * options: as openApp.
+ */
+export async function runApp(browser, url, name, fn, options = {}) {
+  const app = await openApp(browser, url, options);
+  try {
+    await fn(app);
+    const foreign = foreignRequests(app);
+    const found = [
+      app.pageErrors.length ? `page errors:\n${app.pageErrors.join('\n')}` : '',
+      app.consoleErrors.length ? `console errors:\n${app.consoleErrors.join('\n')}` : '',
+      foreign.length ? `requests off the test server's origin (${app.origin}):\n${foreign.join('\n')}` : '',
+    ].filter(Boolean);
+    if (found.length) throw new Error(found.join('\n\n'));
+  } catch (err) {
+    await saveArtifacts(app.page, name, err);
+    throw err;
+  } finally {
+    await app.close();
+  }
+}
+
+/** Where runApp keeps what a failed test saw. */
+export const artifactsDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
+
+/** Saves a screenshot, the HTML and the aria snapshot of `page`, and adds the snapshot to `err`. */
+export async function saveArtifacts(page, name, err) {
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  const aria = page.isClosed() ? '(page closed)' : await snapshot(page).catch(() => '(no snapshot)');
+  try {
+    mkdirSync(artifactsDir, { recursive: true });
+    if (!page.isClosed()) {
+      await page.screenshot({ path: path.join(artifactsDir, `${slug}.png`), fullPage: true });
+      writeFileSync(path.join(artifactsDir, `${slug}.html`), await page.content());
+    }
+    writeFileSync(path.join(artifactsDir, `${slug}.aria.txt`), aria);
+  } catch {
+    // The page may be gone; the error itself matters more.
+  }
+  if (err && typeof err.message === 'string') {
+    err.message = `${err.message}\n\nwidget aria snapshot (see artifacts/${slug}.*):\n${aria.slice(0, 4000)}`;
+  }
+}
+
+/** A file to choose or drop: { name, mimeType, buffer }, from text (UTF-8) or bytes. */
+export function fileOf(name, content, mimeType = 'application/json') {
+  return { name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(String(content), 'utf8') };
+}
+
+/** The "Import JSON" file input. */
+export const importInput = (page) => page.getByLabel('Import JSON', { exact: true });
+
+/** Chooses `file` (a path, or { name, mimeType, buffer }) with the "Import JSON" file picker. */
+export async function importFile(page, file) {
+  await importInput(page).setInputFiles(file);
+}
+
+/** The preview an import shows before anything changes. */
+export const importPreview = (page) => page.getByRole('region', { name: 'Import preview', exact: true });
+
+/** The import's problem message: role=alert inside the import area. */
+export const importAlert = (page) => page.locator('.rc-import').getByRole('alert');
+
+/** Waits for the import's problem message and returns its text (its buttons left out), spaces collapsed. */
+export async function importProblem(page, timeout = 5_000) {
+  const alert = importAlert(page).first();
+  await alert.waitFor({ state: 'visible', timeout });
+  return alert.evaluate((el) => {
+    const copy = el.cloneNode(true);
+    for (const b of copy.querySelectorAll('button')) b.remove();
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** The facts the import preview lists (Assessment, Checklist, Answered, Exported), by their terms. */
+export async function previewFacts(page) {
+  const preview = importPreview(page);
+  await preview.waitFor({ state: 'visible' });
+  return preview.locator('dl').evaluate((dl) => {
+    const out = {};
+    for (const dt of dl.querySelectorAll('dt')) {
+      const dd = dt.nextElementSibling;
+      out[dt.textContent.trim()] = dd ? dd.textContent : null;
+    }
+    return out;
+  });
+}
+
+/**
+ * Drops `file` ({ name, mimeType, buffer }) onto the widget root `.rc-root`, as a person
+ * dragging it from the desktop: a DataTransfer holding the file is made in the page, then
+ * dragenter, dragover and drop are dispatched on the root. Returns whether the widget showed
+ * itself as a drop target during the drag, and whether it took the dragover and the drop (their
+ * default prevented, so the browser neither refuses the drop nor opens the file itself).
+ */
+export async function dropFile(page, file, target = page.locator('.rc-root').first()) {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, type, base64 }) => {
+      const binary = atob(base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type }));
+      return dt;
+    },
+    { name: file.name, type: file.mimeType ?? 'application/json', base64: file.buffer.toString('base64') },
+  );
+  try {
+    // Listeners on window run last in the bubble phase: they see what the widget did.
+    await page.evaluate(() => {
+      window.__rcDrag = {};
+      for (const type of ['dragover', 'drop']) {
+        window.addEventListener(type, (e) => (window.__rcDrag[type] = e.defaultPrevented), { once: true });
+      }
+    });
+    await target.dispatchEvent('dragenter', { dataTransfer });
+    await target.dispatchEvent('dragover', { dataTransfer });
+    const highlighted = await target
+      .evaluate((el) => new Promise((resolve) => {
+        const end = performance.now() + 1000;
+        const poll = () => (el.classList.contains('rc-dragging') || performance.now() > end ? resolve(el.classList.contains('rc-dragging')) : requestAnimationFrame(poll));
+        poll();
+      }))
+      .catch(() => false);
+    await target.dispatchEvent('drop', { dataTransfer });
+    const taken = await page.evaluate(() => window.__rcDrag);
+    return { highlighted, dragoverTaken: taken.dragover === true, dropTaken: taken.drop === true };
+  } finally {
+    await dataTransfer.dispose();
+  }
+}
+
+/** Clicks `buttonName` and returns the download it starts: { name, bytes, text }. */
+export async function downloadFrom(page, buttonName, scope = page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10_000 }),
+    scope.getByRole('button', { name: buttonName, exact: true }).click(),
+  ]);
+  const bytes = readFileSync(await download.path());
+  return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
+}
+
+/** Export JSON: { name, text, doc } of the downloaded file. */
+export async function exportJson(page) {
+  const { name, text } = await downloadFrom(page, 'Export JSON');
+  return { name, text, doc: JSON.parse(text) };
+}
+
+/** The navigation between the Checklist, Summary and Assessments views. */
+export const viewsNav = (page) => page.getByRole('navigation', { name: 'Views', exact: true });
+
+/** Shows the view `name` ("Checklist", "Summary", "Assessments") and waits until it is current. */
+export async function showView(page, name) {
+  const button = viewsNav(page).getByRole('button', { name, exact: true });
+  await button.click();
+  await expectAttribute(button, 'aria-current', 'page');
+}
+
+/** The rows of the Assessments view, read from its table: [{ title, open, progress, changed }]. */
+export async function assessmentRows(page) {
+  const table = page.getByRole('table', { name: 'Assessments saved in this browser', exact: true });
+  await table.waitFor({ state: 'visible' });
+  return table.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((tr) => {
+      const th = tr.querySelector('th');
+      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent.replace(/\s+/g, ' ').trim());
+      return {
+        title: th?.querySelector('bdi')?.textContent ?? th?.textContent ?? '',
+        open: /\(open now\)/.test(th?.textContent ?? ''),
+        checklist: cells[0],
+        progress: cells[1],
+        changed: cells[2],
+      };
+    }),
+  );
+}
+
+/** Every localStorage key under "risk-checklist/" with its value, as an object. */
+export async function storedEntries(page) {
+  const all = await localStorageEntries(page);
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('risk-checklist/')));
+}
+
+/** The keys of backups of assessments in a namespace, with their values. */
+export async function backups(page, namespace = 'default') {
+  const prefix = `risk-checklist/v1/${namespace}/backup/`;
+  const all = await localStorageEntries(page);
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(prefix)));
+}
+
+/** The id of the assessment the index names as open now, or null. */
+export async function currentId(page, namespace = 'default') {
+  const text = await page.evaluate((key) => window.localStorage.getItem(key), indexKey(namespace));
+  try {
+    return JSON.parse(text).current ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The number in the heat-map cell at the row headed `rowHeader` ("Likelihood 3 – Probable") and
+ * the column headed `columnHeader` ("Impact 3 – Severe"), found through the table's headers.
+ */
+export async function heatMapCount(page, rowHeader, columnHeader) {
+  const table = page.getByRole('table', { name: 'Open risks by likelihood (rows) and impact (columns)', exact: true });
+  await table.waitFor({ state: 'visible' });
+  const found = await table.evaluate((t, [rowName, colName]) => {
+    const norm = (s) => s.replace(/\s+/g, ' ').trim();
+    const headRow = t.tHead?.rows[0];
+    const col = headRow ? [...headRow.cells].findIndex((c) => c.tagName === 'TH' && norm(c.textContent) === colName) : -1;
+    const row = [...t.tBodies[0].rows].find((r) => r.cells[0]?.tagName === 'TH' && norm(r.cells[0].textContent) === rowName);
+    if (col < 0 || !row) return { error: `no ${col < 0 ? `column header "${colName}"` : `row header "${rowName}"`} in ${norm(t.textContent)}` };
+    const cell = row.cells[col];
+    // The count, without the visually hidden band name that follows it.
+    const count = [...cell.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+    return { count, text: norm(cell.textContent) };
+  }, [rowHeader, columnHeader]);
+  if (found.error) throw new Error(found.error);
+  return found;
+}

@@ -1,0 +1,409 @@
+// End-to-end tests of storage faults, in the release build: localStorage blocked, storage full,
+// a stored record that is not readable or was written by a newer version, a damaged index, and
+// two tabs working on the same assessment. Faults are made with init scripts that run before
+// the page's own scripts, or by writing localStorage and reloading. The rule throughout: the
+// person is told, work in the page is never lost, and nothing stored is overwritten unasked.
+//
+// Run: cd tests/e2e && npm test
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { distDir, startServer } from './server.mjs';
+import {
+  assessmentRows,
+  backups,
+  checkedStatus,
+  chooseStatus,
+  currentId,
+  defaultChecklist,
+  downloadFrom,
+  exportJson,
+  field,
+  indexKey,
+  launch,
+  localStorageEntries,
+  recordKey,
+  runApp,
+  showView,
+  storedAssessment,
+  storedEntries,
+  waitForProgress,
+  waitForStored,
+  waitUntilInteractive,
+} from './helpers.mjs';
+
+const checklist = defaultChecklist();
+const [first] = checklist.sections;
+const [itemA, itemB, itemC] = first.items.map((i) => i.title);
+const [idA, idB, idC] = first.items.map((i) => i.id);
+const titleField = (page) => page.getByLabel('Project or tool assessed', { exact: true });
+
+let browser;
+let server;
+
+before(async () => {
+  const index = path.join(distDir(), 'index.html');
+  try {
+    readFileSync(index);
+  } catch {
+    throw new Error(`No release build at ${index}: run \`trunk build --release\` first (or set DIST_DIR).`);
+  }
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const run = (name, fn, options) => runApp(browser, `${server.url}/`, name, fn, options);
+
+/** The visible alert whose text matches `pattern`; its text, spaces collapsed. */
+async function alertText(page, pattern, timeout = 5_000) {
+  const alert = page.getByRole('alert').filter({ hasText: pattern }).first();
+  await alert.waitFor({ state: 'visible', timeout });
+  return (await alert.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Closes `page` as a person leaving it does (beforeunload runs) and returns the dialogs it
+ * raised, accepting each so that the page does close.
+ */
+async function leave(page) {
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.type());
+    d.accept().catch(() => {});
+  });
+  const closed = page.waitForEvent('close', { timeout: 10_000 });
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  return dialogs;
+}
+
+/** Opens another tab of the app in the same browser context, its errors counted with the first's. */
+async function openTab(app) {
+  const page = await app.context.newPage();
+  page.on('console', (m) => m.type() === 'error' && app.consoleErrors.push(`(tab 2) ${m.text()}`));
+  page.on('pageerror', (e) => app.pageErrors.push(`(tab 2) ${e.stack || e}`));
+  page.on('request', (r) => app.requests.push(r.url()));
+  await page.goto(`${server.url}/`, { waitUntil: 'load' });
+  await waitUntilInteractive(page);
+  return page;
+}
+
+/** Waits until `fn()` returns a truthy value, then returns it. */
+async function eventually(fn, what, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`${what}: never happened within ${timeout} ms (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('localStorage blocked (SecurityError on access)', () => {
+  const blockStorage = () => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  };
+
+  it('the widget works, the alert says answers are not being saved, Export JSON holds them, and leaving asks first', () =>
+    run(
+      'blocked-beforeunload',
+      async ({ page, context }) => {
+        const text = await alertText(page, /saved/i);
+        assert.match(text, /Your answers are not being saved/, `alert: ${text}`);
+        assert.match(text, /Export JSON/, `the alert says how to keep the work: ${text}`);
+
+        await chooseStatus(page, itemA, 'Not achieved');
+        await field(page, itemA, 'Notes').fill('Only in this page.');
+        await waitForProgress(page, (p) => p > 0);
+        const { doc } = await exportJson(page);
+        assert.equal(doc.assessment.answers[idA]?.status, 'not_achieved');
+        assert.equal(doc.assessment.answers[idA]?.notes, 'Only in this page.');
+
+        // Leaving with changes that exist only in the page: the browser asks first.
+        assert.deepEqual(await leave(page), ['beforeunload'], 'a beforeunload dialog when leaving unsaved work');
+
+        // A page with no change of its own leaves without a question (clicks only change the view).
+        const fresh = await context.newPage();
+        await fresh.goto(page.url(), { waitUntil: 'load' });
+        await waitUntilInteractive(fresh);
+        await showView(fresh, 'Summary');
+        await showView(fresh, 'Checklist');
+        assert.deepEqual(await leave(fresh), [], 'no dialog when there is nothing to lose');
+      },
+      { initScript: blockStorage },
+    ));
+
+  it('with storage working, leaving right after a change asks nothing: it is saved', () =>
+    run('saved-no-beforeunload', async ({ page }) => {
+      await chooseStatus(page, itemA, 'Achieved');
+      await field(page, itemA, 'Notes').fill('Saved on the way out.');
+      assert.deepEqual(await leave(page), [], 'no dialog: the change is flushed when the page is left');
+    }));
+});
+
+describe('storage full (QuotaExceededError)', () => {
+  // After the first complete save (record, then index), every write under "risk-checklist/"
+  // throws, until the test sets window.__storageWorks.
+  const quotaAfterFirstSave = () => {
+    window.__refused = 0;
+    let full = false;
+    let recordWritten = false;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      const k = String(key);
+      if (k.startsWith('risk-checklist/') && full && !window.__storageWorks) {
+        window.__refused++;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      const result = setItem.call(this, key, value);
+      if (k.includes('/assessment/')) recordWritten = true;
+      if (k.endsWith('/index') && recordWritten) full = true;
+      return result;
+    };
+  };
+
+  it('says storage is full, keeps the last good copy exactly, exports the newest answers, and saves again once it can', () =>
+    run(
+      'quota',
+      async ({ page }) => {
+        await chooseStatus(page, itemA, 'Achieved');
+        await waitForStored(page, (r) => r.assessment.answers?.[idA]?.status === 'achieved');
+        const good = await storedEntries(page);
+        assert.ok(Object.keys(good).length >= 2, `a record and an index were saved: ${Object.keys(good)}`);
+
+        await chooseStatus(page, itemB, 'Not achieved');
+        await field(page, itemB, 'Notes').fill('Typed while storage is full.');
+        const text = await alertText(page, /could not be saved/i);
+        assert.match(text, /Your latest changes could not be saved: this browser's storage is full/, `alert: ${text}`);
+        assert.match(text, /The last saved copy is still in this browser/, `alert: ${text}`);
+        assert.ok((await page.evaluate(() => window.__refused)) > 0, 'a save was tried and refused');
+        await page.waitForTimeout(450);
+        assert.deepEqual(await storedEntries(page), good, 'the last good stored copy is exactly as it was');
+        assert.equal(await checkedStatus(page, itemB), 'Not achieved', 'the page keeps the newest answers');
+
+        const { doc } = await exportJson(page);
+        assert.equal(doc.assessment.answers[idA]?.status, 'achieved');
+        assert.equal(doc.assessment.answers[idB]?.status, 'not_achieved', 'Export JSON holds the newest answers');
+        assert.equal(doc.assessment.answers[idB]?.notes, 'Typed while storage is full.');
+
+        // Space again: the next change saves everything, and the warning goes.
+        await page.evaluate(() => (window.__storageWorks = true));
+        await chooseStatus(page, itemC, 'Not applicable');
+        const saved = await waitForStored(page, (r) => r.assessment.answers?.[idC]?.status === 'not_applicable');
+        assert.equal(saved.assessment.answers[idB]?.notes, 'Typed while storage is full.', 'the changes made while full are saved too');
+        await page.getByRole('alert').filter({ hasText: /could not be saved/i }).waitFor({ state: 'detached', timeout: 3_000 });
+      },
+      { initScript: quotaAfterFirstSave },
+    ));
+});
+
+describe('stored records that cannot be opened', () => {
+  it('a record that is not readable JSON: "could not be opened", left untouched, backed up byte for byte, downloadable as stored', () =>
+    run('unreadable-record', async ({ page }) => {
+      await chooseStatus(page, itemA, 'Achieved');
+      await waitForStored(page, (r) => r.assessment.answers?.[idA]);
+      const id = await currentId(page);
+      const damaged = '{"format":"risk-checklist/stored-assessment","format_version":1,"checklist":{"id":"social-media-collaboration-risk","version":"1.0.0"},"assessment":{"title":"Café ✓ – half-writ';
+      await page.evaluate(([k, v]) => window.localStorage.setItem(k, v), [recordKey(id), damaged]);
+      await page.reload({ waitUntil: 'load' });
+      await waitUntilInteractive(page);
+
+      const text = await alertText(page, /could not be opened/);
+      assert.match(text, /The assessment last open in this browser could not be opened: This is not a readable assessment file/, `alert: ${text}`);
+      assert.match(text, /It is left exactly as it is, and nothing will be saved over it\./, `alert: ${text}`);
+      assert.match(text, /A new assessment was started\./, `alert: ${text}`);
+      assert.equal(await checkedStatus(page, itemA), null, 'a new, empty assessment is open');
+
+      const entries = await localStorageEntries(page);
+      assert.equal(entries[recordKey(id)], damaged, 'the record is untouched');
+      const copies = Object.entries(await backups(page)).filter(([k]) => k.includes(`/backup/${id}/`));
+      assert.equal(copies.length, 1, `one backup of ${id}: ${JSON.stringify(copies.map(([k]) => k))}`);
+      assert.equal(copies[0][1], damaged, 'the backup holds the same bytes');
+      assert.ok(text.includes(copies[0][0]), `the alert names the backup key ${copies[0][0]}`);
+
+      const download = await downloadFrom(page, 'Download it as stored', page.getByRole('alert').filter({ hasText: /could not be opened/ }));
+      assert.equal(download.name, `stored-${id}.json`);
+      assert.ok(download.bytes.equals(Buffer.from(damaged, 'utf8')), `the download is the stored text byte for byte: ${download.text}`);
+
+      // New work goes to a new assessment; the damaged record stays as it is.
+      await chooseStatus(page, itemB, 'Achieved');
+      await eventually(async () => (await currentId(page)) !== id, 'the index names the new assessment as open');
+      const saved = await waitForStored(page, (r) => r.assessment.answers?.[idB]?.status === 'achieved');
+      assert.equal(saved.assessment.answers[idA], undefined);
+      assert.equal(await page.evaluate((k) => window.localStorage.getItem(k), recordKey(id)), damaged, 'still untouched');
+    }));
+
+  it('a record with format_version 99 is left untouched and new work goes to a new assessment', () =>
+    run('newer-record', async ({ page }) => {
+      await titleField(page).fill('Written by version 99');
+      await chooseStatus(page, itemA, 'Achieved');
+      await waitForStored(page, (r) => r.assessment.answers?.[idA] && r.assessment.title === 'Written by version 99');
+      const id = await currentId(page);
+      const record = JSON.parse(await page.evaluate((k) => window.localStorage.getItem(k), recordKey(id)));
+      record.format_version = 99;
+      record.assessment.evidence = [{ kind: 'link', note: 'a field version 1 does not know' }];
+      const newer = JSON.stringify(record);
+      await page.evaluate(([k, v]) => window.localStorage.setItem(k, v), [recordKey(id), newer]);
+      await page.reload({ waitUntil: 'load' });
+      await waitUntilInteractive(page);
+
+      const text = await alertText(page, /could not be opened/);
+      assert.match(text, /newer version of this app \(format version 99/, `alert: ${text}`);
+      assert.match(text, /It is left exactly as it is, so the newer version can still open it\./, `alert: ${text}`);
+      assert.equal(await titleField(page).inputValue(), '', 'a new assessment is open');
+      const copies = Object.entries(await backups(page)).filter(([k]) => k.includes(`/backup/${id}/`));
+      assert.deepEqual(copies.map(([, v]) => v), [newer], 'a backup holds the same bytes');
+
+      await chooseStatus(page, itemB, 'Partially achieved');
+      await field(page, itemB, 'Notes').fill('New work.');
+      const saved = await waitForStored(page, (r) => r.assessment.answers?.[idB]?.notes === 'New work.');
+      assert.equal(saved.format_version, 1);
+      const newId = await currentId(page);
+      assert.notEqual(newId, id, 'new work is stored under a new id');
+      assert.equal(await page.evaluate((k) => window.localStorage.getItem(k), recordKey(id)), newer, 'the version-99 record is untouched');
+
+      // After a reload the new work is what opens, and the newer record is still as it was.
+      await page.reload({ waitUntil: 'load' });
+      await waitUntilInteractive(page);
+      assert.equal(await field(page, itemB, 'Notes').inputValue(), 'New work.');
+      assert.equal(await page.evaluate((k) => window.localStorage.getItem(k), recordKey(id)), newer);
+    }));
+
+  it('a damaged index (garbage text) is rebuilt from the stored records: the Assessments view lists them', () =>
+    run('damaged-index', async ({ page }) => {
+      await titleField(page).fill('First assessment');
+      await chooseStatus(page, itemA, 'Achieved');
+      await waitForStored(page, (r) => r.assessment.title === 'First assessment' && r.assessment.answers?.[idA]);
+      await showView(page, 'Assessments');
+      await page.getByRole('button', { name: 'New assessment', exact: true }).click();
+      await titleField(page).fill('Second assessment');
+      await chooseStatus(page, itemB, 'Not achieved');
+      await waitForStored(page, (r) => r.assessment.title === 'Second assessment' && r.assessment.answers?.[idB]);
+      const records = Object.keys(await storedEntries(page)).filter((k) => k.includes('/assessment/'));
+      assert.equal(records.length, 2, `two records: ${records}`);
+
+      await page.evaluate((k) => window.localStorage.setItem(k, '{"format":"risk-checklist/index","format_version":1,"entries":[{]} garbage \u0000'), indexKey());
+      await page.reload({ waitUntil: 'load' });
+      await waitUntilInteractive(page);
+      assert.equal(await titleField(page).inputValue(), 'Second assessment', 'the most recently changed assessment opens');
+      await showView(page, 'Assessments');
+      const rows = await assessmentRows(page);
+      assert.deepEqual(rows.map((r) => r.title).sort(), ['First assessment', 'Second assessment'], `rows: ${JSON.stringify(rows)}`);
+      const index = JSON.parse(await page.evaluate((k) => window.localStorage.getItem(k), indexKey()));
+      assert.equal(index.format, 'risk-checklist/index');
+      assert.equal(index.entries.length, 2, 'the rebuilt index is written back');
+
+      // Both can still be opened from the list.
+      await page.getByRole('button', { name: 'Open First assessment', exact: true }).click();
+      assert.equal(await titleField(page).inputValue(), 'First assessment');
+      assert.equal(await checkedStatus(page, itemA), 'Achieved');
+    }));
+});
+
+describe('two tabs on the same assessment', () => {
+  it('without unsaved changes, each tab shows what the other saved', () =>
+    run('two-tabs', async (app) => {
+      const a = app.page;
+      await chooseStatus(a, itemA, 'Achieved');
+      await waitForStored(a, (r) => r.assessment.answers?.[idA]);
+      const b = await openTab(app);
+      assert.equal(await checkedStatus(b, itemA), 'Achieved', 'tab B opens what A saved');
+
+      await chooseStatus(a, itemB, 'Not achieved');
+      await field(a, itemB, 'Notes').fill('Typed in tab A.');
+      await eventually(async () => (await field(b, itemB, 'Notes').inputValue()) === 'Typed in tab A.', 'tab B shows A\'s notes');
+      assert.equal(await checkedStatus(b, itemB), 'Not achieved');
+
+      await chooseStatus(b, itemC, 'Achieved');
+      await eventually(async () => (await checkedStatus(a, itemC)) === 'Achieved', 'tab A shows B\'s answer');
+      assert.equal(await field(a, itemB, 'Notes').inputValue(), 'Typed in tab A.');
+      for (const [tab, page] of [['A', a], ['B', b]]) {
+        assert.equal(await page.getByRole('alert').filter({ hasText: /another tab/ }).count(), 0, `no conflict in tab ${tab}`);
+      }
+      const stored = await waitForStored(a, (r) => r.assessment.answers?.[idC]?.status === 'achieved');
+      assert.equal(stored.assessment.answers[idB]?.notes, 'Typed in tab A.');
+    }));
+
+  /**
+   * Tabs A and B on one assessment; B types a note (not saved yet: the save waits for a pause),
+   * and A at once answers item C and saves (as when A's page is hidden). Returns the tabs.
+   */
+  async function conflict(app) {
+    const a = app.page;
+    await chooseStatus(a, itemA, 'Achieved');
+    await waitForStored(a, (r) => r.assessment.answers?.[idA]);
+    const b = await openTab(app);
+    await field(b, itemC, 'Notes').fill("B's note");
+    await chooseStatus(a, itemC, 'Not achieved');
+    await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    const text = await alertText(b, /another tab/);
+    return { a, b, text };
+  }
+
+  const isA = (answers) => answers?.[idC]?.status === 'not_achieved' && !answers?.[idC]?.notes;
+  const isB = (answers) => answers?.[idC]?.notes === "B's note" && answers?.[idC]?.status !== 'not_achieved';
+  async function versionsKept(page) {
+    const entries = await storedEntries(page);
+    const parsed = Object.entries(entries)
+      .filter(([k]) => k.includes('/assessment/') || k.includes('/backup/'))
+      .map(([k, v]) => [k, JSON.parse(v).assessment?.answers]);
+    return { a: parsed.filter(([, ans]) => isA(ans)).map(([k]) => k), b: parsed.filter(([, ans]) => isB(ans)).map(([k]) => k) };
+  }
+
+  it('with an unsaved change in tab B, A\'s save makes B say "changed in another tab" and offer both versions', () =>
+    run('conflict-shown', async (app) => {
+      const { b, text } = await conflict(app);
+      assert.match(text, /This assessment was changed in another tab or window\./);
+      assert.match(text, /Both versions are kept/);
+      for (const name of ["Use the other tab's version", "Keep this tab's version"]) {
+        assert.equal(await b.getByRole('button', { name, exact: true }).count(), 1, `a "${name}" button`);
+      }
+      assert.equal(await field(b, itemC, 'Notes').inputValue(), "B's note", 'B still shows its own change');
+    }));
+
+  const lostVersions =
+    "UI bug: while B's conflict notice waits for a choice, B's debounced save (300 ms after typing) still writes B's version over A's saved record; tab A then silently switches to B's version, and A's version is left only in B's memory — after either choice no stored key (record or backup) holds A's version";
+
+  it('"Use the other tab\'s version": B shows A\'s version, A\'s is stored, B\'s is kept as a backup', { todo: lostVersions }, () =>
+    run('conflict-theirs', async (app) => {
+      const { a, b } = await conflict(app);
+      await b.waitForTimeout(800); // a person reads the notice before choosing
+      assert.equal(await checkedStatus(a, itemC), 'Not achieved', 'tab A still shows its own answer while B decides');
+      await b.getByRole('button', { name: "Use the other tab's version", exact: true }).click();
+      await b.getByRole('alert').filter({ hasText: /another tab/ }).waitFor({ state: 'detached' });
+      assert.equal(await checkedStatus(b, itemC), 'Not achieved', 'B shows A\'s answer');
+      assert.equal(await field(b, itemC, 'Notes').inputValue(), '', 'B no longer shows its own note');
+      await b.waitForTimeout(500);
+      const stored = await storedAssessment(b);
+      assert.ok(isA(stored.assessment.answers), `the stored record is A's version: ${JSON.stringify(stored.assessment.answers)}`);
+      const kept = await versionsKept(b);
+      assert.ok(kept.b.some((k) => k.includes('/backup/')), `a backup key holds B's version: ${JSON.stringify(kept)}`);
+    }));
+
+  it('"Keep this tab\'s version": B\'s version is stored, A\'s is kept as a backup', { todo: lostVersions }, () =>
+    run('conflict-mine', async (app) => {
+      const { a, b } = await conflict(app);
+      await b.waitForTimeout(800); // a person reads the notice before choosing
+      await b.getByRole('button', { name: "Keep this tab's version", exact: true }).click();
+      await b.getByRole('alert').filter({ hasText: /another tab/ }).waitFor({ state: 'detached' });
+      assert.equal(await field(b, itemC, 'Notes').inputValue(), "B's note");
+      const stored = await waitForStored(b, (r) => isB(r.assessment.answers));
+      assert.equal(stored.assessment.answers[idA]?.status, 'achieved');
+      const kept = await versionsKept(b);
+      assert.ok(kept.a.some((k) => k.includes('/backup/')), `a backup key holds A's version: ${JSON.stringify(kept)}`);
+      await eventually(async () => (await field(a, itemC, 'Notes').inputValue()) === "B's note", 'tab A follows the version kept');
+    }));
+});

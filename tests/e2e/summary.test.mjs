@@ -1,0 +1,385 @@
+// End-to-end tests of the Summary view, in the release build: the overall rating, the counts,
+// the heat map cell by cell, open risks ranked by score and what is not yet assessed; the
+// sign-off form, kept across a reload and marked for review when an answer changes later; the
+// CSV and HTML report downloads; printing to PDF; and an axe-core scan of the Summary and
+// Assessments views.
+//
+// Run: cd tests/e2e && npm test
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { distDir, startServer } from './server.mjs';
+import {
+  assessmentRows,
+  chooseStatus,
+  defaultChecklist,
+  downloadFrom,
+  fillDetails,
+  formatViolations,
+  goToSection,
+  heatMapCount,
+  launch,
+  rate,
+  runApp,
+  showView,
+  storedAssessment,
+  waitForStored,
+  waitUntilInteractive,
+} from './helpers.mjs';
+
+const checklist = defaultChecklist();
+const [first, second] = checklist.sections;
+const itemCount = checklist.sections.reduce((n, s) => n + s.items.length, 0);
+const [owner, objectives, policy, approval, value, review] = first.items;
+const support = second.items[0];
+const titleField = (page) => page.getByLabel('Project or tool assessed', { exact: true });
+
+let browser;
+let server;
+
+before(async () => {
+  const index = path.join(distDir(), 'index.html');
+  try {
+    readFileSync(index);
+  } catch {
+    throw new Error(`No release build at ${index}: run \`trunk build --release\` first (or set DIST_DIR).`);
+  }
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const run = (name, fn, options) => runApp(browser, `${server.url}/`, name, fn, options);
+
+// What answerSome enters, and what the summary must make of it.
+const FORMULA_NOTE = '=HYPERLINK("http://example.invalid","click")';
+const open = [
+  // [item, status, likelihood, impact, score, band]
+  [owner, 'Not achieved', 3, 3, 9, 'High'],
+  [policy, 'Not achieved', 3, 2, 6, 'High'],
+  [objectives, 'Partially achieved', 2, 2, 4, 'Medium'],
+  [value, 'Partially achieved', 1, 1, 1, 'Low'],
+];
+const assessed = [owner, objectives, policy, approval, value, support];
+
+/** Six items answered: four open rated risks, one achieved (rated, so not open), one not applicable. */
+async function answerSome(page) {
+  await titleField(page).fill('Team chat pilot');
+  for (const [it, status, likelihood, impact] of open) {
+    await chooseStatus(page, it.title, status);
+    await rate(page, it.title, { likelihood, impact });
+  }
+  await fillDetails(page, owner.title, { owner: 'Head of Digital', due: '2027-03-31', action: 'Name an owner.' });
+  await fillDetails(page, objectives.title, { notes: FORMULA_NOTE });
+  await chooseStatus(page, approval.title, 'Achieved');
+  await rate(page, approval.title, { likelihood: 3, impact: 3 });
+  await goToSection(page, second.title);
+  await chooseStatus(page, support.title, 'Not applicable');
+  await waitForStored(page, (r) => r.assessment.answers?.[support.id]?.status === 'not_applicable' && r.assessment.answers?.[objectives.id]?.notes === FORMULA_NOTE);
+}
+
+/** The summary's figure labelled `label` ("Overall rating", "Open risks", ...), spaces collapsed. */
+async function stat(page, label) {
+  const box = page.locator('.rc-summary .rc-stat').filter({ has: page.locator('.rc-stat-label', { hasText: label }) });
+  const text = (await box.innerText()).replace(/\s+/g, ' ').trim();
+  return text.slice(label.length).trim();
+}
+
+/** The rows of the table that follows the heading `heading`: arrays of cell texts. */
+function tableAfter(page, heading) {
+  return page
+    .locator('.rc-summary h2', { hasText: heading })
+    .locator('xpath=following-sibling::table[1]')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((tr) => [...tr.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim())));
+}
+
+/** RFC 4180 CSV to rows of fields. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe('the Summary view', () => {
+  it('shows the overall rating, counts by band, the heat map cell by cell, open risks by score and what is not yet assessed', () =>
+    run('summary-figures', async ({ page }) => {
+      await answerSome(page);
+      await showView(page, 'Summary');
+      await page.getByRole('region', { name: 'Summary', exact: true }).waitFor();
+
+      assert.equal(await stat(page, 'Overall rating'), 'High');
+      assert.equal(await stat(page, 'Open risks'), '2 high, 1 medium, 1 low');
+      assert.equal(await stat(page, 'Progress'), `6 of ${itemCount} items assessed (${Math.floor((6 * 100) / itemCount)}%)`);
+      assert.equal(await stat(page, 'Status'), `${itemCount - 6} not assessed, 1 achieved, 2 partially achieved, 2 not achieved, 1 not applicable`);
+
+      // Every cell of the heat map, found by its row and column headers. The achieved item rated
+      // 3 x 3 is not an open risk, so the top right cell holds the owner item only.
+      const expected = { '3,3': 1, '3,2': 1, '2,2': 1, '1,1': 1 };
+      const lik = checklist.scale.likelihood;
+      const imp = checklist.scale.impact;
+      for (let l = 1; l <= lik.length; l++) {
+        for (let i = 1; i <= imp.length; i++) {
+          const { count } = await heatMapCount(page, `Likelihood ${l} – ${lik[l - 1]}`, `Impact ${i} – ${imp[i - 1]}`);
+          assert.equal(count, String(expected[`${l},${i}`] ?? 0), `heat map cell likelihood ${l} x impact ${i}`);
+        }
+      }
+      const top = await heatMapCount(page, 'Likelihood 3 – Probable', 'Impact 3 – Severe');
+      assert.equal(top.text, '1 (High band)', 'the cell says its band in text too');
+
+      // Open risks, highest score first.
+      const risks = await tableAfter(page, 'Open risks, highest first');
+      assert.deepEqual(
+        risks.map((r) => [r[0], r[1], r[2]]),
+        open.map(([it, status, , , score, band]) => [it.title, `${band} (${score})`, status]),
+      );
+      assert.deepEqual(risks[0].slice(3), ['Head of Digital', '2027-03-31', 'Name an owner.']);
+
+      // Not yet assessed: every other item, in checklist order, each with its section.
+      const todo = (await page.locator('.rc-summary h2', { hasText: 'Not yet assessed' }).locator('xpath=following-sibling::ul[1]/li').allInnerTexts()).map((t) =>
+        t.replace(/\s+/g, ' ').trim(),
+      );
+      const ids = new Set(assessed.map((i) => i.id));
+      const want = checklist.sections.flatMap((s) => s.items.filter((i) => !ids.has(i.id)).map((i) => `${i.title} – ${s.title}`));
+      assert.deepEqual(todo, want);
+      assert.equal(todo[0], `${review.title} – ${first.title}`);
+
+      // A not-yet-assessed item's link goes to its section.
+      await page.locator('.rc-summary').getByRole('button', { name: second.items[1].title, exact: true }).click();
+      await page.getByRole('group', { name: second.items[1].title, exact: true }).waitFor();
+
+      // The sections table.
+      await showView(page, 'Summary');
+      const sections = await tableAfter(page, 'Sections');
+      assert.deepEqual(sections[0], [first.title, `5 of ${first.items.length}`, 'High']);
+      assert.deepEqual(sections[1], [second.title, `1 of ${second.items.length}`, 'None rated']);
+    }));
+
+  it('the sign-off is back after a reload; a later change to an answer shows "Needs review", and confirming clears it', () =>
+    run('summary-signoff', async ({ page }) => {
+      await answerSome(page);
+      await showView(page, 'Summary');
+      const form = page.getByRole('region', { name: 'Decision and sign-off', exact: true });
+      await form.getByText('Not signed off yet.').waitFor();
+      await form.getByLabel('Risk owner', { exact: true }).fill('Jane Smith');
+      await form.getByLabel('Risk owner', { exact: true }).press('Tab');
+      await form.getByLabel('Role', { exact: true }).fill('Deputy Director, Digital');
+      await form.getByLabel('Role', { exact: true }).press('Tab');
+      const decision = form.getByRole('group', { name: 'Decision', exact: true });
+      for (const name of ['Proceed', 'Proceed with conditions', 'Do not proceed']) {
+        assert.equal(await decision.getByRole('radio', { name, exact: true }).count(), 1, `a "${name}" choice`);
+      }
+      await decision.getByRole('radio', { name: 'Proceed with conditions', exact: true }).check();
+      await form.getByLabel('Conditions', { exact: true }).fill('Name an owner before launch.\nReview the retention policy.');
+      await form.getByLabel('Conditions', { exact: true }).press('Tab');
+      await form.getByLabel('Review date', { exact: true }).fill('2027-06-30');
+      await form.getByLabel('Date of decision', { exact: true }).fill('2026-12-01');
+      await form.getByText('Decision: Proceed with conditions on 2026-12-01 by Jane Smith').waitFor();
+      const saved = await waitForStored(page, (r) => r.assessment.signoff?.decided === '2026-12-01');
+      assert.deepEqual(saved.assessment.signoff, {
+        owner: 'Jane Smith',
+        role: 'Deputy Director, Digital',
+        decision: 'proceed_with_conditions',
+        conditions: 'Name an owner before launch.\nReview the retention policy.',
+        review_date: '2027-06-30',
+        decided: '2026-12-01',
+      });
+
+      await page.reload({ waitUntil: 'load' });
+      await waitUntilInteractive(page);
+      await showView(page, 'Summary');
+      assert.equal(await form.getByLabel('Risk owner', { exact: true }).inputValue(), 'Jane Smith');
+      assert.equal(await form.getByLabel('Role', { exact: true }).inputValue(), 'Deputy Director, Digital');
+      assert.equal(await decision.getByRole('radio', { name: 'Proceed with conditions', exact: true }).isChecked(), true);
+      assert.equal(await decision.getByRole('radio', { name: 'Proceed', exact: true }).isChecked(), false);
+      assert.equal(await form.getByLabel('Conditions', { exact: true }).inputValue(), 'Name an owner before launch.\nReview the retention policy.');
+      assert.equal(await form.getByLabel('Review date', { exact: true }).inputValue(), '2027-06-30');
+      assert.equal(await form.getByLabel('Date of decision', { exact: true }).inputValue(), '2026-12-01');
+      const needsReview = form.getByRole('alert').filter({ hasText: 'Needs review' });
+      assert.equal(await needsReview.count(), 0, 'no review needed yet');
+
+      // An answer changes after the decision.
+      await showView(page, 'Checklist');
+      await goToSection(page, first.title);
+      await chooseStatus(page, value.title, 'Achieved');
+      await showView(page, 'Summary');
+      await needsReview.waitFor({ state: 'visible' });
+      assert.match((await needsReview.innerText()).replace(/\s+/g, ' '), /Needs review: answers changed after the decision was recorded/);
+      await waitForStored(page, (r) => r.assessment.signoff?.needs_review === true);
+
+      await needsReview.getByRole('button', { name: 'Confirm the decision again', exact: true }).click();
+      await needsReview.waitFor({ state: 'detached' });
+      const confirmed = await waitForStored(page, (r) => !r.assessment.signoff?.needs_review);
+      assert.equal(confirmed.assessment.signoff.decision, 'proceed_with_conditions', 'the decision itself is kept');
+      await page.reload({ waitUntil: 'load' });
+      await waitUntilInteractive(page);
+      await showView(page, 'Summary');
+      assert.equal(await needsReview.count(), 0, 'still confirmed after a reload');
+    }));
+});
+
+describe('report downloads and printing', () => {
+  it('Export CSV: a BOM, the header row, one row per item, and a notes cell starting with "=" defused with an apostrophe', () =>
+    run('summary-csv', async ({ page }) => {
+      await answerSome(page);
+      const { name, bytes, text } = await downloadFrom(page, 'Export CSV');
+      assert.match(name, /^team-chat-pilot-\d{4}-\d{2}-\d{2}\.csv$/);
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with a UTF-8 byte order mark');
+      assert.ok(text.includes('\r\n'), 'lines end in CRLF');
+      const rows = parseCsv(text.slice(1));
+      assert.deepEqual(rows[0], ['Section', 'Item', 'Status', 'Likelihood', 'Impact', 'Score', 'Band', 'Owner', 'Due date', 'Action', 'Notes']);
+      const body = rows.slice(1);
+      assert.equal(body.length, itemCount, 'one row per item');
+      assert.deepEqual(
+        body.map((r) => r[1]),
+        checklist.sections.flatMap((s) => s.items.map((i) => i.title)),
+        'in checklist order',
+      );
+      assert.ok(body.every((r) => r.length === 11), 'every row has 11 fields');
+      const row = (it) => body.find((r) => r[1] === it.title);
+      assert.deepEqual(row(owner), [first.title, owner.title, 'Not achieved', '3 – Probable', '3 – Severe', '9', 'High', 'Head of Digital', '2027-03-31', 'Name an owner.', '']);
+      assert.equal(row(objectives)[10], `'${FORMULA_NOTE}`, 'the formula-like note is prefixed with an apostrophe');
+      assert.equal(row(support)[2], 'Not applicable');
+      assert.equal(row(review)[2], 'Not assessed');
+    }));
+
+  it('Export HTML report: no script, and it holds the assessment title and the summary', () =>
+    run('summary-html', async ({ page }) => {
+      await answerSome(page);
+      const { name, text } = await downloadFrom(page, 'Export HTML report');
+      assert.match(name, /^team-chat-pilot-\d{4}-\d{2}-\d{2}\.html$/);
+      assert.doesNotMatch(text, /<script/i, 'no script element');
+      assert.doesNotMatch(text, /\son[a-z]+\s*=/i, 'no inline event handler');
+      assert.doesNotMatch(text, /\b(src|href)\s*=\s*["']?(https?:|\/\/)/i, 'nothing loaded from elsewhere');
+      assert.ok(text.includes('Team chat pilot'), 'the assessment title');
+      assert.ok(text.includes(checklist.title), 'the checklist title');
+
+      // Read it as a browser shows it, with scripts off.
+      const reader = await browser.newPage({ javaScriptEnabled: false });
+      try {
+        await reader.setContent(text, { waitUntil: 'load' });
+        const shown = (await reader.locator('body').innerText()).replace(/\s+/g, ' ');
+        assert.match(shown, /Overall rating \(worst open risk\): High/);
+        assert.match(shown, new RegExp(`Progress: 6 of ${itemCount} items assessed`));
+        assert.equal((await reader.locator('td[data-likelihood="3"][data-impact="3"] .count').innerText()).trim(), '1');
+        assert.equal((await reader.locator('td[data-likelihood="3"][data-impact="2"] .count').innerText()).trim(), '1');
+        const ranked = await reader.locator('table.open-risks tbody tr th, table.open-risks tbody tr td:first-child').allInnerTexts();
+        assert.deepEqual(ranked.map((t) => t.trim()), open.map(([it]) => it.title), 'open risks ranked by score');
+        assert.ok(shown.includes(FORMULA_NOTE), 'notes are in the report as text');
+      } finally {
+        await reader.close();
+      }
+    }));
+
+  it('print to PDF (A4) from the Summary view: at least one page, with the summary and every answer', () =>
+    run('summary-pdf', async ({ page }) => {
+      await answerSome(page);
+      await showView(page, 'Summary');
+      await page.emulateMedia({ media: 'print' });
+      // Under print media the printout is the whole record: the print-only answers show, the buttons do not.
+      await page.getByRole('heading', { name: 'All answers', exact: true }).waitFor({ state: 'visible' });
+      assert.equal(await page.getByRole('button', { name: 'Export JSON', exact: true }).isVisible(), false, 'buttons are not printed');
+      const pdf = await page.pdf({ format: 'A4' });
+      await page.emulateMedia({ media: 'screen' });
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+      assert.ok(pages >= 1, `pages in the PDF: ${pages}`);
+
+      let pdftotext = null;
+      try {
+        pdftotext = execFileSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' }).trim() || null;
+      } catch {
+        pdftotext = null;
+      }
+      let text;
+      if (pdftotext) {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'rc-pdf-'));
+        try {
+          writeFileSync(path.join(dir, 'summary.pdf'), pdf);
+          text = execFileSync(pdftotext, [path.join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' });
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      } else {
+        // No poppler-utils: read the page as it is under print media instead.
+        await page.emulateMedia({ media: 'print' });
+        text = await page.locator('.rc-summary').innerText();
+        await page.emulateMedia({ media: 'screen' });
+      }
+      const flat = text.replace(/\s+/g, ' ');
+      for (const want of ['Team chat pilot', 'Overall rating', 'Open risks by likelihood (rows) and impact (columns)', 'Open risks, highest first', owner.title, 'All answers', 'Name an owner.']) {
+        assert.ok(flat.includes(want), `the printout has "${want}" (${pdftotext ? 'pdftotext' : 'print media'})`);
+      }
+      assert.ok(!flat.includes('Export JSON'), 'no buttons in the printout');
+    }));
+});
+
+describe('accessibility of the Summary and Assessments views (axe-core, WCAG 2.2 AA)', () => {
+  const scan = async (page) =>
+    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations;
+
+  it('has no violations in the Summary view (with a decision needing review) nor in the Assessments view (two assessments)', () =>
+    run('summary-axe', async ({ page }) => {
+      await answerSome(page);
+      await showView(page, 'Summary');
+      const form = page.getByRole('region', { name: 'Decision and sign-off', exact: true });
+      await form.getByRole('radio', { name: 'Proceed', exact: true }).check();
+      await form.getByLabel('Date of decision', { exact: true }).fill('2026-12-01');
+      await waitForStored(page, (r) => r.assessment.signoff?.decided === '2026-12-01');
+      const summary = await scan(page);
+      assert.equal(summary.length, 0, `Summary view:\n${formatViolations(summary)}`);
+
+      await showView(page, 'Checklist');
+      await goToSection(page, first.title);
+      await chooseStatus(page, review.title, 'Achieved');
+      await showView(page, 'Summary');
+      await form.getByRole('alert').filter({ hasText: 'Needs review' }).waitFor();
+      const stale = await scan(page);
+      assert.equal(stale.length, 0, `Summary view, needing review:\n${formatViolations(stale)}`);
+
+      await showView(page, 'Assessments');
+      await page.getByRole('button', { name: 'New assessment', exact: true }).click();
+      await titleField(page).fill('Second pilot');
+      await waitForStored(page, (r) => r.assessment.title === 'Second pilot');
+      await showView(page, 'Assessments');
+      assert.equal((await assessmentRows(page)).length, 2);
+      const list = await scan(page);
+      assert.equal(list.length, 0, `Assessments view:\n${formatViolations(list)}`);
+      assert.ok(await storedAssessment(page));
+    }));
+});
