@@ -8,8 +8,9 @@ use super::time::{is_date, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The longest notes, mitigation action and other free text, in characters.
-pub const MAX_TEXT: usize = 20_000;
+/// The longest notes, mitigation action and conditions, in characters: long enough for any
+/// real note (a pasted email thread), short of filling the browser's storage with one field.
+pub const MAX_TEXT: usize = 1_000_000;
 /// The longest title, assessor or owner name, in characters.
 pub const MAX_NAME: usize = 300;
 

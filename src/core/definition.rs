@@ -194,7 +194,7 @@ impl ChecklistDefinition {
         let def: ChecklistDefinition = serde_json::from_str(text).map_err(|e| {
             vec![DefinitionError {
                 path: String::new(),
-                problem: DefinitionProblem::Syntax { message: e.to_string(), line: e.line(), column: e.column() },
+                problem: DefinitionProblem::Syntax { message: super::document::without_position(&e), line: e.line(), column: e.column() },
             }]
         })?;
         def.validate()?;

@@ -286,7 +286,17 @@ fn read_header<'a>(text: &'a str, format: &str) -> Result<(&'a str, u32), Docume
 }
 
 fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, DocumentError> {
-    serde_json::from_str(text).map_err(|e| DocumentError::Syntax { message: e.to_string(), line: e.line(), column: e.column() })
+    serde_json::from_str(text).map_err(|e| DocumentError::Syntax { message: without_position(&e), line: e.line(), column: e.column() })
+}
+
+/// serde_json's message without the " at line L column C" it ends with: the position is
+/// reported on its own.
+pub fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
 }
 
 /// Checks that every rating is on the scale and every text and date is well formed.

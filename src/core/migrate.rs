@@ -32,7 +32,7 @@ pub fn upgrade_with<'a>(steps: &[Step], text: &'a str, from: u32) -> Result<Cow<
         return Err(DocumentError::MissingVersion);
     }
     let mut value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| DocumentError::Syntax { message: e.to_string(), line: e.line(), column: e.column() })?;
+        .map_err(|e| DocumentError::Syntax { message: super::document::without_position(&e), line: e.line(), column: e.column() })?;
     for (n, step) in steps.iter().enumerate().skip(from as usize - 1) {
         step(&mut value).map_err(|problem| DocumentError::Upgrade { from: n as u32 + 1, problem })?;
         value["format_version"] = serde_json::Value::from(n as u32 + 2);

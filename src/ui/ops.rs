@@ -262,7 +262,10 @@ fn import_file(file: web_sys::File, def: Rc<ChecklistDefinition>, d: UseReducerD
 
 /// Turns a file's bytes into a preview, or a message naming the problem.
 pub fn read_import(name: &str, bytes: &[u8], def: &ChecklistDefinition) -> Msg {
-    let fail = |problem: String| Msg::ImportFailed(format!("{name} cannot be imported. {problem} Nothing was changed."));
+    let fail = |problem: String| {
+        let stop = if problem.ends_with(['.', '?', '!']) { "" } else { "." };
+        Msg::ImportFailed(format!("{name} cannot be imported. {problem}{stop} Nothing was changed."))
+    };
     let Ok(text) = std::str::from_utf8(bytes) else {
         return fail("It is not UTF-8 text, so it is not an assessment file exported from this checklist.".into());
     };

@@ -135,8 +135,7 @@ impl Store {
             Err(e @ DocumentError::NewerVersion { .. }) => (e.to_string(), true),
             Err(e) => (e.to_string(), false),
         };
-        let backup_key = self.backup_key(id, now);
-        let backup_key = self.set(&backup_key, &raw).ok().map(|_| backup_key);
+        let backup_key = self.back_up_text(id, now, &raw);
         Loaded::Unusable { reason, backup_key, newer }
     }
 
@@ -195,8 +194,20 @@ impl Store {
         self.back_up_text(id, now, &self.raw(id)?)
     }
 
-    /// Keeps `text` as a backup of an assessment; returns the key it is under.
+    /// Keeps `text` as a backup of an assessment; returns the key it is under. The same text
+    /// backed up before is not stored twice, so reopening a damaged record does not fill storage.
     pub fn back_up_text(&self, id: &AssessmentId, now: &Timestamp, text: &str) -> Option<String> {
+        let prefix = format!("{}backup/{id}/", self.prefix());
+        if let Some(storage) = &self.storage {
+            let count = storage.length().unwrap_or(0);
+            let existing = (0..count)
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .filter(|k| k.starts_with(&prefix))
+                .find(|k| self.get(k).as_deref() == Some(text));
+            if existing.is_some() {
+                return existing;
+            }
+        }
         let key = self.backup_key(id, now);
         self.set(&key, text).ok().map(|_| key)
     }

@@ -12,9 +12,9 @@
 //   500-item checklist (10 sections x 50 items) inlined in the host element;
 // - status click: in the 500-item page, a click on an item's "Achieved" radio to the progress
 //   shown (progress bar or section counts) changing in the DOM; median over 20 items;
-// - save: with all 50 items of the first section answered, the duration of each
-//   localStorage.setItem under "risk-checklist/" (Storage.prototype.setItem wrapped), and of
-//   the whole timer task that made the write (serialising included); median over 20 saves;
+// - save: with all 500 items answered (stored before the page loads, as for a returning user),
+//   the app's own user-timing measure "risk-checklist:save" of each debounced save after typing
+//   a note (serialising, writing the record, updating the index); median over 20 saves;
 // - import: a valid exported file of about 1 MB (the default checklist, every item answered
 //   with long notes) set on the "Import JSON" input, from the input's change event to the
 //   "Import preview" region in the DOM with a layout box (read, parse, validate, render);
@@ -127,34 +127,43 @@ const FIRST_INTERACTIVE = `(() => {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
 
-// Installed before any page script: times every write under "risk-checklist/", and the timer task
-// (the debounced save) it ran in.
+// Installed before any page script: collects the app's own user-timing measure of each save
+// (serialising the assessment, writing it, and updating the index).
 const SAVE_TIMING = `(() => {
   const saves = [];
   window.__saves = saves;
-  let taskStart = null;
-  const setTimeoutBefore = window.setTimeout;
-  window.setTimeout = function (fn, delay, ...rest) {
-    if (typeof fn !== 'function') return setTimeoutBefore.call(this, fn, delay, ...rest);
-    return setTimeoutBefore.call(this, function (...args) {
-      const outer = taskStart;
-      taskStart = performance.now();
-      try { return fn.apply(this, args); } finally { taskStart = outer; }
-    }, delay, ...rest);
-  };
-  const setItemBefore = Storage.prototype.setItem;
-  Storage.prototype.setItem = function (key, value) {
-    const t0 = performance.now();
-    try {
-      return setItemBefore.call(this, key, value);
-    } finally {
-      if (String(key).startsWith('risk-checklist/')) {
-        const t1 = performance.now();
-        saves.push({ key: String(key), setItemMs: t1 - t0, taskMs: taskStart === null ? null : t1 - taskStart, chars: String(value).length });
-      }
-    }
-  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'risk-checklist:save') saves.push({ ms: e.duration });
+  }).observe({ type: 'measure' });
 })();`;
+
+/** Stores a fully answered assessment of `definition` before the page loads, as a returning user has. */
+function plantedAssessment(definition) {
+  const items = definition.sections.flatMap((s) => s.items);
+  const statuses = ['achieved', 'partially_achieved', 'not_achieved', 'not_applicable'];
+  const answers = Object.fromEntries(items.map((it, i) => [it.id, {
+    status: statuses[i % 4], likelihood: (i % 3) + 1, impact: ((i + 1) % 3) + 1,
+    notes: `Checked with the service owner on item ${i + 1}.`, owner: 'Head of Digital', due: '2027-03-31',
+    action: 'Agree the mitigation and record it.',
+  }]));
+  const record = {
+    format: 'risk-checklist/stored-assessment', format_version: 1,
+    checklist: { id: definition.id, version: definition.version },
+    assessment: { title: 'Benchmark', assessor: 'Bench', created: '2026-11-01T09:00:00.000Z', updated: '2026-11-25T09:00:00.000Z', answers },
+  };
+  const index = {
+    format: 'risk-checklist/index', format_version: 1, current: 'a-bench',
+    entries: [{ id: 'a-bench', title: 'Benchmark', checklist_id: definition.id, checklist_title: definition.title,
+      progress: { assessed: items.length, total: items.length }, updated: '2026-11-25T09:00:00.000Z' }],
+  };
+  return { items: items.length, script: `(() => {
+    if (window.top !== window) return;
+    if (!localStorage.getItem('risk-checklist/v1/default/index')) {
+      localStorage.setItem('risk-checklist/v1/default/assessment/a-bench', ${JSON.stringify(JSON.stringify(record))});
+      localStorage.setItem('risk-checklist/v1/default/index', ${JSON.stringify(JSON.stringify(index))});
+    }
+  })();`, chars: JSON.stringify(record).length };
+}
 
 async function firstInteractive(browser, url, label) {
   const times = [];
@@ -192,8 +201,8 @@ async function statusClicks(browser, url) {
       const root = document.querySelector('[data-risk-checklist]');
       const named = (r) => (r.labels && r.labels.length ? r.labels[0].textContent : r.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim() === 'Achieved';
       const shown = () => {
-        const bar = root.querySelector('[role=progressbar]');
-        const nav = root.querySelector('nav');
+        const bar = root.querySelector('progress[aria-label="Overall progress"]');
+        const nav = root.querySelector('nav[aria-label="Sections"]');
         return `${bar ? bar.outerHTML : ''}|${nav ? nav.innerHTML : ''}`;
       };
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -222,7 +231,7 @@ async function statusClicks(browser, url) {
         times.push(t1 - t0);
         await frame();
       }
-      const nav = root.querySelector('nav');
+      const nav = root.querySelector('nav[aria-label="Sections"]');
       return { times, nav: nav ? nav.textContent + ' ' + [...nav.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')).join(' ') : '' };
     }, CLICKS);
     // The clicks must have been counted: the first section now shows them assessed.
@@ -238,36 +247,15 @@ async function statusClicks(browser, url) {
 async function saves(browser, url, definition) {
   const context = await browser.newContext();
   try {
+    const planted = plantedAssessment(definition);
+    await context.addInitScript(planted.script);
     await context.addInitScript(SAVE_TIMING);
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
     await page.getByRole('radio', { name: 'Achieved', exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const progress = await page.locator('progress[aria-label="Overall progress"]').getAttribute('aria-valuenow');
+    if (progress !== '100') throw new Error(`save: the planted ${planted.items}-item assessment did not open (progress ${progress}%)`);
     const section = definition.sections[0];
-    // Answer every item of the first section.
-    const clicked = await page.evaluate(async () => {
-      const root = document.querySelector('[data-risk-checklist]');
-      const named = (r) => (r.labels && r.labels.length ? r.labels[0].textContent : r.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim() === 'Achieved';
-      const radios = [...root.querySelectorAll('input[type=radio]')].filter(named);
-      for (const r of radios) {
-        r.click();
-        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-      }
-      return radios.length;
-    });
-    if (clicked !== section.items.length) warnings.push(`save: expected ${section.items.length} items in the first section, clicked ${clicked}`);
-    const settled = async () => {
-      // Wait until no save has happened for 600 ms (the save is debounced by about 300 ms).
-      let n = -1;
-      for (let i = 0; i < 50; i++) {
-        const now = await page.evaluate(() => window.__saves.length);
-        if (now === n) return now;
-        n = now;
-        await page.waitForTimeout(600);
-      }
-      return n;
-    };
-    const afterAnswers = await settled();
-    if (afterAnswers === 0) throw new Error('save: no localStorage write under "risk-checklist/" after answering 50 items');
     const samples = [];
     for (let i = 0; i < SAVES; i++) {
       const before = await page.evaluate(() => window.__saves.length);
@@ -277,11 +265,10 @@ async function saves(browser, url, definition) {
         .getByLabel('Notes', { exact: true })
         .fill(`Note ${i + 1} for ${it.title}: typed by the benchmark to make the assessment change.`);
       const ok = await page.waitForFunction((n) => window.__saves.length > n, before, { timeout: 5_000 }).then(() => true, () => false);
-      if (!ok) throw new Error(`save ${i + 1}: no localStorage write within 5 s of typing`);
-      await page.waitForTimeout(50);
+      if (!ok) throw new Error(`save ${i + 1}: no save measured within 5 s of typing`);
       samples.push(await page.evaluate(() => window.__saves[window.__saves.length - 1]));
     }
-    return samples;
+    return { samples, chars: planted.chars, items: planted.items };
   } finally {
     await context.close();
   }
@@ -452,18 +439,10 @@ async function main() {
     row(`status click to updated DOM, 500 items, median of ${CLICKS}`, `${ms(m)} ${spread(figures.clicks)}`, BUDGET.click, ' ms', m <= BUDGET.click);
   }
   if (figures.saves) {
-    const setItem = figures.saves.map((s) => s.setItemMs);
-    const m = median(setItem);
-    row(`save: localStorage.setItem, median of ${SAVES}`, `${ms(m)} ${spread(setItem)}`, BUDGET.save, ' ms', m <= BUDGET.save);
-    const tasks = figures.saves.map((s) => s.taskMs).filter((x) => x !== null);
-    if (tasks.length === figures.saves.length) {
-      const t = median(tasks);
-      row(`save: whole timer task (serialise + write), median of ${SAVES}`, `${ms(t)} ${spread(tasks)}`, BUDGET.save, ' ms', t <= BUDGET.save);
-    } else {
-      row('save: whole timer task', `not measured: ${figures.saves.length - tasks.length} writes ran outside a setTimeout task`);
-    }
-    const last = figures.saves[figures.saves.length - 1];
-    row('stored record (50 of 500 items answered, 20 notes)', `${last.chars} chars under ${last.key}`);
+    const times = figures.saves.samples.map((x) => x.ms);
+    const m = median(times);
+    row(`save a ${figures.saves.items}-item assessment (serialise, write, index), median of ${SAVES}`, `${ms(m)} ${spread(times)}`, BUDGET.save, ' ms', m <= BUDGET.save);
+    row(`stored record (all ${figures.saves.items} items answered)`, `${figures.saves.chars} chars`);
   }
 
   if (figures.import) {

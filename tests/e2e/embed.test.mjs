@@ -350,9 +350,9 @@ describe('a hostile host stylesheet', () => {
       assert.equal(looks.rc.fontStyle, 'normal');
       assert.equal(looks.rc.textAlign, 'left');
       assert.equal(looks.rc.display, 'block');
-      // The widget sizes text in rem, so it follows the host's root font size (documented).
-      assert.equal(looks.rc.fontSize, '22px');
-      assert.equal(looks.rc.lineHeight, '33px', 'its own line height (1.5), not the host\'s 3');
+      // The widget's text is the reader's default size (medium), not the host's 22px root.
+      assert.equal(looks.rc.fontSize, '16px');
+      assert.equal(looks.rc.lineHeight, '24px', 'its own line height (1.5), not the host\'s 3');
       const { rc, fieldsets, ...broken } = looks;
       assert.ok(fieldsets > 0);
       assert.deepEqual(broken, { hiddenFieldsets: 0, transparentInputs: 0, deadButtons: 0, hiddenControls: 0, hiddenLabels: 0, contentBox: 0 });

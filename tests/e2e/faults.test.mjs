@@ -246,7 +246,7 @@ describe('stored records that cannot be opened', () => {
       assert.equal(await page.evaluate((k) => window.localStorage.getItem(k), recordKey(id)), damaged, 'still untouched');
     }));
 
-  it('reloading while that record is still unreadable does not add another copy of the same bytes', { todo: 'UI bug: every page load that finds the unreadable record writes one more backup key with the same bytes (3 reloads, 3 identical backups), so a big damaged record fills storage visit by visit (storage.rs Store::load backs up unconditionally)' }, () =>
+  it('reloading while that record is still unreadable does not add another copy of the same bytes', () =>
     run('unreadable-record-reloads', async ({ page }) => {
       await chooseStatus(page, itemA, 'Achieved');
       await waitForStored(page, (r) => r.assessment.answers?.[idA]);
@@ -392,7 +392,7 @@ describe('two tabs on the same assessment', () => {
   const lostVersions =
     "UI bug: while B's conflict notice waits for a choice, B's debounced save (300 ms after typing) still writes B's version over A's saved record; tab A then silently switches to B's version, and A's version is left only in B's memory — after either choice no stored key (record or backup) holds A's version";
 
-  it('"Use the other tab\'s version": B shows A\'s version, A\'s is stored, B\'s is kept as a backup', { todo: lostVersions }, () =>
+  it('"Use the other tab\'s version": B shows A\'s version, A\'s is stored, B\'s is kept as a backup', () =>
     run('conflict-theirs', async (app) => {
       const { a, b } = await conflict(app);
       await b.waitForTimeout(800); // a person reads the notice before choosing
@@ -408,7 +408,7 @@ describe('two tabs on the same assessment', () => {
       assert.ok(kept.b.some((k) => k.includes('/backup/')), `a backup key holds B's version: ${JSON.stringify(kept)}`);
     }));
 
-  it('"Keep this tab\'s version": B\'s version is stored, A\'s is kept as a backup', { todo: lostVersions }, () =>
+  it('"Keep this tab\'s version": B\'s version is stored, A\'s is kept as a backup', () =>
     run('conflict-mine', async (app) => {
       const { a, b } = await conflict(app);
       await b.waitForTimeout(800); // a person reads the notice before choosing

@@ -299,7 +299,7 @@ describe('Import: a good exported file', () => {
       assert.equal(doc.assessment.answers['governance-retired-item']?.status, 'partially_achieved');
     }));
 
-  it('the preview counts only answers to this checklist\'s items ("2 of 3 items"), not retired ones', { todo: 'UI bug: the preview says "4 of 3 items" for retired-answers.json (import.rs Preview counts every answer in the file, retired ones too)' }, () =>
+  it('the preview counts only answers to this checklist\'s items ("2 of 3 items"), not retired ones', () =>
     run('import-retired-count', async ({ page }) => {
       await importFile(page, fixture('retired-answers.json'));
       const facts = await previewFacts(page);
@@ -395,18 +395,28 @@ describe('Import: bad files are refused with the reason, and nothing changes', (
       }
     }));
 
-  it('a note of 1 MB (made at test time; notes hold at most 20,000 characters) is refused', () =>
+  it('a note of a million characters with markup in it imports as inert text; one character more is refused', () =>
     run('import-huge-note', async ({ page }) => {
       const doc = JSON.parse(readFileSync(fixture('valid.json'), 'utf8'));
-      doc.assessment.answers[idA].notes = `<img src=x onerror=alert(1)>${'x'.repeat(1024 * 1024)}`;
+      const markup = '<img src=x onerror=alert(1)>';
+      const note = `${markup}${'x'.repeat(1_000_000 - markup.length)}`;
       await startWork(page);
+
       const before = await localStorageEntries(page);
-      await importFile(page, fileOf('huge-note.json', JSON.stringify(doc)));
+      doc.assessment.answers[idA].notes = `${note}y`;
+      await importFile(page, fileOf('too-long-note.json', JSON.stringify(doc)));
       const message = await importProblem(page);
-      assert.match(message, /^huge-note\.json cannot be imported\. The answer to "governance-senior-owner" is not valid: the notes are longer than 20000 characters/);
-      assert.match(message, /Nothing was changed\.$/);
-      await assertWorkShown(page, 'after the refusal');
+      assert.match(message, /^too-long-note\.json cannot be imported\. The answer to "governance-senior-owner" is not valid: the notes are longer than 1000000 characters\. Nothing was changed\.$/);
       await assertStorageUnchanged(page, before, 'after the refusal');
+
+      doc.assessment.answers[idA].notes = note;
+      await importFile(page, fileOf('megabyte-note.json', JSON.stringify(doc)));
+      await importPreview(page).getByRole('button', { name: 'Open as a new assessment', exact: true }).click();
+      await goToSection(page, first.title);
+      const shown = await field(page, itemA, 'Notes').inputValue();
+      assert.equal(shown.length, 1_000_000, 'the whole note is kept');
+      assert.ok(shown.startsWith(markup), 'the markup is shown as text');
+      assert.equal(await page.locator('.rc img').count(), 0, 'no image element was made from it');
     }));
 
   it('a file for a different checklist is previewed but cannot be opened: "different checklist", nothing changed', () =>
@@ -429,7 +439,7 @@ describe('Import: bad files are refused with the reason, and nothing changes', (
       await assertStorageUnchanged(page, before, 'after Close');
     }));
 
-  it('every refusal is said in whole sentences: the reason ends with a full stop before "Nothing was changed."', { todo: 'UI bug: reasons from the JSON parser and from answer checks lack a full stop, e.g. "…expected value at line 1 column 1 Nothing was changed." (ops.rs read_import appends " Nothing was changed." to DocumentError text that has no final full stop; the position is also given twice)' }, () =>
+  it('every refusal is said in whole sentences: the reason ends with a full stop before "Nothing was changed."', () =>
     run('import-sentences', async ({ page }) => {
       const bad = [];
       for (const [, file] of refusals) {
@@ -485,7 +495,7 @@ describe('Import: hostile text stays text', () => {
       assert.equal(await field(page, itemA, 'Notes').inputValue(), hostile.notes, 'the notes, with U+202E and </textarea>, literally');
       assert.equal(await field(page, itemA, 'Owner').inputValue(), 'javascript:alert(1)');
       assert.equal(await field(page, itemA, 'Action').inputValue(), hostile.action);
-      assert.equal((await field(page, itemB, 'Notes').inputValue()).length, 20_000, 'a 20,000-character note, the most a note holds, is kept whole');
+      assert.equal((await field(page, itemB, 'Notes').inputValue()).length, 20_000, 'a 20,000-character note is kept whole');
       const stored = await waitForStored(page, (r) => r.assessment.title === '<img src=x onerror=alert(1)>');
       assert.equal(stored.assessment.answers[idA].notes, hostile.notes);
 

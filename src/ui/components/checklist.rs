@@ -74,10 +74,11 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     *latest.borrow_mut() = state.clone();
 
     // Save every assessment changed here.
-    use_effect_with((state.current.clone(), state.assessment.clone(), state.origin), {
+    // While another tab's version waits for the person's choice, nothing is saved over it.
+    use_effect_with((state.current.clone(), state.assessment.clone(), state.origin, state.conflict.is_some()), {
         let saver = saver.clone();
-        move |(id, assessment, origin)| {
-            if *origin == Origin::Local {
+        move |(id, assessment, origin, conflict)| {
+            if *origin == Origin::Local && !*conflict {
                 Saver::schedule(&saver, id.clone(), assessment.clone());
             }
         }
@@ -129,7 +130,9 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                         if *theirs == *state.assessment {
                             return;
                         }
-                        if Saver::has_pending(&saver) {
+                        if Saver::has_pending(&saver) || state.conflict.is_some() {
+                            // This tab's change stays on screen, unsaved, until the person chooses.
+                            Saver::discard(&saver);
                             state.dispatch(Msg::Conflict(Some(theirs)));
                         } else {
                             state.dispatch(Msg::External(theirs));

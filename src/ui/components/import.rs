@@ -132,7 +132,7 @@ fn Preview(props: &PreviewProps) -> Html {
     let p = &props.preview;
     let doc = &p.doc;
     let a = &doc.assessment;
-    let answered = a.answers.values().filter(|x| x.status.is_assessed()).count();
+    let progress = crate::core::Progress::overall(&doc.definition, a);
     let title = if a.title.trim().is_empty() { "Untitled assessment".to_owned() } else { a.title.clone() };
     let h2 = super::use_heading(1);
     // The preview may follow a drop far up the page: move focus to it.
@@ -151,7 +151,7 @@ fn Preview(props: &PreviewProps) -> Html {
             <dl class="rc-facts">
                 <dt>{"Assessment"}</dt><dd><bdi>{ title }</bdi></dd>
                 <dt>{"Checklist"}</dt><dd><bdi>{ &doc.definition.title }</bdi>{ format!(" (version {})", doc.checklist.version) }</dd>
-                <dt>{"Answered"}</dt><dd>{ format!("{answered} of {} items", doc.definition.item_count()) }</dd>
+                <dt>{"Answered"}</dt><dd>{ format!("{} of {} items", progress.assessed, progress.total) }</dd>
                 <dt>{"Exported"}</dt><dd>{ doc.exported.date() }</dd>
             </dl>
             if p.unknown > 0 {
