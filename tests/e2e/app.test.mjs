@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { distDir, startServer } from './server.mjs';
+
 import {
   assertClean,
   checkedStatus,
@@ -23,7 +23,6 @@ import {
   formatViolations,
   goToSection,
   item,
-  launch,
   literal,
   localStorageEntries,
   openApp,
@@ -42,6 +41,7 @@ import {
   waitForProgress,
   waitForStored,
   waitUntilInteractive,
+  useBrowserAndServer,
 } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,31 +54,14 @@ const itemB = first.items[1].title;
 const itemC = first.items[2].title;
 const itemOther = second.items[1].title;
 
-let browser;
-let server;
-
-before(async () => {
-  const index = path.join(distDir(), 'index.html');
-  try {
-    readFileSync(index);
-  } catch {
-    throw new Error(`No release build at ${index}: run \`trunk build --release\` first (or set DIST_DIR).`);
-  }
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 /**
  * Opens a fresh app, runs `fn(app)`, then checks the page stayed clean. On failure, saves a
  * screenshot and the widget's aria snapshot under artifacts/ and adds the snapshot to the error.
  */
 async function withApp(name, fn, options = {}) {
-  const app = await openApp(browser, `${server.url}${options.path ?? '/'}`, options);
+  const app = await openApp(env.browser, `${env.server.url}${options.path ?? '/'}`, options);
   try {
     await fn(app);
     assertClean(app, assert);

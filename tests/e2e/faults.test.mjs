@@ -8,9 +8,9 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+
 import path from 'node:path';
-import { distDir, startServer } from './server.mjs';
+
 import {
   assessmentRows,
   backups,
@@ -22,7 +22,6 @@ import {
   exportJson,
   field,
   indexKey,
-  launch,
   localStorageEntries,
   recordKey,
   runApp,
@@ -32,6 +31,7 @@ import {
   waitForProgress,
   waitForStored,
   waitUntilInteractive,
+  useBrowserAndServer,
 } from './helpers.mjs';
 
 const checklist = defaultChecklist();
@@ -40,26 +40,9 @@ const [itemA, itemB, itemC] = first.items.map((i) => i.title);
 const [idA, idB, idC] = first.items.map((i) => i.id);
 const titleField = (page) => page.getByLabel('Project or tool assessed', { exact: true });
 
-let browser;
-let server;
+const env = useBrowserAndServer();
 
-before(async () => {
-  const index = path.join(distDir(), 'index.html');
-  try {
-    readFileSync(index);
-  } catch {
-    throw new Error(`No release build at ${index}: run \`trunk build --release\` first (or set DIST_DIR).`);
-  }
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const run = (name, fn, options) => runApp(browser, `${server.url}/`, name, fn, options);
+const run = (name, fn, options) => runApp(env.browser, `${env.server.url}/`, name, fn, options);
 
 /** The visible alert whose text matches `pattern`; its text, spaces collapsed. */
 async function alertText(page, pattern, timeout = 5_000) {
@@ -90,7 +73,7 @@ async function openTab(app) {
   page.on('console', (m) => m.type() === 'error' && app.consoleErrors.push(`(tab 2) ${m.text()}`));
   page.on('pageerror', (e) => app.pageErrors.push(`(tab 2) ${e.stack || e}`));
   page.on('request', (r) => app.requests.push(r.url()));
-  await page.goto(`${server.url}/`, { waitUntil: 'load' });
+  await page.goto(`${env.server.url}/`, { waitUntil: 'load' });
   await waitUntilInteractive(page);
   return page;
 }

@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { repoRoot } from './server.mjs';
+import { after, before } from 'node:test';
+import { distDir, repoRoot, startServer } from './server.mjs';
 
 /** The statuses offered for every item, in order. */
 export const STATUSES = ['Achieved', 'Partially achieved', 'Not achieved', 'Not applicable'];
@@ -546,4 +547,23 @@ export async function heatMapCount(page, rowHeader, columnHeader) {
   }, [rowHeader, columnHeader]);
   if (found.error) throw new Error(found.error);
   return found;
+}
+
+/**
+ * Starts the test server on the release build and a browser before a test file's tests, and
+ * stops both after them. Returns an object whose `browser` and `server` are set by then.
+ */
+export function useBrowserAndServer(options) {
+  const env = { browser: null, server: null };
+  before(async () => {
+    const index = path.join(distDir(), 'index.html');
+    if (!existsSync(index)) throw new Error(`No release build at ${index}: run \`trunk build --release\` first (or set DIST_DIR).`);
+    env.server = await startServer(options);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

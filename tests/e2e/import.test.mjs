@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { distDir, startServer } from './server.mjs';
+
 import {
   assessmentRows,
   backups,
@@ -31,7 +31,6 @@ import {
   importPreview,
   importProblem,
   item,
-  launch,
   localStorageEntries,
   previewFacts,
   readItem,
@@ -41,6 +40,7 @@ import {
   showView,
   waitForStored,
   waitUntilInteractive,
+  useBrowserAndServer,
 } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,26 +54,9 @@ const [idA, idB] = first.items.map((i) => i.id);
 const idOther = second.items[0].id;
 const titleField = (page) => page.getByLabel('Project or tool assessed', { exact: true });
 
-let browser;
-let server;
+const env = useBrowserAndServer();
 
-before(async () => {
-  const index = path.join(distDir(), 'index.html');
-  try {
-    readFileSync(index);
-  } catch {
-    throw new Error(`No release build at ${index}: run \`trunk build --release\` first (or set DIST_DIR).`);
-  }
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const run = (name, fn, options) => runApp(browser, `${server.url}/`, name, fn, options);
+const run = (name, fn, options) => runApp(env.browser, `${env.server.url}/`, name, fn, options);
 
 /** Some work of the person's own, saved before any import: the title and the first item. */
 async function startWork(page) {

@@ -9,11 +9,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { distDir, startServer } from './server.mjs';
+
 import {
   assessmentRows,
   chooseStatus,
@@ -30,6 +30,7 @@ import {
   storedAssessment,
   waitForStored,
   waitUntilInteractive,
+  useBrowserAndServer,
 } from './helpers.mjs';
 
 const checklist = defaultChecklist();
@@ -39,26 +40,9 @@ const [owner, objectives, policy, approval, value, review] = first.items;
 const support = second.items[0];
 const titleField = (page) => page.getByLabel('Project or tool assessed', { exact: true });
 
-let browser;
-let server;
+const env = useBrowserAndServer();
 
-before(async () => {
-  const index = path.join(distDir(), 'index.html');
-  try {
-    readFileSync(index);
-  } catch {
-    throw new Error(`No release build at ${index}: run \`trunk build --release\` first (or set DIST_DIR).`);
-  }
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const run = (name, fn, options) => runApp(browser, `${server.url}/`, name, fn, options);
+const run = (name, fn, options) => runApp(env.browser, `${env.server.url}/`, name, fn, options);
 
 // What answerSome enters, and what the summary must make of it.
 const FORMULA_NOTE = '=HYPERLINK("http://example.invalid","click")';
@@ -290,7 +274,7 @@ describe('report downloads and printing', () => {
       assert.ok(text.includes(checklist.title), 'the checklist title');
 
       // Read it as a browser shows it, with scripts off.
-      const reader = await browser.newPage({ javaScriptEnabled: false });
+      const reader = await env.browser.newPage({ javaScriptEnabled: false });
       try {
         await reader.setContent(text, { waitUntil: 'load' });
         const shown = (await reader.locator('body').innerText()).replace(/\s+/g, ' ');
