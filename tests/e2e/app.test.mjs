@@ -446,3 +446,15 @@ describe('the page', () => {
       assert.ok(await sectionNav(page).count(), 'a section navigation');
     }));
 });
+
+describe('small screens', () => {
+  it('every view fits 320 CSS pixels without sideways scrolling (WCAG 1.4.10 reflow)', () =>
+    withApp('reflow', async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 800 });
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      for (const view of ['Checklist', 'Summary', 'Assessments']) {
+        await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view, exact: true }).click();
+        assert.equal(await overflow(), 0, `the ${view} view scrolls sideways at 320 px`);
+      }
+    }));
+});

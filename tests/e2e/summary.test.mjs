@@ -81,8 +81,7 @@ async function stat(page, label) {
 /** The rows of the table that follows the heading `heading`: arrays of cell texts. */
 function tableAfter(page, heading) {
   return page
-    .locator('.rc-summary h2', { hasText: heading })
-    .locator('xpath=following-sibling::table[1]')
+    .getByRole('region', { name: heading, exact: true })
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((tr) => [...tr.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim())));
 }

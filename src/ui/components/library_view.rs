@@ -27,7 +27,8 @@ pub fn LibraryView(props: &LibraryProps) -> Html {
             if entries.is_empty() {
                 <p class="rc-empty">{"No assessment has been saved yet: answer an item and it appears here."}</p>
             } else {
-                <table class="rc-table">
+                <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={format!("{}-library-heading", props.id_prefix)}>
+                    <table class="rc-table">
                     <caption class="rc-visually-hidden">{"Assessments saved in this browser"}</caption>
                     <thead><tr>
                         <th scope="col">{"Assessment"}</th><th scope="col">{"Checklist"}</th>
@@ -41,7 +42,8 @@ pub fn LibraryView(props: &LibraryProps) -> Html {
                                 run={props.run.clone()} id_prefix={props.id_prefix.clone()} />
                         }) }
                     </tbody>
-                </table>
+                    </table>
+                </div>
             }
         </section>
     }

@@ -60,7 +60,8 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
             <SignOffForm signoff={a.signoff.clone().unwrap_or_default()} id_prefix={props.id_prefix.clone()} dispatch={props.dispatch.clone()} />
 
             { heading("Risk heat map", "heat") }
-            <table class="rc-table rc-heat">
+            <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={format!("{}-heat", props.id_prefix)}>
+                <table class="rc-table rc-heat">
                 <caption>{"Open risks by likelihood (rows) and impact (columns)"}</caption>
                 <thead><tr>
                     <td></td>
@@ -83,13 +84,15 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                         }
                     }) }
                 </tbody>
-            </table>
+                </table>
+            </div>
 
             { heading("Open risks, highest first", "risks") }
             if s.open_risks.is_empty() {
                 <p class="rc-empty">{"No open risk is rated yet. Rate likelihood and impact on items not achieved."}</p>
             } else {
-                <table class="rc-table">
+                <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={format!("{}-risks", props.id_prefix)}>
+                    <table class="rc-table">
                     <thead><tr>
                         <th scope="col">{"Item"}</th><th scope="col">{"Risk"}</th><th scope="col">{"Status"}</th>
                         <th scope="col">{"Owner"}</th><th scope="col">{"Due"}</th><th scope="col">{"Action"}</th>
@@ -106,11 +109,13 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                             </tr>
                         }) }
                     </tbody>
-                </table>
+                    </table>
+                </div>
             }
 
             { heading("Sections", "sections") }
-            <table class="rc-table">
+            <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={format!("{}-sections", props.id_prefix)}>
+                <table class="rc-table">
                 <thead><tr><th scope="col">{"Section"}</th><th scope="col">{"Assessed"}</th><th scope="col">{"Worst open risk"}</th></tr></thead>
                 <tbody>
                     { for s.sections.iter().enumerate().map(|(i, sec)| html! {
@@ -121,7 +126,8 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                         </tr>
                     }) }
                 </tbody>
-            </table>
+                </table>
+            </div>
 
             { heading("Not yet assessed", "todo") }
             if not_assessed.is_empty() {
