@@ -112,7 +112,8 @@ fn setup(need: Need) -> Result {
     }
 
     if need == Need::All {
-        if !has("chromium") || !has("chromedriver") {
+        // Chromium and ChromeDriver run the browser tests; pdftotext reads the printed PDF.
+        if !has("chromium") || !has("chromedriver") || !has("pdftotext") {
             let sudo = if output("id", &["-u"]).is_some_and(|id| id.trim() == "0") { vec![] } else { vec!["sudo"] };
             let apt = |args: &[&str]| {
                 let mut all: Vec<&str> = sudo.clone();
@@ -121,7 +122,7 @@ fn setup(need: Need) -> Result {
                 run_with(program, &rest, &[("DEBIAN_FRONTEND", "noninteractive")], None)
             };
             apt(&["apt-get", "update", "-q"])?;
-            apt(&["apt-get", "install", "-y", "-q", "chromium", "chromium-driver"])?;
+            apt(&["apt-get", "install", "-y", "-q", "chromium", "chromium-driver", "poppler-utils"])?;
         }
         let e2e = root().join(E2E_DIR);
         let stamp = e2e.join("node_modules/.package-lock.json");
