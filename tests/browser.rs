@@ -412,3 +412,54 @@ async fn the_embedding_page_sets_the_heading_level_and_a_new_assessments_title()
     assert!(host.query_selector("h1, h2").unwrap().is_none());
     assert_eq!(control::<HtmlInputElement>(&host, "Project or tool assessed").value(), "Team chat pilot");
 }
+
+#[wasm_bindgen_test]
+async fn an_assessment_of_an_older_checklist_version_opens_and_keeps_retired_answers() {
+    let def = default_checklist();
+    let first = def.sections[0].items[0].id.as_str().to_owned();
+    let raw = serde_json::json!({
+        "format": "risk-checklist/stored-assessment", "format_version": 1,
+        "checklist": { "id": def.id, "version": "0.9.0" },
+        "assessment": {
+            "title": "Older version", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-02T00:00:00Z",
+            "answers": { first.clone(): { "status": "achieved" }, "removed-in-1-0": { "status": "not_achieved", "notes": "still here" } }
+        }
+    })
+    .to_string();
+    plant("versions", &raw);
+    let host = open("versions").await;
+    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Achieved").checked());
+    let retired = host.query_selector("[aria-label='Retired items']").unwrap().expect("retired answers shown");
+    let text = retired.text_content().unwrap();
+    assert!(text.contains("removed-in-1-0") && text.contains("still here"), "{text}");
+
+    control::<HtmlElement>(&item(&host, &first_title()), "Not applicable").click();
+    settle(500).await;
+    let stored: serde_json::Value = serde_json::from_str(&storage().get_item(&key("versions")).unwrap().unwrap()).unwrap();
+    assert_eq!(stored["assessment"]["answers"]["removed-in-1-0"]["notes"], "still here");
+    assert_eq!(stored["assessment"]["answers"][first.as_str()]["status"], "not_applicable");
+    assert_eq!(stored["checklist"]["version"], def.version.as_str(), "saved as answering the current version");
+}
+
+#[wasm_bindgen_test]
+async fn a_decision_shows_in_the_header_and_says_when_it_needs_review() {
+    clear("decision");
+    let host = open("decision").await;
+    button(&host, "Summary").click();
+    yew::scheduler::flush().await;
+    for (label, value) in [("Risk owner", "Jo Bloggs"), ("Date of decision", "2026-11-20")] {
+        let input: HtmlInputElement = control(&host, label);
+        input.set_value(value);
+        input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        yew::scheduler::flush().await;
+    }
+    control::<HtmlElement>(&host, "Proceed").click();
+    yew::scheduler::flush().await;
+    let line = || host.query_selector(".rc-signoff-line").unwrap().map(|l| l.text_content().unwrap());
+    assert_eq!(line().as_deref(), Some("Decision: Proceed on 2026-11-20 by Jo Bloggs."));
+    button(&host, "Checklist").click();
+    yew::scheduler::flush().await;
+    control::<HtmlElement>(&item(&host, &first_title()), "Not achieved").click();
+    yew::scheduler::flush().await;
+    assert!(line().unwrap_or_default().contains("Needs review"));
+}

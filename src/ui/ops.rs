@@ -208,7 +208,10 @@ pub fn run(op: Op, ctx: &Ctx) {
             let doc = Document::new(&s.def, &s.assessment, clock::now());
             let name = doc.file_name("json");
             let message = match download(&name, "application/json", &doc.to_json()) {
-                Ok(()) => format!("Exported {name}. It holds every answer and a copy of the checklist."),
+                Ok(()) => {
+                    d.dispatch(Msg::Exported(s.assessment.clone()));
+                    format!("Exported {name}. It holds every answer and a copy of the checklist.")
+                }
                 Err(problem) => problem,
             };
             say(&d, message);

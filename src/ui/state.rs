@@ -133,6 +133,9 @@ pub struct AppState {
     pub conflict: Option<Rc<Assessment>>,
     /// The title a new assessment starts with, if the embedding page gave one.
     pub default_title: Option<String>,
+    /// The assessment as last exported, so leaving without storage only warns about changes
+    /// made since.
+    pub exported: Option<Rc<Assessment>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -157,6 +160,8 @@ pub enum Msg {
     /// Another tab saved this assessment and this tab has no unsaved change: show theirs.
     External(Rc<Assessment>),
     Conflict(Option<Rc<Assessment>>),
+    /// This version of the assessment was downloaded as a file.
+    Exported(Rc<Assessment>),
 }
 
 /// The first section with an item not yet assessed, so a returning person resumes there.
@@ -184,6 +189,7 @@ impl AppState {
             undo: None,
             conflict: None,
             default_title: None,
+            exported: None,
         }
     }
 
@@ -273,6 +279,7 @@ impl Reducible for AppState {
                 next.announce("This assessment was updated with changes saved in another tab or window.".into());
             }
             Msg::Conflict(theirs) if theirs != self.conflict => next.conflict = theirs,
+            Msg::Exported(a) => next.exported = Some(a),
             _ => return self,
         }
         Rc::new(next)

@@ -115,8 +115,17 @@ describe('localStorage blocked (SecurityError on access)', () => {
         assert.equal(doc.assessment.answers[idA]?.status, 'not_achieved');
         assert.equal(doc.assessment.answers[idA]?.notes, 'Only in this page.');
 
-        // Leaving with changes that exist only in the page: the browser asks first.
+        // A change after the export exists only in the page: leaving asks first.
+        await field(page, itemA, 'Notes').fill('Changed after the export.');
         assert.deepEqual(await leave(page), ['beforeunload'], 'a beforeunload dialog when leaving unsaved work');
+
+        // Everything exported: leaving asks nothing.
+        const exported = await context.newPage();
+        await exported.goto(page.url(), { waitUntil: 'load' });
+        await waitUntilInteractive(exported);
+        await chooseStatus(exported, itemA, 'Achieved');
+        await exportJson(exported);
+        assert.deepEqual(await leave(exported), [], 'no dialog once the changes are exported');
 
         // A page with no change of its own leaves without a question (clicks only change the view).
         const fresh = await context.newPage();

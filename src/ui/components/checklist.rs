@@ -107,7 +107,8 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                     move |e| {
                         Saver::flush(&saver);
                         let s = latest.borrow();
-                        let unsaved = s.storage != StorageHealth::Saving && s.origin == Origin::Local;
+                        let exported = s.exported.as_ref().is_some_and(|e| Rc::ptr_eq(e, &s.assessment));
+                        let unsaved = s.storage != StorageHealth::Saving && s.origin == Origin::Local && !exported;
                         if unsaved {
                             e.prevent_default();
                             if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {

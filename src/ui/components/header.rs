@@ -49,6 +49,14 @@ pub fn Header(props: &HeaderProps) -> Html {
                         value={props.assessment.assessor.clone()} oninput={edit(|assessor| Action::SetAssessor { assessor })} />
                 </div>
             </div>
+            if let Some(so) = props.assessment.signoff.as_ref().filter(|s| s.is_decided()) {
+                <p class={classes!("rc-signoff-line", so.needs_review.then_some("rc-stale"))}>
+                    { format!("Decision: {}{}{}.", so.decision.map(|d| d.label()).unwrap_or_default(),
+                        so.decided.as_deref().map(|d| format!(" on {d}")).unwrap_or_default(),
+                        if so.owner.is_empty() { String::new() } else { format!(" by {}", so.owner) }) }
+                    if so.needs_review { <strong>{" Needs review: answers changed since."}</strong> }
+                </p>
+            }
             <div class="rc-progress">
                 <progress class="rc-progressbar" max="100" value={percent.to_string()} aria-label="Overall progress"
                     aria-valuenow={percent.to_string()} aria-valuemin="0" aria-valuemax="100"
