@@ -72,11 +72,7 @@ pub struct Progress {
 impl Progress {
     /// Whole percent, rounded down so 100 means really complete.
     pub fn percent(self) -> u8 {
-        if self.total == 0 {
-            0
-        } else {
-            (self.assessed * 100 / self.total) as u8
-        }
+        (self.assessed * 100).checked_div(self.total).map_or(0, |p| p as u8)
     }
 
     pub fn of_section(section: &Section, assessment: &Assessment) -> Progress {
@@ -244,7 +240,7 @@ impl Summary {
             });
         }
         // A stable sort keeps checklist order among equal scores.
-        open_risks.sort_by(|a, b| b.score.cmp(&a.score));
+        open_risks.sort_by_key(|r| std::cmp::Reverse(r.score));
         let overall = Band::ALL.into_iter().rev().find(|b| by_band.get(*b) > 0);
         Summary { progress: Progress::overall(def, assessment), overall, by_status, by_band, sections, open_risks }
     }
