@@ -154,7 +154,7 @@ fn Preview(props: &PreviewProps) -> Html {
                 <dt>{"Answered"}</dt><dd>{ format!("{} of {} items", progress.assessed, progress.total) }</dd>
                 <dt>{"Exported"}</dt><dd>{ doc.exported.date() }</dd>
             </dl>
-            if p.unknown > 0 {
+            if p.unknown > 0 && p.blocked.is_none() {
                 <p>{ format!("{} answer{} belong{} to items this checklist does not have. {} kept in the assessment and its exports, shown as retired.",
                     p.unknown, if p.unknown == 1 { "" } else { "s" }, if p.unknown == 1 { "s" } else { "" }, if p.unknown == 1 { "It is" } else { "They are" }) }</p>
             }
