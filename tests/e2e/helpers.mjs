@@ -109,14 +109,19 @@ export function foreignRequests(app) {
   return app.requests.filter((u) => !isOnOrigin(u, app.origin));
 }
 
-/** Fails if the page logged a console error, threw, or requested anything off its origin. */
-export function assertClean(app, assert) {
+/** What went wrong in the page: console errors, thrown errors, requests off its origin. */
+function pageProblems(app) {
   const foreign = foreignRequests(app);
-  const found = [
+  return [
     app.pageErrors.length ? `page errors:\n${app.pageErrors.join('\n')}` : '',
     app.consoleErrors.length ? `console errors:\n${app.consoleErrors.join('\n')}` : '',
     foreign.length ? `requests off the test server's origin (${app.origin}):\n${foreign.join('\n')}` : '',
   ].filter(Boolean);
+}
+
+/** Fails if the page logged a console error, threw, or requested anything off its origin. */
+export function assertClean(app, assert) {
+  const found = pageProblems(app);
   assert.deepEqual(found, [], found.join('\n\n'));
 }
 
@@ -334,12 +339,7 @@ export async function runApp(browser, url, name, fn, options = {}) {
   const app = await openApp(browser, url, options);
   try {
     await fn(app);
-    const foreign = foreignRequests(app);
-    const found = [
-      app.pageErrors.length ? `page errors:\n${app.pageErrors.join('\n')}` : '',
-      app.consoleErrors.length ? `console errors:\n${app.consoleErrors.join('\n')}` : '',
-      foreign.length ? `requests off the test server's origin (${app.origin}):\n${foreign.join('\n')}` : '',
-    ].filter(Boolean);
+    const found = pageProblems(app);
     if (found.length) throw new Error(found.join('\n\n'));
   } catch (err) {
     await saveArtifacts(app.page, name, err);
