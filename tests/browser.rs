@@ -450,7 +450,7 @@ async fn a_decision_shows_in_the_header_and_says_when_it_needs_review() {
     for (label, value) in [("Risk owner", "Jo Bloggs"), ("Date of decision", "2026-11-20")] {
         let input: HtmlInputElement = control(&host, label);
         input.set_value(value);
-        input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
         yew::scheduler::flush().await;
     }
     control::<HtmlElement>(&host, "Proceed").click();

@@ -195,15 +195,16 @@ struct SignOffProps {
     dispatch: UseReducerDispatcher<AppState>,
 }
 
-/// The risk owner's decision, saved as it is typed, like every answer.
+/// The risk owner's decision.
 #[component]
 fn SignOffForm(props: &SignOffProps) -> Html {
     let so = &props.signoff;
     let h2 = super::use_heading(1);
     let id = |f: &str| format!("{}-signoff-{f}", props.id_prefix);
+    // Saved as typed, like every answer, so nothing waits for the field to lose focus.
     let set = |change: fn(&mut SignOff, String)| {
         let (d, current) = (props.dispatch.clone(), so.clone());
-        Callback::from(move |e: Event| {
+        Callback::from(move |e: InputEvent| {
             if let Some(v) = event_value(&e) {
                 let mut next = current.clone();
                 change(&mut next, v);
@@ -233,12 +234,12 @@ fn SignOffForm(props: &SignOffProps) -> Html {
                 <div class="rc-field">
                     <label for={id("owner")}>{"Risk owner"}</label>
                     <input id={id("owner")} type="text" dir="auto" maxlength={MAX_NAME.to_string()} value={so.owner.clone()}
-                        onchange={set(|s, v| s.owner = v)} />
+                        oninput={set(|s, v| s.owner = v)} />
                 </div>
                 <div class="rc-field">
                     <label for={id("role")}>{"Role"}</label>
                     <input id={id("role")} type="text" dir="auto" maxlength={MAX_NAME.to_string()} value={so.role.clone()}
-                        onchange={set(|s, v| s.role = v)} />
+                        oninput={set(|s, v| s.role = v)} />
                 </div>
                 <fieldset class="rc-field rc-wide rc-decision">
                     <legend>{"Decision"}</legend>
@@ -261,17 +262,17 @@ fn SignOffForm(props: &SignOffProps) -> Html {
                 <div class="rc-field rc-wide">
                     <label for={id("conditions")}>{"Conditions"}</label>
                     <textarea id={id("conditions")} dir="auto" rows="2" maxlength={MAX_TEXT.to_string()} value={so.conditions.clone()}
-                        onchange={set(|s, v| s.conditions = v)} />
+                        oninput={set(|s, v| s.conditions = v)} />
                 </div>
                 <div class="rc-field">
                     <label for={id("review")}>{"Review date"}</label>
                     <input id={id("review")} type="date" value={so.review_date.clone().unwrap_or_default()}
-                        onchange={set(|s, v| s.review_date = (!v.is_empty()).then_some(v))} />
+                        oninput={set(|s, v| s.review_date = (!v.is_empty()).then_some(v))} />
                 </div>
                 <div class="rc-field">
                     <label for={id("decided")}>{"Date of decision"}</label>
                     <input id={id("decided")} type="date" value={so.decided.clone().unwrap_or_default()}
-                        onchange={set(|s, v| s.decided = (!v.is_empty()).then_some(v))} />
+                        oninput={set(|s, v| s.decided = (!v.is_empty()).then_some(v))} />
                 </div>
             </div>
         </section>
