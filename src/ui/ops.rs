@@ -135,9 +135,8 @@ pub fn run(op: Op, ctx: &Ctx) {
             refresh(ctx);
         }
         Op::Delete(id) => {
-            if id == s.current {
-                Saver::discard(&ctx.saver);
-            }
+            // Save what is pending first, so that Undo brings back the latest answers.
+            Saver::flush(&ctx.saver);
             let title = ctx.store.library().get(&id).map(|e| e.title.clone()).unwrap_or_default();
             match ctx.store.delete(&id) {
                 Some(raw) => {
@@ -168,9 +167,17 @@ pub fn run(op: Op, ctx: &Ctx) {
         Op::Undo => {
             let Some(undo) = s.undo.clone() else { return };
             match &*undo {
-                Undo::Replaced { previous } => {
-                    d.dispatch(Msg::Open { id: s.current.clone(), assessment: previous.clone(), save: true, message: Some("The import was undone: the previous answers are back.".into()) });
+                Undo::Replaced { id, previous } if *id == s.current => {
+                    d.dispatch(Msg::Open { id: id.clone(), assessment: previous.clone(), save: true, message: Some("The import was undone: the previous answers are back.".into()) });
                 }
+                // Another assessment is open now: put the answers back where they were.
+                Undo::Replaced { id, previous } => match ctx.store.save(id, &s.def, previous) {
+                    Ok(()) => {
+                        ctx.store.set_current(&s.current);
+                        say(&d, format!("The import was undone: {} has its previous answers back.", title_or_untitled(&previous.title)));
+                    }
+                    Err(h) => d.dispatch(Msg::Storage(h)),
+                },
                 Undo::Deleted { id, raw, title } => match ctx.store.undelete(id, raw) {
                     Ok(()) => say(&d, format!("{} is back.", title_or_untitled(title))),
                     Err(h) => d.dispatch(Msg::Storage(h)),

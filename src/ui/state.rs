@@ -92,8 +92,8 @@ pub struct ImportPreview {
 /// What the last undoable step can put back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Undo {
-    /// The current assessment was replaced by an import.
-    Replaced { previous: Rc<Assessment> },
+    /// An assessment was replaced by an import; `previous` is what it held.
+    Replaced { id: AssessmentId, previous: Rc<Assessment> },
     /// An assessment was deleted; its stored text is kept here.
     Deleted { id: AssessmentId, raw: Rc<String>, title: String },
 }
@@ -250,7 +250,7 @@ impl Reducible for AppState {
                 }
             }
             Msg::Replace { assessment, message } => {
-                next.undo = Some(Rc::new(Undo::Replaced { previous: self.assessment.clone() }));
+                next.undo = Some(Rc::new(Undo::Replaced { id: self.current.clone(), previous: self.assessment.clone() }));
                 next.section = resume_section(&self.def, &assessment);
                 next.assessment = assessment;
                 next.origin = Origin::Local;

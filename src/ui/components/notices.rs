@@ -98,7 +98,7 @@ pub struct UndoProps {
 #[component]
 pub fn UndoNotice(props: &UndoProps) -> Html {
     let what = match &*props.undo {
-        Undo::Replaced { .. } => "The current answers were replaced by an import.".to_owned(),
+        Undo::Replaced { .. } => "The answers were replaced by an import.".to_owned(),
         Undo::Deleted { title, .. } if title.trim().is_empty() => "An untitled assessment was deleted.".to_owned(),
         Undo::Deleted { title, .. } => format!("“{title}” was deleted."),
     };
