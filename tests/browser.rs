@@ -463,3 +463,19 @@ async fn a_decision_shows_in_the_header_and_says_when_it_needs_review() {
     yew::scheduler::flush().await;
     assert!(line().unwrap_or_default().contains("Needs review"));
 }
+
+#[wasm_bindgen_test]
+async fn when_another_app_clears_storage_the_open_assessment_is_written_back() {
+    clear("cleared");
+    let host = open("cleared").await;
+    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
+    settle(400).await;
+    let k = key("cleared");
+    storage().remove_item(&k).unwrap();
+    // What another tab's localStorage.clear() sends: a storage event with no key.
+    let send = js_sys::Function::new_no_args("window.dispatchEvent(new StorageEvent('storage', {key: null, storageArea: window.localStorage}));");
+    send.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    settle(500).await;
+    let stored = storage().get_item(&k).unwrap().expect("written back");
+    assert!(stored.contains("\"achieved\""), "{stored}");
+}

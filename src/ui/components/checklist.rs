@@ -122,6 +122,12 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                     move |e| {
                         let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
                         let state = latest.borrow().clone();
+                        // Another app on this origin cleared all storage: write this
+                        // assessment back, so it does not live only in this page.
+                        if e.key().is_none() {
+                            Saver::schedule(&saver, state.current.clone(), state.assessment.clone());
+                            return;
+                        }
                         if e.key().is_some_and(|k| k == store.index_key()) {
                             state.dispatch(Msg::Library(Rc::new(store.library())));
                             return;
