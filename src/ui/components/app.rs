@@ -23,7 +23,7 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let body = match &config.definition {
-        DefinitionSource::Ready(Ok(def)) => show_checklist(Rc::new(def.clone()), props),
+        DefinitionSource::Ready(Ok(def)) => show_checklist(Rc::new(def.clone()), config, &props.id_prefix),
         DefinitionSource::Ready(Err(errors)) => html! {
             <DefinitionProblems errors={errors.clone()} url={None::<AttrValue>} heading_level={config.heading_level} />
         },
@@ -36,9 +36,9 @@ pub fn App(props: &AppProps) -> Html {
 
 /// The checklist itself, once its definition is known, with the title and heading level the
 /// embedding page asked for.
-fn show_checklist(def: Rc<ChecklistDefinition>, props: &AppProps) -> Html {
-    html! { <Checklist {def} namespace={props.config.namespace.clone()} id_prefix={props.id_prefix.clone()}
-        default_title={props.config.default_title.clone()} heading_level={props.config.heading_level} /> }
+fn show_checklist(def: Rc<ChecklistDefinition>, config: &HostConfig, id_prefix: &AttrValue) -> Html {
+    html! { <Checklist {def} namespace={config.namespace.clone()} id_prefix={id_prefix.clone()}
+        default_title={config.default_title.clone()} heading_level={config.heading_level} /> }
 }
 
 /// Why a definition named by URL could not be used.
@@ -114,10 +114,7 @@ fn FetchedChecklist(props: &FetchedProps) -> Html {
     let level = props.config.heading_level;
     match &*loaded {
         None => html! { <p class="rc-loading" role="status">{"Loading the checklist…"}</p> },
-        Some(Ok(def)) => html! {
-            <Checklist def={def.clone()} namespace={props.config.namespace.clone()} id_prefix={props.id_prefix.clone()}
-                default_title={props.config.default_title.clone()} heading_level={props.config.heading_level} />
-        },
+        Some(Ok(def)) => show_checklist(def.clone(), &props.config, &props.id_prefix),
         Some(Err(LoadProblem::Definition(errors))) => html! {
             <DefinitionProblems errors={errors.clone()} url={Some(props.url.clone())} heading_level={level} />
         },
