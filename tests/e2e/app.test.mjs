@@ -458,3 +458,18 @@ describe('small screens', () => {
       }
     }));
 });
+
+describe('keyboard shortcuts through the page', () => {
+  it('"Skip to the items" appears on Tab and moves focus past the section list to the section heading', () =>
+    withApp('skip-link', async ({ page }) => {
+      const skip = page.getByRole('button', { name: 'Skip to the items', exact: true });
+      await tabTo(page, skip);
+      assert.ok((await skip.boundingBox()).width > 20, 'the skip button is visible once focused');
+      await page.keyboard.press('Enter');
+      const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+      assert.equal(focused, first.title, 'focus is on the section heading');
+      await page.keyboard.press('Tab');
+      const next = await page.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent ?? document.activeElement?.getAttribute('name') ?? '');
+      assert.ok(!(await page.evaluate(() => !!document.activeElement?.closest('nav'))), `the next Tab stays out of the section list (${next})`);
+    }));
+});

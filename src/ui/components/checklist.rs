@@ -160,6 +160,16 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         Callback::from(move |op: Op| ops::run(op, &Ctx { state: state.clone(), store: store.clone(), saver: saver.clone() }))
     };
 
+    // Keyboard users can pass the section list and land on the section's heading.
+    let skip_to_items = {
+        let heading_id = format!("{}-section-heading", props.id_prefix);
+        Callback::from(move |_: MouseEvent| {
+            let heading = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&heading_id));
+            if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = h.focus();
+            }
+        })
+    };
     let s = &*state;
     let dispatch = state.dispatcher();
     let view_button = |view: View, label: &'static str| {
@@ -198,6 +208,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             { match s.view {
                 View::Checklist => html! {
                     <div class="rc-body">
+                        <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
                         <SectionNav def={s.def.clone()} assessment={s.assessment.clone()} current={s.section} dispatch={dispatch.clone()} />
                         <div class="rc-main">
                             <SectionView def={s.def.clone()} assessment={s.assessment.clone()} index={s.section} filter={s.filter}
