@@ -21,15 +21,57 @@ pub const HOST_SELECTOR: &str = "[data-risk-checklist]";
 
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 
-/// Mounts a widget into every host element on the page that does not have one yet.
+/// Mounts a widget into every host element on the page that does not have one yet, and into
+/// every host added later.
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else { return };
+    if let Some(root) = document.document_element() {
+        mount_within(&root);
+        watch_for_hosts(&root);
+    }
+}
+
+/// Mounts every host element at or under `node`.
+fn mount_within(node: &web_sys::Element) {
+    if node.matches(HOST_SELECTOR).unwrap_or(false) {
+        mount(node.clone());
+    }
+    let Ok(hosts) = node.query_selector_all(HOST_SELECTOR) else { return };
     for i in 0..hosts.length() {
         if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
             mount(host);
         }
     }
+}
+
+/// Content management systems often render parts of a page after it loaded: hosts added then
+/// are mounted too. Changes inside a mounted widget are passed over at once.
+fn watch_for_hosts(root: &web_sys::Element) {
+    use wasm_bindgen::closure::Closure;
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
+        for record in records.iter().filter_map(|r| r.dyn_into::<web_sys::MutationRecord>().ok()) {
+            let inside_widget = record
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|t| t.closest("[data-mounted]").ok().flatten().is_some());
+            if inside_widget {
+                continue;
+            }
+            let added = record.added_nodes();
+            for i in 0..added.length() {
+                if let Some(el) = added.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    mount_within(&el);
+                }
+            }
+        }
+    });
+    let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else { return };
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    let _ = observer.observe_with_options(root, &options);
+    // The observer lives as long as the page.
+    callback.forget();
 }
 
 /// Mounts one widget into `host`, configured by its data attributes.

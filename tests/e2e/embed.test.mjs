@@ -176,6 +176,30 @@ describe('a strict Content-Security-Policy', () => {
     });
   });
 
+  it('a host added after the page loaded (as a content management system renders it) is mounted too', async () => {
+    const body = `
+      <h1>Intranet: late content</h1>
+      <div data-risk-checklist data-namespace="early"></div>
+      <div id="later"></div>`;
+    embedPages['/late.html'] = htmlPage(hostPage({ body }));
+    await withPage(`${embed.url}/late.html`, async (rec) => {
+      const { page } = rec;
+      await waitUntilInteractive(widget(page, 'early'));
+      await page.evaluate(() => {
+        const host = document.createElement('div');
+        host.setAttribute('data-risk-checklist', '');
+        host.setAttribute('data-namespace', 'late');
+        document.getElementById('later').append(host);
+      });
+      const late = widget(page, 'late');
+      await waitUntilInteractive(late);
+      await chooseStatus(late, itemA, 'Achieved');
+      assert.equal(await checkedStatus(late, itemA), 'Achieved');
+      assert.equal(await checkedStatus(widget(page, 'early'), itemA), null);
+      assert.equal(await page.locator('[data-risk-checklist] .rc').count(), 2, 'each host has exactly one widget');
+    });
+  });
+
   it('two widgets on one embed page work independently, each with its own storage namespace', async () => {
     const body = `
       <h1>Intranet: two assessments</h1>
