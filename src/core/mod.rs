@@ -1,8 +1,8 @@
 //! The pure core: checklist definitions, assessments, scoring and the document format.
 //!
-//! Nothing in here may depend on yew, web-sys, gloo, js-sys or wasm-bindgen: the core is
-//! compiled and tested natively, and the browser shell only forwards events to it and renders
-//! what it returns. `tests/architecture.rs` enforces this.
+//! Nothing in here may depend on a browser crate (the UI framework or the DOM bindings): the
+//! core is compiled and tested natively, and the browser shell only forwards events to it and
+//! renders what it returns. `tests/architecture.rs` enforces this.
 
 pub mod assessment;
 pub mod default_checklist;

@@ -116,6 +116,27 @@ pub struct SectionSummary {
     pub worst: Option<Band>,
 }
 
+impl SectionSummary {
+    /// One section's progress and worst open risk, without building the rest of a [`Summary`]:
+    /// the section list shows this on every change.
+    pub fn of(def: &ChecklistDefinition, section: &Section, assessment: &Assessment) -> SectionSummary {
+        let worst = section
+            .items
+            .iter()
+            .map(|item| assessment.answer(&item.id))
+            .filter(|answer| is_open(answer))
+            .filter_map(|answer| def.scale.risk(answer))
+            .map(|risk| risk.band)
+            .max();
+        SectionSummary {
+            section: section.id.clone(),
+            title: section.title.clone(),
+            progress: Progress::of_section(section, assessment),
+            worst,
+        }
+    }
+}
+
 /// Counts of items by status, in [`Status::ALL`] order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -209,12 +230,10 @@ impl Summary {
         let mut open_risks = Vec::new();
         let mut sections = Vec::with_capacity(def.sections.len());
         for section in &def.sections {
-            let mut worst = None;
             for item in &section.items {
                 let answer = assessment.answer(&item.id);
                 by_status.add(answer.status);
                 let Some(risk) = def.scale.risk(answer).filter(|_| is_open(answer)) else { continue };
-                worst = worst.max(Some(risk.band));
                 match risk.band {
                     Band::Low => by_band.low += 1,
                     Band::Medium => by_band.medium += 1,
@@ -232,12 +251,7 @@ impl Summary {
                     action: answer.action.clone(),
                 });
             }
-            sections.push(SectionSummary {
-                section: section.id.clone(),
-                title: section.title.clone(),
-                progress: Progress::of_section(section, assessment),
-                worst,
-            });
+            sections.push(SectionSummary::of(def, section, assessment));
         }
         // A stable sort keeps checklist order among equal scores.
         open_risks.sort_by_key(|r| std::cmp::Reverse(r.score));

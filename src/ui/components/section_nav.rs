@@ -1,6 +1,7 @@
 //! Navigation between sections, each with its own progress and worst open risk.
 
-use crate::core::{Assessment, ChecklistDefinition, Progress, Summary};
+use crate::core::scoring::SectionSummary;
+use crate::core::{Assessment, ChecklistDefinition, Progress};
 use crate::ui::state::{AppState, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,11 +16,11 @@ pub struct SectionNavProps {
 
 #[component]
 pub fn SectionNav(props: &SectionNavProps) -> Html {
-    let summary = Summary::of(&props.def, &props.assessment);
+    let sections = props.def.sections.iter().map(|s| SectionSummary::of(&props.def, s, &props.assessment));
     html! {
         <nav class="rc-nav" aria-label="Sections">
             <ol>
-                { for summary.sections.iter().enumerate().map(|(i, s)| {
+                { for sections.enumerate().map(|(i, s)| {
                     let dispatch = props.dispatch.clone();
                     let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Msg::ShowSection(i)));
                     let current = i == props.current;
