@@ -150,6 +150,28 @@ fn csv_quoting_and_the_formula_guard() {
     }
 }
 
+proptest::proptest! {
+    /// Whatever text is in the free-text fields, the csv crate's reader gets every field back as
+    /// written (after the formula guard) and finds as many rows as the checklist has items.
+    #[test]
+    fn any_text_reads_back_from_the_csv(notes in "\\PC{0,40}", owner in "[,\"\r\n a-z=]{0,12}", action in "\\PC{0,40}") {
+        let doc = fixture();
+        let before = parse_csv(&csv_report(&doc.definition, &doc.assessment)).len();
+        let mut a = doc.assessment;
+        let first = doc.definition.sections[0].items[0].id.clone();
+        let set = |a: &mut Assessment, action: Action| { a.apply(&doc.definition, action, exported()); };
+        set(&mut a, Action::SetNotes { item: first.clone(), notes: notes.clone() });
+        set(&mut a, Action::SetOwner { item: first.clone(), owner: owner.clone() });
+        set(&mut a, Action::SetMitigation { item: first, action: action.clone() });
+        let rows = parse_csv(&csv_report(&doc.definition, &a));
+        let guarded = |s: &str| if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
+        proptest::prop_assert_eq!(rows.len(), before);
+        proptest::prop_assert_eq!(&rows[1][7], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).owner));
+        proptest::prop_assert_eq!(&rows[1][9], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).action));
+        proptest::prop_assert_eq!(&rows[1][10], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).notes));
+    }
+}
+
 // ---- Heat map ----
 
 /// The heat map of `answers` ((status, likelihood, impact) per item, in order) on a 2 x 3

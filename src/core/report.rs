@@ -43,8 +43,7 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
     for id in unknown_items(def, a) {
         rows.push(csv_row(&def.scale, RETIRED_SECTION, id.as_str(), a.answer(&id)));
     }
-    // Writing into memory cannot fail, so the empty fallback is never reached in practice.
-    write_csv(&rows).map(|text| format!("\u{feff}{text}")).unwrap_or_default()
+    format!("\u{feff}{}", write_csv(&rows))
 }
 
 fn csv_row(scale: &RiskScale, section: &str, item: &str, answer: &Answer) -> [String; 11] {
@@ -76,12 +75,28 @@ fn defuse_formula(cell: String) -> String {
     }
 }
 
-fn write_csv(rows: &[[String; 11]]) -> Option<String> {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+/// The rows as RFC 4180 text: fields separated by commas, each line ended by CRLF, and a field
+/// quoted (its quotes doubled) when it holds a comma, a quote, CR or LF. Hand-written rather than
+/// the csv crate's writer, whose run-time quoting choice links a float parser into the bundle;
+/// the tests read every report back with the csv crate's reader.
+fn write_csv(rows: &[[String; 11]]) -> String {
+    let mut out = String::new();
     for row in rows {
-        writer.write_record(row).ok()?;
+        for (n, field) in row.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            if field.contains([',', '"', '\r', '\n']) {
+                out.push('"');
+                out.push_str(&field.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(field);
+            }
+        }
+        out.push_str("\r\n");
     }
-    String::from_utf8(writer.into_inner().ok()?).ok()
+    out
 }
 
 /// A rating as `3 – Probable` on the given labels (lowest first), just the number when the

@@ -54,7 +54,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                 <div class="rc-stat"><span class="rc-stat-label">{"Open risks"}</span>
                     <span>{ format!("{} high, {} medium, {} low", s.by_band.high, s.by_band.medium, s.by_band.low) }</span></div>
                 <div class="rc-stat"><span class="rc-stat-label">{"Status"}</span>
-                    <span>{ Status::ALL.iter().map(|st| format!("{} {}", s.by_status.get(*st), st.label().to_lowercase())).collect::<Vec<_>>().join(", ") }</span></div>
+                    <span>{ Status::ALL.iter().map(|st| format!("{} {}", s.by_status.get(*st), st.label().to_ascii_lowercase())).collect::<Vec<_>>().join(", ") }</span></div>
             </div>
 
             <SignOffForm signoff={a.signoff.clone().unwrap_or_default()} id_prefix={props.id_prefix.clone()} dispatch={props.dispatch.clone()} />
