@@ -183,7 +183,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         });
         let current = s.view == view;
         html! {
-            <li><button type="button" class={classes!("rc-tab", current.then_some("rc-current"))}
+            <li><button type="button" class={if current { "rc-tab rc-current" } else { "rc-tab" }}
                 aria-current={current.then_some("page")} {onclick}>{ label }</button></li>
         }
     };

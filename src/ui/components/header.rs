@@ -50,7 +50,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </div>
             </div>
             if let Some(so) = props.assessment.signoff.as_ref().filter(|s| s.is_decided()) {
-                <p class={classes!("rc-signoff-line", so.needs_review.then_some("rc-stale"))}>
+                <p class={if so.needs_review { "rc-signoff-line rc-stale" } else { "rc-signoff-line" }}>
                     { format!("Decision: {}{}{}.", so.decision.map(|d| d.label()).unwrap_or_default(),
                         so.decided.as_deref().map(|d| format!(" on {d}")).unwrap_or_default(),
                         if so.owner.is_empty() { String::new() } else { format!(" by {}", so.owner) }) }

@@ -53,7 +53,7 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
         })
     };
     html! {
-        <div class={classes!("rc-root", over.then_some("rc-dragging"))} {ondragover} {ondragleave} {ondrop}>
+        <div class={if *over { "rc-root rc-dragging" } else { "rc-root" }} {ondragover} {ondragleave} {ondrop}>
             { props.children.clone() }
         </div>
     }

@@ -69,9 +69,9 @@ pub fn ItemView(props: &ItemProps) -> Html {
     };
 
     html! {
-        <fieldset class={classes!("rc-item", format!("rc-status-{}", answer.status.key()))}>
+        <fieldset class={format!("rc-item rc-status-{}", answer.status.key())}>
             <legend class="rc-item-title">{ &item.title }</legend>
-            <p class={classes!("rc-badge", format!("rc-badge-{}", answer.status.key()))}>{ answer.status.label() }</p>
+            <p class={format!("rc-badge rc-badge-{}", answer.status.key())}>{ answer.status.label() }</p>
             if !item.why.is_empty() || !item.good.is_empty() {
                 <details class="rc-guidance">
                     <summary>{"Guidance"}</summary>
@@ -86,7 +86,7 @@ pub fn ItemView(props: &ItemProps) -> Html {
                     let radio_id = id(status.key());
                     let onchange = on(Rc::new(move |item, _| Some(Action::SetStatus { item, status })));
                     html! {
-                        <span class={classes!("rc-choice", format!("rc-choice-{}", status.key()))}>
+                        <span class={format!("rc-choice rc-choice-{}", status.key())}>
                             <input type="radio" id={radio_id.clone()} name={id("status")} value={status.key()}
                                 checked={answer.status == status} {onchange} />
                             <label for={radio_id}>{ status.label() }</label>
@@ -103,7 +103,7 @@ pub fn ItemView(props: &ItemProps) -> Html {
                     <label for={id("impact")}>{"Impact"}</label>
                     <select id={id("impact")} onchange={on_impact}>{ levels(&scale.impact, i) }</select>
                 </div>
-                <p class={classes!("rc-risk", risk.map(|r| format!("rc-band-{}", r.band.key())))}>{ risk_text }</p>
+                <p class={risk.map_or_else(|| "rc-risk".to_owned(), |r| format!("rc-risk rc-band-{}", r.band.key()))}>{ risk_text }</p>
             </div>
             <div class="rc-details">
                 <div class="rc-field rc-wide">

@@ -85,7 +85,7 @@ fn Row(props: &RowProps) -> Html {
         })
     };
     html! {
-        <tr class={classes!(props.current.then_some("rc-current"))}>
+        <tr class={props.current.then_some("rc-current")}>
             <th scope="row">
                 if props.renaming {
                     <form class="rc-rename" onsubmit={save_rename}>

@@ -28,12 +28,12 @@ pub fn SectionNav(props: &SectionNavProps) -> Html {
                     let done = assessed == total;
                     html! {
                         <li key={s.section.as_str().to_owned()}>
-                            <button type="button" class={classes!("rc-nav-button", current.then_some("rc-current"), done.then_some("rc-done"))}
+                            <button type="button" class={format!("rc-nav-button{}{}", if current { " rc-current" } else { "" }, if done { " rc-done" } else { "" })}
                                 aria-current={current.then_some("true")} {onclick}>
                                 <span class="rc-nav-title">{ &s.title }</span>
                                 <span class="rc-nav-count">{ format!("{assessed} of {total} assessed") }</span>
                                 if let Some(band) = s.worst {
-                                    <span class={classes!("rc-band", format!("rc-band-{}", band.key()))}>{ format!("{} risk", band.label()) }</span>
+                                    <span class={format!("rc-band rc-band-{}", band.key())}>{ format!("{} risk", band.label()) }</span>
                                 }
                             </button>
                         </li>

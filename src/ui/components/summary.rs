@@ -21,7 +21,7 @@ pub struct SummaryProps {
 
 fn band_tag(band: Option<crate::core::Band>) -> Html {
     match band {
-        Some(b) => html! { <span class={classes!("rc-band", format!("rc-band-{}", b.key()))}>{ b.label() }</span> },
+        Some(b) => html! { <span class={format!("rc-band rc-band-{}", b.key())}>{ b.label() }</span> },
         None => html! { <span class="rc-band">{"None rated"}</span> },
     }
 }
@@ -76,7 +76,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                                 <th scope="row">{ format!("Likelihood {level} – {label}") }</th>
                                 { for row.iter().enumerate().map(|(c, n)| {
                                     let band = def.scale.band((level * (c + 1)) as u32);
-                                    html! { <td class={classes!(format!("rc-cell-{}", band.key()))}>
+                                    html! { <td class={format!("rc-cell-{}", band.key())}>
                                         { n.to_string() }<span class="rc-visually-hidden">{ format!(" ({} band)", band.label()) }</span>
                                     </td> }
                                 }) }
@@ -101,7 +101,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                         { for s.open_risks.iter().map(|r| html! {
                             <tr>
                                 <th scope="row"><bdi>{ &r.title }</bdi></th>
-                                <td><span class={classes!("rc-band", format!("rc-band-{}", r.band.key()))}>{ format!("{} ({})", r.band.label(), r.score) }</span></td>
+                                <td><span class={format!("rc-band rc-band-{}", r.band.key())}>{ format!("{} ({})", r.band.label(), r.score) }</span></td>
                                 <td>{ r.status.label() }</td>
                                 <td><bdi>{ &r.owner }</bdi></td>
                                 <td>{ r.due.clone().unwrap_or_default() }</td>
@@ -217,7 +217,7 @@ fn SignOffForm(props: &SignOffProps) -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(Msg::Edit { action: Action::SetSignOff { signoff: current.clone() }, now: clock::now() }))
     };
     html! {
-        <section class={classes!("rc-signoff", so.needs_review.then_some("rc-stale"))} aria-labelledby={id("heading")}>
+        <section class={if so.needs_review { "rc-signoff rc-stale" } else { "rc-signoff" }} aria-labelledby={id("heading")}>
             <@{h2} id={id("heading")}>{"Decision and sign-off"}</@>
             if so.needs_review {
                 <div class="rc-panel rc-warning" role="alert">
