@@ -333,7 +333,10 @@ pub fn check_assessment(def: &ChecklistDefinition, a: &Assessment) -> Result<(),
 
 /// Answers keyed by ids the definition does not have.
 pub fn unknown_items(def: &ChecklistDefinition, a: &Assessment) -> Vec<ItemId> {
-    a.answers.keys().filter(|id| def.item(id).is_none()).cloned().collect()
+    // One set of the checklist's ids, not a scan of every item per answer: the widget asks on
+    // every render, and both counts may be in the hundreds.
+    let known: std::collections::BTreeSet<&ItemId> = def.items().map(|(_, item)| &item.id).collect();
+    a.answers.keys().filter(|id| !known.contains(id)).cloned().collect()
 }
 
 /// A file-name-safe form of a title: lower-case ASCII letters and digits joined by hyphens.
