@@ -34,8 +34,11 @@ pub fn upgrade_with<'a>(steps: &[Step], text: &'a str, from: u32) -> Result<Cow<
     let mut value: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| DocumentError::Syntax { message: super::document::without_position(&e), line: e.line(), column: e.column() })?;
     for (n, step) in steps.iter().enumerate().skip(from as usize - 1) {
-        step(&mut value).map_err(|problem| DocumentError::Upgrade { from: n as u32 + 1, problem })?;
-        value["format_version"] = serde_json::Value::from(n as u32 + 2);
+        let failed = |problem: String| DocumentError::Upgrade { from: n as u32 + 1, problem };
+        step(&mut value).map_err(failed)?;
+        // Indexing a value that is not an object would panic; a header check lets arrays through.
+        let object = value.as_object_mut().ok_or_else(|| failed("the document is not a JSON object".to_owned()))?;
+        object.insert("format_version".to_owned(), serde_json::Value::from(n as u32 + 2));
     }
     Ok(Cow::Owned(value.to_string()))
 }
@@ -74,6 +77,15 @@ mod tests {
     fn a_failing_step_says_which_and_why() {
         check(r#"{"format_version":1}"#, 1, Err(DocumentError::Upgrade { from: 1, problem: "no colour".into() }));
         check(r#"{"format_version":0}"#, 0, Err(DocumentError::MissingVersion));
+    }
+
+    #[test]
+    fn a_document_that_is_not_an_object_is_refused_not_a_panic() {
+        fn keep(_: &mut serde_json::Value) -> Result<(), String> {
+            Ok(())
+        }
+        let got = upgrade_with(&[keep], r#"["risk-checklist/assessment",1]"#, 1);
+        assert_eq!(got, Err(DocumentError::Upgrade { from: 1, problem: "the document is not a JSON object".into() }));
     }
 
     #[test]
