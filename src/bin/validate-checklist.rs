@@ -72,20 +72,11 @@ mod cli {
             Err(errors) => {
                 for e in &errors {
                     let path = if e.path.is_empty() { "(whole file)" } else { e.path.as_str() };
-                    println!("{file}: {path}: {}", problem_text(e));
+                    println!("{file}: {path}: {}", e.problem);
                 }
                 println!("{file}: {} problem{} found", errors.len(), plural(errors.len()));
                 false
             }
-        }
-    }
-
-    /// The problem without the path `DefinitionError`'s Display puts in front (printed apart).
-    fn problem_text(e: &risk_checklist::core::DefinitionError) -> String {
-        let full = e.to_string();
-        match full.strip_prefix(&format!("{}: ", e.path)) {
-            Some(rest) if !e.path.is_empty() => rest.to_owned(),
-            _ => full,
         }
     }
 

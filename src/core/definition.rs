@@ -171,18 +171,29 @@ pub struct DefinitionError {
     pub problem: DefinitionProblem,
 }
 
-impl fmt::Display for DefinitionError {
+impl fmt::Display for DefinitionProblem {
+    /// The problem alone, for a reader that shows the path beside it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use DefinitionProblem::*;
-        let at = if self.path.is_empty() { "the definition".to_owned() } else { self.path.clone() };
-        match &self.problem {
+        match self {
             Syntax { message, line, column } => write!(f, "line {line}, column {column}: {message}"),
-            Empty => write!(f, "{at}: must not be empty"),
-            TooLong { max } => write!(f, "{at}: longer than {max} characters"),
-            BadId => write!(f, "{at}: an id uses only a-z, 0-9, '-', '_' and '.', starts with a letter or digit, and has at most {MAX_ID} characters"),
-            Duplicate { id } => write!(f, "{at}: the id \"{id}\" is used more than once"),
-            Count { min, max, found } => write!(f, "{at}: needs {min} to {max} entries, found {found}"),
-            Bands { max_score } => write!(f, "{at}: needs 1 <= low_max < medium_max < {max_score}"),
+            Empty => write!(f, "must not be empty"),
+            TooLong { max } => write!(f, "longer than {max} characters"),
+            BadId => write!(f, "an id uses only a-z, 0-9, '-', '_' and '.', starts with a letter or digit, and has at most {MAX_ID} characters"),
+            Duplicate { id } => write!(f, "the id \"{id}\" is used more than once"),
+            Count { min, max, found } => write!(f, "needs {min} to {max} entries, found {found}"),
+            Bands { max_score } => write!(f, "needs 1 <= low_max < medium_max < {max_score}"),
+        }
+    }
+}
+
+impl fmt::Display for DefinitionError {
+    /// The path of the field at fault, then the problem; a syntax error has a position instead.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.problem {
+            DefinitionProblem::Syntax { .. } => write!(f, "{}", self.problem),
+            problem if self.path.is_empty() => write!(f, "the definition: {problem}"),
+            problem => write!(f, "{}: {problem}", self.path),
         }
     }
 }

@@ -148,7 +148,7 @@ fn DefinitionProblems(props: &ProblemsProps) -> Html {
             <@{heading_tag(props.heading_level, 0)}>{"This checklist cannot be shown"}</@>
             <p>{source}{format!(" has {n} problem{}:", plural(n))}</p>
             <ul class="rc-problems">
-                { for props.errors.iter().map(|e| html! { <li><code>{ if e.path.is_empty() { "(whole file)".to_owned() } else { e.path.clone() } }</code>{" "}{e.to_string()}</li> }) }
+                { for props.errors.iter().map(|e| html! { <li><code>{ if e.path.is_empty() { "(whole file)".to_owned() } else { e.path.clone() } }</code>{" "}{e.problem.to_string()}</li> }) }
             </ul>
         </div>
     }
