@@ -6,7 +6,7 @@ use super::clock;
 use super::download::download;
 use super::state::{AppState, ImportPreview, Msg, Undo};
 use super::storage::{Loaded, SharedSaver, Saver, Store};
-use crate::core::document::{check_assessment, unknown_items, StoredAssessment};
+use crate::core::document::{check_assessment, unknown_items};
 use crate::core::library::AssessmentId;
 use crate::core::{Action, Assessment, ChecklistDefinition, Document};
 use std::rc::Rc;
@@ -167,17 +167,23 @@ pub fn run(op: Op, ctx: &Ctx) {
         Op::Undo => {
             let Some(undo) = s.undo.clone() else { return };
             match &*undo {
+                // The answers the import brought (and any edits since) are kept as a backup first.
                 Undo::Replaced { id, previous } if *id == s.current => {
+                    Saver::flush(&ctx.saver);
+                    let _ = ctx.store.back_up(id, &clock::now());
                     d.dispatch(Msg::Open { id: id.clone(), assessment: previous.clone(), save: true, message: Some("The import was undone: the previous answers are back.".into()) });
                 }
                 // Another assessment is open now: put the answers back where they were.
-                Undo::Replaced { id, previous } => match ctx.store.save(id, &s.def, previous) {
-                    Ok(()) => {
-                        ctx.store.set_current(&s.current);
-                        say(&d, format!("The import was undone: {} has its previous answers back.", title_or_untitled(&previous.title)));
+                Undo::Replaced { id, previous } => {
+                    let _ = ctx.store.back_up(id, &clock::now());
+                    match ctx.store.save(id, &s.def, previous) {
+                        Ok(()) => {
+                            ctx.store.set_current(&s.current);
+                            say(&d, format!("The import was undone: {} has its previous answers back.", title_or_untitled(&previous.title)));
+                        }
+                        Err(h) => d.dispatch(Msg::Storage(h)),
                     }
-                    Err(h) => d.dispatch(Msg::Storage(h)),
-                },
+                }
                 Undo::Deleted { id, raw, title } => match ctx.store.undelete(id, raw) {
                     Ok(()) => say(&d, format!("{} is back.", title_or_untitled(title))),
                     Err(h) => d.dispatch(Msg::Storage(h)),
@@ -241,9 +247,7 @@ pub fn run(op: Op, ctx: &Ctx) {
                 say(&d, "Kept this tab's version. The other tab's version was kept as a backup in this browser.");
             } else {
                 Saver::discard(&ctx.saver);
-                let mine = (*s.assessment).clone();
-                let backup = StoredAssessment::new(&s.def, &mine);
-                let _ = ctx.store.back_up_text(&s.current, &now, &backup.to_json());
+                let _ = ctx.store.back_up_assessment(&s.current, &now, &s.def, &s.assessment);
                 d.dispatch(Msg::Open { id: s.current.clone(), assessment: theirs, save: false, message: Some("Showing the other tab's version. This tab's version was kept as a backup in this browser.".into()) });
             }
             d.dispatch(Msg::Conflict(None));

@@ -194,6 +194,11 @@ impl Store {
         self.back_up_text(id, now, &self.raw(id)?)
     }
 
+    /// Keeps a copy of an assessment as it is in this page, which may differ from what is stored.
+    pub fn back_up_assessment(&self, id: &AssessmentId, now: &Timestamp, def: &ChecklistDefinition, a: &Assessment) -> Option<String> {
+        self.back_up_text(id, now, &StoredAssessment::new(def, a).to_json())
+    }
+
     /// Keeps `text` as a backup of an assessment; returns the key it is under. The same text
     /// backed up before is not stored twice, so reopening a damaged record does not fill storage.
     pub fn back_up_text(&self, id: &AssessmentId, now: &Timestamp, text: &str) -> Option<String> {

@@ -381,8 +381,11 @@ describe('two tabs on the same assessment', () => {
       assert.equal(await field(b, itemC, 'Notes').inputValue(), "B's note", 'B still shows its own change');
     }));
 
-  const lostVersions =
-    "UI bug: while B's conflict notice waits for a choice, B's debounced save (300 ms after typing) still writes B's version over A's saved record; tab A then silently switches to B's version, and A's version is left only in B's memory — after either choice no stored key (record or backup) holds A's version";
+  it('while B has not chosen yet, B\'s version is already kept as a backup', () =>
+    run('conflict-backup-at-once', async (app) => {
+      const { b } = await conflict(app);
+      await eventually(async () => (await versionsKept(b)).b.some((k) => k.includes('/backup/')), "a backup key holds B's version before any choice");
+    }));
 
   it('"Use the other tab\'s version": B shows A\'s version, A\'s is stored, B\'s is kept as a backup', () =>
     run('conflict-theirs', async (app) => {

@@ -24,6 +24,7 @@ import {
   dropFile,
   exportJson,
   field,
+  fillDetails,
   fileOf,
   goToSection,
   importAlert,
@@ -207,6 +208,28 @@ describe('Import: a good exported file', () => {
 
       await showView(page, 'Assessments');
       assert.deepEqual((await assessmentRows(page)).map((r) => r.title), ['Current work']);
+    }));
+
+  it('Undo after Replace keeps the imported answers, with edits made since, as a backup', () =>
+    run('import-replace-edit-undo', async ({ page }) => {
+      await startWork(page);
+      const file = await editedExport(page);
+      await importFile(page, file);
+      await importPreview(page).getByRole('button', { name: 'Replace the current assessment', exact: true }).click();
+      await importPreview(page).waitFor({ state: 'detached' });
+      await assertImportedShown(page);
+      await fillDetails(page, itemA, { notes: 'Edited after the import.' });
+      await waitForStored(page, (r) => r.assessment.answers[idA]?.notes === 'Edited after the import.');
+
+      const undo = page.locator('.rc-undo');
+      await undo.getByRole('button', { name: 'Undo', exact: true }).click();
+      await undo.waitFor({ state: 'detached' });
+      await assertWorkShown(page, 'after Undo');
+      const kept = Object.values(await backups(page)).map((text) => JSON.parse(text));
+      assert.ok(
+        kept.some((r) => r.assessment.answers[idA]?.notes === 'Edited after the import.'),
+        `a backup holds the answers Undo took away; backups: ${kept.length}`,
+      );
     }));
 
   it('a file dropped onto the widget shows the same preview and opens as a new assessment', () =>

@@ -138,8 +138,10 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                             return;
                         }
                         if Saver::has_pending(&saver) || state.conflict.is_some() {
-                            // This tab's change stays on screen, unsaved, until the person chooses.
+                            // This tab's change stays on screen, unsaved, until the person chooses;
+                            // a backup keeps it too, should the page go another way before then.
                             Saver::discard(&saver);
+                            let _ = store.back_up_assessment(&state.current, &clock::now(), &state.def, &state.assessment);
                             state.dispatch(Msg::Conflict(Some(theirs)));
                         } else {
                             state.dispatch(Msg::External(theirs));
