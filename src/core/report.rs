@@ -23,6 +23,15 @@ pub const RETIRED_SECTION: &str = "(retired item)";
 /// The title shown when the assessment has none.
 pub const UNTITLED: &str = "Untitled assessment";
 
+/// An assessment's title as shown to people: [`UNTITLED`] when it has none.
+pub fn display_title(title: &str) -> &str {
+    if title.trim().is_empty() {
+        UNTITLED
+    } else {
+        title
+    }
+}
+
 /// The line the HTML report shows when answers changed after the decision was recorded.
 pub const NEEDS_REVIEW: &str = "Needs review: answers changed after sign-off";
 
@@ -183,7 +192,7 @@ article.answer { border-top: 1px solid #bbb; }
 
 fn write_report(out: &mut String, def: &ChecklistDefinition, a: &Assessment, now: &Timestamp) -> fmt::Result {
     let summary = Summary::of(def, a);
-    let title = if a.title.trim().is_empty() { UNTITLED } else { a.title.as_str() };
+    let title = display_title(&a.title);
     // The title element holds plain text, where <bdi> does nothing; the Unicode isolates
     // U+2068 and U+2069 do the same job there.
     write!(

@@ -64,7 +64,7 @@ fn say(d: &UseReducerDispatcher<AppState>, text: impl Into<String>) {
 
 fn title_or_untitled(title: &str) -> String {
     if title.trim().is_empty() {
-        "Untitled assessment".into()
+        crate::core::report::UNTITLED.into()
     } else {
         format!("“{title}”")
     }
@@ -106,7 +106,7 @@ pub fn run(op: Op, ctx: &Ctx) {
             let Some(mut copy) = source else { return say(&d, "That assessment cannot be copied: it cannot be opened here.") };
             let now = clock::now();
             let title = format!("Copy of {}", if copy.title.trim().is_empty() { "untitled assessment" } else { copy.title.as_str() });
-            copy.apply(&s.def, Action::SetTitle { title: title.chars().take(300).collect() }, now.clone());
+            copy.apply(&s.def, Action::SetTitle { title: title.chars().take(crate::core::assessment::MAX_NAME).collect() }, now.clone());
             copy.created = now;
             let new = new_id();
             match ctx.store.save(&new, &s.def, &copy) {

@@ -132,8 +132,9 @@ fn Preview(props: &PreviewProps) -> Html {
     let p = &props.preview;
     let doc = &p.doc;
     let a = &doc.assessment;
-    let progress = crate::core::Progress::overall(&doc.definition, a);
-    let title = if a.title.trim().is_empty() { "Untitled assessment".to_owned() } else { a.title.clone() };
+    // Recomputed from the file's answers when it was read.
+    let progress = doc.summary.progress;
+    let title = crate::core::report::display_title(&a.title).to_owned();
     let h2 = super::use_heading(1);
     // The preview may follow a drop far up the page: move focus to it.
     let heading = use_node_ref();

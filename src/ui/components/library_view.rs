@@ -64,7 +64,7 @@ struct RowProps {
 #[component]
 fn Row(props: &RowProps) -> Html {
     let e = &props.entry;
-    let title = if e.title.trim().is_empty() { "Untitled assessment".to_owned() } else { e.title.clone() };
+    let title = crate::core::report::display_title(&e.title).to_owned();
     let id = e.id.clone();
     let progress = if e.progress.total == 0 {
         format!("{} answered", e.progress.assessed)
@@ -90,7 +90,7 @@ fn Row(props: &RowProps) -> Html {
                 if props.renaming {
                     <form class="rc-rename" onsubmit={save_rename}>
                         <label for={input_id.clone()} class="rc-visually-hidden">{ format!("New name for {title}") }</label>
-                        <input id={input_id} type="text" dir="auto" maxlength="300" value={e.title.clone()} ref={rename_input} />
+                        <input id={input_id} type="text" dir="auto" maxlength={crate::core::assessment::MAX_NAME.to_string()} value={e.title.clone()} ref={rename_input} />
                         <button type="submit" class="rc-button">{"Save name"}</button>
                         <button type="button" class="rc-button" onclick={props.set_renaming.reform(|_: MouseEvent| None)}>{"Cancel"}</button>
                     </form>

@@ -44,7 +44,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
     html! {
         <section class="rc-summary" aria-label="Summary">
             <p class="rc-print-only rc-print-title">
-                { format!("{} · {} · printed {}", if a.title.trim().is_empty() { "Untitled assessment" } else { a.title.as_str() }, def.title, clock::now().date()) }
+                { format!("{} · {} · printed {}", crate::core::report::display_title(&a.title), def.title, clock::now().date()) }
             </p>
 
             <div class="rc-overview">
