@@ -89,6 +89,7 @@ fn setup(need: Need) -> Result {
     }
 
     let wanted = wasm_bindgen_version()?;
+    check_trunk_tools(&wanted)?;
     let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
     if have.split_whitespace().nth(1) != Some(wanted.as_str()) {
         // Without --locked: the CLI's own lock file names a crate version the registry lacks.
@@ -107,28 +108,56 @@ fn setup(need: Need) -> Result {
     }
 
     let wasm_opt = output("wasm-opt", &["--version"]).unwrap_or_default();
-    if !wasm_opt.contains("version 132") {
-        run("npm", &["install", "--global", "--no-audit", "--no-fund", &format!("binaryen@{BINARYEN_VERSION}")])?;
+    if !wasm_opt.contains(&format!("version {}", binaryen_major())) {
+        as_root(&["npm", "install", "--global", "--no-audit", "--no-fund", &format!("binaryen@{BINARYEN_VERSION}")])?;
     }
 
     if need == Need::All {
         // Chromium and ChromeDriver run the browser tests; pdftotext reads the printed PDF.
         if !has("chromium") || !has("chromedriver") || !has("pdftotext") {
-            let sudo = if output("id", &["-u"]).is_some_and(|id| id.trim() == "0") { vec![] } else { vec!["sudo"] };
-            let apt = |args: &[&str]| {
-                let mut all: Vec<&str> = sudo.clone();
-                all.extend_from_slice(args);
-                let (program, rest) = all.split_first().map(|(p, r)| (*p, r.to_vec())).unwrap_or(("apt-get", vec![]));
-                run_with(program, &rest, &[("DEBIAN_FRONTEND", "noninteractive")], None)
-            };
-            apt(&["apt-get", "update", "-q"])?;
-            apt(&["apt-get", "install", "-y", "-q", "chromium", "chromium-driver", "poppler-utils"])?;
+            as_root(&["apt-get", "update", "-q"])?;
+            as_root(&["apt-get", "install", "-y", "-q", "chromium", "chromium-driver", "poppler-utils"])?;
         }
         let e2e = root().join(E2E_DIR);
         let stamp = e2e.join("node_modules/.package-lock.json");
         let fresh = modified(&stamp).is_some_and(|installed| modified(&e2e.join("package-lock.json")).is_some_and(|lock| installed >= lock));
         if !fresh {
             run_with("npm", &["ci", "--no-audit", "--no-fund"], &[], Some(&e2e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs a command as root: directly when this is root, else through sudo (system installs).
+fn as_root(args: &[&str]) -> Result {
+    let root = output("id", &["-u"]).is_some_and(|id| id.trim() == "0");
+    let mut all: Vec<&str> = if root { vec![] } else { vec!["sudo"] };
+    all.extend_from_slice(args);
+    match all.split_first() {
+        Some((program, rest)) => run_with(program, rest, &[("DEBIAN_FRONTEND", "noninteractive")], None),
+        None => Ok(()),
+    }
+}
+
+/// The binaryen major version, which `wasm-opt --version` prints and Trunk.toml names.
+fn binaryen_major() -> &'static str {
+    BINARYEN_VERSION.split('.').next().unwrap_or(BINARYEN_VERSION)
+}
+
+/// Trunk runs offline with the tool versions Trunk.toml names: they must be the ones installed
+/// here, or the build fails later with a less clear message.
+fn check_trunk_tools(wasm_bindgen: &str) -> Result {
+    let toml = fs::read_to_string(root().join("Trunk.toml")).map_err(|e| format!("cannot read Trunk.toml: {e}"))?;
+    let named = |key: &str| {
+        toml.lines()
+            .filter_map(|l| l.trim().strip_prefix(key)?.trim_start().strip_prefix('='))
+            .map(|v| v.trim().trim_matches('"').to_owned())
+            .next()
+    };
+    let expected = [("wasm_bindgen", wasm_bindgen.to_owned()), ("wasm_opt", format!("version_{}", binaryen_major()))];
+    for (key, want) in expected {
+        if named(key).as_deref() != Some(want.as_str()) {
+            return Err(format!("Trunk.toml [tools] {key} must be \"{want}\" (Cargo.lock and xtask's pinned versions), found {:?}", named(key)));
         }
     }
     Ok(())
