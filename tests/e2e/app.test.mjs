@@ -17,6 +17,7 @@ import {
   checkedStatus,
   chooseStatus,
   defaultChecklist,
+  exportJson,
   field,
   fillDetails,
   focusedElement,
@@ -302,6 +303,17 @@ describe('Export JSON', () => {
 
       // A message in the status region says it happened.
       await page.getByRole('status').filter({ hasText: /\S/ }).first().waitFor({ state: 'attached', timeout: 3_000 });
+    }));
+
+  it('exporting twice says so twice: the status region gets a new message node each time', () =>
+    withApp('export-announced-twice', async ({ page }) => {
+      const status = page.locator('.rc-live[role="status"]');
+      await exportJson(page);
+      const first = await status.locator('span').elementHandle();
+      assert.match(await first.innerText(), /^Exported .*\.json\./);
+      await exportJson(page);
+      await page.waitForFunction((el) => !el.isConnected, first);
+      assert.equal(await status.innerText(), await first.innerText(), 'the same text, said again');
     }));
 });
 

@@ -233,7 +233,11 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             if let Some(undo) = &s.undo {
                 <UndoNotice undo={undo.clone()} run={run.clone()} />
             }
-            <div role="status" class="rc-live">{ s.status.as_ref().map(|(_, text)| text.clone()).unwrap_or_default() }</div>
+            <div role="status" class="rc-live">
+                // Keyed by the message's counter, so the same text said again is a new node
+                // that screen readers announce again.
+                if let Some((n, text)) = &s.status { <span key={n.to_string()}>{ text.clone() }</span> }
+            </div>
         </DropZone>
         </ContextProvider<HeadingBase>>
     }
