@@ -163,7 +163,7 @@ impl Document {
 
     /// The file name for an export: `<title-slug>-<yyyy-mm-dd>.json`.
     pub fn file_name(&self, extension: &str) -> String {
-        format!("{}-{}.{extension}", slug(&self.assessment.title), self.exported.date())
+        export_file_name(&self.assessment.title, &self.exported, extension)
     }
 
     /// Answers to items the checklist does not have. Kept, never dropped.
@@ -337,6 +337,11 @@ pub fn unknown_items(def: &ChecklistDefinition, a: &Assessment) -> Vec<ItemId> {
     // every render, and both counts may be in the hundreds.
     let known: std::collections::BTreeSet<&ItemId> = def.items().map(|(_, item)| &item.id).collect();
     a.answers.keys().filter(|id| !known.contains(id)).cloned().collect()
+}
+
+/// The name of any export of an assessment: `<title-slug>-<yyyy-mm-dd>.<extension>`.
+pub fn export_file_name(title: &str, exported: &Timestamp, extension: &str) -> String {
+    format!("{}-{}.{extension}", slug(title), exported.date())
 }
 
 /// A file-name-safe form of a title: lower-case ASCII letters and digits joined by hyphens.

@@ -6,7 +6,8 @@ use super::clock;
 use super::download::download;
 use super::state::{AppState, ImportPreview, Msg, Undo};
 use super::storage::{Loaded, SharedSaver, Saver, Store};
-use crate::core::document::{check_assessment, unknown_items};
+use crate::core::document::{check_assessment, export_file_name, unknown_items};
+use crate::core::report::{csv_report, html_report};
 use crate::core::library::AssessmentId;
 use crate::core::{Action, Assessment, ChecklistDefinition, Document};
 use std::rc::Rc;
@@ -28,6 +29,8 @@ pub enum Op {
     ImportAsNew,
     ImportReplace,
     ExportJson,
+    /// The CSV report, or (false) the HTML report.
+    ExportReport { csv: bool },
     DownloadRaw(AssessmentId),
     /// Settles a conflict with another tab: keep this tab's version, or take theirs.
     Resolve { keep_mine: bool },
@@ -225,6 +228,20 @@ pub fn run(op: Op, ctx: &Ctx) {
                     d.dispatch(Msg::Exported(s.assessment.clone()));
                     format!("Exported {name}. It holds every answer and a copy of the checklist.")
                 }
+                Err(problem) => problem,
+            };
+            say(&d, message);
+        }
+        Op::ExportReport { csv } => {
+            let now = clock::now();
+            let (def, a) = (&s.def, &s.assessment);
+            let (name, mime, body) = if csv {
+                (export_file_name(&a.title, &now, "csv"), "text/csv;charset=utf-8", csv_report(def, a))
+            } else {
+                (export_file_name(&a.title, &now, "html"), "text/html;charset=utf-8", html_report(def, a, &now))
+            };
+            let message = match download(&name, mime, &body) {
+                Ok(()) => format!("Exported {name}."),
                 Err(problem) => problem,
             };
             say(&d, message);

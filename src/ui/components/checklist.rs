@@ -226,7 +226,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             } }
             <div class="rc-actions">
                 <button type="button" class="rc-button rc-primary" onclick={run.reform(|_: MouseEvent| Op::ExportJson)}>{"Export JSON"}</button>
-                <super::summary::ReportButtons def={s.def.clone()} assessment={s.assessment.clone()} dispatch={dispatch.clone()} />
+                <super::summary::ReportButtons run={run.clone()} dispatch={dispatch.clone()} />
                 <ResetConfirm open={s.confirm_reset} dispatch={dispatch.clone()} />
             </div>
             <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} run={run.clone()} dispatch={dispatch.clone()} id_prefix={props.id_prefix.clone()} />

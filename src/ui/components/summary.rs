@@ -3,10 +3,10 @@
 
 use super::event_value;
 use crate::core::assessment::{MAX_NAME, MAX_TEXT};
-use crate::core::report::{csv_report, heat_map, html_report};
+use crate::core::report::heat_map;
 use crate::core::{Action, Assessment, ChecklistDefinition, Decision, SignOff, Status, Summary};
 use crate::ui::clock;
-use crate::ui::download::download;
+use crate::ui::ops::Op;
 use crate::ui::state::{AppState, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -281,31 +281,13 @@ fn SignOffForm(props: &SignOffProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
-    pub def: Rc<ChecklistDefinition>,
-    pub assessment: Rc<Assessment>,
+    pub run: Callback<Op>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// Downloads of the CSV and HTML reports, and printing.
 #[component]
 pub fn ReportButtons(props: &ReportProps) -> Html {
-    let export = |kind: &'static str| {
-        let (def, a, d) = (props.def.clone(), props.assessment.clone(), props.dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            let now = clock::now();
-            let name = format!("{}-{}.{}", crate::core::document::slug(&a.title), now.date(), if kind == "csv" { "csv" } else { "html" });
-            let (mime, body) = if kind == "csv" {
-                ("text/csv;charset=utf-8", csv_report(&def, &a))
-            } else {
-                ("text/html;charset=utf-8", html_report(&def, &a, &now))
-            };
-            let message = match download(&name, mime, &body) {
-                Ok(()) => format!("Exported {name}."),
-                Err(problem) => problem,
-            };
-            d.dispatch(Msg::Announce(message));
-        })
-    };
     let print = {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -321,8 +303,8 @@ pub fn ReportButtons(props: &ReportProps) -> Html {
     };
     html! {
         <>
-            <button type="button" class="rc-button" onclick={export("csv")}>{"Export CSV"}</button>
-            <button type="button" class="rc-button" onclick={export("html")}>{"Export HTML report"}</button>
+            <button type="button" class="rc-button" onclick={props.run.reform(|_: MouseEvent| Op::ExportReport { csv: true })}>{"Export CSV"}</button>
+            <button type="button" class="rc-button" onclick={props.run.reform(|_: MouseEvent| Op::ExportReport { csv: false })}>{"Export HTML report"}</button>
             <button type="button" class="rc-button" onclick={print}>{"Print summary"}</button>
         </>
     }
