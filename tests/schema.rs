@@ -27,12 +27,33 @@ fn the_definition_schema_matches_the_types() {
 }
 
 #[test]
-fn the_default_checklist_is_valid_against_its_schema_shape() {
-    // The schema names every field the default checklist uses (deny_unknown_fields both sides).
+fn every_field_the_default_checklist_uses_is_in_the_definition_schema() {
+    // The schema refuses other fields (additionalProperties: false at each level), so a field the
+    // shipped checklist uses but the schema lacks would make the checklist invalid against it.
     let schema = serde_json::to_value(schemars::schema_for!(ChecklistDefinition)).unwrap();
-    let props = schema["properties"].as_object().unwrap();
-    for field in ["id", "version", "title", "description", "scale", "sections"] {
-        assert!(props.contains_key(field), "{field}");
+    let fields = |props: &serde_json::Value| props.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+    let (top, section, item) = (fields(&schema["properties"]), fields(&schema["$defs"]["Section"]["properties"]), fields(&schema["$defs"]["Item"]["properties"]));
+    let scale = fields(&schema["$defs"]["RiskScale"]["properties"]);
+    let def: serde_json::Value = serde_json::from_str(risk_checklist::core::default_checklist::DEFAULT_CHECKLIST_JSON).unwrap();
+    let used = |v: &serde_json::Value| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+    let mut checked = 0;
+    for k in used(&def) {
+        assert!(top.contains(&k), "the default checklist uses {k:?}, which the schema lacks");
     }
+    for k in used(&def["scale"]) {
+        assert!(scale.contains(&k), "scale.{k}");
+    }
+    for sec in def["sections"].as_array().unwrap() {
+        for k in used(sec) {
+            assert!(section.contains(&k), "sections[].{k}");
+        }
+        for it in sec["items"].as_array().unwrap() {
+            for k in used(it) {
+                assert!(item.contains(&k), "items[].{k}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 150, "the default checklist's items were read ({checked} fields)");
     assert_eq!(schema["additionalProperties"], false);
 }

@@ -5,7 +5,7 @@
 //
 // Run: cd tests/e2e && npm ci && npm test
 
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -161,6 +161,7 @@ describe('answering with the mouse', () => {
       assert.equal(await page.getByLabel('Assessor', { exact: true }).inputValue(), 'A. Tester');
       assert.deepEqual(await goToSectionAndRead(page, second.title, itemOther), expectedOther);
       assert.deepEqual(await goToSectionAndRead(page, first.title, itemA), expectedA);
+      assert.match(expectedA.risk, /High.*\b9\b/, 'likelihood 3 x impact 3 reads as high, score 9');
       assert.deepEqual(expectedA, {
         status: 'Achieved',
         likelihood: '3',

@@ -21,7 +21,7 @@
 //   median of 10, after one run that is not counted.
 
 import { gzipSync } from 'node:zlib';
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { distDir, startServer } from './server.mjs';

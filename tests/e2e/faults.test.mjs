@@ -6,10 +6,9 @@
 //
 // Run: cd tests/e2e && npm test
 
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import path from 'node:path';
 
 import {
   assessmentRows,
