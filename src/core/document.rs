@@ -333,10 +333,13 @@ pub fn check_assessment(def: &ChecklistDefinition, a: &Assessment) -> Result<(),
 
 /// Answers keyed by ids the definition does not have.
 pub fn unknown_items(def: &ChecklistDefinition, a: &Assessment) -> Vec<ItemId> {
-    // One set of the checklist's ids, not a scan of every item per answer: the widget asks on
-    // every render, and both counts may be in the hundreds.
-    let known: std::collections::BTreeSet<&ItemId> = def.items().map(|(_, item)| &item.id).collect();
-    a.answers.keys().filter(|id| !known.contains(id)).cloned().collect()
+    // The widget asks on every render. Usually every answer is to one of the checklist's items,
+    // which one pass of map lookups shows (ids are unique); otherwise each answer is looked for.
+    let known = def.items().filter(|(_, item)| a.answers.contains_key(&item.id)).count();
+    if known == a.answers.len() {
+        return Vec::new();
+    }
+    a.answers.keys().filter(|id| def.item(id).is_none()).cloned().collect()
 }
 
 /// The name of any export of an assessment: `<title-slug>-<yyyy-mm-dd>.<extension>`.
