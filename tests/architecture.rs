@@ -25,7 +25,11 @@ fn src(rel: &str) -> PathBuf {
 fn code_words(text: &str) -> Vec<String> {
     text.lines()
         .map(|l| l.split("//").next().unwrap_or(""))
-        .flat_map(|l| l.split(|c: char| !(c.is_alphanumeric() || c == '_')).map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|l| {
+            l.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -37,7 +41,11 @@ fn the_core_knows_nothing_of_the_browser() {
     for file in files {
         let text = fs::read_to_string(&file).unwrap();
         for word in code_words(&text) {
-            assert!(!banned.contains(&word.as_str()), "{} uses `{word}`: the core must stay pure Rust", file.display());
+            assert!(
+                !banned.contains(&word.as_str()),
+                "{} uses `{word}`: the core must stay pure Rust",
+                file.display()
+            );
         }
     }
 }
@@ -52,7 +60,15 @@ fn only_the_storage_module_touches_local_storage() {
         let text = fs::read_to_string(&file).unwrap();
         for word in code_words(&text) {
             assert!(
-                !matches!(word.as_str(), "local_storage" | "session_storage" | "localStorage" | "get_item" | "set_item" | "remove_item"),
+                !matches!(
+                    word.as_str(),
+                    "local_storage"
+                        | "session_storage"
+                        | "localStorage"
+                        | "get_item"
+                        | "set_item"
+                        | "remove_item"
+                ),
                 "{} uses `{word}`: only src/ui/storage.rs may touch browser storage",
                 file.display()
             );

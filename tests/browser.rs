@@ -20,7 +20,8 @@ fn storage() -> web_sys::Storage {
 
 /// The storage key of the assessment open in namespace `ns`, read from its index.
 fn key(ns: &str) -> String {
-    let index = storage().get_item(&format!("risk-checklist/v1/{ns}/index")).unwrap().unwrap_or_default();
+    let index =
+        storage().get_item(&format!("risk-checklist/v1/{ns}/index")).unwrap().unwrap_or_default();
     let value: serde_json::Value = serde_json::from_str(&index).unwrap_or_default();
     format!("risk-checklist/v1/{ns}/assessment/{}", value["current"].as_str().unwrap_or("none"))
 }
@@ -29,7 +30,10 @@ fn key(ns: &str) -> String {
 fn clear(ns: &str) {
     let s = storage();
     let prefix = format!("risk-checklist/v1/{ns}/");
-    let keys: Vec<String> = (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with(&prefix)).collect();
+    let keys: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
     for k in keys {
         s.remove_item(&k).unwrap();
     }
@@ -68,7 +72,9 @@ fn item(host: &Element, title: &str) -> Element {
     let groups = host.query_selector_all("fieldset.rc-item").unwrap();
     (0..groups.length())
         .filter_map(|i| groups.item(i)?.dyn_into::<Element>().ok())
-        .find(|g| g.query_selector("legend").unwrap().unwrap().text_content().as_deref() == Some(title))
+        .find(|g| {
+            g.query_selector("legend").unwrap().unwrap().text_content().as_deref() == Some(title)
+        })
         .unwrap_or_else(|| panic!("no item titled {title}"))
 }
 
@@ -84,7 +90,11 @@ fn control<T: JsCast>(scope: &Element, label: &str) -> T {
 }
 
 fn progress(host: &Element) -> String {
-    host.query_selector("[aria-label='Overall progress']").unwrap().unwrap().get_attribute("aria-valuenow").unwrap()
+    host.query_selector("[aria-label='Overall progress']")
+        .unwrap()
+        .unwrap()
+        .get_attribute("aria-valuenow")
+        .unwrap()
 }
 
 fn first_title() -> String {
@@ -98,7 +108,10 @@ async fn renders_the_first_section_with_every_status_choice() {
     let section = &def.sections[0];
     let heading = host.query_selector(".rc-section-heading").unwrap().unwrap();
     assert_eq!(heading.text_content().unwrap().trim(), section.title);
-    assert_eq!(host.query_selector_all("fieldset.rc-item").unwrap().length() as usize, section.items.len());
+    assert_eq!(
+        host.query_selector_all("fieldset.rc-item").unwrap().length() as usize,
+        section.items.len()
+    );
     let group = item(&host, &section.items[0].title);
     for label in ["Achieved", "Partially achieved", "Not achieved", "Not applicable"] {
         let radio: HtmlInputElement = control(&group, label);
@@ -119,7 +132,15 @@ async fn choosing_a_status_updates_progress_badge_and_storage() {
     yew::scheduler::flush().await;
     let total = default_checklist().item_count();
     assert_eq!(progress(&host), (100 / total).to_string());
-    assert_eq!(item(&host, &first_title()).query_selector(".rc-badge").unwrap().unwrap().text_content().unwrap(), "Achieved");
+    assert_eq!(
+        item(&host, &first_title())
+            .query_selector(".rc-badge")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Achieved"
+    );
 
     settle(500).await;
     let stored = storage().get_item(&key("status")).unwrap().expect("saved after the pause");
@@ -155,12 +176,16 @@ async fn a_saved_assessment_is_restored_exactly() {
     let again = open("restore").await;
     let group = item(&again, &first_title());
     assert!(control::<HtmlInputElement>(&group, "Not achieved").checked());
-    assert_eq!(control::<web_sys::HtmlTextAreaElement>(&group, "Notes").value(), "Two admins share one password – café ☕");
+    assert_eq!(
+        control::<web_sys::HtmlTextAreaElement>(&group, "Notes").value(),
+        "Two admins share one password – café ☕"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn an_unreadable_stored_value_is_backed_up_and_never_overwritten() {
-    let raw = "{\"format\": \"risk-checklist/stored-assessment\", \"format_version\": 1, \"checklist\": ";
+    let raw =
+        "{\"format\": \"risk-checklist/stored-assessment\", \"format_version\": 1, \"checklist\": ";
     plant("broken", raw);
     let host = open("broken").await;
     let alert = host.query_selector("[role='alert']").unwrap().expect("a warning");
@@ -168,7 +193,10 @@ async fn an_unreadable_stored_value_is_backed_up_and_never_overwritten() {
     // Working on never touches it: the new answers go to a new assessment.
     control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
     settle(500).await;
-    assert_eq!(storage().get_item("risk-checklist/v1/broken/assessment/a-test").unwrap().as_deref(), Some(raw));
+    assert_eq!(
+        storage().get_item("risk-checklist/v1/broken/assessment/a-test").unwrap().as_deref(),
+        Some(raw)
+    );
     assert_ne!(key("broken"), "risk-checklist/v1/broken/assessment/a-test");
     let backup_prefix = "risk-checklist/v1/broken/backup/a-test/";
     let s = storage();
@@ -188,7 +216,10 @@ async fn a_value_from_a_newer_version_is_left_untouched() {
     let host = open("newer").await;
     control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
     settle(500).await;
-    assert_eq!(storage().get_item("risk-checklist/v1/newer/assessment/a-test").unwrap().as_deref(), Some(raw));
+    assert_eq!(
+        storage().get_item("risk-checklist/v1/newer/assessment/a-test").unwrap().as_deref(),
+        Some(raw)
+    );
     let alert = host.query_selector("[role='alert']").unwrap().expect("a warning");
     assert!(alert.text_content().unwrap().contains("newer version"));
 }
@@ -198,7 +229,8 @@ async fn blocked_storage_leaves_a_working_widget_with_a_warning() {
     // Make window.localStorage throw, as a sandboxed iframe or disabled storage does.
     let window = web_sys::window().unwrap();
     let descriptor = js_sys::Object::get_own_property_descriptor(&window, &"localStorage".into());
-    let thrower = js_sys::Function::new_no_args("throw new DOMException('blocked', 'SecurityError')");
+    let thrower =
+        js_sys::Function::new_no_args("throw new DOMException('blocked', 'SecurityError')");
     let getter = js_sys::Object::new();
     js_sys::Reflect::set(&getter, &"get".into(), &thrower).unwrap();
     js_sys::Reflect::set(&getter, &"configurable".into(), &true.into()).unwrap();
@@ -207,12 +239,17 @@ async fn blocked_storage_leaves_a_working_widget_with_a_warning() {
     let host = open("blocked").await;
     control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
     yew::scheduler::flush().await;
-    let alert_text = host.query_selector("[role='alert']").unwrap().map(|a| a.text_content().unwrap());
+    let alert_text =
+        host.query_selector("[role='alert']").unwrap().map(|a| a.text_content().unwrap());
 
     if descriptor.is_undefined() {
         js_sys::Reflect::delete_property(&window, &"localStorage".into()).unwrap();
     } else {
-        js_sys::Object::define_property(&window, &"localStorage".into(), &descriptor.unchecked_into());
+        js_sys::Object::define_property(
+            &window,
+            &"localStorage".into(),
+            &descriptor.unchecked_into(),
+        );
     }
     assert!(alert_text.unwrap_or_default().contains("not being saved"));
     assert_ne!(progress(&host), "0");
@@ -229,7 +266,12 @@ async fn an_invalid_inline_definition_lists_every_problem() {
     document().body().unwrap().append_child(&host).unwrap();
     std::mem::forget(ui::mount(host.clone()));
     yew::scheduler::flush().await;
-    let text = host.query_selector("[role='alert']").unwrap().expect("problems shown").text_content().unwrap();
+    let text = host
+        .query_selector("[role='alert']")
+        .unwrap()
+        .expect("problems shown")
+        .text_content()
+        .unwrap();
     for path in ["title", "sections[0].items[0].title", "sections[0].items[1].id"] {
         assert!(text.contains(path), "{path} missing from: {text}");
     }
@@ -276,7 +318,12 @@ async fn an_imported_file_is_previewed_then_opened_as_a_new_assessment() {
     let host = open("import").await;
     control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
     settle(400).await;
-    choose_file(&host, "team-blog.json", &exported_with_first_item(Status::NotAchieved, "<b>bold?</b>")).await;
+    choose_file(
+        &host,
+        "team-blog.json",
+        &exported_with_first_item(Status::NotAchieved, "<b>bold?</b>"),
+    )
+    .await;
     let preview = host.query_selector("[aria-label='Import preview']").unwrap().expect("a preview");
     assert!(preview.text_content().unwrap().contains("Imported team blog"));
     // Nothing changed yet.
@@ -287,7 +334,13 @@ async fn an_imported_file_is_previewed_then_opened_as_a_new_assessment() {
     assert!(control::<HtmlInputElement>(&group, "Not achieved").checked());
     assert_eq!(control::<web_sys::HtmlTextAreaElement>(&group, "Notes").value(), "<b>bold?</b>");
     let index = storage().get_item("risk-checklist/v1/import/index").unwrap().unwrap();
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&index).unwrap()["entries"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&index).unwrap()["entries"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[wasm_bindgen_test]
@@ -319,12 +372,15 @@ async fn a_bad_file_is_explained_and_changes_nothing() {
         ("", "empty"),
     ] {
         choose_file(&host, "bad.json", text).await;
-        let alert = host.query_selector(".rc-import [role='alert']").unwrap().expect("an explanation");
+        let alert =
+            host.query_selector(".rc-import [role='alert']").unwrap().expect("an explanation");
         let said = alert.text_content().unwrap();
         assert!(said.contains(expect) && said.contains("Nothing was changed"), "{said}");
     }
     assert_eq!(storage().get_item(&key("badfile")).unwrap(), before);
-    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Partially achieved").checked());
+    assert!(
+        control::<HtmlInputElement>(&item(&host, &first_title()), "Partially achieved").checked()
+    );
 }
 
 /// Sends the `storage` event another tab's write would cause.
@@ -348,7 +404,11 @@ async fn a_change_saved_in_another_tab_is_shown_or_asked_about() {
     let def: ChecklistDefinition = default_checklist();
     let theirs = |status| {
         let mut s = stored.clone();
-        s.assessment.apply(&def, Action::SetStatus { item: def.sections[0].items[0].id.clone(), status }, Timestamp::parse("2026-03-01T00:00:00Z").unwrap());
+        s.assessment.apply(
+            &def,
+            Action::SetStatus { item: def.sections[0].items[0].id.clone(), status },
+            Timestamp::parse("2026-03-01T00:00:00Z").unwrap(),
+        );
         s.to_json()
     };
     // No unsaved change here: the other tab's version is shown.
@@ -365,9 +425,14 @@ async fn a_change_saved_in_another_tab_is_shown_or_asked_about() {
     assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Not achieved").checked());
     button(&host, "Use the other tab's version").click();
     settle(400).await;
-    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Partially achieved").checked());
+    assert!(
+        control::<HtmlInputElement>(&item(&host, &first_title()), "Partially achieved").checked()
+    );
     let s = storage();
-    let backups = (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with("risk-checklist/v1/tabs/backup/")).count();
+    let backups = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with("risk-checklist/v1/tabs/backup/"))
+        .count();
     assert_eq!(backups, 1, "this tab's version is kept as a backup");
 }
 
@@ -388,7 +453,12 @@ async fn assessments_can_be_created_listed_deleted_and_brought_back() {
     yew::scheduler::flush().await;
     let rows = host.query_selector_all(".rc-library tbody tr").unwrap();
     assert_eq!(rows.length(), 2);
-    let delete = host.query_selector("button[aria-label='Delete First project']").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap();
+    let delete = host
+        .query_selector("button[aria-label='Delete First project']")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap();
     delete.click();
     settle(100).await;
     assert_eq!(host.query_selector_all(".rc-library tbody tr").unwrap().length(), 1);
@@ -410,7 +480,10 @@ async fn the_embedding_page_sets_the_heading_level_and_a_new_assessments_title()
     assert_eq!(host.query_selector(".rc-heading").unwrap().unwrap().tag_name(), "H3");
     assert_eq!(host.query_selector(".rc-section-heading").unwrap().unwrap().tag_name(), "H4");
     assert!(host.query_selector("h1, h2").unwrap().is_none());
-    assert_eq!(control::<HtmlInputElement>(&host, "Project or tool assessed").value(), "Team chat pilot");
+    assert_eq!(
+        control::<HtmlInputElement>(&host, "Project or tool assessed").value(),
+        "Team chat pilot"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -429,16 +502,24 @@ async fn an_assessment_of_an_older_checklist_version_opens_and_keeps_retired_ans
     plant("versions", &raw);
     let host = open("versions").await;
     assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Achieved").checked());
-    let retired = host.query_selector("[aria-label='Retired items']").unwrap().expect("retired answers shown");
+    let retired = host
+        .query_selector("[aria-label='Retired items']")
+        .unwrap()
+        .expect("retired answers shown");
     let text = retired.text_content().unwrap();
     assert!(text.contains("removed-in-1-0") && text.contains("still here"), "{text}");
 
     control::<HtmlElement>(&item(&host, &first_title()), "Not applicable").click();
     settle(500).await;
-    let stored: serde_json::Value = serde_json::from_str(&storage().get_item(&key("versions")).unwrap().unwrap()).unwrap();
+    let stored: serde_json::Value =
+        serde_json::from_str(&storage().get_item(&key("versions")).unwrap().unwrap()).unwrap();
     assert_eq!(stored["assessment"]["answers"]["removed-in-1-0"]["notes"], "still here");
     assert_eq!(stored["assessment"]["answers"][first.as_str()]["status"], "not_applicable");
-    assert_eq!(stored["checklist"]["version"], def.version.as_str(), "saved as answering the current version");
+    assert_eq!(
+        stored["checklist"]["version"],
+        def.version.as_str(),
+        "saved as answering the current version"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -455,7 +536,8 @@ async fn a_decision_shows_in_the_header_and_says_when_it_needs_review() {
     }
     control::<HtmlElement>(&host, "Proceed").click();
     yew::scheduler::flush().await;
-    let line = || host.query_selector(".rc-signoff-line").unwrap().map(|l| l.text_content().unwrap());
+    let line =
+        || host.query_selector(".rc-signoff-line").unwrap().map(|l| l.text_content().unwrap());
     assert_eq!(line().as_deref(), Some("Decision: Proceed on 2026-11-20 by Jo Bloggs."));
     button(&host, "Checklist").click();
     yew::scheduler::flush().await;

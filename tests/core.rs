@@ -5,7 +5,10 @@
 use proptest::prelude::*;
 use risk_checklist::core::default_checklist::default_checklist;
 use risk_checklist::core::document::{slug, DocumentError, EXPORT_FORMAT, FORMAT_VERSION};
-use risk_checklist::core::{Action, Assessment, Band, ChecklistDefinition, Document, ItemId, Status, StoredAssessment, Summary, Timestamp};
+use risk_checklist::core::{
+    Action, Assessment, Band, ChecklistDefinition, Document, ItemId, Status, StoredAssessment,
+    Summary, Timestamp,
+};
 
 fn t(s: &str) -> Timestamp {
     Timestamp::parse(s).unwrap()
@@ -37,7 +40,10 @@ fn an_export_reads_back_unchanged_and_names_its_format() {
     let def = default_checklist();
     let id = ids(&def);
     let mut actions = rate(&id[0], Status::NotAchieved, 3, 3);
-    actions.push(Action::SetNotes { item: id[0].clone(), notes: "Zwei Admins – ein Passwort. «Ça va» 日本 \"quoted\"\n2nd line".into() });
+    actions.push(Action::SetNotes {
+        item: id[0].clone(),
+        notes: "Zwei Admins – ein Passwort. «Ça va» 日本 \"quoted\"\n2nd line".into(),
+    });
     actions.push(Action::SetTitle { title: "Team blog on WordPress".into() });
     let (def, a) = assessed(actions);
     let doc = Document::new(&def, &a, t("2026-01-07T09:00:00Z"));
@@ -56,22 +62,44 @@ fn an_export_reads_back_unchanged_and_names_its_format() {
 #[test]
 fn reading_refuses_other_formats_and_newer_versions_with_plain_reasons() {
     let (def, a) = assessed(vec![]);
-    let good: serde_json::Value = serde_json::from_str(&Document::new(&def, &a, t("2026-01-07T09:00:00Z")).to_json()).unwrap();
+    let good: serde_json::Value =
+        serde_json::from_str(&Document::new(&def, &a, t("2026-01-07T09:00:00Z")).to_json())
+            .unwrap();
     let with = |f: &dyn Fn(&mut serde_json::Value)| {
         let mut v = good.clone();
         f(&mut v);
         Document::from_json(&v.to_string()).unwrap_err()
     };
-    assert_eq!(with(&|v| v["format"] = "something-else".into()), DocumentError::WrongFormat { found: Some("something-else".into()) });
-    assert_eq!(with(&|v| { v.as_object_mut().unwrap().remove("format"); }), DocumentError::WrongFormat { found: None });
-    assert_eq!(with(&|v| { v.as_object_mut().unwrap().remove("format_version"); }), DocumentError::MissingVersion);
+    assert_eq!(
+        with(&|v| v["format"] = "something-else".into()),
+        DocumentError::WrongFormat { found: Some("something-else".into()) }
+    );
+    assert_eq!(
+        with(&|v| {
+            v.as_object_mut().unwrap().remove("format");
+        }),
+        DocumentError::WrongFormat { found: None }
+    );
+    assert_eq!(
+        with(&|v| {
+            v.as_object_mut().unwrap().remove("format_version");
+        }),
+        DocumentError::MissingVersion
+    );
     assert_eq!(with(&|v| v["format_version"] = 2.into()), DocumentError::NewerVersion { found: 2 });
-    assert!(matches!(with(&|v| v["extra"] = 1.into()), DocumentError::Syntax { message, .. } if message.contains("extra")));
+    assert!(
+        matches!(with(&|v| v["extra"] = 1.into()), DocumentError::Syntax { message, .. } if message.contains("extra"))
+    );
     let item = ids(&def)[0].clone();
-    assert!(matches!(with(&|v| v["assessment"]["answers"][item.as_str()] = serde_json::json!({"likelihood": 7})),
-        DocumentError::Answer { item: i, .. } if i == item));
+    assert!(
+        matches!(with(&|v| v["assessment"]["answers"][item.as_str()] = serde_json::json!({"likelihood": 7})),
+        DocumentError::Answer { item: i, .. } if i == item)
+    );
     assert_eq!(Document::from_json("  "), Err(DocumentError::Empty));
-    assert!(matches!(Document::from_json("{\"format\":"), Err(DocumentError::Syntax { line: 1, .. })));
+    assert!(matches!(
+        Document::from_json("{\"format\":"),
+        Err(DocumentError::Syntax { line: 1, .. })
+    ));
 }
 
 #[test]
@@ -89,12 +117,24 @@ fn the_summary_counts_ranks_and_finds_the_worst_band() {
     let s = Summary::of(&def, &a);
     assert_eq!(s.progress.assessed, 5);
     assert_eq!(s.progress.total, def.item_count());
-    assert_eq!((s.by_status.achieved, s.by_status.partially_achieved, s.by_status.not_achieved, s.by_status.not_applicable), (1, 1, 2, 1));
+    assert_eq!(
+        (
+            s.by_status.achieved,
+            s.by_status.partially_achieved,
+            s.by_status.not_achieved,
+            s.by_status.not_applicable
+        ),
+        (1, 1, 2, 1)
+    );
     assert_eq!(s.by_status.not_assessed, def.item_count() - 5);
     assert_eq!((s.by_band.low, s.by_band.medium, s.by_band.high), (1, 2, 1));
     assert_eq!(s.overall, Some(Band::High));
-    let ranked: Vec<(&str, u32)> = s.open_risks.iter().map(|r| (r.item.as_str(), r.score)).collect();
-    assert_eq!(ranked, vec![(id[1].as_str(), 6), (id[0].as_str(), 4), (id[5].as_str(), 3), (id[3].as_str(), 1)]);
+    let ranked: Vec<(&str, u32)> =
+        s.open_risks.iter().map(|r| (r.item.as_str(), r.score)).collect();
+    assert_eq!(
+        ranked,
+        vec![(id[1].as_str(), 6), (id[0].as_str(), 4), (id[5].as_str(), 3), (id[3].as_str(), 1)]
+    );
     let first_section = &s.sections[0];
     assert_eq!(first_section.worst, Some(Band::High));
 }
@@ -114,14 +154,22 @@ fn the_stored_record_round_trips() {
     let (def, a) = assessed(rate(&ids(&def)[2], Status::NotAchieved, 1, 3));
     let stored = StoredAssessment::new(&def, &a);
     assert_eq!(StoredAssessment::from_json(&stored.to_json()), Ok(stored));
-    assert!(matches!(StoredAssessment::from_json(&Document::new(&def, &a, t("2026-01-07T09:00:00Z")).to_json()),
-        Err(DocumentError::WrongFormat { .. })));
+    assert!(matches!(
+        StoredAssessment::from_json(&Document::new(&def, &a, t("2026-01-07T09:00:00Z")).to_json()),
+        Err(DocumentError::WrongFormat { .. })
+    ));
 }
 
 #[test]
 fn slugs_are_safe_file_names() {
-    let cases = [("Team blog", "team-blog"), ("  Yammer / Viva Engage!! ", "yammer-viva-engage"), ("", "risk-assessment"),
-        ("日本", "risk-assessment"), ("../../etc/passwd", "etc-passwd"), ("Café Ω", "caf")];
+    let cases = [
+        ("Team blog", "team-blog"),
+        ("  Yammer / Viva Engage!! ", "yammer-viva-engage"),
+        ("", "risk-assessment"),
+        ("日本", "risk-assessment"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("Café Ω", "caf"),
+    ];
     for (title, expected) in cases {
         assert_eq!(slug(title), expected, "{title:?}");
     }
@@ -140,7 +188,13 @@ fn action(ids: Vec<ItemId>) -> impl Strategy<Value = Action> {
             .prop_map(|(item, likelihood, impact)| Action::SetRisk { item, likelihood, impact }),
         (item.clone(), any::<String>()).prop_map(|(item, notes)| Action::SetNotes { item, notes }),
         (item.clone(), "\\PC{0,40}").prop_map(|(item, owner)| Action::SetOwner { item, owner }),
-        (item.clone(), prop::option::of((2000u32..2100, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))))
+        (
+            item.clone(),
+            prop::option::of(
+                (2000u32..2100, 1u32..13, 1u32..29)
+                    .prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))
+            )
+        )
             .prop_map(|(item, due)| Action::SetDue { item, due }),
         (item, any::<String>()).prop_map(|(item, action)| Action::SetMitigation { item, action }),
         any::<String>().prop_map(|title| Action::SetTitle { title }),
@@ -209,9 +263,10 @@ fn an_answer_given_twice_is_refused_with_its_position() {
 #[test]
 fn answers_for_items_the_checklist_lacks_are_kept_and_reported() {
     let (def, a) = assessed(vec![]);
-    let json = Document::new(&def, &a, t("2026-01-07T09:00:00Z"))
-        .to_json()
-        .replace("\"answers\": {}", "\"answers\": {\"retired-item\": {\"status\": \"achieved\", \"notes\": \"kept\"}}");
+    let json = Document::new(&def, &a, t("2026-01-07T09:00:00Z")).to_json().replace(
+        "\"answers\": {}",
+        "\"answers\": {\"retired-item\": {\"status\": \"achieved\", \"notes\": \"kept\"}}",
+    );
     let doc = Document::from_json(&json).unwrap();
     assert_eq!(doc.unknown_items(), vec![ItemId::new("retired-item")]);
     assert_eq!(doc.assessment.answers[&ItemId::new("retired-item")].notes, "kept");
@@ -220,7 +275,11 @@ fn answers_for_items_the_checklist_lacks_are_kept_and_reported() {
 
 #[test]
 fn absurd_nesting_is_refused_not_overflowed() {
-    let deep = format!("{{\"format\":\"risk-checklist/assessment\",\"format_version\":1,\"x\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(
+        "{{\"format\":\"risk-checklist/assessment\",\"format_version\":1,\"x\":{}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     assert!(matches!(Document::from_json(&deep), Err(DocumentError::Syntax { .. })));
 }
 

@@ -7,8 +7,13 @@
 //! then read the diff before committing it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use risk_checklist::core::report::{csv_report, heat_map, html_report, CSV_HEADER, NEEDS_REVIEW, RETIRED_SECTION, UNTITLED};
-use risk_checklist::core::{Action, Assessment, Band, ChecklistDefinition, Decision, Document, ItemId, SignOff, Status, Timestamp};
+use risk_checklist::core::report::{
+    csv_report, heat_map, html_report, CSV_HEADER, NEEDS_REVIEW, RETIRED_SECTION, UNTITLED,
+};
+use risk_checklist::core::{
+    Action, Assessment, Band, ChecklistDefinition, Decision, Document, ItemId, SignOff, Status,
+    Timestamp,
+};
 use std::path::Path;
 
 const FIXTURE: &str = include_str!("fixtures/assessment-mixed.json");
@@ -41,7 +46,8 @@ fn expect_file(name: &str, actual: &str) {
     if std::env::var_os("BLESS").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}; run with BLESS=1 to write it", path.display()));
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run with BLESS=1 to write it", path.display()));
     assert!(actual == expected, "{} differs from the output:\n{actual}", path.display());
 }
 
@@ -75,14 +81,19 @@ fn the_csv_has_a_byte_order_mark_crlf_lines_a_header_and_a_row_per_item_then_ret
     assert_eq!(retired, vec![ItemId::new("old-item")]);
     assert_eq!(rows.len(), 1 + doc.definition.item_count() + retired.len());
     // Each record ends in CRLF: the line ends not inside a field are exactly one per record.
-    let in_fields = |end: &str| rows.iter().flatten().map(|f| f.matches(end).count()).sum::<usize>();
+    let in_fields =
+        |end: &str| rows.iter().flatten().map(|f| f.matches(end).count()).sum::<usize>();
     assert_eq!(text.matches("\r\n").count(), rows.len() + in_fields("\r\n"));
     assert_eq!(text.matches('\n').count(), rows.len() + in_fields("\n"));
-    let items: Vec<&str> = rows[1..=doc.definition.item_count()].iter().map(|r| r[1].as_str()).collect();
+    let items: Vec<&str> =
+        rows[1..=doc.definition.item_count()].iter().map(|r| r[1].as_str()).collect();
     let titles: Vec<String> = doc.definition.items().map(|(_, i)| i.title.clone()).collect();
     assert_eq!(items.len(), titles.len());
     for (item, title) in items.iter().zip(&titles) {
-        assert!(*item == title || item.strip_prefix('\'') == Some(title), "{item:?} is not {title:?} in checklist order");
+        assert!(
+            *item == title || item.strip_prefix('\'') == Some(title),
+            "{item:?} is not {title:?} in checklist order"
+        );
     }
 }
 
@@ -90,18 +101,66 @@ fn the_csv_has_a_byte_order_mark_crlf_lines_a_header_and_a_row_per_item_then_ret
 fn csv_fields_read_back_as_written() {
     let doc = fixture();
     let rows = parse_csv(&csv_report(&doc.definition, &doc.assessment));
-    let row = |item: &str| rows.iter().find(|r| r[1] == item).unwrap_or_else(|| panic!("no row for {item:?}")).clone();
-    assert_eq!(row("'=HYPERLINK(\"http://evil.example\",\"click\")"), [
-        "Access & accounts", "'=HYPERLINK(\"http://evil.example\",\"click\")", "Not achieved", "3 – Probable", "3 – Severe",
-        "9", "High", "'=1+1", "2026-03-31", "'\tTab-led action", "",
-    ]);
-    assert_eq!(row("Two-step verification is on, \"always\""), [
-        "Access & accounts", "Two-step verification is on, \"always\"", "Achieved", "2 – Possible", "3 – Severe",
-        "6", "High", "", "", "", "Done, see \"policy\" doc,\nline two",
-    ]);
-    assert_eq!(row("FOI requests are answered"), ["Records", "FOI requests are answered", "Not assessed", "", "", "", "", "", "", "", ""]);
-    assert_eq!(row("old-item"), [RETIRED_SECTION, "old-item", "Not achieved", "3 – Probable", "3 – Severe", "9", "High", "", "", "", "Retired, but kept"]);
-    assert_eq!(rows.last().unwrap()[0], RETIRED_SECTION, "retired answers come after the checklist's items");
+    let row = |item: &str| {
+        rows.iter().find(|r| r[1] == item).unwrap_or_else(|| panic!("no row for {item:?}")).clone()
+    };
+    assert_eq!(
+        row("'=HYPERLINK(\"http://evil.example\",\"click\")"),
+        [
+            "Access & accounts",
+            "'=HYPERLINK(\"http://evil.example\",\"click\")",
+            "Not achieved",
+            "3 – Probable",
+            "3 – Severe",
+            "9",
+            "High",
+            "'=1+1",
+            "2026-03-31",
+            "'\tTab-led action",
+            "",
+        ]
+    );
+    assert_eq!(
+        row("Two-step verification is on, \"always\""),
+        [
+            "Access & accounts",
+            "Two-step verification is on, \"always\"",
+            "Achieved",
+            "2 – Possible",
+            "3 – Severe",
+            "6",
+            "High",
+            "",
+            "",
+            "",
+            "Done, see \"policy\" doc,\nline two",
+        ]
+    );
+    assert_eq!(
+        row("FOI requests are answered"),
+        ["Records", "FOI requests are answered", "Not assessed", "", "", "", "", "", "", "", ""]
+    );
+    assert_eq!(
+        row("old-item"),
+        [
+            RETIRED_SECTION,
+            "old-item",
+            "Not achieved",
+            "3 – Probable",
+            "3 – Severe",
+            "9",
+            "High",
+            "",
+            "",
+            "",
+            "Retired, but kept"
+        ]
+    );
+    assert_eq!(
+        rows.last().unwrap()[0],
+        RETIRED_SECTION,
+        "retired answers come after the checklist's items"
+    );
 }
 
 #[test]
@@ -109,7 +168,10 @@ fn no_csv_cell_can_start_a_formula() {
     let doc = fixture();
     for row in parse_csv(&csv_report(&doc.definition, &doc.assessment)) {
         for cell in row {
-            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?} would run as a formula");
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} would run as a formula"
+            );
         }
     }
 }
@@ -190,7 +252,11 @@ fn check_heat_map(answers: &[(Status, Option<u8>, Option<u8>)], expected: Vec<Ve
     for (n, (status, likelihood, impact)) in answers.iter().enumerate() {
         let item = ItemId::new(format!("i{n}"));
         a.apply(&def, Action::SetStatus { item: item.clone(), status: *status }, exported());
-        a.apply(&def, Action::SetRisk { item, likelihood: *likelihood, impact: *impact }, exported());
+        a.apply(
+            &def,
+            Action::SetRisk { item, likelihood: *likelihood, impact: *impact },
+            exported(),
+        );
     }
     assert_eq!(heat_map(&def, &a), expected, "{answers:?}");
 }
@@ -201,10 +267,18 @@ fn the_heat_map_counts_open_rated_risks_with_the_highest_likelihood_first() {
     check_heat_map(&[], vec![vec![0, 0, 0], vec![0, 0, 0]]);
     check_heat_map(&[(NotAchieved, Some(2), Some(3))], vec![vec![0, 0, 1], vec![0, 0, 0]]);
     check_heat_map(&[(PartiallyAchieved, Some(1), Some(1))], vec![vec![0, 0, 0], vec![1, 0, 0]]);
-    check_heat_map(&[(NotAssessed, Some(2), Some(2)), (NotAchieved, Some(2), Some(2))], vec![vec![0, 2, 0], vec![0, 0, 0]]);
+    check_heat_map(
+        &[(NotAssessed, Some(2), Some(2)), (NotAchieved, Some(2), Some(2))],
+        vec![vec![0, 2, 0], vec![0, 0, 0]],
+    );
     // Achieved and not applicable are not open; a risk rated on one axis only has no cell.
     check_heat_map(
-        &[(Achieved, Some(2), Some(3)), (NotApplicable, Some(1), Some(1)), (NotAchieved, Some(2), None), (NotAchieved, None, Some(1))],
+        &[
+            (Achieved, Some(2), Some(3)),
+            (NotApplicable, Some(1), Some(1)),
+            (NotAchieved, Some(2), None),
+            (NotAchieved, None, Some(1)),
+        ],
         vec![vec![0, 0, 0], vec![0, 0, 0]],
     );
 }
@@ -223,7 +297,8 @@ fn fixture_html() -> String {
 /// The text between the first `start` and the next `end` after it.
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     let from = text.find(start).unwrap_or_else(|| panic!("{start:?} not found")) + start.len();
-    let to = text[from..].find(end).unwrap_or_else(|| panic!("{end:?} not found after {start:?}")) + from;
+    let to = text[from..].find(end).unwrap_or_else(|| panic!("{end:?} not found after {start:?}"))
+        + from;
     &text[from..to]
 }
 
@@ -266,7 +341,8 @@ fn the_html_report_shows_the_fixture_summary() {
     let html = fixture_html();
     let summary = between(&html, "<h2 id=\"summary\">", "</section>");
     let status_of = |id| doc.assessment.answers.get(id).map_or(Status::NotAssessed, |a| a.status);
-    let statuses: Vec<Status> = doc.definition.items().map(|(_, item)| status_of(&item.id)).collect();
+    let statuses: Vec<Status> =
+        doc.definition.items().map(|(_, item)| status_of(&item.id)).collect();
     for status in Status::ALL {
         let count = statuses.iter().filter(|s| **s == status).count();
         let row = format!("<tr><th scope=\"row\">{}</th><td>{count}</td></tr>", status.label());
@@ -279,10 +355,17 @@ fn the_html_report_shows_the_fixture_summary() {
         assert!(summary.contains(&row), "{row}");
     }
     let worst = risks.iter().map(|r| r.2).max().unwrap();
-    assert!(summary.contains(&format!("Overall rating (worst open risk): <strong class=\"band-{}\">{}</strong>", worst.key(), worst.label())));
+    assert!(summary.contains(&format!(
+        "Overall rating (worst open risk): <strong class=\"band-{}\">{}</strong>",
+        worst.key(),
+        worst.label()
+    )));
     let assessed = statuses.iter().filter(|s| **s != Status::NotAssessed).count();
     let total = statuses.len();
-    assert!(summary.contains(&format!("Progress: {assessed} of {total} items assessed ({}%)", assessed * 100 / total)));
+    assert!(summary.contains(&format!(
+        "Progress: {assessed} of {total} items assessed ({}%)",
+        assessed * 100 / total
+    )));
     // The figures for this fixture, as reviewed by hand.
     assert_eq!((worst, assessed, total, risks.len()), (Band::High, 6, 8, 4));
 }
@@ -292,13 +375,16 @@ fn the_heat_map_table_has_headers_from_the_scale_and_each_count_in_its_cell() {
     let doc = fixture();
     let html = fixture_html();
     let table = between(&html, "<table class=\"heat-map\">", "</table>");
-    assert!(table.contains("<caption>Open risks by likelihood (rows) and impact (columns)</caption>"));
+    assert!(
+        table.contains("<caption>Open risks by likelihood (rows) and impact (columns)</caption>")
+    );
     let header = between(table, "<thead>", "</thead>");
     assert!(header.contains(
         "<th scope=\"col\">Likelihood</th><th scope=\"col\"><bdi>1 – Minimal</bdi></th><th scope=\"col\"><bdi>2 – Significant</bdi></th><th scope=\"col\"><bdi>3 – Severe</bdi></th>"
     ));
     let body = between(table, "<tbody>", "</tbody>");
-    let row_headers: Vec<&str> = body.split("<th scope=\"row\">").skip(1).map(|r| between(r, "<bdi>", "</bdi>")).collect();
+    let row_headers: Vec<&str> =
+        body.split("<th scope=\"row\">").skip(1).map(|r| between(r, "<bdi>", "</bdi>")).collect();
     assert_eq!(row_headers, ["3 – Probable", "2 – Possible", "1 – Remote"]);
 
     // The count in each cell, read from the table, against counts made from the answers.
@@ -312,7 +398,11 @@ fn the_heat_map_table_has_headers_from_the_scale_and_each_count_in_its_cell() {
         .map(|l| {
             (1..=3)
                 .map(|i| {
-                    let cell = between(body, &format!("data-likelihood=\"{l}\" data-impact=\"{i}\">"), "</td>");
+                    let cell = between(
+                        body,
+                        &format!("data-likelihood=\"{l}\" data-impact=\"{i}\">"),
+                        "</td>",
+                    );
                     between(cell, "<span class=\"count\">", "</span>").parse().unwrap()
                 })
                 .collect()
@@ -322,16 +412,22 @@ fn the_heat_map_table_has_headers_from_the_scale_and_each_count_in_its_cell() {
     assert_eq!(shown, vec![vec![0, 1, 1], vec![0, 1, 0], vec![0, 1, 0]]);
     assert_eq!(heat_map(&doc.definition, &doc.assessment), expected);
     // Each cell says its band in words, not by colour alone.
-    assert!(body.contains("data-likelihood=\"3\" data-impact=\"3\"><span class=\"count\">1</span> High</td>"));
-    assert!(body.contains("data-likelihood=\"1\" data-impact=\"1\"><span class=\"count\">0</span> Low</td>"));
+    assert!(body.contains(
+        "data-likelihood=\"3\" data-impact=\"3\"><span class=\"count\">1</span> High</td>"
+    ));
+    assert!(body.contains(
+        "data-likelihood=\"1\" data-impact=\"1\"><span class=\"count\">0</span> Low</td>"
+    ));
 }
 
 #[test]
 fn open_risks_are_ranked_by_score_and_the_rest_of_the_report_is_there() {
     let html = fixture_html();
     let ranked = between(&html, "<h2 id=\"open-risks\">", "</section>");
-    let order = ["=HYPERLINK(", "-Two-person approval", "Recovery &lt;img", "@mentions are monitored"];
-    let positions: Vec<usize> = order.iter().map(|t| ranked.find(t).unwrap_or_else(|| panic!("{t} not ranked"))).collect();
+    let order =
+        ["=HYPERLINK(", "-Two-person approval", "Recovery &lt;img", "@mentions are monitored"];
+    let positions: Vec<usize> =
+        order.iter().map(|t| ranked.find(t).unwrap_or_else(|| panic!("{t} not ranked"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
     assert!(ranked.contains("<td>9</td><td><span class=\"band-high\">High</span></td>"));
     assert!(!ranked.contains("Two-step verification"), "an achieved item is not an open risk");
@@ -342,25 +438,50 @@ fn open_risks_are_ranked_by_score_and_the_rest_of_the_report_is_there() {
         "<tr><th scope=\"row\"><bdi>Records</bdi></th><td>1 of 2 (50%)</td><td>None</td></tr>",
     ], &[]);
     let not_assessed = between(&html, "<h2 id=\"not-assessed\">", "</section>");
-    check("not assessed", not_assessed, &["FOI requests are answered", "@mentions are monitored"], &["Posts are captured"]);
+    check(
+        "not assessed",
+        not_assessed,
+        &["FOI requests are answered", "@mentions are monitored"],
+        &["Posts are captured"],
+    );
 
     let answers = between(&html, "<h2 id=\"answers\">", "</section>");
     // An item without an answer has no entry.
-    check("answers", answers, &["<bdi class=\"long\">Done, see &quot;policy&quot; doc,\nline two</bdi>"], &["FOI requests"]);
-    for field in ["Status", "Likelihood", "Impact", "Score", "Band", "Owner", "Due date", "Action", "Notes"] {
-        assert_eq!(answers.matches(&format!("<dt>{field}</dt>")).count(), 8, "{field}: 7 answered items and 1 retired");
+    check(
+        "answers",
+        answers,
+        &["<bdi class=\"long\">Done, see &quot;policy&quot; doc,\nline two</bdi>"],
+        &["FOI requests"],
+    );
+    for field in
+        ["Status", "Likelihood", "Impact", "Score", "Band", "Owner", "Due date", "Action", "Notes"]
+    {
+        assert_eq!(
+            answers.matches(&format!("<dt>{field}</dt>")).count(),
+            8,
+            "{field}: 7 answered items and 1 retired"
+        );
     }
     let retired = between(answers, "<h3>Retired items</h3>", "</article>");
     check("retired", retired, &["<h4><bdi>old-item</bdi></h4>", "Retired, but kept"], &[]);
 
     let header = between(&html, "<header>", "</header>");
-    check("header", header, &["<dt>Exported</dt><dd><bdi>2026-11-25</bdi></dd>", "<dt>Assessor</dt><dd><bdi>Ana O&#39;Neil</bdi></dd>"], &[]);
+    check(
+        "header",
+        header,
+        &[
+            "<dt>Exported</dt><dd><bdi>2026-11-25</bdi></dd>",
+            "<dt>Assessor</dt><dd><bdi>Ana O&#39;Neil</bdi></dd>",
+        ],
+        &[],
+    );
 }
 
 #[test]
 fn the_document_is_standalone_and_titled() {
     let html = fixture_html();
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">"));
+    assert!(html
+        .starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">"));
     let title = between(&html, "<title>", "</title>");
     assert_eq!(
         title,
@@ -370,13 +491,24 @@ fn the_document_is_standalone_and_titled() {
     let style = between(&html, "<style>", "</style>");
     assert!(style.contains("@page { size: A4;"));
     assert_eq!(html.matches("<style>").count(), 1);
-    for external in ["url(", "@import", "<link", "<script", "<iframe", "<object", "<embed", "<base", "http-equiv"] {
+    for external in [
+        "url(",
+        "@import",
+        "<link",
+        "<script",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<base",
+        "http-equiv",
+    ] {
         assert!(!html.to_lowercase().contains(external), "{external}");
     }
 
     let (def, a) = edited(vec![Action::SetTitle { title: "  ".into() }]);
     let untitled = render(&def, &a);
-    assert!(between(&untitled, "<title>", "</title>").starts_with(&format!("\u{2068}{UNTITLED}\u{2069} – ")));
+    assert!(between(&untitled, "<title>", "</title>")
+        .starts_with(&format!("\u{2068}{UNTITLED}\u{2069} – ")));
     assert!(untitled.contains(&format!("<h1><bdi>{UNTITLED}</bdi>")));
 }
 
@@ -388,7 +520,8 @@ fn tags(html: &str) -> Vec<(String, Vec<String>)> {
     while let Some(start) = rest.find('<') {
         let end = rest[start..].find('>').expect("every tag closes") + start;
         let inside = &rest[start + 1..end];
-        let name: String = inside.chars().take_while(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+        let name: String =
+            inside.chars().take_while(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
         // Attribute names, skipping each quoted value (the report quotes every value).
         let mut attributes = Vec::new();
         let mut attrs = if name == "!doctype" { "" } else { inside[name.len()..].trim_start() };
@@ -422,18 +555,88 @@ fn hostile_text_stays_inert_text() {
     check("hostile text", &html, &escaped, &[]);
 
     let allowed_tags = [
-        "!doctype", "html", "/html", "head", "/head", "meta", "title", "/title", "style", "/style", "body", "/body", "header", "/header",
-        "main", "/main", "section", "/section", "article", "/article", "h1", "/h1", "h2", "/h2", "h3", "/h3", "h4", "/h4", "p", "/p",
-        "strong", "/strong", "span", "/span", "bdi", "/bdi", "dl", "/dl", "dt", "/dt", "dd", "/dd", "table", "/table", "caption",
-        "/caption", "colgroup", "/colgroup", "col", "thead", "/thead", "tbody", "/tbody", "tr", "/tr", "th", "/th", "td", "/td",
+        "!doctype",
+        "html",
+        "/html",
+        "head",
+        "/head",
+        "meta",
+        "title",
+        "/title",
+        "style",
+        "/style",
+        "body",
+        "/body",
+        "header",
+        "/header",
+        "main",
+        "/main",
+        "section",
+        "/section",
+        "article",
+        "/article",
+        "h1",
+        "/h1",
+        "h2",
+        "/h2",
+        "h3",
+        "/h3",
+        "h4",
+        "/h4",
+        "p",
+        "/p",
+        "strong",
+        "/strong",
+        "span",
+        "/span",
+        "bdi",
+        "/bdi",
+        "dl",
+        "/dl",
+        "dt",
+        "/dt",
+        "dd",
+        "/dd",
+        "table",
+        "/table",
+        "caption",
+        "/caption",
+        "colgroup",
+        "/colgroup",
+        "col",
+        "thead",
+        "/thead",
+        "tbody",
+        "/tbody",
+        "tr",
+        "/tr",
+        "th",
+        "/th",
+        "td",
+        "/td",
     ];
-    let allowed_attributes =
-        ["lang", "charset", "name", "content", "class", "id", "aria-labelledby", "scope", "colspan", "span", "data-likelihood", "data-impact"];
+    let allowed_attributes = [
+        "lang",
+        "charset",
+        "name",
+        "content",
+        "class",
+        "id",
+        "aria-labelledby",
+        "scope",
+        "colspan",
+        "span",
+        "data-likelihood",
+        "data-impact",
+    ];
     let mut open: Vec<String> = Vec::new();
     for (name, attributes) in tags(&html) {
         assert!(allowed_tags.contains(&name.as_str()), "unexpected tag <{name}>");
         for attribute in &attributes {
-            assert!(allowed_attributes.contains(&attribute.as_str()), "unexpected attribute {attribute} on <{name}>");
+            assert!(
+                allowed_attributes.contains(&attribute.as_str()),
+                "unexpected attribute {attribute} on <{name}>"
+            );
         }
         // The elements nest properly, so no text closed one early.
         if let Some(closed) = name.strip_prefix('/') {
@@ -453,7 +656,11 @@ fn a_bidi_override_stays_inside_its_isolate() {
     assert!(title.starts_with("\u{2068}Blog \u{202e}gnp.exe\u{2069} – "));
     let body = &html[html.find("<body>").unwrap()..];
     let overrides: Vec<usize> = body.match_indices('\u{202e}').map(|(at, _)| at).collect();
-    assert_eq!(overrides.len(), 3, "the title in the heading, and the owner's name in the ranked risks and the answers");
+    assert_eq!(
+        overrides.len(),
+        3,
+        "the title in the heading, and the owner's name in the ranked risks and the answers"
+    );
     for at in overrides {
         let before = &body[..at];
         let opened = before.matches("<bdi").count();
@@ -468,7 +675,12 @@ fn check_signoff(signoff: Option<SignOff>, present: &[&str], absent: &[&str]) {
     let mut a = doc.assessment;
     a.signoff = signoff.clone();
     let html = render(&doc.definition, &a);
-    check(&format!("{signoff:?}"), between(&html, "<h2 id=\"signoff\">", "</section>"), present, absent);
+    check(
+        &format!("{signoff:?}"),
+        between(&html, "<h2 id=\"signoff\">", "</section>"),
+        present,
+        absent,
+    );
 }
 
 #[test]
@@ -489,13 +701,21 @@ fn the_sign_off_block_says_where_the_decision_stands() {
         &["Not signed off yet"],
     );
     check_signoff(
-        Some(SignOff { needs_review: false, decision: Some(Decision::DoNotProceed), ..decided.clone() }),
+        Some(SignOff {
+            needs_review: false,
+            decision: Some(Decision::DoNotProceed),
+            ..decided.clone()
+        }),
         &["<dt>Decision</dt><dd>Do not proceed</dd>"],
         &[NEEDS_REVIEW, "Not signed off yet"],
     );
     check_signoff(
         Some(SignOff { owner: "Jo".into(), ..SignOff::default() }),
-        &["Not signed off yet", "<dt>Risk owner</dt><dd><bdi>Jo</bdi></dd>", "<dt>Decision</dt><dd><span class=\"none\">Not set</span></dd>"],
+        &[
+            "Not signed off yet",
+            "<dt>Risk owner</dt><dd><bdi>Jo</bdi></dd>",
+            "<dt>Decision</dt><dd><span class=\"none\">Not set</span></dd>",
+        ],
         &[NEEDS_REVIEW],
     );
     check_signoff(None, &["<p>Not signed off yet.</p>"], &[NEEDS_REVIEW, "<dl"]);
@@ -506,11 +726,19 @@ fn an_empty_assessment_reports_no_risks_and_every_item_to_do() {
     let doc = fixture();
     let a = Assessment::new(exported());
     let html = render(&doc.definition, &a);
-    assert!(html.contains("Overall rating (worst open risk): <strong>None</strong> (no open rated risks)"));
+    assert!(html
+        .contains("Overall rating (worst open risk): <strong>None</strong> (no open rated risks)"));
     assert!(html.contains("<p>No open rated risks.</p>"));
     assert!(html.contains("<dt>Assessor</dt><dd><span class=\"none\">Not set</span></dd>"));
-    assert_eq!(between(&html, "<h2 id=\"not-assessed\">", "</section>").matches("<tr><th scope=\"row\">").count(), doc.definition.item_count());
+    assert_eq!(
+        between(&html, "<h2 id=\"not-assessed\">", "</section>")
+            .matches("<tr><th scope=\"row\">")
+            .count(),
+        doc.definition.item_count()
+    );
     let rows = parse_csv(&csv_report(&doc.definition, &a));
     assert_eq!(rows.len(), 1 + doc.definition.item_count());
-    assert!(rows[1..].iter().all(|r| r[2] == "Not assessed" && r[3..].iter().all(String::is_empty)));
+    assert!(rows[1..]
+        .iter()
+        .all(|r| r[2] == "Not assessed" && r[3..].iter().all(String::is_empty)));
 }

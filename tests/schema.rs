@@ -13,7 +13,10 @@ fn check(file: &str, schema: schemars::Schema) {
         std::fs::write(&path, &generated).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == generated, "schemas/{file} is out of date: run UPDATE_SCHEMAS=1 cargo test --test schema");
+    assert!(
+        committed == generated,
+        "schemas/{file} is out of date: run UPDATE_SCHEMAS=1 cargo test --test schema"
+    );
 }
 
 #[test]
@@ -31,11 +34,21 @@ fn every_field_the_default_checklist_uses_is_in_the_definition_schema() {
     // The schema refuses other fields (additionalProperties: false at each level), so a field the
     // shipped checklist uses but the schema lacks would make the checklist invalid against it.
     let schema = serde_json::to_value(schemars::schema_for!(ChecklistDefinition)).unwrap();
-    let fields = |props: &serde_json::Value| props.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
-    let (top, section, item) = (fields(&schema["properties"]), fields(&schema["$defs"]["Section"]["properties"]), fields(&schema["$defs"]["Item"]["properties"]));
+    let fields = |props: &serde_json::Value| {
+        props.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default()
+    };
+    let (top, section, item) = (
+        fields(&schema["properties"]),
+        fields(&schema["$defs"]["Section"]["properties"]),
+        fields(&schema["$defs"]["Item"]["properties"]),
+    );
     let scale = fields(&schema["$defs"]["RiskScale"]["properties"]);
-    let def: serde_json::Value = serde_json::from_str(risk_checklist::core::default_checklist::DEFAULT_CHECKLIST_JSON).unwrap();
-    let used = |v: &serde_json::Value| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+    let def: serde_json::Value =
+        serde_json::from_str(risk_checklist::core::default_checklist::DEFAULT_CHECKLIST_JSON)
+            .unwrap();
+    let used = |v: &serde_json::Value| {
+        v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default()
+    };
     let mut checked = 0;
     for k in used(&def) {
         assert!(top.contains(&k), "the default checklist uses {k:?}, which the schema lacks");

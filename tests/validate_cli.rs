@@ -10,7 +10,11 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn validate(args: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_validate-checklist")).args(args).stdin(Stdio::null()).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_validate-checklist"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
 }
 
 fn stdout(out: &Output) -> String {
@@ -62,7 +66,10 @@ fn every_rule_broken_is_listed_with_its_path_and_exit_1() {
     }
     let problems = text.lines().filter(|l| !l.ends_with("found")).count();
     assert_eq!(problems, expected.len(), "one line per problem:\n{text}");
-    assert!(text.lines().last().unwrap().ends_with(&format!("{} problems found", expected.len())), "{text}");
+    assert!(
+        text.lines().last().unwrap().ends_with(&format!("{} problems found", expected.len())),
+        "{text}"
+    );
     assert!(!text.contains("OK"), "{text}");
 }
 

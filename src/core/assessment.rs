@@ -15,7 +15,9 @@ pub const MAX_TEXT: usize = 1_000_000;
 pub const MAX_NAME: usize = 300;
 
 /// Where an item stands, in the style of the NCSC Cyber Assessment Framework.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -118,18 +120,26 @@ pub struct Assessment {
 
 /// Reads the answers object, refusing an item id given twice: JSON allows it, but one of the
 /// two answers would otherwise be dropped without a word.
-fn unique_answers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<ItemId, Answer>, D::Error> {
+fn unique_answers<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<ItemId, Answer>, D::Error> {
     struct V;
     impl<'de> serde::de::Visitor<'de> for V {
         type Value = BTreeMap<ItemId, Answer>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("an object of answers keyed by item id")
         }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
             let mut out = BTreeMap::new();
             while let Some((id, answer)) = map.next_entry::<ItemId, Answer>()? {
                 if out.contains_key(&id) {
-                    return Err(serde::de::Error::custom(format!("the answer to \"{:.60}\" is given twice", id.as_str())));
+                    return Err(serde::de::Error::custom(format!(
+                        "the answer to \"{:.60}\" is given twice",
+                        id.as_str()
+                    )));
                 }
                 out.insert(id, answer);
             }
@@ -150,7 +160,8 @@ pub enum Decision {
 }
 
 impl Decision {
-    pub const ALL: [Decision; 3] = [Decision::Proceed, Decision::ProceedWithConditions, Decision::DoNotProceed];
+    pub const ALL: [Decision; 3] =
+        [Decision::Proceed, Decision::ProceedWithConditions, Decision::DoNotProceed];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -205,18 +216,43 @@ impl SignOff {
 /// Every change a person can make to an assessment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
-    SetTitle { title: String },
-    SetAssessor { assessor: String },
-    SetStatus { item: ItemId, status: Status },
+    SetTitle {
+        title: String,
+    },
+    SetAssessor {
+        assessor: String,
+    },
+    SetStatus {
+        item: ItemId,
+        status: Status,
+    },
     /// Sets likelihood and impact together; `None` clears a rating.
-    SetRisk { item: ItemId, likelihood: Option<u8>, impact: Option<u8> },
-    SetNotes { item: ItemId, notes: String },
-    SetOwner { item: ItemId, owner: String },
+    SetRisk {
+        item: ItemId,
+        likelihood: Option<u8>,
+        impact: Option<u8>,
+    },
+    SetNotes {
+        item: ItemId,
+        notes: String,
+    },
+    SetOwner {
+        item: ItemId,
+        owner: String,
+    },
     /// A `YYYY-MM-DD` date, or `None` to clear it.
-    SetDue { item: ItemId, due: Option<String> },
-    SetMitigation { item: ItemId, action: String },
+    SetDue {
+        item: ItemId,
+        due: Option<String>,
+    },
+    SetMitigation {
+        item: ItemId,
+        action: String,
+    },
     /// Records or changes the sign-off; a recorded sign-off no longer needs review.
-    SetSignOff { signoff: SignOff },
+    SetSignOff {
+        signoff: SignOff,
+    },
     /// Clears every answer, the title, the assessor and the sign-off.
     Reset,
 }
@@ -255,7 +291,9 @@ impl Assessment {
                 *self = Assessment { created: self.created.clone(), ..fresh };
                 changed
             }
-            Action::SetStatus { item, status } => self.edit(def, item, |a| replace(&mut a.status, status)),
+            Action::SetStatus { item, status } => {
+                self.edit(def, item, |a| replace(&mut a.status, status))
+            }
             Action::SetRisk { item, likelihood, impact } => {
                 let scale = &def.scale;
                 let on_scale = |level: Option<u8>, labels: &[String]| {
@@ -264,10 +302,16 @@ impl Assessment {
                 if !on_scale(likelihood, &scale.likelihood) || !on_scale(impact, &scale.impact) {
                     return false;
                 }
-                self.edit(def, item, |a| replace(&mut a.likelihood, likelihood) | replace(&mut a.impact, impact))
+                self.edit(def, item, |a| {
+                    replace(&mut a.likelihood, likelihood) | replace(&mut a.impact, impact)
+                })
             }
-            Action::SetNotes { item, notes } => self.edit(def, item, |a| set_text(&mut a.notes, notes, MAX_TEXT)),
-            Action::SetOwner { item, owner } => self.edit(def, item, |a| set_text(&mut a.owner, owner, MAX_NAME)),
+            Action::SetNotes { item, notes } => {
+                self.edit(def, item, |a| set_text(&mut a.notes, notes, MAX_TEXT))
+            }
+            Action::SetOwner { item, owner } => {
+                self.edit(def, item, |a| set_text(&mut a.owner, owner, MAX_NAME))
+            }
             Action::SetMitigation { item, action } => {
                 self.edit(def, item, |a| set_text(&mut a.action, action, MAX_TEXT))
             }
@@ -295,7 +339,12 @@ impl Assessment {
 
     /// Edits one item's answer, dropping it again when it becomes empty. A change after a
     /// decision was recorded marks the sign-off as needing review.
-    fn edit(&mut self, def: &ChecklistDefinition, item: ItemId, f: impl FnOnce(&mut Answer) -> bool) -> bool {
+    fn edit(
+        &mut self,
+        def: &ChecklistDefinition,
+        item: ItemId,
+        f: impl FnOnce(&mut Answer) -> bool,
+    ) -> bool {
         if def.item(&item).is_none() {
             return false;
         }
@@ -317,10 +366,17 @@ impl Assessment {
 pub fn check_signoff(s: &SignOff) -> Result<(), String> {
     for (name, date) in [("review date", &s.review_date), ("decision date", &s.decided)] {
         if let Some(d) = date.as_deref().filter(|d| !is_date(d)) {
-            return Err(format!("the {name} \"{}\" is not a date like 2026-03-31", d.chars().take(40).collect::<String>()));
+            return Err(format!(
+                "the {name} \"{}\" is not a date like 2026-03-31",
+                d.chars().take(40).collect::<String>()
+            ));
         }
     }
-    for (name, text, max) in [("owner", &s.owner, MAX_NAME), ("role", &s.role, MAX_NAME), ("conditions", &s.conditions, MAX_TEXT)] {
+    for (name, text, max) in [
+        ("owner", &s.owner, MAX_NAME),
+        ("role", &s.role, MAX_NAME),
+        ("conditions", &s.conditions, MAX_TEXT),
+    ] {
         if text.chars().count() > max {
             return Err(format!("the {name} is longer than {max} characters"));
         }
@@ -358,7 +414,11 @@ mod tests {
     fn run(actions: Vec<Action>) -> (Assessment, Vec<bool>) {
         let def = default_checklist();
         let mut a = Assessment::new(t(0));
-        let changed = actions.into_iter().enumerate().map(|(i, act)| a.apply(&def, act, t(i as u32 + 1))).collect();
+        let changed = actions
+            .into_iter()
+            .enumerate()
+            .map(|(i, act)| a.apply(&def, act, t(i as u32 + 1)))
+            .collect();
         (a, changed)
     }
 
@@ -369,7 +429,8 @@ mod tests {
     #[test]
     fn a_change_reports_true_and_moves_updated() {
         let id = first_item();
-        let (a, changed) = run(vec![Action::SetStatus { item: id.clone(), status: Status::Achieved }]);
+        let (a, changed) =
+            run(vec![Action::SetStatus { item: id.clone(), status: Status::Achieved }]);
         assert_eq!(changed, vec![true]);
         assert_eq!(a.answer(&id).status, Status::Achieved);
         assert_eq!(a.updated, t(1));
@@ -474,10 +535,15 @@ mod tests {
             Action::SetStatus { item: id, status: Status::NotAchieved },
         ]);
         assert!(!a.signoff.as_ref().unwrap().needs_review);
-        let (a, changed) = run(vec![Action::SetSignOff { signoff: SignOff { decided: Some("2026-02-31".into()), ..decided() } }]);
+        let (a, changed) = run(vec![Action::SetSignOff {
+            signoff: SignOff { decided: Some("2026-02-31".into()), ..decided() },
+        }]);
         assert_eq!(changed, vec![false]);
         assert_eq!(a.signoff, None);
-        let (a, changed) = run(vec![Action::SetSignOff { signoff: decided() }, Action::SetSignOff { signoff: SignOff::default() }]);
+        let (a, changed) = run(vec![
+            Action::SetSignOff { signoff: decided() },
+            Action::SetSignOff { signoff: SignOff::default() },
+        ]);
         assert_eq!(changed, vec![true, true]);
         assert_eq!(a.signoff, None);
     }

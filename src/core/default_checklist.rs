@@ -27,13 +27,18 @@ mod tests {
 
     #[test]
     fn the_default_checklist_validates_and_is_substantial() {
-        let def = ChecklistDefinition::from_json(DEFAULT_CHECKLIST_JSON).expect("default checklist is valid");
+        let def = ChecklistDefinition::from_json(DEFAULT_CHECKLIST_JSON)
+            .expect("default checklist is valid");
         assert_eq!(def.title, "Social media and collaboration tool risk checklist");
         assert!(def.sections.len() >= 10, "{} sections", def.sections.len());
         assert!(def.item_count() >= 50, "{} items", def.item_count());
         assert_eq!(def.scale, Default::default());
         for (_, item) in def.items() {
-            assert!(!item.why.trim().is_empty() && !item.good.trim().is_empty(), "{} lacks guidance", item.id);
+            assert!(
+                !item.why.trim().is_empty() && !item.good.trim().is_empty(),
+                "{} lacks guidance",
+                item.id
+            );
         }
     }
 }

@@ -205,7 +205,11 @@ impl ChecklistDefinition {
         let def: ChecklistDefinition = serde_json::from_str(text).map_err(|e| {
             vec![DefinitionError {
                 path: String::new(),
-                problem: DefinitionProblem::Syntax { message: super::document::without_position(&e), line: e.line(), column: e.column() },
+                problem: DefinitionProblem::Syntax {
+                    message: super::document::without_position(&e),
+                    line: e.line(),
+                    column: e.column(),
+                },
             }]
         })?;
         def.validate()?;
@@ -231,7 +235,10 @@ impl ChecklistDefinition {
             let at = format!("sections[{si}]");
             v.id(&format!("{at}.id"), section.id.as_str());
             if !section_ids.insert(section.id.as_str()) {
-                v.push(format!("{at}.id"), DefinitionProblem::Duplicate { id: section.id.0.clone() });
+                v.push(
+                    format!("{at}.id"),
+                    DefinitionProblem::Duplicate { id: section.id.0.clone() },
+                );
             }
             v.text(&format!("{at}.title"), &section.title, true, MAX_TITLE);
             v.text(&format!("{at}.intro"), &section.intro, false, MAX_TEXT);
@@ -240,7 +247,10 @@ impl ChecklistDefinition {
                 let at = format!("{at}.items[{ii}]");
                 v.id(&format!("{at}.id"), item.id.as_str());
                 if !item_ids.insert(item.id.as_str()) {
-                    v.push(format!("{at}.id"), DefinitionProblem::Duplicate { id: item.id.0.clone() });
+                    v.push(
+                        format!("{at}.id"),
+                        DefinitionProblem::Duplicate { id: item.id.0.clone() },
+                    );
                 }
                 v.text(&format!("{at}.title"), &item.title, true, MAX_TITLE);
                 v.text(&format!("{at}.why"), &item.why, false, MAX_TEXT);
@@ -301,7 +311,9 @@ impl Validator {
     fn id(&mut self, path: &str, id: &str) {
         let ok = id.len() <= MAX_ID
             && id.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b));
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b));
         if !ok {
             self.push(path, DefinitionProblem::BadId);
         }
@@ -358,17 +370,37 @@ mod tests {
     fn each_rule_names_its_field() {
         assert_eq!(check(|v| v["title"] = " ".into()), one("title", Empty));
         assert_eq!(check(|v| v["id"] = "Has Space".into()), one("id", BadId));
-        assert_eq!(check(|v| v["sections"][0]["items"][1]["id"] = "a".into()),
-            one("sections[0].items[1].id", Duplicate { id: "a".into() }));
-        assert_eq!(check(|v| v["sections"][0]["items"][0]["title"] = "x".repeat(MAX_TITLE + 1).into()),
-            one("sections[0].items[0].title", TooLong { max: MAX_TITLE }));
-        assert_eq!(check(|v| v["sections"][0]["items"] = serde_json::json!([])),
-            one("sections[0].items", Count { min: 1, max: MAX_ITEMS, found: 0 }));
-        assert_eq!(check(|v| v["sections"] = serde_json::json!([])), one("sections", Count { min: 1, max: MAX_SECTIONS, found: 0 }));
-        assert_eq!(check(|v| v["scale"]["impact"] = serde_json::json!(["Only"])),
-            vec![("scale.impact".into(), Count { min: 2, max: MAX_LEVELS, found: 1 }), ("scale.bands".into(), Bands { max_score: 2 })]);
-        assert_eq!(check(|v| v["scale"]["bands"]["medium_max"] = 4.into()), one("scale.bands", Bands { max_score: 4 }));
-        assert_eq!(check(|v| v["scale"]["bands"]["low_max"] = 0.into()), one("scale.bands", Bands { max_score: 4 }));
+        assert_eq!(
+            check(|v| v["sections"][0]["items"][1]["id"] = "a".into()),
+            one("sections[0].items[1].id", Duplicate { id: "a".into() })
+        );
+        assert_eq!(
+            check(|v| v["sections"][0]["items"][0]["title"] = "x".repeat(MAX_TITLE + 1).into()),
+            one("sections[0].items[0].title", TooLong { max: MAX_TITLE })
+        );
+        assert_eq!(
+            check(|v| v["sections"][0]["items"] = serde_json::json!([])),
+            one("sections[0].items", Count { min: 1, max: MAX_ITEMS, found: 0 })
+        );
+        assert_eq!(
+            check(|v| v["sections"] = serde_json::json!([])),
+            one("sections", Count { min: 1, max: MAX_SECTIONS, found: 0 })
+        );
+        assert_eq!(
+            check(|v| v["scale"]["impact"] = serde_json::json!(["Only"])),
+            vec![
+                ("scale.impact".into(), Count { min: 2, max: MAX_LEVELS, found: 1 }),
+                ("scale.bands".into(), Bands { max_score: 2 })
+            ]
+        );
+        assert_eq!(
+            check(|v| v["scale"]["bands"]["medium_max"] = 4.into()),
+            one("scale.bands", Bands { max_score: 4 })
+        );
+        assert_eq!(
+            check(|v| v["scale"]["bands"]["low_max"] = 0.into()),
+            one("scale.bands", Bands { max_score: 4 })
+        );
     }
 
     #[test]
@@ -385,8 +417,11 @@ mod tests {
     fn unknown_fields_and_bad_json_are_syntax_errors_with_a_position() {
         let mut v = minimal();
         v["colour"] = "red".into();
-        let errors = ChecklistDefinition::from_json(&serde_json::to_string_pretty(&v).unwrap()).unwrap_err();
-        assert!(matches!(&errors[0].problem, Syntax { message, line, .. } if message.contains("colour") && *line > 1));
+        let errors =
+            ChecklistDefinition::from_json(&serde_json::to_string_pretty(&v).unwrap()).unwrap_err();
+        assert!(
+            matches!(&errors[0].problem, Syntax { message, line, .. } if message.contains("colour") && *line > 1)
+        );
         let errors = ChecklistDefinition::from_json("{\"id\": ").unwrap_err();
         assert!(matches!(errors[0].problem, Syntax { line: 1, .. }));
         assert!(errors[0].to_string().starts_with("line 1, column"));
@@ -399,9 +434,12 @@ mod tests {
 
     #[test]
     fn a_five_by_five_scale_is_allowed() {
-        assert_eq!(check(|v| v["scale"] = serde_json::json!({
+        assert_eq!(
+            check(|v| v["scale"] = serde_json::json!({
             "likelihood": ["1", "2", "3", "4", "5"], "impact": ["1", "2", "3", "4", "5"],
-            "bands": { "low_max": 3, "medium_max": 12 } })), vec![]);
+            "bands": { "low_max": 3, "medium_max": 12 } })),
+            vec![]
+        );
     }
 
     #[test]

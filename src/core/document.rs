@@ -3,9 +3,9 @@
 
 use super::assessment::{check_signoff, Assessment, MAX_NAME, MAX_TEXT};
 use super::definition::{ChecklistDefinition, DefinitionError, ItemId};
+use super::migrate::upgrade;
 use super::scoring::Summary;
 use super::time::{is_date, Timestamp};
-use super::migrate::upgrade;
 use super::APP_VERSION;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -246,11 +246,17 @@ impl<'de> Deserialize<'de> for Loose {
             fn visit_unit<E>(self) -> Result<Loose, E> {
                 Ok(Loose::Other("null"))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Loose, A::Error> {
                 while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
                 Ok(Loose::Other("a list"))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Loose, A::Error> {
                 while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
                 Ok(Loose::Other("an object"))
             }
@@ -274,19 +280,29 @@ fn read_header<'a>(text: &'a str, format: &str) -> Result<(&'a str, u32), Docume
     match header.format {
         Some(Loose::Text(f)) if f == format => {}
         Some(Loose::Text(f)) => return Err(DocumentError::WrongFormat { found: Some(f) }),
-        Some(Loose::Number(n)) => return Err(DocumentError::WrongFormat { found: Some(n.to_string()) }),
-        Some(Loose::Other(what)) => return Err(DocumentError::WrongFormat { found: Some(what.to_owned()) }),
+        Some(Loose::Number(n)) => {
+            return Err(DocumentError::WrongFormat { found: Some(n.to_string()) })
+        }
+        Some(Loose::Other(what)) => {
+            return Err(DocumentError::WrongFormat { found: Some(what.to_owned()) })
+        }
         None => return Err(DocumentError::WrongFormat { found: None }),
     }
     match header.format_version {
-        Some(Loose::Number(v)) if v > u64::from(FORMAT_VERSION) => Err(DocumentError::NewerVersion { found: v }),
+        Some(Loose::Number(v)) if v > u64::from(FORMAT_VERSION) => {
+            Err(DocumentError::NewerVersion { found: v })
+        }
         Some(Loose::Number(v)) if v >= 1 => Ok((text, v as u32)),
         _ => Err(DocumentError::MissingVersion),
     }
 }
 
 fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, DocumentError> {
-    serde_json::from_str(text).map_err(|e| DocumentError::Syntax { message: without_position(&e), line: e.line(), column: e.column() })
+    serde_json::from_str(text).map_err(|e| DocumentError::Syntax {
+        message: without_position(&e),
+        line: e.line(),
+        column: e.column(),
+    })
 }
 
 /// serde_json's message without the " at line L column C" it ends with: the position is
@@ -302,10 +318,14 @@ pub fn without_position(e: &serde_json::Error) -> String {
 /// Checks that every rating is on the scale and every text and date is well formed.
 pub fn check_assessment(def: &ChecklistDefinition, a: &Assessment) -> Result<(), DocumentError> {
     let too_long = |field: &'static str, text: &str, max: usize| {
-        (text.chars().count() > max)
-            .then(|| DocumentError::Assessment { field, problem: format!("longer than {max} characters") })
+        (text.chars().count() > max).then(|| DocumentError::Assessment {
+            field,
+            problem: format!("longer than {max} characters"),
+        })
     };
-    if let Some(e) = too_long("title", &a.title, MAX_NAME).or_else(|| too_long("assessor", &a.assessor, MAX_NAME)) {
+    if let Some(e) = too_long("title", &a.title, MAX_NAME)
+        .or_else(|| too_long("assessor", &a.assessor, MAX_NAME))
+    {
         return Err(e);
     }
     if let Some(Err(problem)) = a.signoff.as_ref().map(check_signoff) {
@@ -314,7 +334,10 @@ pub fn check_assessment(def: &ChecklistDefinition, a: &Assessment) -> Result<(),
     for (item, answer) in &a.answers {
         let bad = |problem: String| Err(DocumentError::Answer { item: item.clone(), problem });
         if let Some(l) = answer.likelihood.filter(|l| def.scale.likelihood_label(*l).is_none()) {
-            return bad(format!("likelihood {l} is not on the scale 1 to {}", def.scale.likelihood.len()));
+            return bad(format!(
+                "likelihood {l} is not on the scale 1 to {}",
+                def.scale.likelihood.len()
+            ));
         }
         if let Some(i) = answer.impact.filter(|i| def.scale.impact_label(*i).is_none()) {
             return bad(format!("impact {i} is not on the scale 1 to {}", def.scale.impact.len()));
@@ -322,7 +345,11 @@ pub fn check_assessment(def: &ChecklistDefinition, a: &Assessment) -> Result<(),
         if let Some(due) = answer.due.as_deref().filter(|d| !is_date(d)) {
             return bad(format!("the due date \"{}\" is not a date like 2026-03-31", clip(due)));
         }
-        for (name, text, max) in [("notes", &answer.notes, MAX_TEXT), ("owner", &answer.owner, MAX_NAME), ("action", &answer.action, MAX_TEXT)] {
+        for (name, text, max) in [
+            ("notes", &answer.notes, MAX_TEXT),
+            ("owner", &answer.owner, MAX_NAME),
+            ("action", &answer.action, MAX_TEXT),
+        ] {
             if text.chars().count() > max {
                 return bad(format!("the {name} are longer than {max} characters"));
             }

@@ -129,7 +129,12 @@ pub struct Library {
 
 impl Library {
     pub fn new() -> Library {
-        Library { format: INDEX_FORMAT.into(), format_version: INDEX_VERSION, current: None, entries: Vec::new() }
+        Library {
+            format: INDEX_FORMAT.into(),
+            format_version: INDEX_VERSION,
+            current: None,
+            entries: Vec::new(),
+        }
     }
 
     /// Reads a stored index; `None` when it is missing its discriminator or cannot be read,
@@ -144,7 +149,10 @@ impl Library {
     }
 
     /// Rebuilds an index from the stored assessments found.
-    pub fn rebuild(found: impl IntoIterator<Item = Entry>, current: Option<AssessmentId>) -> Library {
+    pub fn rebuild(
+        found: impl IntoIterator<Item = Entry>,
+        current: Option<AssessmentId>,
+    ) -> Library {
         let mut lib = Library::new();
         for entry in found {
             lib.upsert(entry);
@@ -160,7 +168,11 @@ impl Library {
     /// Adds or replaces an entry, keeping the most recently changed first.
     pub fn upsert(&mut self, entry: Entry) {
         self.entries.retain(|e| e.id != entry.id);
-        let at = self.entries.iter().position(|e| e.updated <= entry.updated).unwrap_or(self.entries.len());
+        let at = self
+            .entries
+            .iter()
+            .position(|e| e.updated <= entry.updated)
+            .unwrap_or(self.entries.len());
         self.entries.insert(at, entry);
     }
 
@@ -229,9 +241,17 @@ mod tests {
 
     #[test]
     fn a_damaged_index_is_not_read_and_a_rebuilt_one_drops_a_missing_current() {
-        assert_eq!(Library::from_json("{\"format\":\"risk-checklist/index\",\"format_version\":1,\"entries\":[{]"), None);
+        assert_eq!(
+            Library::from_json(
+                "{\"format\":\"risk-checklist/index\",\"format_version\":1,\"entries\":[{]"
+            ),
+            None
+        );
         assert_eq!(Library::from_json("{\"format\":\"other\",\"format_version\":1}"), None);
-        let lib = Library::rebuild(vec![entry("a-1", "2026-01-01T00:00:00Z", "c")], AssessmentId::parse("a-9"));
+        let lib = Library::rebuild(
+            vec![entry("a-1", "2026-01-01T00:00:00Z", "c")],
+            AssessmentId::parse("a-9"),
+        );
         assert_eq!(lib.current, None);
         assert_eq!(Library::from_json(&lib.to_json()), Some(lib));
     }

@@ -23,7 +23,11 @@ pub fn upgrade(text: &str, from: u32) -> Result<Cow<'_, str>, DocumentError> {
 }
 
 /// [`upgrade`] with the steps given, so the mechanism is tested before any real step exists.
-pub fn upgrade_with<'a>(steps: &[Step], text: &'a str, from: u32) -> Result<Cow<'a, str>, DocumentError> {
+pub fn upgrade_with<'a>(
+    steps: &[Step],
+    text: &'a str,
+    from: u32,
+) -> Result<Cow<'a, str>, DocumentError> {
     let current = steps.len() as u32 + 1;
     if from == current {
         return Ok(Cow::Borrowed(text));
@@ -31,13 +35,19 @@ pub fn upgrade_with<'a>(steps: &[Step], text: &'a str, from: u32) -> Result<Cow<
     if from == 0 || from > current {
         return Err(DocumentError::MissingVersion);
     }
-    let mut value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| DocumentError::Syntax { message: super::document::without_position(&e), line: e.line(), column: e.column() })?;
+    let mut value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| DocumentError::Syntax {
+            message: super::document::without_position(&e),
+            line: e.line(),
+            column: e.column(),
+        })?;
     for (n, step) in steps.iter().enumerate().skip(from as usize - 1) {
         let failed = |problem: String| DocumentError::Upgrade { from: n as u32 + 1, problem };
         step(&mut value).map_err(failed)?;
         // Indexing a value that is not an object would panic; a header check lets arrays through.
-        let object = value.as_object_mut().ok_or_else(|| failed("the document is not a JSON object".to_owned()))?;
+        let object = value
+            .as_object_mut()
+            .ok_or_else(|| failed("the document is not a JSON object".to_owned()))?;
         object.insert("format_version".to_owned(), serde_json::Value::from(n as u32 + 2));
     }
     Ok(Cow::Owned(value.to_string()))
@@ -62,20 +72,37 @@ mod tests {
     }
 
     fn check(text: &str, from: u32, expected: Result<serde_json::Value, DocumentError>) {
-        let got = upgrade_with(&[rename, nest], text, from).map(|t| serde_json::from_str::<serde_json::Value>(&t).unwrap());
+        let got = upgrade_with(&[rename, nest], text, from)
+            .map(|t| serde_json::from_str::<serde_json::Value>(&t).unwrap());
         assert_eq!(got, expected, "{text} from {from}");
     }
 
     #[test]
     fn each_step_runs_in_order_from_the_version_found() {
-        check(r#"{"format_version":1,"colour":"red"}"#, 1, Ok(json!({"format_version":3,"style":{"color":"red"}})));
-        check(r#"{"format_version":2,"color":"red"}"#, 2, Ok(json!({"format_version":3,"style":{"color":"red"}})));
-        check(r#"{"format_version":3,"style":{"color":"red"}}"#, 3, Ok(json!({"format_version":3,"style":{"color":"red"}})));
+        check(
+            r#"{"format_version":1,"colour":"red"}"#,
+            1,
+            Ok(json!({"format_version":3,"style":{"color":"red"}})),
+        );
+        check(
+            r#"{"format_version":2,"color":"red"}"#,
+            2,
+            Ok(json!({"format_version":3,"style":{"color":"red"}})),
+        );
+        check(
+            r#"{"format_version":3,"style":{"color":"red"}}"#,
+            3,
+            Ok(json!({"format_version":3,"style":{"color":"red"}})),
+        );
     }
 
     #[test]
     fn a_failing_step_says_which_and_why() {
-        check(r#"{"format_version":1}"#, 1, Err(DocumentError::Upgrade { from: 1, problem: "no colour".into() }));
+        check(
+            r#"{"format_version":1}"#,
+            1,
+            Err(DocumentError::Upgrade { from: 1, problem: "no colour".into() }),
+        );
         check(r#"{"format_version":0}"#, 0, Err(DocumentError::MissingVersion));
     }
 
@@ -85,7 +112,13 @@ mod tests {
             Ok(())
         }
         let got = upgrade_with(&[keep], r#"["risk-checklist/assessment",1]"#, 1);
-        assert_eq!(got, Err(DocumentError::Upgrade { from: 1, problem: "the document is not a JSON object".into() }));
+        assert_eq!(
+            got,
+            Err(DocumentError::Upgrade {
+                from: 1,
+                problem: "the document is not a JSON object".into()
+            })
+        );
     }
 
     #[test]

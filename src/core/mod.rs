@@ -15,7 +15,9 @@ pub mod scoring;
 pub mod time;
 
 pub use assessment::{Action, Answer, Assessment, Decision, SignOff, Status};
-pub use definition::{ChecklistDefinition, DefinitionError, Item, ItemId, RiskScale, Section, SectionId};
+pub use definition::{
+    ChecklistDefinition, DefinitionError, Item, ItemId, RiskScale, Section, SectionId,
+};
 pub use document::{Document, DocumentError, StoredAssessment};
 pub use scoring::{Band, Progress, Summary};
 pub use time::Timestamp;

@@ -14,8 +14,19 @@ use super::time::Timestamp;
 use std::fmt::{self, Write};
 
 /// The columns of the CSV report, in order.
-pub const CSV_HEADER: [&str; 11] =
-    ["Section", "Item", "Status", "Likelihood", "Impact", "Score", "Band", "Owner", "Due date", "Action", "Notes"];
+pub const CSV_HEADER: [&str; 11] = [
+    "Section",
+    "Item",
+    "Status",
+    "Likelihood",
+    "Impact",
+    "Score",
+    "Band",
+    "Owner",
+    "Due date",
+    "Action",
+    "Notes",
+];
 
 /// The Section cell of a row for an answer whose item the checklist no longer has.
 pub const RETIRED_SECTION: &str = "(retired item)";
@@ -190,7 +201,12 @@ article.answer { border-top: 1px solid #bbb; }
 }
 ";
 
-fn write_report(out: &mut String, def: &ChecklistDefinition, a: &Assessment, now: &Timestamp) -> fmt::Result {
+fn write_report(
+    out: &mut String,
+    def: &ChecklistDefinition,
+    a: &Assessment,
+    now: &Timestamp,
+) -> fmt::Result {
     let summary = Summary::of(def, a);
     let title = display_title(&a.title);
     // The title element holds plain text, where <bdi> does nothing; the Unicode isolates
@@ -203,13 +219,21 @@ fn write_report(out: &mut String, def: &ChecklistDefinition, a: &Assessment, now
         escape(title),
         escape(&def.title)
     )?;
-    write!(out, "<header>\n<h1>{} <span class=\"checklist\">{}</span></h1>\n", text(title), text(&def.title))?;
-    fields(out, &[
-        ("Checklist", format!("{}, version {}", text(&def.title), text(&def.version))),
-        ("Assessor", text_or_none(&a.assessor)),
-        ("Exported", text(now.date())),
-        ("Last changed", text(a.updated.date())),
-    ])?;
+    write!(
+        out,
+        "<header>\n<h1>{} <span class=\"checklist\">{}</span></h1>\n",
+        text(title),
+        text(&def.title)
+    )?;
+    fields(
+        out,
+        &[
+            ("Checklist", format!("{}, version {}", text(&def.title), text(&def.version))),
+            ("Assessor", text_or_none(&a.assessor)),
+            ("Exported", text(now.date())),
+            ("Last changed", text(a.updated.date())),
+        ],
+    )?;
     out.push_str("</header>\n<main>\n");
     write_signoff(out, a)?;
     write_summary(out, def, a, &summary)?;
@@ -234,19 +258,27 @@ fn write_signoff(out: &mut String, a: &Assessment) -> fmt::Result {
         out.push_str("<p>Not signed off yet.</p>\n");
     }
     let decision = s.decision.map_or_else(none, |d| d.label().to_owned());
-    fields(out, &[
-        ("Risk owner", text_or_none(&s.owner)),
-        ("Role", text_or_none(&s.role)),
-        ("Decision", decision),
-        ("Conditions", long_text_or_none(&s.conditions)),
-        ("Decision date", date_or_none(&s.decided)),
-        ("Review date", date_or_none(&s.review_date)),
-    ])?;
+    fields(
+        out,
+        &[
+            ("Risk owner", text_or_none(&s.owner)),
+            ("Role", text_or_none(&s.role)),
+            ("Decision", decision),
+            ("Conditions", long_text_or_none(&s.conditions)),
+            ("Decision date", date_or_none(&s.decided)),
+            ("Review date", date_or_none(&s.review_date)),
+        ],
+    )?;
     out.push_str("</section>\n");
     Ok(())
 }
 
-fn write_summary(out: &mut String, def: &ChecklistDefinition, a: &Assessment, summary: &Summary) -> fmt::Result {
+fn write_summary(
+    out: &mut String,
+    def: &ChecklistDefinition,
+    a: &Assessment,
+    summary: &Summary,
+) -> fmt::Result {
     let p = summary.progress;
     let overall = match summary.overall {
         Some(band) => format!("<strong class=\"band-{}\">{}</strong>", band.key(), band.label()),
@@ -261,14 +293,20 @@ fn write_summary(out: &mut String, def: &ChecklistDefinition, a: &Assessment, su
         p.total,
         p.percent()
     )?;
-    let by_status = Status::ALL.iter().map(|s| vec![s.label().to_owned(), summary.by_status.get(*s).to_string()]);
+    let by_status = Status::ALL
+        .iter()
+        .map(|s| vec![s.label().to_owned(), summary.by_status.get(*s).to_string()]);
     table(out, "counts", "Items by status", &["Status", "Items"], by_status)?;
-    let by_band = Band::ALL.iter().rev().map(|b| vec![b.label().to_owned(), summary.by_band.get(*b).to_string()]);
+    let by_band = Band::ALL
+        .iter()
+        .rev()
+        .map(|b| vec![b.label().to_owned(), summary.by_band.get(*b).to_string()]);
     table(out, "counts", "Open risks by band", &["Band", "Open risks"], by_band)?;
     write_heat_map(out, &def.scale, &heat_map(def, a))?;
     let sections = summary.sections.iter().map(|s| {
         let worst = s.worst.map_or_else(|| "None".to_owned(), band_cell);
-        let progress = format!("{} of {} ({}%)", s.progress.assessed, s.progress.total, s.progress.percent());
+        let progress =
+            format!("{} of {} ({}%)", s.progress.assessed, s.progress.total, s.progress.percent());
         vec![text(&s.title), progress, worst]
     });
     table(out, "", "Progress by section", &["Section", "Assessed", "Worst open band"], sections)?;
@@ -316,7 +354,8 @@ fn write_open_risks(out: &mut String, def: &ChecklistDefinition, summary: &Summa
         out.push_str("<p>No open rated risks.</p>\n");
     } else {
         let rows = summary.open_risks.iter().map(|r| {
-            let section = def.sections.iter().find(|s| s.id == r.section).map_or("", |s| s.title.as_str());
+            let section =
+                def.sections.iter().find(|s| s.id == r.section).map_or("", |s| s.title.as_str());
             vec![
                 text(&r.title),
                 text(section),
@@ -352,9 +391,12 @@ fn write_not_assessed(out: &mut String, def: &ChecklistDefinition, a: &Assessmen
 }
 
 fn write_answers(out: &mut String, def: &ChecklistDefinition, a: &Assessment) -> fmt::Result {
-    out.push_str("<section aria-labelledby=\"answers\">\n<h2 id=\"answers\">Answers by section</h2>\n");
+    out.push_str(
+        "<section aria-labelledby=\"answers\">\n<h2 id=\"answers\">Answers by section</h2>\n",
+    );
     for section in &def.sections {
-        let answered: Vec<_> = section.items.iter().filter(|i| a.answers.contains_key(&i.id)).collect();
+        let answered: Vec<_> =
+            section.items.iter().filter(|i| a.answers.contains_key(&i.id)).collect();
         if answered.is_empty() {
             continue;
         }
@@ -380,17 +422,20 @@ fn write_answer(out: &mut String, scale: &RiskScale, title: &str, answer: &Answe
     let risk = scale.risk(answer);
     let rating = |level: Option<u8>, labels: &[String]| text_or_none(&level_text(level, labels));
     write!(out, "<article class=\"answer\">\n<h4>{}</h4>\n", text(title))?;
-    fields(out, &[
-        ("Status", answer.status.label().to_owned()),
-        ("Likelihood", rating(answer.likelihood, &scale.likelihood)),
-        ("Impact", rating(answer.impact, &scale.impact)),
-        ("Score", risk.map_or_else(none, |r| r.score.to_string())),
-        ("Band", risk.map_or_else(none, |r| band_cell(r.band))),
-        ("Owner", text_or_none(&answer.owner)),
-        ("Due date", date_or_none(&answer.due)),
-        ("Action", long_text_or_none(&answer.action)),
-        ("Notes", long_text_or_none(&answer.notes)),
-    ])?;
+    fields(
+        out,
+        &[
+            ("Status", answer.status.label().to_owned()),
+            ("Likelihood", rating(answer.likelihood, &scale.likelihood)),
+            ("Impact", rating(answer.impact, &scale.impact)),
+            ("Score", risk.map_or_else(none, |r| r.score.to_string())),
+            ("Band", risk.map_or_else(none, |r| band_cell(r.band))),
+            ("Owner", text_or_none(&answer.owner)),
+            ("Due date", date_or_none(&answer.due)),
+            ("Action", long_text_or_none(&answer.action)),
+            ("Notes", long_text_or_none(&answer.notes)),
+        ],
+    )?;
     out.push_str("</article>\n");
     Ok(())
 }
@@ -486,12 +531,17 @@ mod tests {
     #[test]
     fn escape_replaces_the_five_markup_characters_and_nothing_else() {
         let hostile = "<a href=\"x\" title='y'>&amp;</a> é \u{202e}";
-        assert_eq!(escape(hostile), "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt; é \u{202e}");
+        assert_eq!(
+            escape(hostile),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt; é \u{202e}"
+        );
     }
 
     #[test]
     fn formulas_are_defused_and_other_cells_kept() {
-        for (cell, expected) in [("=1+1", "'=1+1"), ("-2", "'-2"), ("\tx", "'\tx"), ("a=b", "a=b"), ("", "")] {
+        for (cell, expected) in
+            [("=1+1", "'=1+1"), ("-2", "'-2"), ("\tx", "'\tx"), ("a=b", "a=b"), ("", "")]
+        {
             assert_eq!(defuse_formula(cell.to_owned()), expected);
         }
     }

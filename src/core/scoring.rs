@@ -76,15 +76,16 @@ impl Progress {
     }
 
     pub fn of_section(section: &Section, assessment: &Assessment) -> Progress {
-        let assessed = section.items.iter().filter(|i| assessment.answer(&i.id).status.is_assessed()).count();
+        let assessed =
+            section.items.iter().filter(|i| assessment.answer(&i.id).status.is_assessed()).count();
         Progress { assessed, total: section.items.len() }
     }
 
     pub fn overall(def: &ChecklistDefinition, assessment: &Assessment) -> Progress {
-        def.sections.iter().map(|s| Progress::of_section(s, assessment)).fold(Progress::default(), |a, b| Progress {
-            assessed: a.assessed + b.assessed,
-            total: a.total + b.total,
-        })
+        def.sections.iter().map(|s| Progress::of_section(s, assessment)).fold(
+            Progress::default(),
+            |a, b| Progress { assessed: a.assessed + b.assessed, total: a.total + b.total },
+        )
     }
 }
 
@@ -119,7 +120,11 @@ pub struct SectionSummary {
 impl SectionSummary {
     /// One section's progress and worst open risk, without building the rest of a [`Summary`]:
     /// the section list shows this on every change.
-    pub fn of(def: &ChecklistDefinition, section: &Section, assessment: &Assessment) -> SectionSummary {
+    pub fn of(
+        def: &ChecklistDefinition,
+        section: &Section,
+        assessment: &Assessment,
+    ) -> SectionSummary {
         let worst = section
             .items
             .iter()
@@ -233,7 +238,9 @@ impl Summary {
             for item in &section.items {
                 let answer = assessment.answer(&item.id);
                 by_status.add(answer.status);
-                let Some(risk) = def.scale.risk(answer).filter(|_| is_open(answer)) else { continue };
+                let Some(risk) = def.scale.risk(answer).filter(|_| is_open(answer)) else {
+                    continue;
+                };
                 match risk.band {
                     Band::Low => by_band.low += 1,
                     Band::Medium => by_band.medium += 1,
@@ -256,7 +263,14 @@ impl Summary {
         // A stable sort keeps checklist order among equal scores.
         open_risks.sort_by_key(|r| std::cmp::Reverse(r.score));
         let overall = Band::ALL.into_iter().rev().find(|b| by_band.get(*b) > 0);
-        Summary { progress: Progress::overall(def, assessment), overall, by_status, by_band, sections, open_risks }
+        Summary {
+            progress: Progress::overall(def, assessment),
+            overall,
+            by_status,
+            by_band,
+            sections,
+            open_risks,
+        }
     }
 }
 
@@ -282,12 +296,22 @@ mod tests {
         // score: 1-2 low, 3-4 medium, 6-9 high.
         let s = RiskScale::default();
         let expected = [
-            (1, 1, 1, Band::Low), (1, 2, 2, Band::Low), (2, 1, 2, Band::Low),
-            (1, 3, 3, Band::Medium), (3, 1, 3, Band::Medium), (2, 2, 4, Band::Medium),
-            (2, 3, 6, Band::High), (3, 2, 6, Band::High), (3, 3, 9, Band::High),
+            (1, 1, 1, Band::Low),
+            (1, 2, 2, Band::Low),
+            (2, 1, 2, Band::Low),
+            (1, 3, 3, Band::Medium),
+            (3, 1, 3, Band::Medium),
+            (2, 2, 4, Band::Medium),
+            (2, 3, 6, Band::High),
+            (3, 2, 6, Band::High),
+            (3, 3, 9, Band::High),
         ];
         for (l, i, score, band) in expected {
-            assert_eq!(s.risk(&answer(Status::NotAchieved, Some(l), Some(i))), Some(Risk { score, band }), "{l}x{i}");
+            assert_eq!(
+                s.risk(&answer(Status::NotAchieved, Some(l), Some(i))),
+                Some(Risk { score, band }),
+                "{l}x{i}"
+            );
         }
     }
 
@@ -298,7 +322,10 @@ mod tests {
         assert_eq!(s.band(5), Band::Medium);
         assert_eq!(s.band(12), Band::Medium);
         assert_eq!(s.band(15), Band::High);
-        assert_eq!(s.risk(&answer(Status::NotAssessed, Some(5), Some(5))).map(|r| r.score), Some(25));
+        assert_eq!(
+            s.risk(&answer(Status::NotAssessed, Some(5), Some(5))).map(|r| r.score),
+            Some(25)
+        );
     }
 
     #[test]

@@ -61,7 +61,10 @@ impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         Timestamp::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!("not a UTC timestamp like 2026-01-31T09:00:00Z: {:.40}", s))
+            serde::de::Error::custom(format!(
+                "not a UTC timestamp like 2026-01-31T09:00:00Z: {:.40}",
+                s
+            ))
         })
     }
 }
@@ -107,8 +110,17 @@ mod tests {
         for ok in ["2026-11-25T09:30:00Z", "2026-11-25T09:30:00.123Z", "2024-02-29T23:59:60Z"] {
             assert!(Timestamp::parse(ok).is_some(), "{ok}");
         }
-        for bad in ["", "2026-11-25", "2026-11-25 09:30:00Z", "2026-13-01T00:00:00Z", "2026-11-25T24:00:00Z",
-            "2026-11-25T09:30:00", "2026-11-25T09:30:00.Z", "2026-11-25T09:30:00+01:00", "2025-02-29T00:00:00Z"] {
+        for bad in [
+            "",
+            "2026-11-25",
+            "2026-11-25 09:30:00Z",
+            "2026-13-01T00:00:00Z",
+            "2026-11-25T24:00:00Z",
+            "2026-11-25T09:30:00",
+            "2026-11-25T09:30:00.Z",
+            "2026-11-25T09:30:00+01:00",
+            "2025-02-29T00:00:00Z",
+        ] {
             assert!(Timestamp::parse(bad).is_none(), "{bad}");
         }
         assert_eq!(Timestamp::parse("2026-11-25T09:30:00Z").unwrap().date(), "2026-11-25");

@@ -71,7 +71,10 @@ impl HostConfig {
         title: Option<&str>,
         heading_level: Option<&str>,
     ) -> HostConfig {
-        let namespace = namespace.map(sanitise_namespace).filter(|n| !n.is_empty()).unwrap_or_else(|| "default".into());
+        let namespace = namespace
+            .map(sanitise_namespace)
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "default".into());
         let definition = match (inline, url) {
             (Some(text), _) => DefinitionSource::Ready(ChecklistDefinition::from_json(text)),
             (None, Some(url)) => DefinitionSource::Url(url),
@@ -88,7 +91,9 @@ impl HostConfig {
 
 /// `data-heading-level` as a number 1-6; anything else gives the default, 1.
 pub fn parse_heading_level(raw: Option<&str>) -> u8 {
-    raw.and_then(|r| r.trim().parse::<u8>().ok()).filter(|l| (1..=6).contains(l)).unwrap_or(DEFAULT_HEADING_LEVEL)
+    raw.and_then(|r| r.trim().parse::<u8>().ok())
+        .filter(|l| (1..=6).contains(l))
+        .unwrap_or(DEFAULT_HEADING_LEVEL)
 }
 
 /// The tag name of a heading `below` levels under `level` (h1-h6; deeper levels stay h6).
@@ -105,5 +110,8 @@ pub fn heading_tag(level: u8, below: u8) -> &'static str {
 
 /// Keeps a namespace to characters that are safe inside a storage key.
 pub fn sanitise_namespace(raw: &str) -> String {
-    raw.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).take(64).collect()
+    raw.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .take(64)
+        .collect()
 }

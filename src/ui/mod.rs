@@ -59,13 +59,16 @@ fn watch_for_hosts(root: &web_sys::Element) {
             }
             let added = record.added_nodes();
             for i in 0..added.length() {
-                if let Some(el) = added.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                if let Some(el) = added.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
                     mount_within(&el);
                 }
             }
         }
     });
-    let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else { return };
+    let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
     let options = web_sys::MutationObserverInit::new();
     options.set_child_list(true);
     options.set_subtree(true);

@@ -5,13 +5,13 @@
 use super::clock;
 use super::download::download;
 use super::state::{AppState, ImportPreview, Msg, Undo};
-use super::storage::{Loaded, SharedSaver, Saver, Store};
+use super::storage::{Loaded, Saver, SharedSaver, Store};
 use crate::core::document::{check_assessment, export_file_name, unknown_items};
-use crate::core::report::{csv_report, html_report};
 use crate::core::library::AssessmentId;
+use crate::core::report::{csv_report, html_report};
 use crate::core::{Action, Assessment, ChecklistDefinition, Document};
 use std::rc::Rc;
-use yew::{UseReducerHandle, UseReducerDispatcher};
+use yew::{UseReducerDispatcher, UseReducerHandle};
 
 /// The largest file import reads, checked before reading it.
 pub const MAX_IMPORT_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
@@ -30,10 +30,14 @@ pub enum Op {
     ImportReplace,
     ExportJson,
     /// The CSV report, or (false) the HTML report.
-    ExportReport { csv: bool },
+    ExportReport {
+        csv: bool,
+    },
     DownloadRaw(AssessmentId),
     /// Settles a conflict with another tab: keep this tab's version, or take theirs.
-    Resolve { keep_mine: bool },
+    Resolve {
+        keep_mine: bool,
+    },
 }
 
 /// What the steps work with.
@@ -45,11 +49,18 @@ pub struct Ctx {
 
 /// A new id from the clock and a random number.
 pub fn new_id() -> AssessmentId {
-    AssessmentId::generate(js_sys::Date::now() as u64, (js_sys::Math::random() * 2f64.powi(40)) as u64)
+    AssessmentId::generate(
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 2f64.powi(40)) as u64,
+    )
 }
 
 /// A new, empty assessment, titled as the embedding page asked.
-pub fn fresh(def: &ChecklistDefinition, title: Option<&str>, now: crate::core::Timestamp) -> Assessment {
+pub fn fresh(
+    def: &ChecklistDefinition,
+    title: Option<&str>,
+    now: crate::core::Timestamp,
+) -> Assessment {
     let mut a = Assessment::new(now.clone());
     if let Some(title) = title {
         a.apply(def, Action::SetTitle { title: title.to_owned() }, now);
@@ -84,17 +95,32 @@ pub fn run(op: Op, ctx: &Ctx) {
                 Loaded::Restored(a) => {
                     ctx.store.set_current(&id);
                     let message = format!("Opened {}.", title_or_untitled(&a.title));
-                    d.dispatch(Msg::Open { id, assessment: Rc::new(a), save: false, message: Some(message) });
+                    d.dispatch(Msg::Open {
+                        id,
+                        assessment: Rc::new(a),
+                        save: false,
+                        message: Some(message),
+                    });
                 }
                 Loaded::Nothing => say(&d, "That assessment is no longer stored in this browser."),
-                Loaded::Unusable { reason, .. } => say(&d, format!("That assessment cannot be opened here: {reason}. It is left as it is.")),
+                Loaded::Unusable { reason, .. } => say(
+                    &d,
+                    format!(
+                        "That assessment cannot be opened here: {reason}. It is left as it is."
+                    ),
+                ),
             }
             refresh(ctx);
         }
         Op::New => {
             Saver::flush(&ctx.saver);
             let a = fresh(&s.def, s.default_title.as_deref(), clock::now());
-            d.dispatch(Msg::Open { id: new_id(), assessment: Rc::new(a), save: true, message: Some("Started a new assessment.".into()) });
+            d.dispatch(Msg::Open {
+                id: new_id(),
+                assessment: Rc::new(a),
+                save: true,
+                message: Some("Started a new assessment.".into()),
+            });
         }
         Op::Duplicate(id) => {
             Saver::flush(&ctx.saver);
@@ -106,10 +132,25 @@ pub fn run(op: Op, ctx: &Ctx) {
                     _ => None,
                 }
             };
-            let Some(mut copy) = source else { return say(&d, "That assessment cannot be copied: it cannot be opened here.") };
+            let Some(mut copy) = source else {
+                return say(&d, "That assessment cannot be copied: it cannot be opened here.");
+            };
             let now = clock::now();
-            let title = format!("Copy of {}", if copy.title.trim().is_empty() { "untitled assessment" } else { copy.title.as_str() });
-            copy.apply(&s.def, Action::SetTitle { title: title.chars().take(crate::core::assessment::MAX_NAME).collect() }, now.clone());
+            let title = format!(
+                "Copy of {}",
+                if copy.title.trim().is_empty() {
+                    "untitled assessment"
+                } else {
+                    copy.title.as_str()
+                }
+            );
+            copy.apply(
+                &s.def,
+                Action::SetTitle {
+                    title: title.chars().take(crate::core::assessment::MAX_NAME).collect(),
+                },
+                now.clone(),
+            );
             copy.created = now;
             let new = new_id();
             match ctx.store.save(&new, &s.def, &copy) {
@@ -143,8 +184,18 @@ pub fn run(op: Op, ctx: &Ctx) {
             let title = ctx.store.library().get(&id).map(|e| e.title.clone()).unwrap_or_default();
             match ctx.store.delete(&id) {
                 Some(raw) => {
-                    d.dispatch(Msg::SetUndo(Some(Rc::new(Undo::Deleted { id: id.clone(), raw: Rc::new(raw), title: title.clone() }))));
-                    say(&d, format!("Deleted {}. Use Undo to bring it back.", title_or_untitled(&title)));
+                    d.dispatch(Msg::SetUndo(Some(Rc::new(Undo::Deleted {
+                        id: id.clone(),
+                        raw: Rc::new(raw),
+                        title: title.clone(),
+                    }))));
+                    say(
+                        &d,
+                        format!(
+                            "Deleted {}. Use Undo to bring it back.",
+                            title_or_untitled(&title)
+                        ),
+                    );
                 }
                 None if id == s.current => {}
                 None => return say(&d, "That assessment could not be deleted."),
@@ -152,16 +203,34 @@ pub fn run(op: Op, ctx: &Ctx) {
             if id == s.current {
                 // Open the most recent other assessment of this checklist, or a new one.
                 let lib = ctx.store.library();
-                let next = lib.entries.iter().find(|e| e.checklist_id == s.def.id && e.id != id).map(|e| e.id.clone());
+                let next = lib
+                    .entries
+                    .iter()
+                    .find(|e| e.checklist_id == s.def.id && e.id != id)
+                    .map(|e| e.id.clone());
                 match next.and_then(|n| match ctx.store.load(&n, &s.def, &clock::now()) {
                     Loaded::Restored(a) => Some((n, a)),
                     _ => None,
                 }) {
                     Some((n, a)) => {
                         ctx.store.set_current(&n);
-                        d.dispatch(Msg::Open { id: n, assessment: Rc::new(a), save: false, message: None });
+                        d.dispatch(Msg::Open {
+                            id: n,
+                            assessment: Rc::new(a),
+                            save: false,
+                            message: None,
+                        });
                     }
-                    None => d.dispatch(Msg::Open { id: new_id(), assessment: Rc::new(fresh(&s.def, s.default_title.as_deref(), clock::now())), save: false, message: None }),
+                    None => d.dispatch(Msg::Open {
+                        id: new_id(),
+                        assessment: Rc::new(fresh(
+                            &s.def,
+                            s.default_title.as_deref(),
+                            clock::now(),
+                        )),
+                        save: false,
+                        message: None,
+                    }),
                 }
                 d.dispatch(Msg::ShowView(super::state::View::Assessments));
             }
@@ -174,7 +243,14 @@ pub fn run(op: Op, ctx: &Ctx) {
                 Undo::Replaced { id, previous } if *id == s.current => {
                     Saver::flush(&ctx.saver);
                     let _ = ctx.store.back_up(id, &clock::now());
-                    d.dispatch(Msg::Open { id: id.clone(), assessment: previous.clone(), save: true, message: Some("The import was undone: the previous answers are back.".into()) });
+                    d.dispatch(Msg::Open {
+                        id: id.clone(),
+                        assessment: previous.clone(),
+                        save: true,
+                        message: Some(
+                            "The import was undone: the previous answers are back.".into(),
+                        ),
+                    });
                 }
                 // Another assessment is open now: put the answers back where they were.
                 Undo::Replaced { id, previous } => {
@@ -182,7 +258,13 @@ pub fn run(op: Op, ctx: &Ctx) {
                     match ctx.store.save(id, &s.def, previous) {
                         Ok(()) => {
                             ctx.store.set_current(&s.current);
-                            say(&d, format!("The import was undone: {} has its previous answers back.", title_or_untitled(&previous.title)));
+                            say(
+                                &d,
+                                format!(
+                                    "The import was undone: {} has its previous answers back.",
+                                    title_or_untitled(&previous.title)
+                                ),
+                            );
                         }
                         Err(h) => d.dispatch(Msg::Storage(h)),
                     }
@@ -205,8 +287,17 @@ pub fn run(op: Op, ctx: &Ctx) {
             if matches!(op, Op::ImportAsNew) {
                 Saver::flush(&ctx.saver);
                 a.created = clock::now();
-                let message = format!("Opened {} from {} as a new assessment.", title_or_untitled(&a.title), preview.file_name);
-                d.dispatch(Msg::Open { id: new_id(), assessment: Rc::new(a), save: true, message: Some(message) });
+                let message = format!(
+                    "Opened {} from {} as a new assessment.",
+                    title_or_untitled(&a.title),
+                    preview.file_name
+                );
+                d.dispatch(Msg::Open {
+                    id: new_id(),
+                    assessment: Rc::new(a),
+                    save: true,
+                    message: Some(message),
+                });
             } else {
                 Saver::flush(&ctx.saver);
                 let kept = ctx.store.back_up(&s.current, &clock::now());
@@ -236,9 +327,17 @@ pub fn run(op: Op, ctx: &Ctx) {
             let now = clock::now();
             let (def, a) = (&s.def, &s.assessment);
             let (name, mime, body) = if csv {
-                (export_file_name(&a.title, &now, "csv"), "text/csv;charset=utf-8", csv_report(def, a))
+                (
+                    export_file_name(&a.title, &now, "csv"),
+                    "text/csv;charset=utf-8",
+                    csv_report(def, a),
+                )
             } else {
-                (export_file_name(&a.title, &now, "html"), "text/html;charset=utf-8", html_report(def, a, &now))
+                (
+                    export_file_name(&a.title, &now, "html"),
+                    "text/html;charset=utf-8",
+                    html_report(def, a, &now),
+                )
             };
             let message = match download(&name, mime, &body) {
                 Ok(()) => format!("Exported {name}."),
@@ -273,7 +372,11 @@ pub fn run(op: Op, ctx: &Ctx) {
 }
 
 /// Reads a file chosen or dropped for import, and shows what it holds before anything changes.
-fn import_file(file: web_sys::File, def: Rc<ChecklistDefinition>, d: UseReducerDispatcher<AppState>) {
+fn import_file(
+    file: web_sys::File,
+    def: Rc<ChecklistDefinition>,
+    d: UseReducerDispatcher<AppState>,
+) {
     let name: String = file.name().chars().take(120).collect();
     if file.size() > MAX_IMPORT_BYTES {
         // Whole megabytes, rounded up, in integers: formatting a float would add kilobytes of code.
@@ -295,17 +398,27 @@ fn import_file(file: web_sys::File, def: Rc<ChecklistDefinition>, d: UseReducerD
 pub fn read_import(name: &str, bytes: &[u8], def: &ChecklistDefinition) -> Msg {
     let fail = |problem: String| {
         let stop = if problem.ends_with(['.', '?', '!']) { "" } else { "." };
-        Msg::ImportFailed(format!("{name} cannot be imported. {problem}{stop} Nothing was changed."))
+        Msg::ImportFailed(format!(
+            "{name} cannot be imported. {problem}{stop} Nothing was changed."
+        ))
     };
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return fail("It is not UTF-8 text, so it is not an assessment file exported from this checklist.".into());
+        return fail(
+            "It is not UTF-8 text, so it is not an assessment file exported from this checklist."
+                .into(),
+        );
     };
     match Document::from_json(text) {
         Err(e) => fail(e.to_string()),
         Ok(doc) => {
             let unknown = unknown_items(def, &doc.assessment).len();
             let blocked = check_against(&doc, def);
-            Msg::ImportRead(Rc::new(ImportPreview { file_name: name.to_owned(), doc, unknown, blocked }))
+            Msg::ImportRead(Rc::new(ImportPreview {
+                file_name: name.to_owned(),
+                doc,
+                unknown,
+                blocked,
+            }))
         }
     }
 }

@@ -2,8 +2,8 @@
 //! screen, is a [`Msg`]; the reducer returns the same `Rc` when nothing changed, so Yew skips
 //! the render.
 
-use crate::core::scoring::is_open;
 use crate::core::library::{AssessmentId, Library};
+use crate::core::scoring::is_open;
 use crate::core::{Action, Assessment, Band, ChecklistDefinition, Document, Timestamp};
 use std::rc::Rc;
 use yew::Reducible;
@@ -41,7 +41,9 @@ impl Filter {
         match self {
             Filter::All => true,
             Filter::NotAssessed => !answer.status.is_assessed(),
-            Filter::HighRisk => is_open(answer) && def.scale.risk(answer).is_some_and(|r| r.band == Band::High),
+            Filter::HighRisk => {
+                is_open(answer) && def.scale.risk(answer).is_some_and(|r| r.band == Band::High)
+            }
         }
     }
 }
@@ -140,7 +142,10 @@ pub struct AppState {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
-    Edit { action: Action, now: Timestamp },
+    Edit {
+        action: Action,
+        now: Timestamp,
+    },
     ShowSection(usize),
     SetFilter(Filter),
     ShowView(View),
@@ -150,9 +155,17 @@ pub enum Msg {
     Storage(StorageHealth),
     Library(Rc<Library>),
     /// Puts an assessment on screen. `save` when it is new here and must be stored.
-    Open { id: AssessmentId, assessment: Rc<Assessment>, save: bool, message: Option<String> },
+    Open {
+        id: AssessmentId,
+        assessment: Rc<Assessment>,
+        save: bool,
+        message: Option<String>,
+    },
     /// Replaces the assessment on screen (an import), keeping what it was for undo.
-    Replace { assessment: Rc<Assessment>, message: String },
+    Replace {
+        assessment: Rc<Assessment>,
+        message: String,
+    },
     ImportRead(Rc<ImportPreview>),
     ImportFailed(String),
     CloseImport,
@@ -166,11 +179,19 @@ pub enum Msg {
 
 /// The first section with an item not yet assessed, so a returning person resumes there.
 fn resume_section(def: &ChecklistDefinition, a: &Assessment) -> usize {
-    def.sections.iter().position(|s| s.items.iter().any(|i| !a.answer(&i.id).status.is_assessed())).unwrap_or(0)
+    def.sections
+        .iter()
+        .position(|s| s.items.iter().any(|i| !a.answer(&i.id).status.is_assessed()))
+        .unwrap_or(0)
 }
 
 impl AppState {
-    pub fn new(def: Rc<ChecklistDefinition>, current: AssessmentId, assessment: Assessment, library: Library) -> AppState {
+    pub fn new(
+        def: Rc<ChecklistDefinition>,
+        current: AssessmentId,
+        assessment: Assessment,
+        library: Library,
+    ) -> AppState {
         AppState {
             section: resume_section(&def, &assessment),
             def,
@@ -224,7 +245,10 @@ impl Reducible for AppState {
                     next.announce("All answers were cleared. You can start again.".into());
                 }
             }
-            Msg::ShowSection(i) if i < self.def.sections.len() && (i != self.section || self.view != View::Checklist) => {
+            Msg::ShowSection(i)
+                if i < self.def.sections.len()
+                    && (i != self.section || self.view != View::Checklist) =>
+            {
                 next.section = i;
                 next.view = View::Checklist;
             }
@@ -250,7 +274,10 @@ impl Reducible for AppState {
                 }
             }
             Msg::Replace { assessment, message } => {
-                next.undo = Some(Rc::new(Undo::Replaced { id: self.current.clone(), previous: self.assessment.clone() }));
+                next.undo = Some(Rc::new(Undo::Replaced {
+                    id: self.current.clone(),
+                    previous: self.assessment.clone(),
+                }));
                 next.section = resume_section(&self.def, &assessment);
                 next.assessment = assessment;
                 next.origin = Origin::Local;
@@ -276,7 +303,10 @@ impl Reducible for AppState {
                 next.assessment = theirs;
                 next.origin = Origin::Stored;
                 next.conflict = None;
-                next.announce("This assessment was updated with changes saved in another tab or window.".into());
+                next.announce(
+                    "This assessment was updated with changes saved in another tab or window."
+                        .into(),
+                );
             }
             Msg::Conflict(theirs) if theirs != self.conflict => next.conflict = theirs,
             Msg::Exported(a) => next.exported = Some(a),

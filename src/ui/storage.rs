@@ -30,7 +30,11 @@ pub enum Loaded {
     Restored(Assessment),
     /// A value was stored but cannot be opened here. It stays where it is, untouched; a copy
     /// is kept under `backup_key` where one could be written.
-    Unusable { reason: String, backup_key: Option<String>, newer: bool },
+    Unusable {
+        reason: String,
+        backup_key: Option<String>,
+        newer: bool,
+    },
 }
 
 /// localStorage for one widget's namespace, or none when the browser blocks it.
@@ -43,12 +47,13 @@ impl Store {
     /// Opens storage, checking that it can really be written: some browsers hand out a
     /// `localStorage` object that throws on every write.
     pub fn open(namespace: &str) -> Store {
-        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).filter(|s| {
-            let probe = format!("{KEY_PREFIX}probe");
-            let ok = s.set_item(&probe, "1").is_ok();
-            let _ = s.remove_item(&probe);
-            ok
-        });
+        let storage =
+            web_sys::window().and_then(|w| w.local_storage().ok().flatten()).filter(|s| {
+                let probe = format!("{KEY_PREFIX}probe");
+                let ok = s.set_item(&probe, "1").is_ok();
+                let _ = s.remove_item(&probe);
+                ok
+            });
         Store { storage, namespace: namespace.to_owned() }
     }
 
@@ -121,11 +126,19 @@ impl Store {
         // An older format is upgraded as it is read: keep the original first. The upgraded
         // version is written back only by the next save, after it opened without a problem.
         if older_version(&raw).is_some() && self.back_up_text(id, now, &raw).is_none() {
-            return Loaded::Unusable { reason: "it is in an older format and no backup could be made before upgrading it".into(), backup_key: None, newer: false };
+            return Loaded::Unusable {
+                reason: "it is in an older format and no backup could be made before upgrading it"
+                    .into(),
+                backup_key: None,
+                newer: false,
+            };
         }
         let (reason, newer) = match StoredAssessment::from_json(&raw) {
             Ok(stored) if stored.checklist.id != def.id => (
-                format!("it answers another checklist (\"{}\")", stored.checklist.id.chars().take(60).collect::<String>()),
+                format!(
+                    "it answers another checklist (\"{}\")",
+                    stored.checklist.id.chars().take(60).collect::<String>()
+                ),
                 false,
             ),
             Ok(stored) => match check_assessment(def, &stored.assessment) {
@@ -141,7 +154,12 @@ impl Store {
 
     /// Writes an assessment and its index entry. On failure the previous stored copy is left
     /// as it was.
-    pub fn save(&self, id: &AssessmentId, def: &ChecklistDefinition, assessment: &Assessment) -> Result<(), StorageHealth> {
+    pub fn save(
+        &self,
+        id: &AssessmentId,
+        def: &ChecklistDefinition,
+        assessment: &Assessment,
+    ) -> Result<(), StorageHealth> {
         let perf = web_sys::window().and_then(|w| w.performance());
         if let Some(perf) = &perf {
             let _ = perf.mark(SAVE_START);
@@ -195,7 +213,13 @@ impl Store {
     }
 
     /// Keeps a copy of an assessment as it is in this page, which may differ from what is stored.
-    pub fn back_up_assessment(&self, id: &AssessmentId, now: &Timestamp, def: &ChecklistDefinition, a: &Assessment) -> Option<String> {
+    pub fn back_up_assessment(
+        &self,
+        id: &AssessmentId,
+        now: &Timestamp,
+        def: &ChecklistDefinition,
+        a: &Assessment,
+    ) -> Option<String> {
         self.back_up_text(id, now, &StoredAssessment::new(def, a).to_json())
     }
 
@@ -218,7 +242,12 @@ impl Store {
     }
 
     /// The assessment a `storage` event from another tab carries, if it is this one's record.
-    pub fn external_change(&self, id: &AssessmentId, key: Option<String>, new_value: Option<String>) -> Option<Option<StoredAssessment>> {
+    pub fn external_change(
+        &self,
+        id: &AssessmentId,
+        key: Option<String>,
+        new_value: Option<String>,
+    ) -> Option<Option<StoredAssessment>> {
         if key.as_deref() != Some(self.record_key(id).as_str()) {
             return None;
         }
@@ -248,7 +277,11 @@ pub struct Saver {
 pub type SharedSaver = Rc<RefCell<Saver>>;
 
 impl Saver {
-    pub fn new(store: Rc<Store>, def: Rc<ChecklistDefinition>, report: Callback<StorageHealth>) -> SharedSaver {
+    pub fn new(
+        store: Rc<Store>,
+        def: Rc<ChecklistDefinition>,
+        report: Callback<StorageHealth>,
+    ) -> SharedSaver {
         Rc::new(RefCell::new(Saver { store, def, pending: None, timer: None, report }))
     }
 

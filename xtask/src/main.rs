@@ -67,7 +67,9 @@ fn run_with(program: &str, args: &[&str], envs: &[(&str, &str)], dir: Option<&Pa
 /// The output of a command, if it ran and succeeded.
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    })
 }
 
 fn has(program: &str) -> bool {
@@ -102,25 +104,45 @@ fn setup(need: Need) -> Result {
         run_with(
             "cargo",
             &["install", "--locked", "--ignore-rust-version", "trunk", "--version", TRUNK_VERSION],
-            &[("CARGO_PROFILE_RELEASE_LTO", "false"), ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")],
+            &[
+                ("CARGO_PROFILE_RELEASE_LTO", "false"),
+                ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+            ],
             None,
         )?;
     }
 
     let wasm_opt = output("wasm-opt", &["--version"]).unwrap_or_default();
     if !wasm_opt.contains(&format!("version {}", binaryen_major())) {
-        as_root(&["npm", "install", "--global", "--no-audit", "--no-fund", &format!("binaryen@{BINARYEN_VERSION}")])?;
+        as_root(&[
+            "npm",
+            "install",
+            "--global",
+            "--no-audit",
+            "--no-fund",
+            &format!("binaryen@{BINARYEN_VERSION}"),
+        ])?;
     }
 
     if need == Need::All {
         // Chromium and ChromeDriver run the browser tests; pdftotext reads the printed PDF.
         if !has("chromium") || !has("chromedriver") || !has("pdftotext") {
             as_root(&["apt-get", "update", "-q"])?;
-            as_root(&["apt-get", "install", "-y", "-q", "chromium", "chromium-driver", "poppler-utils"])?;
+            as_root(&[
+                "apt-get",
+                "install",
+                "-y",
+                "-q",
+                "chromium",
+                "chromium-driver",
+                "poppler-utils",
+            ])?;
         }
         let e2e = root().join(E2E_DIR);
         let stamp = e2e.join("node_modules/.package-lock.json");
-        let fresh = modified(&stamp).is_some_and(|installed| modified(&e2e.join("package-lock.json")).is_some_and(|lock| installed >= lock));
+        let fresh = modified(&stamp).is_some_and(|installed| {
+            modified(&e2e.join("package-lock.json")).is_some_and(|lock| installed >= lock)
+        });
         if !fresh {
             run_with("npm", &["ci", "--no-audit", "--no-fund"], &[], Some(&e2e))?;
         }
@@ -134,7 +156,9 @@ fn as_root(args: &[&str]) -> Result {
     let mut all: Vec<&str> = if root { vec![] } else { vec!["sudo"] };
     all.extend_from_slice(args);
     match all.split_first() {
-        Some((program, rest)) => run_with(program, rest, &[("DEBIAN_FRONTEND", "noninteractive")], None),
+        Some((program, rest)) => {
+            run_with(program, rest, &[("DEBIAN_FRONTEND", "noninteractive")], None)
+        }
         None => Ok(()),
     }
 }
@@ -147,14 +171,18 @@ fn binaryen_major() -> &'static str {
 /// Trunk runs offline with the tool versions Trunk.toml names: they must be the ones installed
 /// here, or the build fails later with a less clear message.
 fn check_trunk_tools(wasm_bindgen: &str) -> Result {
-    let toml = fs::read_to_string(root().join("Trunk.toml")).map_err(|e| format!("cannot read Trunk.toml: {e}"))?;
+    let toml = fs::read_to_string(root().join("Trunk.toml"))
+        .map_err(|e| format!("cannot read Trunk.toml: {e}"))?;
     let named = |key: &str| {
         toml.lines()
             .filter_map(|l| l.trim().strip_prefix(key)?.trim_start().strip_prefix('='))
             .map(|v| v.trim().trim_matches('"').to_owned())
             .next()
     };
-    let expected = [("wasm_bindgen", wasm_bindgen.to_owned()), ("wasm_opt", format!("version_{}", binaryen_major()))];
+    let expected = [
+        ("wasm_bindgen", wasm_bindgen.to_owned()),
+        ("wasm_opt", format!("version_{}", binaryen_major())),
+    ];
     for (key, want) in expected {
         if named(key).as_deref() != Some(want.as_str()) {
             return Err(format!("Trunk.toml [tools] {key} must be \"{want}\" (Cargo.lock and xtask's pinned versions), found {:?}", named(key)));
@@ -169,7 +197,8 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
 
 /// The wasm-bindgen version in Cargo.lock, which the CLI must match exactly.
 fn wasm_bindgen_version() -> Result<String> {
-    let lock = fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock = fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
@@ -197,11 +226,15 @@ fn build_release() -> Result {
 fn embed_bundle() -> Result {
     let root = root();
     let dist = root.join("dist");
-    let read = |path: &Path| fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+    let read = |path: &Path| {
+        fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
     let index = read(&dist.join("index.html"))?;
     // Trunk.toml's pattern_script names the hashed files in the loader's data attributes.
     let file_of = |attr: &str| -> Result<PathBuf> {
-        let url = attribute(&index, attr).ok_or_else(|| format!("dist/index.html has no {attr} attribute (see pattern_script in Trunk.toml)"))?;
+        let url = attribute(&index, attr).ok_or_else(|| {
+            format!("dist/index.html has no {attr} attribute (see pattern_script in Trunk.toml)")
+        })?;
         let name = url.rsplit('/').next().unwrap_or_default();
         Ok(dist.join(name))
     };
@@ -213,12 +246,22 @@ fn embed_bundle() -> Result {
     }
     // The tail calls the module's own init function by its name in wasm-bindgen's output.
     if !glue.contains("__wbg_init as default") {
-        return Err(format!("{} does not export `__wbg_init as default`: has wasm-bindgen's output changed?", glue_path.display()));
+        return Err(format!(
+            "{} does not export `__wbg_init as default`: has wasm-bindgen's output changed?",
+            glue_path.display()
+        ));
     }
     let fallback = read(&root.join("embed/rc-fallback.js"))?;
-    let fallback = fallback.replacen("export function showStartFailure", "function showStartFailure", 1);
-    if glue.contains("showStartFailure") || glue.contains("startFailureReason") || !fallback.contains("\nfunction showStartFailure") {
-        return Err("cannot join embed/rc-fallback.js to the wasm-bindgen module: names clash or changed".into());
+    let fallback =
+        fallback.replacen("export function showStartFailure", "function showStartFailure", 1);
+    if glue.contains("showStartFailure")
+        || glue.contains("startFailureReason")
+        || !fallback.contains("\nfunction showStartFailure")
+    {
+        return Err(
+            "cannot join embed/rc-fallback.js to the wasm-bindgen module: names clash or changed"
+                .into(),
+        );
     }
     let tail = read(&root.join("embed/bundle-tail.js"))?;
     let js = format!("{}\n\n// ---- embed/rc-fallback.js ----\n{fallback}{tail}", glue.trim_end());
@@ -235,10 +278,14 @@ fn embed_bundle() -> Result {
         fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
     fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    let write = |name: &str, bytes: &[u8]| fs::write(out.join(name), bytes).map_err(|e| format!("cannot write {EMBED_DIR}/{name}: {e}"));
+    let write = |name: &str, bytes: &[u8]| {
+        fs::write(out.join(name), bytes)
+            .map_err(|e| format!("cannot write {EMBED_DIR}/{name}: {e}"))
+    };
     write("risk-checklist.js", js.as_bytes())?;
     write("risk-checklist.css", css.as_bytes())?;
-    let wasm = fs::read(&wasm_path).map_err(|e| format!("cannot read {}: {e}", wasm_path.display()))?;
+    let wasm =
+        fs::read(&wasm_path).map_err(|e| format!("cannot read {}: {e}", wasm_path.display()))?;
     write("risk-checklist_bg.wasm", &wasm)?;
     eprintln!(
         "embed bundle in {EMBED_DIR}/: risk-checklist.js ({} B), risk-checklist_bg.wasm ({} B), risk-checklist.css ({} B)",

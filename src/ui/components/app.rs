@@ -23,7 +23,9 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let body = match &config.definition {
-        DefinitionSource::Ready(Ok(def)) => show_checklist(Rc::new(def.clone()), config, &props.id_prefix),
+        DefinitionSource::Ready(Ok(def)) => {
+            show_checklist(Rc::new(def.clone()), config, &props.id_prefix)
+        }
         DefinitionSource::Ready(Err(errors)) => html! {
             <DefinitionProblems errors={errors.clone()} url={None::<AttrValue>} heading_level={config.heading_level} />
         },
@@ -36,9 +38,13 @@ pub fn App(props: &AppProps) -> Html {
 
 /// The checklist itself, once its definition is known, with the title and heading level the
 /// embedding page asked for.
-fn show_checklist(def: Rc<ChecklistDefinition>, config: &HostConfig, id_prefix: &AttrValue) -> Html {
+fn show_checklist(
+    def: Rc<ChecklistDefinition>,
+    config: &HostConfig,
+    id_prefix: &AttrValue,
+) -> Html {
     html! { <Checklist {def} namespace={config.namespace.clone()} id_prefix={id_prefix.clone()}
-        default_title={config.default_title.clone()} heading_level={config.heading_level} /> }
+    default_title={config.default_title.clone()} heading_level={config.heading_level} /> }
 }
 
 /// Why a definition named by URL could not be used.

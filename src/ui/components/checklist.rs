@@ -1,12 +1,12 @@
 //! One widget's assessments of one checklist: owns the reducer, storage, saving and the views.
 
 use super::header::Header;
-use super::HeadingBase;
 use super::import::{DropZone, ImportPanel};
 use super::library_view::LibraryView;
 use super::notices::{ConflictNotice, ResetConfirm, StorageNotice, UndoNotice, UnopenedNotice};
 use super::section::{RetiredAnswers, SectionView};
 use super::section_nav::SectionNav;
+use super::HeadingBase;
 use crate::core::ChecklistDefinition;
 use crate::ui::clock;
 use crate::ui::ops::{self, Ctx, Op};
@@ -42,11 +42,13 @@ fn boot(def: &Rc<ChecklistDefinition>, store: &Store, default_title: Option<Stri
             Loaded::Restored(a) => opened = Some((entry.id.clone(), a)),
             Loaded::Nothing => {}
             Loaded::Unusable { reason, backup_key, newer } => {
-                unopened = Some(Rc::new(Unopened { id: entry.id.clone(), reason, backup_key, newer }))
+                unopened =
+                    Some(Rc::new(Unopened { id: entry.id.clone(), reason, backup_key, newer }))
             }
         }
     }
-    let (id, assessment) = opened.unwrap_or_else(|| (ops::new_id(), ops::fresh(def, default_title.as_deref(), now)));
+    let (id, assessment) =
+        opened.unwrap_or_else(|| (ops::new_id(), ops::fresh(def, default_title.as_deref(), now)));
     let mut state = AppState::new(def.clone(), id, assessment, library);
     state.default_title = default_title;
     state.unopened = unopened;
@@ -66,7 +68,9 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     let saver: SharedSaver = (*use_memo((), {
         let (def, store) = (props.def.clone(), store.clone());
         let dispatcher = state.dispatcher();
-        move |_| Saver::new(store, def, Callback::from(move |h| dispatcher.dispatch(Msg::Storage(h))))
+        move |_| {
+            Saver::new(store, def, Callback::from(move |h| dispatcher.dispatch(Msg::Storage(h))))
+        }
     }))
     .clone();
     // The newest state, for listeners that outlive a render.
@@ -75,14 +79,17 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 
     // Save every assessment changed here.
     // While another tab's version waits for the person's choice, nothing is saved over it.
-    use_effect_with((state.current.clone(), state.assessment.clone(), state.origin, state.conflict.is_some()), {
-        let saver = saver.clone();
-        move |(id, assessment, origin, conflict)| {
-            if *origin == Origin::Local && !*conflict {
-                Saver::schedule(&saver, id.clone(), assessment.clone());
+    use_effect_with(
+        (state.current.clone(), state.assessment.clone(), state.origin, state.conflict.is_some()),
+        {
+            let saver = saver.clone();
+            move |(id, assessment, origin, conflict)| {
+                if *origin == Origin::Local && !*conflict {
+                    Saver::schedule(&saver, id.clone(), assessment.clone());
+                }
             }
-        }
-    });
+        },
+    );
 
     // Flush when the page is hidden or left; warn before leaving unsaved work; follow changes
     // made in other tabs.
@@ -159,14 +166,18 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 
     let run = {
         let (state, store, saver) = (state.clone(), store.clone(), saver.clone());
-        Callback::from(move |op: Op| ops::run(op, &Ctx { state: state.clone(), store: store.clone(), saver: saver.clone() }))
+        Callback::from(move |op: Op| {
+            ops::run(op, &Ctx { state: state.clone(), store: store.clone(), saver: saver.clone() })
+        })
     };
 
     // Keyboard users can pass the section list and land on the section's heading.
     let skip_to_items = {
         let heading_id = format!("{}-section-heading", props.id_prefix);
         Callback::from(move |_: MouseEvent| {
-            let heading = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&heading_id));
+            let heading = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&heading_id));
             if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = h.focus();
             }

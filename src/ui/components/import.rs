@@ -20,7 +20,9 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
     let ondragover = {
         let over = over.clone();
         Callback::from(move |e: DragEvent| {
-            let has_files = e.data_transfer().is_some_and(|dt| dt.types().iter().any(|t| t.as_string().as_deref() == Some("Files")));
+            let has_files = e.data_transfer().is_some_and(|dt| {
+                dt.types().iter().any(|t| t.as_string().as_deref() == Some("Files"))
+            });
             if has_files {
                 e.prevent_default();
                 if !*over {
@@ -33,9 +35,14 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
         let over = over.clone();
         Callback::from(move |e: DragEvent| {
             // Leaving for a child element is not leaving the zone.
-            let into_child = e.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|n| {
-                e.current_target().and_then(|c| c.dyn_into::<web_sys::Node>().ok()).is_some_and(|c| c.contains(Some(&n)))
-            });
+            let into_child = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|n| {
+                    e.current_target()
+                        .and_then(|c| c.dyn_into::<web_sys::Node>().ok())
+                        .is_some_and(|c| c.contains(Some(&n)))
+                });
             if !into_child {
                 over.set(false);
             }

@@ -21,7 +21,8 @@ pub struct ItemProps {
 
 #[component]
 pub fn ItemView(props: &ItemProps) -> Html {
-    let Some(item) = props.def.sections.get(props.section).and_then(|s| s.items.get(props.index)) else {
+    let Some(item) = props.def.sections.get(props.section).and_then(|s| s.items.get(props.index))
+    else {
         return html! {};
     };
     let answer = &props.answer;
@@ -47,8 +48,12 @@ pub fn ItemView(props: &ItemProps) -> Html {
     };
     let level = |v: &str| v.parse::<u8>().ok();
     let (l, i) = (answer.likelihood, answer.impact);
-    let on_likelihood = on(Rc::new(move |item, v| Some(Action::SetRisk { item, likelihood: level(&v), impact: i })));
-    let on_impact = on(Rc::new(move |item, v| Some(Action::SetRisk { item, likelihood: l, impact: level(&v) })));
+    let on_likelihood = on(Rc::new(move |item, v| {
+        Some(Action::SetRisk { item, likelihood: level(&v), impact: i })
+    }));
+    let on_impact = on(Rc::new(move |item, v| {
+        Some(Action::SetRisk { item, likelihood: l, impact: level(&v) })
+    }));
     let on_due = on(Rc::new(|item, v| Some(Action::SetDue { item, due: Some(v) })));
 
     let risk = scale.risk(answer);

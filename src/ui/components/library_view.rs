@@ -75,7 +75,8 @@ fn Row(props: &RowProps) -> Html {
     let input_id = format!("{}-rename-{}", props.id_prefix, e.id);
     let rename_input = use_node_ref();
     let save_rename = {
-        let (run, set, input, id) = (props.run.clone(), props.set_renaming.clone(), rename_input.clone(), id.clone());
+        let (run, set, input, id) =
+            (props.run.clone(), props.set_renaming.clone(), rename_input.clone(), id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {

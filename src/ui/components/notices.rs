@@ -99,7 +99,9 @@ pub struct UndoProps {
 pub fn UndoNotice(props: &UndoProps) -> Html {
     let what = match &*props.undo {
         Undo::Replaced { .. } => "The answers were replaced by an import.".to_owned(),
-        Undo::Deleted { title, .. } if title.trim().is_empty() => "An untitled assessment was deleted.".to_owned(),
+        Undo::Deleted { title, .. } if title.trim().is_empty() => {
+            "An untitled assessment was deleted.".to_owned()
+        }
         Undo::Deleted { title, .. } => format!("“{title}” was deleted."),
     };
     html! {
@@ -125,7 +127,13 @@ pub fn ResetConfirm(props: &ResetProps) -> Html {
     use_effect_with(props.open, {
         let (cancel_ref, start_ref) = (cancel_ref.clone(), start_ref.clone());
         move |open: &bool| {
-            let target = if *open { Some(&cancel_ref) } else if *was_open.borrow() { Some(&start_ref) } else { None };
+            let target = if *open {
+                Some(&cancel_ref)
+            } else if *was_open.borrow() {
+                Some(&start_ref)
+            } else {
+                None
+            };
             if let Some(el) = target.and_then(|r| r.cast::<web_sys::HtmlElement>()) {
                 let _ = el.focus();
             }
@@ -138,7 +146,9 @@ pub fn ResetConfirm(props: &ResetProps) -> Html {
     };
     let confirm = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Msg::Edit { action: Action::Reset, now: clock::now() }))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Msg::Edit { action: Action::Reset, now: clock::now() })
+        })
     };
     let on_key = {
         let dispatch = props.dispatch.clone();

@@ -16,7 +16,8 @@ pub struct SectionNavProps {
 
 #[component]
 pub fn SectionNav(props: &SectionNavProps) -> Html {
-    let sections = props.def.sections.iter().map(|s| SectionSummary::of(&props.def, s, &props.assessment));
+    let sections =
+        props.def.sections.iter().map(|s| SectionSummary::of(&props.def, s, &props.assessment));
     html! {
         <nav class="rc-nav" aria-label="Sections">
             <ol>

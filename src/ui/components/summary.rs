@@ -21,7 +21,9 @@ pub struct SummaryProps {
 
 fn band_tag(band: Option<crate::core::Band>) -> Html {
     match band {
-        Some(b) => html! { <span class={format!("rc-band rc-band-{}", b.key())}>{ b.label() }</span> },
+        Some(b) => {
+            html! { <span class={format!("rc-band rc-band-{}", b.key())}>{ b.label() }</span> }
+        }
         None => html! { <span class="rc-band">{"None rated"}</span> },
     }
 }
@@ -36,8 +38,16 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Msg::ShowSection(i)))
     };
-    let not_assessed: Vec<_> = def.sections.iter().enumerate()
-        .flat_map(|(si, sec)| sec.items.iter().filter(|i| !a.answer(&i.id).status.is_assessed()).map(move |i| (si, sec, i)))
+    let not_assessed: Vec<_> = def
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(si, sec)| {
+            sec.items
+                .iter()
+                .filter(|i| !a.answer(&i.id).status.is_assessed())
+                .map(move |i| (si, sec, i))
+        })
         .collect();
     let h2 = super::use_heading(1);
     let heading = |text: &str, id: &str| html! { <@{h2} id={format!("{}-{id}", props.id_prefix)}>{ text.to_owned() }</@> };
@@ -208,13 +218,21 @@ fn SignOffForm(props: &SignOffProps) -> Html {
             if let Some(v) = event_value(&e) {
                 let mut next = current.clone();
                 change(&mut next, v);
-                d.dispatch(Msg::Edit { action: Action::SetSignOff { signoff: next }, now: clock::now() });
+                d.dispatch(Msg::Edit {
+                    action: Action::SetSignOff { signoff: next },
+                    now: clock::now(),
+                });
             }
         })
     };
     let confirm = {
         let (d, current) = (props.dispatch.clone(), so.clone());
-        Callback::from(move |_: MouseEvent| d.dispatch(Msg::Edit { action: Action::SetSignOff { signoff: current.clone() }, now: clock::now() }))
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Msg::Edit {
+                action: Action::SetSignOff { signoff: current.clone() },
+                now: clock::now(),
+            })
+        })
     };
     html! {
         <section class={if so.needs_review { "rc-signoff rc-stale" } else { "rc-signoff" }} aria-labelledby={id("heading")}>
