@@ -62,8 +62,31 @@ async fn open(ns: &str) -> Element {
     host
 }
 
-async fn settle(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
+/// How often [`wait_for`] looks again.
+const POLL_MS: u32 = 10;
+/// How long [`wait_for`] waits before the test fails: long enough for the slowest machine.
+const DEADLINE_MS: f64 = 10_000.0;
+
+/// Waits until `check` gives a value, letting the widget render in between, and returns it.
+/// A slow machine makes a test slower, never red; a condition that never holds fails it.
+async fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let start = js_sys::Date::now();
+    loop {
+        yew::scheduler::flush().await;
+        if let Some(value) = check() {
+            return value;
+        }
+        assert!(js_sys::Date::now() - start < DEADLINE_MS, "{what}: not within {DEADLINE_MS} ms");
+        gloo_timers::future::TimeoutFuture::new(POLL_MS).await;
+    }
+}
+
+/// Saves every pending change now, as leaving the page does, instead of waiting out the pause
+/// after typing.
+async fn save_now() {
+    yew::scheduler::flush().await;
+    let hide = web_sys::Event::new("pagehide").unwrap();
+    web_sys::window().unwrap().dispatch_event(&hide).unwrap();
     yew::scheduler::flush().await;
 }
 
@@ -142,8 +165,8 @@ async fn choosing_a_status_updates_progress_badge_and_storage() {
         "Achieved"
     );
 
-    settle(500).await;
-    let stored = storage().get_item(&key("status")).unwrap().expect("saved after the pause");
+    save_now().await;
+    let stored = storage().get_item(&key("status")).unwrap().expect("saved");
     assert!(stored.contains("\"achieved\""), "{stored}");
 }
 
@@ -171,7 +194,7 @@ async fn a_saved_assessment_is_restored_exactly() {
     let notes: web_sys::HtmlTextAreaElement = control(&group, "Notes");
     notes.set_value("Two admins share one password – café ☕");
     notes.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-    settle(500).await;
+    save_now().await;
 
     let again = open("restore").await;
     let group = item(&again, &first_title());
@@ -192,7 +215,7 @@ async fn an_unreadable_stored_value_is_backed_up_and_never_overwritten() {
     assert!(alert.text_content().unwrap().contains("could not be opened"));
     // Working on never touches it: the new answers go to a new assessment.
     control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    settle(500).await;
+    save_now().await;
     assert_eq!(
         storage().get_item("risk-checklist/v1/broken/assessment/a-test").unwrap().as_deref(),
         Some(raw)
@@ -215,7 +238,7 @@ async fn a_value_from_a_newer_version_is_left_untouched() {
     plant("newer", raw);
     let host = open("newer").await;
     control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    settle(500).await;
+    save_now().await;
     assert_eq!(
         storage().get_item("risk-checklist/v1/newer/assessment/a-test").unwrap().as_deref(),
         Some(raw)
@@ -295,7 +318,14 @@ async fn choose_file(host: &Element, name: &str, text: &str) {
          input.files = dt.files; input.dispatchEvent(new Event('change', {bubbles: true}));",
     );
     put.call3(&wasm_bindgen::JsValue::NULL, &input, &text.into(), &name.into()).unwrap();
-    settle(100).await;
+}
+
+/// The import preview, once the chosen file has been read.
+async fn import_preview(host: &Element) -> Element {
+    wait_for("the import preview", || {
+        host.query_selector("[aria-label='Import preview']").unwrap()
+    })
+    .await
 }
 
 fn exported_with_first_item(status: Status, notes: &str) -> String {
@@ -317,19 +347,19 @@ async fn an_imported_file_is_previewed_then_opened_as_a_new_assessment() {
     clear("import");
     let host = open("import").await;
     control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    settle(400).await;
+    save_now().await;
     choose_file(
         &host,
         "team-blog.json",
         &exported_with_first_item(Status::NotAchieved, "<b>bold?</b>"),
     )
     .await;
-    let preview = host.query_selector("[aria-label='Import preview']").unwrap().expect("a preview");
+    let preview = import_preview(&host).await;
     assert!(preview.text_content().unwrap().contains("Imported team blog"));
     // Nothing changed yet.
     assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Achieved").checked());
     button(&host, "Open as a new assessment").click();
-    settle(400).await;
+    save_now().await;
     let group = item(&host, &first_title());
     assert!(control::<HtmlInputElement>(&group, "Not achieved").checked());
     assert_eq!(control::<web_sys::HtmlTextAreaElement>(&group, "Notes").value(), "<b>bold?</b>");
@@ -348,13 +378,14 @@ async fn replacing_by_import_can_be_undone() {
     clear("replace");
     let host = open("replace").await;
     control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    settle(400).await;
+    save_now().await;
     choose_file(&host, "other.json", &exported_with_first_item(Status::NotApplicable, "")).await;
+    import_preview(&host).await;
     button(&host, "Replace the current assessment").click();
-    settle(400).await;
+    yew::scheduler::flush().await;
     assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Not applicable").checked());
     button(&host, "Undo").click();
-    settle(400).await;
+    yew::scheduler::flush().await;
     assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Achieved").checked());
 }
 
@@ -363,8 +394,9 @@ async fn a_bad_file_is_explained_and_changes_nothing() {
     clear("badfile");
     let host = open("badfile").await;
     control::<HtmlElement>(&item(&host, &first_title()), "Partially achieved").click();
-    settle(400).await;
+    save_now().await;
     let before = storage().get_item(&key("badfile")).unwrap();
+    assert!(before.is_some(), "the answer was saved before the bad files");
     for (text, expect) in [
         ("{\"format\": \"risk-checklist/assessment\", \"format_version\": 1,", "line 1"),
         ("{\"format\": \"something-else\", \"format_version\": 1}", "something-else"),
@@ -372,11 +404,15 @@ async fn a_bad_file_is_explained_and_changes_nothing() {
         ("", "empty"),
     ] {
         choose_file(&host, "bad.json", text).await;
-        let alert =
-            host.query_selector(".rc-import [role='alert']").unwrap().expect("an explanation");
-        let said = alert.text_content().unwrap();
+        // Each file's own explanation replaces the last one's.
+        let said = wait_for(&format!("an explanation naming {expect}"), || {
+            let alert = host.query_selector(".rc-import [role='alert']").unwrap()?;
+            alert.text_content().filter(|t| t.contains(expect))
+        })
+        .await;
         assert!(said.contains(expect) && said.contains("Nothing was changed"), "{said}");
     }
+    save_now().await;
     assert_eq!(storage().get_item(&key("badfile")).unwrap(), before);
     assert!(
         control::<HtmlInputElement>(&item(&host, &first_title()), "Partially achieved").checked()
@@ -398,7 +434,7 @@ async fn a_change_saved_in_another_tab_is_shown_or_asked_about() {
     clear("tabs");
     let host = open("tabs").await;
     control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    settle(400).await;
+    save_now().await;
     let k = key("tabs");
     let stored = StoredAssessment::from_json(&storage().get_item(&k).unwrap().unwrap()).unwrap();
     let def: ChecklistDefinition = default_checklist();
@@ -424,7 +460,7 @@ async fn a_change_saved_in_another_tab_is_shown_or_asked_about() {
     assert!(host.text_content().unwrap().contains("changed in another tab"));
     assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Not achieved").checked());
     button(&host, "Use the other tab's version").click();
-    settle(400).await;
+    save_now().await;
     assert!(
         control::<HtmlInputElement>(&item(&host, &first_title()), "Partially achieved").checked()
     );
@@ -443,11 +479,11 @@ async fn assessments_can_be_created_listed_deleted_and_brought_back() {
     let title: HtmlInputElement = control(&host, "Project or tool assessed");
     title.set_value("First project");
     title.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-    settle(400).await;
+    save_now().await;
     button(&host, "Assessments").click();
     yew::scheduler::flush().await;
     button(&host, "New assessment").click();
-    settle(400).await;
+    save_now().await;
     assert_eq!(control::<HtmlInputElement>(&host, "Project or tool assessed").value(), "");
     button(&host, "Assessments").click();
     yew::scheduler::flush().await;
@@ -460,10 +496,10 @@ async fn assessments_can_be_created_listed_deleted_and_brought_back() {
         .dyn_into::<HtmlElement>()
         .unwrap();
     delete.click();
-    settle(100).await;
+    yew::scheduler::flush().await;
     assert_eq!(host.query_selector_all(".rc-library tbody tr").unwrap().length(), 1);
     button(&host, "Undo").click();
-    settle(100).await;
+    yew::scheduler::flush().await;
     assert_eq!(host.query_selector_all(".rc-library tbody tr").unwrap().length(), 2);
 }
 
@@ -510,7 +546,7 @@ async fn an_assessment_of_an_older_checklist_version_opens_and_keeps_retired_ans
     assert!(text.contains("removed-in-1-0") && text.contains("still here"), "{text}");
 
     control::<HtmlElement>(&item(&host, &first_title()), "Not applicable").click();
-    settle(500).await;
+    save_now().await;
     let stored: serde_json::Value =
         serde_json::from_str(&storage().get_item(&key("versions")).unwrap().unwrap()).unwrap();
     assert_eq!(stored["assessment"]["answers"]["removed-in-1-0"]["notes"], "still here");
@@ -551,13 +587,111 @@ async fn when_another_app_clears_storage_the_open_assessment_is_written_back() {
     clear("cleared");
     let host = open("cleared").await;
     control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    settle(400).await;
-    let k = key("cleared");
-    storage().remove_item(&k).unwrap();
+    // The key is known only once the first save has named it in the index.
+    let k = wait_for("the first save", || {
+        let k = key("cleared");
+        storage().get_item(&k).unwrap().map(|_| k)
+    })
+    .await;
+    clear("cleared");
     // What another tab's localStorage.clear() sends: a storage event with no key.
     let send = js_sys::Function::new_no_args("window.dispatchEvent(new StorageEvent('storage', {key: null, storageArea: window.localStorage}));");
     send.call0(&wasm_bindgen::JsValue::NULL).unwrap();
-    settle(500).await;
+    // Written back at once, with no pause: closing the tab right now would lose nothing.
     let stored = storage().get_item(&k).unwrap().expect("written back");
     assert!(stored.contains("\"achieved\""), "{stored}");
+    assert_eq!(key("cleared"), k, "the index names it again");
+}
+
+/// Every key of a namespace with its value, sorted.
+fn namespace_entries(ns: &str) -> Vec<(String, String)> {
+    let s = storage();
+    let prefix = format!("risk-checklist/v1/{ns}/");
+    let mut out: Vec<(String, String)> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with(&prefix))
+        .map(|k| (k.clone(), s.get_item(&k).unwrap().unwrap_or_default()))
+        .collect();
+    out.sort();
+    out
+}
+
+#[wasm_bindgen_test]
+async fn an_index_from_a_newer_version_is_listed_and_never_written_over() {
+    clear("newer-index");
+    let s = storage();
+    let record = exported_stored("Kept by the newer version");
+    s.set_item("risk-checklist/v1/newer-index/assessment/a-newer", &record).unwrap();
+    s.set_item(
+        "risk-checklist/v1/newer-index/index",
+        r#"{"format":"risk-checklist/index","format_version":2,"current":"a-newer","entries":[{"id":"a-newer","title":"Kept by the newer version","checklist_id":"social-media-collaboration-risk","checklist_title":"x","progress":{"assessed":1,"total":9},"updated":"2026-01-01T00:00:00Z","reviews":[]}],"colour":"red"}"#,
+    )
+    .unwrap();
+    let before = namespace_entries("newer-index");
+    let host = open("newer-index").await;
+    let alert = host.query_selector("[role='alert']").unwrap().expect("a warning");
+    assert!(alert.text_content().unwrap().contains("newer version"), "{:?}", alert.text_content());
+    // Work goes on in the page, and nothing in the namespace changes.
+    control::<HtmlElement>(&item(&host, &first_title()), "Not achieved").click();
+    save_now().await;
+    assert_eq!(namespace_entries("newer-index"), before);
+    button(&host, "Assessments").click();
+    yew::scheduler::flush().await;
+    let list = host.query_selector(".rc-library").unwrap().expect("the list").text_content();
+    assert!(list.unwrap_or_default().contains("Kept by the newer version"), "what it can read is listed");
+    assert_eq!(namespace_entries("newer-index"), before);
+}
+
+/// A stored record of the default checklist with this title and the first item achieved.
+fn exported_stored(title: &str) -> String {
+    use risk_checklist::core::{Action, Assessment, StoredAssessment, Timestamp};
+    let def = default_checklist();
+    let t = Timestamp::parse("2026-02-01T10:00:00Z").unwrap();
+    let mut a = Assessment::new(t.clone());
+    a.apply(&def, Action::SetTitle { title: title.into() }, t.clone());
+    let item = def.sections[0].items[0].id.clone();
+    a.apply(&def, Action::SetStatus { item, status: Status::Achieved }, t);
+    StoredAssessment::new(&def, &a).to_json()
+}
+
+/// What another tab does when it starts an assessment: it stores the record, then names it
+/// in the index; this page hears of the index change.
+fn another_tab_starts(ns: &str, id: &str, title: &str) {
+    let s = storage();
+    s.set_item(&format!("risk-checklist/v1/{ns}/assessment/{id}"), &exported_stored(title)).unwrap();
+    let index = format!(
+        r#"{{"format":"risk-checklist/index","format_version":1,"current":"{id}","entries":[{{"id":"{id}","title":"{title}","checklist_id":"social-media-collaboration-risk","checklist_title":"x","progress":{{"assessed":1,"total":9}},"updated":"2026-02-01T10:00:00Z"}}]}}"#
+    );
+    let key = format!("risk-checklist/v1/{ns}/index");
+    s.set_item(&key, &index).unwrap();
+    storage_event(&key, &index);
+}
+
+#[wasm_bindgen_test]
+async fn a_blank_tab_takes_up_the_assessment_another_tab_starts_and_a_used_one_keeps_its_own() {
+    clear("fresh");
+    let host = open("fresh").await;
+    another_tab_starts("fresh", "a-other", "Started elsewhere");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        control::<HtmlInputElement>(&host, "Project or tool assessed").value(),
+        "Started elsewhere"
+    );
+    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Achieved").checked());
+    // Answers given here now go to that one assessment.
+    control::<HtmlElement>(&item(&host, &first_title()), "Not achieved").click();
+    save_now().await;
+    assert_eq!(key("fresh"), "risk-checklist/v1/fresh/assessment/a-other");
+    let stored = storage().get_item(&key("fresh")).unwrap().unwrap();
+    assert!(stored.contains("not_achieved") && stored.contains("Started elsewhere"), "{stored}");
+
+    // A tab with answers of its own keeps them.
+    clear("used");
+    let used = open("used").await;
+    control::<HtmlElement>(&item(&used, &first_title()), "Not applicable").click();
+    yew::scheduler::flush().await;
+    another_tab_starts("used", "a-other", "Started elsewhere");
+    yew::scheduler::flush().await;
+    assert_eq!(control::<HtmlInputElement>(&used, "Project or tool assessed").value(), "");
+    assert!(control::<HtmlInputElement>(&item(&used, &first_title()), "Not applicable").checked());
 }

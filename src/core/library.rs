@@ -148,6 +148,67 @@ impl Library {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// The version a stored index says it is in, when a newer version of the app wrote it.
+    /// Such an index is never rebuilt or written over: the newer version's assessments would
+    /// drop out of its list.
+    pub fn newer_version(text: &str) -> Option<u64> {
+        #[derive(Deserialize)]
+        struct Header {
+            #[serde(default)]
+            format: Option<serde_json::Value>,
+            #[serde(default)]
+            format_version: Option<serde_json::Value>,
+        }
+        let header: Header = serde_json::from_str(text).ok()?;
+        if header.format?.as_str()? != INDEX_FORMAT {
+            return None;
+        }
+        header.format_version?.as_u64().filter(|v| *v > u64::from(INDEX_VERSION))
+    }
+
+    /// What this version can read of an index a newer version wrote: each entry that still
+    /// has the fields this version knows (extra fields are passed over), and the one open last.
+    pub fn readable_part(text: &str) -> Library {
+        #[derive(Deserialize)]
+        struct Loose {
+            #[serde(default)]
+            current: Option<serde_json::Value>,
+            #[serde(default)]
+            entries: Vec<serde_json::Value>,
+        }
+        #[derive(Deserialize)]
+        struct LooseEntry {
+            id: AssessmentId,
+            #[serde(default)]
+            title: String,
+            checklist_id: String,
+            #[serde(default)]
+            checklist_title: String,
+            #[serde(default)]
+            progress: Option<serde_json::Value>,
+            updated: Timestamp,
+        }
+        let Ok(loose) = serde_json::from_str::<Loose>(text) else { return Library::new() };
+        let count = |p: &Option<serde_json::Value>, field: &str| {
+            p.as_ref().and_then(|p| p.get(field)?.as_u64()).map_or(0, |n| n as usize)
+        };
+        let entries = loose.entries.into_iter().filter_map(|v| {
+            let e: LooseEntry = serde_json::from_value(v).ok()?;
+            let progress =
+                Progress { assessed: count(&e.progress, "assessed"), total: count(&e.progress, "total") };
+            Some(Entry {
+                id: e.id,
+                title: e.title,
+                checklist_id: e.checklist_id,
+                checklist_title: e.checklist_title,
+                progress,
+                updated: e.updated,
+            })
+        });
+        let current = loose.current.and_then(|c| AssessmentId::parse(c.as_str()?));
+        Library::rebuild(entries.collect::<Vec<_>>(), current)
+    }
+
     /// Rebuilds an index from the stored assessments found.
     pub fn rebuild(
         found: impl IntoIterator<Item = Entry>,
@@ -254,5 +315,35 @@ mod tests {
         );
         assert_eq!(lib.current, None);
         assert_eq!(Library::from_json(&lib.to_json()), Some(lib));
+    }
+
+    /// Reads `text` as an index written by another version: (newer version found, entry ids
+    /// readable, the current one).
+    fn check_newer(text: &str, expected: (Option<u64>, Vec<&str>, Option<&str>)) {
+        let lib = Library::readable_part(text);
+        let ids: Vec<&str> = lib.entries.iter().map(|e| e.id.as_str()).collect();
+        let got = (Library::newer_version(text), ids, lib.current.as_ref().map(|c| c.as_str()));
+        assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn an_index_from_a_newer_version_is_recognised_and_its_known_entries_read() {
+        let e = r#"{"id":"a-1","title":"T","checklist_id":"c","checklist_title":"C","progress":{"assessed":2,"total":5},"updated":"2026-01-01T00:00:00Z"}"#;
+        let extra = r#"{"id":"a-2","title":"U","checklist_id":"c","checklist_title":"C","progress":{"assessed":1,"total":5,"reviewed":1},"updated":"2026-01-02T00:00:00Z","colour":"red"}"#;
+        let broken = r#"{"id":"not an id","checklist_id":"c","updated":"2026-01-02T00:00:00Z"}"#;
+        check_newer(
+            &format!(r#"{{"format":"risk-checklist/index","format_version":2,"current":"a-1","entries":[{e},{extra},{broken}],"views":{{}}}}"#),
+            (Some(2), vec!["a-2", "a-1"], Some("a-1")),
+        );
+        // The current version, another format, or no version at all is not a newer index.
+        check_newer(
+            &format!(r#"{{"format":"risk-checklist/index","format_version":1,"entries":[{e}]}}"#),
+            (None, vec!["a-1"], None),
+        );
+        check_newer(r#"{"format":"other","format_version":9}"#, (None, vec![], None));
+        check_newer(r#"{"format":"risk-checklist/index","format_version":"2"}"#, (None, vec![], None));
+        check_newer("not json", (None, vec![], None));
+        let lib = Library::readable_part(&format!(r#"{{"format":"risk-checklist/index","format_version":3,"entries":[{extra}]}}"#));
+        assert_eq!(lib.entries[0].progress, Progress { assessed: 1, total: 5 });
     }
 }

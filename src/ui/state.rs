@@ -58,6 +58,9 @@ pub enum StorageHealth {
     Unavailable,
     /// A save failed (for example the storage is full); the last good copy is still stored.
     Failing { reason: String },
+    /// A newer version of the app wrote this namespace's index (its format `version`): what
+    /// can be read is shown, and nothing is saved over it.
+    ReadOnly { version: u64 },
 }
 
 /// Which view of the assessment is on screen.
@@ -175,6 +178,9 @@ pub enum Msg {
     Conflict(Option<Rc<Assessment>>),
     /// This version of the assessment was downloaded as a file.
     Exported(Rc<Assessment>),
+    /// Another tab started an assessment while this tab's was still blank and unsaved: this
+    /// tab continues that one instead, on the same view.
+    TakeUp { id: AssessmentId, assessment: Rc<Assessment> },
 }
 
 /// The first section with an item not yet assessed, so a returning person resumes there.
@@ -212,6 +218,30 @@ impl AppState {
             default_title: None,
             exported: None,
         }
+    }
+
+    /// Whether the open assessment is blank and was never stored: it holds nothing that could
+    /// be lost. `lib` is the index as it is known now.
+    pub fn is_unsaved_blank(&self, lib: &Library) -> bool {
+        let a = &self.assessment;
+        let title_untouched =
+            a.title.is_empty() || Some(a.title.as_str()) == self.default_title.as_deref();
+        self.origin == Origin::Stored
+            && lib.get(&self.current).is_none()
+            && a.answers.is_empty()
+            && a.signoff.is_none()
+            && a.assessor.is_empty()
+            && title_untouched
+    }
+
+    /// The assessment this tab should take up when the index changes: the one another tab has
+    /// just opened of the same checklist, while this tab's own is blank and unsaved. Nothing
+    /// stored or typed here is ever set aside for it.
+    pub fn to_take_up(&self, lib: &Library) -> Option<AssessmentId> {
+        let theirs = lib.current.as_ref()?;
+        let same_checklist = lib.get(theirs).is_some_and(|e| e.checklist_id == self.def.id);
+        (theirs != &self.current && same_checklist && self.is_unsaved_blank(lib))
+            .then(|| theirs.clone())
     }
 
     fn announce(&mut self, text: String) {
@@ -310,6 +340,15 @@ impl Reducible for AppState {
             }
             Msg::Conflict(theirs) if theirs != self.conflict => next.conflict = theirs,
             Msg::Exported(a) => next.exported = Some(a),
+            Msg::TakeUp { id, assessment } if id != self.current => {
+                next.current = id;
+                next.assessment = assessment;
+                next.origin = Origin::Stored;
+                next.conflict = None;
+                next.announce(
+                    "Continuing the assessment started in another tab or window.".into(),
+                );
+            }
             _ => return self,
         }
         Rc::new(next)

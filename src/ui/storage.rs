@@ -83,6 +83,10 @@ impl Store {
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageHealth> {
         let Some(storage) = &self.storage else { return Err(StorageHealth::Unavailable) };
+        // Every write goes through here, so none can change a namespace a newer version owns.
+        if let Some(version) = self.newer_index() {
+            return Err(StorageHealth::ReadOnly { version });
+        }
         storage.set_item(key, value).map_err(|e| StorageHealth::Failing { reason: describe(&e) })
     }
 
@@ -91,11 +95,22 @@ impl Store {
         self.get(&self.record_key(id))
     }
 
+    /// The index format version, when a newer version of the app wrote this namespace's index:
+    /// then nothing in the namespace is written, so the newer version finds its data as it left it.
+    pub fn newer_index(&self) -> Option<u64> {
+        self.get(&self.index_key()).and_then(|t| Library::newer_version(&t))
+    }
+
     /// The index of this namespace. A missing or damaged index is rebuilt from the stored
-    /// assessments and written back.
+    /// assessments and written back; one written by a newer version is read as far as this
+    /// version can, and left as it is.
     pub fn library(&self) -> Library {
-        if let Some(lib) = self.get(&self.index_key()).and_then(|t| Library::from_json(&t)) {
+        let text = self.get(&self.index_key());
+        if let Some(lib) = text.as_deref().and_then(Library::from_json) {
             return lib;
+        }
+        if let Some(text) = text.as_deref().filter(|t| Library::newer_version(t).is_some()) {
+            return Library::readable_part(text);
         }
         let Some(storage) = &self.storage else { return Library::new() };
         let record_prefix = format!("{}assessment/", self.prefix());
@@ -184,6 +199,9 @@ impl Store {
 
     /// Removes an assessment; returns its stored text so that the removal can be undone.
     pub fn delete(&self, id: &AssessmentId) -> Option<String> {
+        if self.newer_index().is_some() {
+            return None;
+        }
         let raw = self.raw(id)?;
         self.storage.as_ref()?.remove_item(&self.record_key(id)).ok()?;
         self.update_library(|lib| {

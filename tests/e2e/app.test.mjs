@@ -43,6 +43,7 @@ import {
   waitForStored,
   waitUntilInteractive,
   useBrowserAndServer,
+  saveNow,
 } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -146,13 +147,12 @@ describe('answering with the mouse', () => {
       await waitForProgress(page, (p) => p > afterOne);
       assert.match((await sectionSummaries(page))[1], new RegExp(`1 of ${second.items.length} assessed`));
 
-      // Reload once the debounced save has had time to run.
-      await page.waitForTimeout(500);
       const expectedA = await goToSectionAndRead(page, first.title, itemA);
       const expectedOther = await goToSectionAndRead(page, second.title, itemOther);
       const summaries = await sectionSummaries(page);
       const overall = await progress(page);
 
+      // Reload straight away: leaving the page saves what is pending.
       await page.reload({ waitUntil: 'load' });
       await waitUntilInteractive(page);
       assert.deepEqual(await sectionSummaries(page), summaries, 'section counts after reload');
@@ -352,7 +352,7 @@ describe('Start again', () => {
       assert.equal(await field(page, itemA, 'Notes').inputValue(), '');
       assert.match((await sectionSummaries(page))[0], new RegExp(`\\b0 of ${first.items.length} assessed`));
 
-      await page.waitForTimeout(500);
+      await saveNow(page);
       const stored = await storedAssessment(page);
       assert.ok(stored === null || Object.keys(stored.assessment?.answers ?? {}).length === 0, `stored after clearing: ${JSON.stringify(stored)}`);
       const entries = await localStorageEntries(page);

@@ -5,7 +5,8 @@
 // Run: node tests/e2e/bench.mjs        (after `trunk build --release` and `npm ci` in tests/e2e)
 //
 // Figures:
-// - bytes of every file in dist (.html, .svg, .css, .js, .wasm), raw and gzip (level 9), and the total gzip;
+// - bytes of every file in dist (.html, .svg, .css, .js, .wasm), raw, gzip (level 9) and brotli
+//   (quality 11), and the totals, measured by xtask/assets.mjs, which holds the page-weight budget;
 // - first interactive: navigation start to the first "Achieved" radio visible and enabled,
 //   seen in the page by a MutationObserver installed before any page script; median of 10
 //   fresh loads, each in a new browser context, for the default checklist and for a generated
@@ -20,12 +21,12 @@
 //   "Import preview" region in the DOM with a layout box (read, parse, validate, render);
 //   median of 10, after one run that is not counted.
 
-import { gzipSync } from 'node:zlib';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { distDir, startServer } from './server.mjs';
 import { chromiumPath, defaultChecklist, isOnOrigin, launch } from './helpers.mjs';
+import { measure, PAGE_WEIGHT_BUDGET } from '../../xtask/assets.mjs';
 
 const LOADS = 10;
 const CLICKS = 20;
@@ -33,7 +34,7 @@ const SAVES = 20;
 const IMPORTS = 10;
 const KB = 1000;
 const BUDGET = {
-  gzipTotal: 120 * KB,
+  gzipTotal: PAGE_WEIGHT_BUDGET,
   firstDefault: 350,
   first500: 600,
   click: 10,
@@ -58,13 +59,6 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 const spread = (xs) => `(min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
 
-/** Every file under `dir`, recursively. */
-function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? walk(p) : [p];
-  });
-}
 
 /** A valid checklist definition of `sections` x `perSection` items. */
 function generatedChecklist(sections = 10, perSection = 50) {
@@ -382,15 +376,8 @@ async function main() {
 
   // Sizes.
   // Every file the page can load: the page itself, its icon, styles, scripts and the wasm.
-  const assets = walk(dist).filter((f) => /\.(wasm|js|css|html|svg)$/.test(f)).sort();
-  if (!assets.some((f) => f.endsWith('.wasm'))) problems.push('no .wasm file in dist');
-  let gzipTotal = 0;
-  const sizes = assets.map((f) => {
-    const raw = readFileSync(f);
-    const gz = gzipSync(raw, { level: 9 }).length;
-    gzipTotal += gz;
-    return { file: path.relative(dist, f), raw: raw.length, gzip: gz };
-  });
+  const { files: sizes, gzip: gzipTotal, brotli: brotliTotal } = measure(dist);
+  if (!sizes.some((s) => s.file.endsWith('.wasm'))) problems.push('no .wasm file in dist');
 
   const definition = generatedChecklist(10, 50);
   const benchPage = pageWithChecklist(readFileSync(index, 'utf8'), definition);
@@ -420,13 +407,14 @@ async function main() {
   console.log(`risk-checklist benchmark: ${dist}`);
   console.log(`chromium ${version} (${chromiumPath()}), ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
   console.log('');
-  console.log('Sizes (gzip: node:zlib level 9; 1 KB = 1000 bytes)');
+  console.log('Sizes (gzip: node:zlib level 9; brotli: quality 11; 1 KB = 1000 bytes)');
   const w = Math.max(4, ...sizes.map((s) => s.file.length));
-  console.log(`  ${'file'.padEnd(w)}  ${'raw'.padStart(11)}  ${'gzip'.padStart(11)}`);
-  for (const s of sizes) console.log(`  ${s.file.padEnd(w)}  ${String(s.raw).padStart(9)} B  ${String(s.gzip).padStart(9)} B`);
+  console.log(`  ${'file'.padEnd(w)}  ${'raw'.padStart(11)}  ${'gzip'.padStart(11)}  ${'brotli'.padStart(11)}`);
+  for (const s of sizes) console.log(`  ${s.file.padEnd(w)}  ${String(s.raw).padStart(9)} B  ${String(s.gzip).padStart(9)} B  ${String(s.brotli).padStart(9)} B`);
   console.log('');
 
-  row('total gzip (every file in dist)', `${kb(gzipTotal)} (${gzipTotal} B)`, 120, ' KB', gzipTotal <= BUDGET.gzipTotal);
+  row('total gzip (every file in dist)', `${kb(gzipTotal)} (${gzipTotal} B)`, (BUDGET.gzipTotal / KB).toFixed(1), ' KB', gzipTotal <= BUDGET.gzipTotal);
+  row('total brotli (every file in dist)', `${kb(brotliTotal)} (${brotliTotal} B)`);
   if (figures.firstDefault) {
     const m = median(figures.firstDefault);
     row(`first interactive, default checklist, median of ${LOADS}`, `${ms(m)} ${spread(figures.firstDefault)}`, BUDGET.firstDefault, ' ms', m <= BUDGET.firstDefault);

@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { distDir, repoRoot, startServer } from './server.mjs';
+import { copyProblems } from '../../xtask/assets.mjs';
 import {
   checkedStatus,
   chooseStatus,
@@ -128,8 +129,9 @@ async function withPage(url, fn, options = {}) {
 }
 
 describe('the bundles', () => {
-  it('dist-embed/ holds exactly the three files with stable names', () => {
-    assert.deepEqual(filesIn(embedDir()), BUNDLE);
+  it('dist-embed/ holds exactly the three files with stable names, each with its .gz and .br copy', () => {
+    assert.deepEqual(filesIn(embedDir()), BUNDLE.flatMap((f) => [f, `${f}.br`, `${f}.gz`]).sort());
+    for (const dir of [embedDir(), distDir()]) assert.deepEqual(copyProblems(dir), [], `${dir}: precompressed copies`);
     const js = readFileSync(path.join(embedDir(), 'risk-checklist.js'), 'utf8');
     assert.match(js, /new URL\('risk-checklist_bg\.wasm', import\.meta\.url\)/, 'loads the wasm next to itself');
     assert.doesNotMatch(js, /\bimport\s*[{*\w][^;]*\bfrom\b/, 'one module: it imports nothing');
@@ -156,6 +158,33 @@ describe('the bundles', () => {
       assert.ok(selectors.length > 0, `${sheet} has rules`);
       const outside = selectors.filter((s) => !/^\.rc(?![\w-])/.test(s));
       assert.deepEqual(outside, [], `${sheet}: selectors not under .rc`);
+    }
+  });
+});
+
+describe('precompressed files', () => {
+  it('a server that sends the .br or .gz copies serves a widget that works, with no request beyond its own files', async () => {
+    const server = await startServer({ root: distDir(), precompressed: true });
+    try {
+      await withPage(`${server.url}/`, async (rec) => {
+        const { page } = rec;
+        const encodings = {};
+        page.on('response', (r) => {
+          encodings[new URL(r.url()).pathname] = r.headers()['content-encoding'] ?? 'identity';
+        });
+        await page.reload({ waitUntil: 'load' });
+        await waitUntilInteractive(page);
+        await chooseStatus(page, itemA, 'Achieved');
+        await waitForStored(page, (s) => s.assessment.answers[first.items[0].id]?.status === 'achieved');
+        const wasm = Object.keys(encodings).find((p) => p.endsWith('.wasm'));
+        assert.ok(wasm, `the wasm was loaded: ${JSON.stringify(encodings)}`);
+        for (const [file, encoding] of Object.entries(encodings)) {
+          assert.match(encoding, /^(br|gzip)$/, `${file} was sent compressed: ${JSON.stringify(encodings)}`);
+        }
+        await assertNoErrors(rec, assert);
+      });
+    } finally {
+      await server.close();
     }
   });
 });

@@ -18,12 +18,14 @@ import {
   currentId,
   defaultChecklist,
   downloadFrom,
+  eventually,
   exportJson,
   field,
   indexKey,
   localStorageEntries,
   recordKey,
   runApp,
+  saveNow,
   showView,
   storedAssessment,
   storedEntries,
@@ -66,6 +68,12 @@ async function leave(page) {
   return dialogs;
 }
 
+/** Waits until the widget's status region (read out by screen readers) says `pattern`. */
+async function statusSays(page, pattern) {
+  const live = page.locator('.rc-live').first();
+  await eventually(async () => pattern.test(await live.innerText()), `the status region says ${pattern}`);
+}
+
 /** Opens another tab of the app in the same browser context, its errors counted with the first's. */
 async function openTab(app) {
   const page = await app.context.newPage();
@@ -77,17 +85,6 @@ async function openTab(app) {
   return page;
 }
 
-/** Waits until `fn()` returns a truthy value, then returns it. */
-async function eventually(fn, what, timeout = 5_000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last) return last;
-    if (Date.now() > end) throw new Error(`${what}: never happened within ${timeout} ms (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('localStorage blocked (SecurityError on access)', () => {
   const blockStorage = () => {
@@ -181,7 +178,7 @@ describe('storage full (QuotaExceededError)', () => {
         assert.match(text, /Your latest changes could not be saved: this browser's storage is full/, `alert: ${text}`);
         assert.match(text, /The last saved copy is still in this browser/, `alert: ${text}`);
         assert.ok((await page.evaluate(() => window.__refused)) > 0, 'a save was tried and refused');
-        await page.waitForTimeout(450);
+        await saveNow(page);
         assert.deepEqual(await storedEntries(page), good, 'the last good stored copy is exactly as it was');
         assert.equal(await checkedStatus(page, itemB), 'Not achieved', 'the page keeps the newest answers');
 
@@ -317,6 +314,41 @@ describe('stored records that cannot be opened', () => {
       assert.equal(await titleField(page).inputValue(), 'First assessment');
       assert.equal(await checkedStatus(page, itemA), 'Achieved');
     }));
+
+  it('an index written by a newer version is listed as far as it can be read and nothing in storage changes', () =>
+    run('newer-index', async ({ page }) => {
+      await titleField(page).fill('Saved before the upgrade');
+      await chooseStatus(page, itemA, 'Achieved');
+      await waitForStored(page, (r) => r.assessment.title === 'Saved before the upgrade' && r.assessment.answers?.[idA]);
+      // A newer version, since rolled back, rewrote the index with fields this one does not know.
+      const index = JSON.parse(await page.evaluate((k) => window.localStorage.getItem(k), indexKey()));
+      index.format_version = 2;
+      index.pinned = [];
+      for (const e of index.entries) e.reviewed_by = 'A later version';
+      await page.evaluate(([k, v]) => window.localStorage.setItem(k, v), [indexKey(), JSON.stringify(index)]);
+      await page.reload({ waitUntil: 'load' });
+      await waitUntilInteractive(page);
+
+      const text = await alertText(page, /newer version/);
+      assert.match(text, /A newer version of this checklist saved the assessments in this browser \(index format 2\)/, `alert: ${text}`);
+      assert.match(text, /changes nothing here/, `alert: ${text}`);
+      assert.match(text, /Use Export JSON to keep new work/, `alert: ${text}`);
+      assert.equal(await titleField(page).inputValue(), 'Saved before the upgrade', 'what it can read opens');
+      const before = await localStorageEntries(page);
+
+      await chooseStatus(page, itemB, 'Not achieved');
+      await field(page, itemB, 'Notes').fill('Typed after the roll-back.');
+      await saveNow(page);
+      assert.deepEqual(await localStorageEntries(page), before, 'nothing in storage changed');
+      await showView(page, 'Assessments');
+      const rows = await assessmentRows(page);
+      assert.deepEqual(rows.map((r) => r.title), ['Saved before the upgrade'], `rows: ${JSON.stringify(rows)}`);
+      assert.deepEqual(await localStorageEntries(page), before, 'listing changed nothing either');
+
+      const { doc } = await exportJson(page);
+      assert.equal(doc.assessment.answers[idB]?.notes, 'Typed after the roll-back.', 'new work can be exported');
+      assert.deepEqual(await localStorageEntries(page), before);
+    }));
 });
 
 describe('two tabs on the same assessment', () => {
@@ -341,6 +373,39 @@ describe('two tabs on the same assessment', () => {
       }
       const stored = await waitForStored(a, (r) => r.assessment.answers?.[idC]?.status === 'achieved');
       assert.equal(stored.assessment.answers[idB]?.notes, 'Typed in tab A.');
+    }));
+
+  it('two fresh tabs end with one assessment holding the answers given in both', () =>
+    run('fresh-tabs', async (app) => {
+      const a = app.page;
+      const b = await openTab(app);
+      await chooseStatus(a, itemA, 'Achieved');
+      await eventually(async () => (await checkedStatus(b, itemA)) === 'Achieved', 'tab B takes up the assessment tab A started');
+      await statusSays(b, /Continuing the assessment started in another tab or window\./);
+      await chooseStatus(b, itemB, 'Not achieved');
+      await eventually(async () => (await checkedStatus(a, itemB)) === 'Not achieved', "tab A shows B's answer");
+      const stored = await waitForStored(a, (r) => r.assessment.answers?.[idA] && r.assessment.answers?.[idB]);
+      assert.equal(stored.assessment.answers[idA].status, 'achieved');
+      assert.equal(stored.assessment.answers[idB].status, 'not_achieved');
+      const index = JSON.parse(await a.evaluate((k) => window.localStorage.getItem(k), indexKey()));
+      assert.equal(index.entries.length, 1, `one assessment in the list: ${JSON.stringify(index.entries.map((e) => e.id))}`);
+    }));
+
+  it('a tab that already has answers keeps its own assessment when another tab starts one', () =>
+    run('fresh-tab-with-answers', async (app) => {
+      const a = app.page;
+      const b = await openTab(app);
+      await chooseStatus(b, itemB, 'Partially achieved');
+      await chooseStatus(a, itemA, 'Achieved');
+      await saveNow(a);
+      await saveNow(b);
+      const ids = await eventually(async () => {
+        const index = JSON.parse((await a.evaluate((k) => window.localStorage.getItem(k), indexKey())) ?? '{"entries":[]}');
+        return index.entries.length === 2 && index.entries.map((e) => e.id);
+      }, 'both assessments are listed');
+      assert.equal(await checkedStatus(b, itemB), 'Partially achieved', "B's answer is still on screen");
+      assert.equal(await checkedStatus(b, itemA), null, "B did not take up A's assessment");
+      for (const id of ids) assert.ok(await a.evaluate((k) => window.localStorage.getItem(k), recordKey(id)), `record ${id} is stored`);
     }));
 
   /**
@@ -389,13 +454,15 @@ describe('two tabs on the same assessment', () => {
   it('"Use the other tab\'s version": B shows A\'s version, A\'s is stored, B\'s is kept as a backup', () =>
     run('conflict-theirs', async (app) => {
       const { a, b } = await conflict(app);
-      await b.waitForTimeout(800); // a person reads the notice before choosing
+      // Whatever either tab has pending is saved (or held back) now, while B has not chosen.
+      await saveNow(a);
+      await saveNow(b);
       assert.equal(await checkedStatus(a, itemC), 'Not achieved', 'tab A still shows its own answer while B decides');
       await b.getByRole('button', { name: "Use the other tab's version", exact: true }).click();
       await b.getByRole('alert').filter({ hasText: /another tab/ }).waitFor({ state: 'detached' });
       assert.equal(await checkedStatus(b, itemC), 'Not achieved', 'B shows A\'s answer');
       assert.equal(await field(b, itemC, 'Notes').inputValue(), '', 'B no longer shows its own note');
-      await b.waitForTimeout(500);
+      await saveNow(b);
       const stored = await storedAssessment(b);
       assert.ok(isA(stored.assessment.answers), `the stored record is A's version: ${JSON.stringify(stored.assessment.answers)}`);
       const kept = await versionsKept(b);
@@ -405,7 +472,7 @@ describe('two tabs on the same assessment', () => {
   it('"Keep this tab\'s version": B\'s version is stored, A\'s is kept as a backup', () =>
     run('conflict-mine', async (app) => {
       const { a, b } = await conflict(app);
-      await b.waitForTimeout(800); // a person reads the notice before choosing
+      await saveNow(b);
       await b.getByRole('button', { name: "Keep this tab's version", exact: true }).click();
       await b.getByRole('alert').filter({ hasText: /another tab/ }).waitFor({ state: 'detached' });
       assert.equal(await field(b, itemC, 'Notes').inputValue(), "B's note");

@@ -200,16 +200,34 @@ export async function progress(page) {
   return Number(now);
 }
 
-/** Waits until the overall progress satisfies `pred`, then returns it. */
-export async function waitForProgress(page, pred, timeout = 5_000) {
+/**
+ * Waits until `fn()` returns a truthy value, then returns it: the one way these tests wait.
+ * A slow machine makes a test slower, never red; `what` names the condition when it never holds.
+ */
+export async function eventually(fn, what, timeout = 10_000) {
   const end = Date.now() + timeout;
   let last;
   for (;;) {
-    last = await progress(page);
-    if (pred(last)) return last;
-    if (Date.now() > end) throw new Error(`progress stayed at ${last}`);
-    await page.waitForTimeout(25);
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`${what}: never happened within ${timeout} ms (last: ${JSON.stringify(last)?.slice(0, 500)})`);
+    await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * Saves every pending change now, as the page does when it is hidden or left, instead of
+ * waiting out the pause after typing.
+ */
+export async function saveNow(page) {
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+}
+
+/** Waits until the overall progress satisfies `pred`, then returns it. */
+export async function waitForProgress(page, pred, timeout = 10_000) {
+  let last;
+  await eventually(async () => pred((last = await progress(page))), `progress (at ${last})`, timeout);
+  return last;
 }
 
 /** The section navigation. */
@@ -245,14 +263,9 @@ export async function currentSection(page) {
 }
 
 /** Waits until `locator` has attribute `name` equal to `value`. */
-export async function expectAttribute(locator, name, value, timeout = 5_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const got = await locator.getAttribute(name);
-    if (got === value) return;
-    if (Date.now() > end) throw new Error(`expected ${name}="${value}", found ${JSON.stringify(got)} on ${locator}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+export async function expectAttribute(locator, name, value, timeout = 10_000) {
+  let got;
+  await eventually(async () => (got = await locator.getAttribute(name)) === value, `${name}="${value}" on ${locator} (found ${JSON.stringify(got)})`, timeout);
 }
 
 /** The stored assessment record, parsed, or null. */
@@ -265,15 +278,11 @@ export async function storedAssessment(page, namespace = 'default') {
 }
 
 /** Waits until the stored record satisfies `pred` (the save is debounced). */
-export async function waitForStored(page, pred, { namespace = 'default', timeout = 5_000 } = {}) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await storedAssessment(page, namespace);
-    if (last && pred(last)) return last;
-    if (Date.now() > end) throw new Error(`the stored assessment never matched; last: ${JSON.stringify(last)?.slice(0, 500)}`);
-    await page.waitForTimeout(50);
-  }
+export async function waitForStored(page, pred, { namespace = 'default', timeout = 10_000 } = {}) {
+  return eventually(async () => {
+    const last = await storedAssessment(page, namespace);
+    return last && pred(last) ? last : null;
+  }, 'the stored assessment matching', timeout);
 }
 
 /** Every localStorage entry on the page's origin, as an object. */

@@ -42,6 +42,7 @@ import {
   waitForStored,
   waitUntilInteractive,
   useBrowserAndServer,
+  saveNow,
 } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -74,9 +75,9 @@ async function assertWorkShown(page, context) {
   assert.equal(await field(page, itemA, 'Notes').inputValue(), 'Written before the import.', `${context}: the first item's notes`);
 }
 
-/** Every localStorage key and value is as it was (after longer than the save's debounce). */
+/** Every localStorage key and value is as it was, once anything pending has been saved. */
 async function assertStorageUnchanged(page, before, context) {
-  await page.waitForTimeout(450);
+  await saveNow(page);
   assert.deepEqual(await localStorageEntries(page), before, `${context}: localStorage changed`);
 }
 
@@ -514,7 +515,7 @@ describe('Import: hostile text stays text', () => {
       await showView(page, 'Assessments');
       assert.ok((await assessmentRows(page)).some((r) => r.title === '<img src=x onerror=alert(1)>'), 'the title in the list, literally');
 
-      await page.waitForTimeout(300); // an onerror would have fired by now
+      // Markup that ran would have added an element, which the page's observer records at once.
       const widget = page.locator('[data-risk-checklist]').first();
       assert.equal(await widget.locator('img, script, iframe, object, embed').count(), 0, 'no img, script, iframe, object or embed inside the widget');
       assert.equal(await widget.locator('a[href^="javascript:" i], [onerror], [onclick]').count(), 0, 'no javascript: link or inline handler inside the widget');

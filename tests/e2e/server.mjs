@@ -3,7 +3,9 @@
 // startServer({ root, pages }) serves the files under `root` (default: $DIST_DIR, else
 // <repo>/dist) on 127.0.0.1 at a free port, and `pages`, a map from a URL path to
 // { body, headers, status }, for pages a test generates (a page with its own checklist, or one
-// sent with a Content-Security-Policy header). Anything else is a 404.
+// sent with a Content-Security-Policy header). Anything else is a 404. With `precompressed`, a
+// file is sent as its FILE.br or FILE.gz copy (Content-Encoding br or gzip) when the request
+// accepts that encoding and the copy exists, as docs/EMBEDDING.md sets up an intranet server.
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -43,10 +45,10 @@ export function mimeType(file) {
  * Starts the server. Resolves to { url, origin, close }, `url` ending without a slash
  * (for example http://127.0.0.1:40123).
  */
-export async function startServer({ root = distDir(), pages = {} } = {}) {
+export async function startServer({ root = distDir(), pages = {}, precompressed = false } = {}) {
   const base = path.resolve(root);
   const server = createServer((req, res) => {
-    handle(base, pages, req, res).catch((err) => {
+    handle(base, pages, req, res, precompressed).catch((err) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       }
@@ -70,7 +72,7 @@ export async function startServer({ root = distDir(), pages = {} } = {}) {
   };
 }
 
-async function handle(base, pages, req, res) {
+async function handle(base, pages, req, res, precompressed) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(res, req, 405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }, 'method not allowed');
   }
@@ -100,8 +102,17 @@ async function handle(base, pages, req, res) {
     return notFound(req, res);
   }
   if (!info.isFile()) return notFound(req, res);
-  const body = await readFile(file);
-  return send(res, req, 200, { 'content-type': mimeType(file), 'cache-control': 'no-store' }, body);
+  const headers = { 'content-type': mimeType(file), 'cache-control': 'no-store' };
+  if (precompressed) {
+    headers.vary = 'Accept-Encoding';
+    const accepted = String(req.headers['accept-encoding'] ?? '').split(',').map((e) => e.trim().split(';')[0]);
+    for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!accepted.includes(encoding)) continue;
+      const copy = await readFile(`${file}${ext}`).catch(() => null);
+      if (copy) return send(res, req, 200, { ...headers, 'content-encoding': encoding }, copy);
+    }
+  }
+  return send(res, req, 200, headers, await readFile(file));
 }
 
 function notFound(req, res) {

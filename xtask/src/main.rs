@@ -22,14 +22,14 @@ fn main() {
     let task = env::args().nth(1).unwrap_or_default();
     let result = match task.as_str() {
         "serve" => serve(),
-        "test" => test(),
+        "test" => repeat_arg().and_then(test),
         "bench" => bench(),
         "setup" => setup(Need::All),
         "build" => setup(Need::Build).and_then(|_| build_release()),
         "embed" => setup(Need::Build).and_then(|_| build_release()).and_then(|_| embed_bundle()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  serve   build and serve the app on http://127.0.0.1:8080\n  test    run every test: native, browser (wasm) and end-to-end\n  bench   build the release bundle and print size and speed figures\n  build   build the release bundle into dist/\n  embed   build the embed bundle into dist-embed/ (risk-checklist.js, _bg.wasm, .css)\n  setup   install whatever is missing"
+                "usage: cargo xtask <task>\n\n  serve   build and serve the app on http://127.0.0.1:8080\n  test    run every test: formatting, lints, native, browser (wasm) and end-to-end;\n          --repeat N runs the browser and end-to-end suites N times and counts the passes\n  bench   build the release bundle and print size and speed figures\n  build   build the release bundle into dist/\n  embed   build the embed bundle into dist-embed/ (risk-checklist.js, _bg.wasm, .css)\n  setup   install whatever is missing"
             );
             exit(2);
         }
@@ -125,6 +125,12 @@ fn setup(need: Need) -> Result {
     }
 
     if need == Need::All {
+        // The test command checks formatting and lints first.
+        if output("cargo", &["fmt", "--version"]).is_none()
+            || output("cargo", &["clippy", "--version"]).is_none()
+        {
+            run("rustup", &["component", "add", "rustfmt", "clippy"])?;
+        }
         // Chromium and ChromeDriver run the browser tests; pdftotext reads the printed PDF.
         if !has("chromium") || !has("chromedriver") || !has("pdftotext") {
             as_root(&["apt-get", "update", "-q"])?;
@@ -210,8 +216,26 @@ fn wasm_bindgen_version() -> Result<String> {
     Err("Cargo.lock has no wasm-bindgen entry".into())
 }
 
+/// The release build in dist/, with a precompressed copy of each asset beside it.
 fn build_release() -> Result {
-    run("trunk", &["build", "--release", "--skip-version-check"])
+    run("trunk", &["build", "--release", "--skip-version-check"])?;
+    run("node", &[ASSETS, "precompress", "dist"])
+}
+
+/// The script that measures the bundles, holds the page-weight budget and precompresses.
+const ASSETS: &str = "xtask/assets.mjs";
+
+/// `--repeat N` after `test`: how many times the browser suites run (1 without it).
+fn repeat_arg() -> Result<u32> {
+    let args: Vec<String> = env::args().skip(2).collect();
+    match args.as_slice() {
+        [] => Ok(1),
+        [flag, n] if flag == "--repeat" => match n.parse::<u32>() {
+            Ok(n) if n >= 1 => Ok(n),
+            _ => Err(format!("--repeat needs a whole number of runs, 1 or more, not {n:?}")),
+        },
+        other => Err(format!("unknown arguments {other:?}: the only option is --repeat N")),
+    }
 }
 
 /// Writes the embed bundle into dist-embed/ from the release build in dist/, with names that
@@ -287,6 +311,7 @@ fn embed_bundle() -> Result {
     let wasm =
         fs::read(&wasm_path).map_err(|e| format!("cannot read {}: {e}", wasm_path.display()))?;
     write("risk-checklist_bg.wasm", &wasm)?;
+    run("node", &[ASSETS, "precompress", EMBED_DIR])?;
     eprintln!(
         "embed bundle in {EMBED_DIR}/: risk-checklist.js ({} B), risk-checklist_bg.wasm ({} B), risk-checklist.css ({} B)",
         js.len(),
@@ -313,23 +338,53 @@ fn serve() -> Result {
     run("trunk", &["serve", "--release", "--skip-version-check"])
 }
 
-fn test() -> Result {
+fn test(repeat: u32) -> Result {
     setup(Need::All)?;
+    // 0. Formatting and lints, before anything slow.
+    run("cargo", &["fmt", "--all", "--check"])?;
+    run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+    run(
+        "cargo",
+        &["clippy", "--package", "risk-checklist", "--target", WASM, "--all-targets", "--", "-D", "warnings"],
+    )?;
     // 1. The pure core and the architecture rules, natively.
     run("cargo", &["test", "--workspace"])?;
-    // 2. Components and storage in headless Chromium.
-    let chromedriver = output("sh", &["-c", "command -v chromedriver"]).unwrap_or_default();
-    run_with(
-        "cargo",
-        &["test", "--target", "wasm32-unknown-unknown", "--test", "browser"],
-        &[("CHROMEDRIVER", chromedriver.trim())],
-        None,
-    )?;
-    // 3. The release build and the embed bundle end to end in headless Chromium.
+    // 2. The release build and the embed bundle, then their weight against the budget.
     build_release()?;
     embed_bundle()?;
-    run_with("npm", &["test"], &[], Some(&root().join(E2E_DIR)))
+    run("node", &[ASSETS, "check", "dist"])?;
+    // 3. Components and storage in headless Chromium, then the release build and the embed
+    //    bundle end to end; `--repeat N` runs both N times, as a new machine's first run would.
+    let chromedriver = output("sh", &["-c", "command -v chromedriver"]).unwrap_or_default();
+    let browser = || {
+        run_with(
+            "cargo",
+            &["test", "--target", WASM, "--test", "browser"],
+            &[("CHROMEDRIVER", chromedriver.trim())],
+            None,
+        )
+    };
+    let e2e = || run_with("npm", &["test"], &[], Some(&root().join(E2E_DIR)));
+    if repeat == 1 {
+        browser()?;
+        return e2e();
+    }
+    let (mut browser_passed, mut e2e_passed) = (0, 0);
+    for round in 1..=repeat {
+        eprintln!("-- round {round} of {repeat}");
+        browser_passed += u32::from(browser().is_ok());
+        e2e_passed += u32::from(e2e().is_ok());
+    }
+    println!("browser suite: {browser_passed} of {repeat} runs passed");
+    println!("end-to-end suite: {e2e_passed} of {repeat} runs passed");
+    if browser_passed == repeat && e2e_passed == repeat {
+        Ok(())
+    } else {
+        Err("a suite failed in at least one run: a test that passes only sometimes is a failing test".into())
+    }
 }
+
+const WASM: &str = "wasm32-unknown-unknown";
 
 fn bench() -> Result {
     setup(Need::All)?;

@@ -54,6 +54,8 @@ fn boot(def: &Rc<ChecklistDefinition>, store: &Store, default_title: Option<Stri
     state.unopened = unopened;
     if !store.is_available() {
         state.storage = StorageHealth::Unavailable;
+    } else if let Some(version) = store.newer_index() {
+        state.storage = StorageHealth::ReadOnly { version };
     }
     state
 }
@@ -130,13 +132,29 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                         let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
                         let state = latest.borrow().clone();
                         // Another app on this origin cleared all storage: write this
-                        // assessment back, so it does not live only in this page.
+                        // assessment back at once, so it does not live only in this page (a
+                        // blank one that was never saved has nothing to lose).
                         if e.key().is_none() {
-                            Saver::schedule(&saver, state.current.clone(), state.assessment.clone());
+                            if !state.is_unsaved_blank(&state.library) {
+                                Saver::schedule(&saver, state.current.clone(), state.assessment.clone());
+                                Saver::flush(&saver);
+                            }
+                            state.dispatch(Msg::Library(Rc::new(store.library())));
                             return;
                         }
                         if e.key().is_some_and(|k| k == store.index_key()) {
-                            state.dispatch(Msg::Library(Rc::new(store.library())));
+                            if let Some(version) = store.newer_index() {
+                                state.dispatch(Msg::Storage(StorageHealth::ReadOnly { version }));
+                            }
+                            let lib = store.library();
+                            // Two fresh tabs end with one assessment: a tab with nothing of its
+                            // own yet takes up the one another tab has just started.
+                            if let Some(id) = state.to_take_up(&lib) {
+                                if let Loaded::Restored(a) = store.load(&id, &state.def, &clock::now()) {
+                                    state.dispatch(Msg::TakeUp { id, assessment: Rc::new(a) });
+                                }
+                            }
+                            state.dispatch(Msg::Library(Rc::new(lib)));
                             return;
                         }
                         let Some(change) = store.external_change(&state.current, e.key(), e.new_value()) else { return };

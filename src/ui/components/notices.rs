@@ -26,6 +26,11 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
             "Your latest changes could not be saved: {reason}. The last saved copy is still in this browser. \
              Use Export JSON to keep your work; saving is tried again with your next change."
         )),
+        StorageHealth::ReadOnly { version } => Some(format!(
+            "A newer version of this checklist saved the assessments in this browser (index format \
+             {version}), so this version changes nothing here: it lists what it can read, and your \
+             answers are not saved. Use Export JSON to keep new work."
+        )),
     };
     html! {
         <>
