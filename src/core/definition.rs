@@ -206,7 +206,7 @@ impl ChecklistDefinition {
             vec![DefinitionError {
                 path: String::new(),
                 problem: DefinitionProblem::Syntax {
-                    message: super::document::without_position(&e),
+                    message: super::json::without_position(&e),
                     line: e.line(),
                     column: e.column(),
                 },

@@ -3,7 +3,8 @@
 
 use super::assessment::{check_signoff, Assessment, MAX_NAME, MAX_TEXT};
 use super::definition::{ChecklistDefinition, DefinitionError, ItemId};
-use super::migrate::upgrade;
+use super::json::{clip, without_position};
+use super::migrate::{upgrade, UpgradeError};
 use super::scoring::Summary;
 use super::time::{is_date, Timestamp};
 use super::APP_VERSION;
@@ -14,8 +15,9 @@ use std::fmt;
 pub const EXPORT_FORMAT: &str = "risk-checklist/assessment";
 /// The discriminator of an assessment kept in browser storage.
 pub const STORED_FORMAT: &str = "risk-checklist/stored-assessment";
-/// The newest format version this app reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this app reads and the one it writes; stated once, by the upgrade
+/// steps.
+pub use super::migrate::FORMAT_VERSION;
 
 /// Which checklist, and which version of it, an assessment answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,13 +123,20 @@ impl fmt::Display for DocumentError {
     }
 }
 
-/// Shortens text from a file before it goes into a message.
-fn clip(text: &str) -> String {
-    let mut out: String = text.chars().take(60).collect();
-    if text.chars().count() > 60 {
-        out.push('…');
+impl std::error::Error for DocumentError {}
+
+impl From<UpgradeError> for DocumentError {
+    /// An upgrade's failure in the reader's terms, so a person sees the same message whichever
+    /// step noticed the problem.
+    fn from(e: UpgradeError) -> DocumentError {
+        match e {
+            UpgradeError::Syntax { message, line, column } => {
+                DocumentError::Syntax { message, line, column }
+            }
+            UpgradeError::UnknownVersion { .. } => DocumentError::MissingVersion,
+            UpgradeError::Step { from, problem } => DocumentError::Upgrade { from, problem },
+        }
     }
-    out
 }
 
 impl Document {
@@ -303,16 +312,6 @@ fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, DocumentError> {
         line: e.line(),
         column: e.column(),
     })
-}
-
-/// serde_json's message without the " at line L column C" it ends with: the position is
-/// reported on its own.
-pub fn without_position(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(at) => text[..at].to_owned(),
-        None => text,
-    }
 }
 
 /// Checks that every rating is on the scale and every text and date is well formed.
