@@ -359,6 +359,17 @@ impl Assessment {
     }
 }
 
+/// Answers keyed by ids the definition does not have.
+pub fn unknown_items(def: &ChecklistDefinition, a: &Assessment) -> Vec<ItemId> {
+    // The widget asks on every render. Usually every answer is to one of the checklist's items,
+    // which one pass of map lookups shows (ids are unique); otherwise each answer is looked for.
+    let known = def.items().filter(|(_, item)| a.answers.contains_key(&item.id)).count();
+    if known == a.answers.len() {
+        return Vec::new();
+    }
+    a.answers.keys().filter(|id| def.item(id).is_none()).cloned().collect()
+}
+
 /// Checks a title or an assessor's name; says what is wrong. Like [`check_answer`] and
 /// [`check_signoff`], it is the one rule for both editing and reading a file.
 pub fn check_name(name: &str) -> Result<(), String> {

@@ -1,7 +1,7 @@
 //! The document format: the self-contained JSON file a person exports, and the record kept in
 //! browser storage. docs/FORMAT.md describes both; `schemas/` holds their JSON Schemas.
 
-use super::assessment::{check_answer, check_name, check_signoff, Assessment};
+use super::assessment::{check_answer, check_name, check_signoff, unknown_items, Assessment};
 use super::definition::{ChecklistDefinition, DefinitionError, ItemId};
 use super::json::{clip, without_position};
 use super::migrate::{upgrade, UpgradeError};
@@ -329,17 +329,6 @@ pub fn check_assessment(def: &ChecklistDefinition, a: &Assessment) -> Result<(),
             .map_err(|problem| DocumentError::Answer { item: item.clone(), problem })?;
     }
     Ok(())
-}
-
-/// Answers keyed by ids the definition does not have.
-pub fn unknown_items(def: &ChecklistDefinition, a: &Assessment) -> Vec<ItemId> {
-    // The widget asks on every render. Usually every answer is to one of the checklist's items,
-    // which one pass of map lookups shows (ids are unique); otherwise each answer is looked for.
-    let known = def.items().filter(|(_, item)| a.answers.contains_key(&item.id)).count();
-    if known == a.answers.len() {
-        return Vec::new();
-    }
-    a.answers.keys().filter(|id| def.item(id).is_none()).cloned().collect()
 }
 
 /// The name of any export of an assessment: `<title-slug>-<yyyy-mm-dd>.<extension>`.
