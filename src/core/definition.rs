@@ -198,6 +198,8 @@ impl fmt::Display for DefinitionError {
     }
 }
 
+impl std::error::Error for DefinitionError {}
+
 impl ChecklistDefinition {
     /// Parses and validates a definition; every problem found is returned.
     pub fn from_json(text: &str) -> Result<ChecklistDefinition, Vec<DefinitionError>> {
