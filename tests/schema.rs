@@ -155,11 +155,14 @@ fn the_shipped_checklist_and_real_exports_are_valid_against_the_committed_schema
     assert!(found.is_empty(), "the fixture written again: {found:?}");
 }
 
+/// A change to a file, given the id of an item it answers.
+type Edit = fn(&mut Value, &str);
+
 #[test]
 fn a_file_the_schema_refuses_the_reader_refuses_too() {
     let export = committed("assessment-export.schema.json");
     let item = Document::from_json(FIXTURE).unwrap().definition.sections[0].items[0].id.clone();
-    let cases: [(&str, fn(&mut Value, &str)); 5] = [
+    let cases: [(&str, Edit); 5] = [
         ("$.format_version: missing", |v, _| {
             v.as_object_mut().unwrap().remove("format_version");
         }),
