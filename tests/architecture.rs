@@ -93,3 +93,100 @@ fn nothing_panics_on_outside_data_in_the_app_code() {
         }
     }
 }
+
+/// The core's modules, lowest first. A module may use only the modules before it, so the core
+/// has no cycles; docs/ARCHITECTURE.md shows the same order.
+const CORE_LAYERS: [&str; 10] = [
+    "time",
+    "json",
+    "definition",
+    "default_checklist",
+    "assessment",
+    "scoring",
+    "migrate",
+    "document",
+    "library",
+    "report",
+];
+
+/// The core modules a file's code names, with the line and the reference: `super::x`,
+/// `crate::core::x` and each `x` in `super::{x::.., y}`. Comments are left out; names that are
+/// not core modules (`super::*`, `super::APP_VERSION`) are ignored.
+fn core_imports(text: &str) -> Vec<(usize, String, String)> {
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        for prefix in ["crate::core::", "super::"] {
+            let mut rest = code;
+            while let Some(at) = rest.find(prefix) {
+                let after = &rest[at + prefix.len()..];
+                // In `super::super::x` the first name found is `super`, not a module, and the
+                // search goes on to find `x`.
+                let names: Vec<&str> = match after.strip_prefix('{') {
+                    Some(group) => group
+                        .split(['}', ';'])
+                        .next()
+                        .unwrap_or("")
+                        .split(',')
+                        .map(|part| part.trim().split("::").next().unwrap_or(""))
+                        .collect(),
+                    None => vec![after.split("::").next().unwrap_or("")],
+                };
+                for name in names {
+                    let name: String =
+                        name.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                    if CORE_LAYERS.contains(&name.as_str()) {
+                        found.push((n + 1, name, code.trim().to_owned()));
+                    }
+                }
+                rest = after;
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_import_reader_finds_each_way_of_naming_a_module() {
+    let check = |code: &str, expected: &[&str]| {
+        let names: Vec<String> = core_imports(code).into_iter().map(|(_, m, _)| m).collect();
+        assert_eq!(names, expected, "{code}");
+    };
+    check("use super::definition::{ChecklistDefinition, ItemId};", &["definition"]);
+    check("use crate::core::scoring::heat_map;", &["scoring"]);
+    check("let m = super::json::without_position(&e);", &["json"]);
+    check("use super::{document::Document, time};", &["document", "time"]);
+    check("use super::*; use super::APP_VERSION;", &[]);
+    check("// use super::report::csv_report;", &[]);
+}
+
+#[test]
+fn each_core_module_uses_only_the_modules_below_it() {
+    let mut files: Vec<String> = rust_files(&src("core"))
+        .iter()
+        .filter_map(|p| p.file_stem()?.to_str().map(str::to_owned))
+        .filter(|name| name != "mod")
+        .collect();
+    files.sort();
+    let mut listed = CORE_LAYERS.map(str::to_owned).to_vec();
+    listed.sort();
+    assert_eq!(files, listed, "every file in src/core has its place in CORE_LAYERS");
+
+    let mut upward = Vec::new();
+    for (level, module) in CORE_LAYERS.iter().enumerate() {
+        let file = src("core").join(format!("{module}.rs"));
+        let text = fs::read_to_string(&file).unwrap();
+        for (line, used, code) in core_imports(&text) {
+            let used_level = CORE_LAYERS.iter().position(|m| *m == used).unwrap();
+            if used_level > level {
+                upward.push(format!("src/core/{module}.rs:{line} uses `{used}`: `{code}`"));
+            }
+        }
+    }
+    assert!(
+        upward.is_empty(),
+        "a core module uses one above it (the layers, lowest first: {}):\n{}",
+        CORE_LAYERS.join(" < "),
+        upward.join("\n")
+    );
+}

@@ -8,8 +8,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use risk_checklist::core::report::{
-    csv_report, heat_map, html_report, CSV_HEADER, NEEDS_REVIEW, RETIRED_SECTION, UNTITLED,
+    csv_report, html_report, CSV_HEADER, NEEDS_REVIEW, RETIRED_SECTION, UNTITLED,
 };
+use risk_checklist::core::scoring::heat_map;
 use risk_checklist::core::{
     Action, Assessment, Band, ChecklistDefinition, Decision, Document, ItemId, SignOff, Status,
     Timestamp,

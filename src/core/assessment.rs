@@ -4,6 +4,7 @@
 //! definition and reports whether anything changed. The current time is passed in.
 
 use super::definition::{ChecklistDefinition, ItemId};
+use super::json::clip;
 use super::time::{is_date, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -280,8 +281,12 @@ impl Assessment {
     /// text too long).
     pub fn apply(&mut self, def: &ChecklistDefinition, action: Action, now: Timestamp) -> bool {
         let changed = match action {
-            Action::SetTitle { title } => set_text(&mut self.title, title, MAX_NAME),
-            Action::SetAssessor { assessor } => set_text(&mut self.assessor, assessor, MAX_NAME),
+            Action::SetTitle { title } => {
+                check_name(&title).is_ok() && replace(&mut self.title, title)
+            }
+            Action::SetAssessor { assessor } => {
+                check_name(&assessor).is_ok() && replace(&mut self.assessor, assessor)
+            }
             Action::Reset => {
                 let fresh = Assessment::new(now.clone());
                 let changed = self.title != fresh.title
@@ -294,26 +299,17 @@ impl Assessment {
             Action::SetStatus { item, status } => {
                 self.edit(def, item, |a| replace(&mut a.status, status))
             }
-            Action::SetRisk { item, likelihood, impact } => {
-                let scale = &def.scale;
-                let on_scale = |level: Option<u8>, labels: &[String]| {
-                    level.is_none_or(|l| l >= 1 && usize::from(l) <= labels.len())
-                };
-                if !on_scale(likelihood, &scale.likelihood) || !on_scale(impact, &scale.impact) {
-                    return false;
-                }
-                self.edit(def, item, |a| {
-                    replace(&mut a.likelihood, likelihood) | replace(&mut a.impact, impact)
-                })
-            }
+            Action::SetRisk { item, likelihood, impact } => self.edit(def, item, |a| {
+                replace(&mut a.likelihood, likelihood) | replace(&mut a.impact, impact)
+            }),
             Action::SetNotes { item, notes } => {
-                self.edit(def, item, |a| set_text(&mut a.notes, notes, MAX_TEXT))
+                self.edit(def, item, |a| replace(&mut a.notes, notes))
             }
             Action::SetOwner { item, owner } => {
-                self.edit(def, item, |a| set_text(&mut a.owner, owner, MAX_NAME))
+                self.edit(def, item, |a| replace(&mut a.owner, owner))
             }
             Action::SetMitigation { item, action } => {
-                self.edit(def, item, |a| set_text(&mut a.action, action, MAX_TEXT))
+                self.edit(def, item, |a| replace(&mut a.action, action))
             }
             Action::SetSignOff { signoff } => {
                 if check_signoff(&signoff).is_err() {
@@ -325,9 +321,6 @@ impl Assessment {
             }
             Action::SetDue { item, due } => {
                 let due = due.filter(|d| !d.is_empty());
-                if due.as_deref().is_some_and(|d| !is_date(d)) {
-                    return false;
-                }
                 self.edit(def, item, |a| replace(&mut a.due, due))
             }
         };
@@ -337,8 +330,10 @@ impl Assessment {
         changed
     }
 
-    /// Edits one item's answer, dropping it again when it becomes empty. A change after a
-    /// decision was recorded marks the sign-off as needing review.
+    /// Edits one item's answer, dropping it again when it becomes empty. The edited answer must
+    /// pass [`check_answer`], the rule a file is read by; an open assessment passed it when it
+    /// was read, so only the edit itself can fail it. A change after a decision was recorded
+    /// marks the sign-off as needing review.
     fn edit(
         &mut self,
         def: &ChecklistDefinition,
@@ -348,18 +343,66 @@ impl Assessment {
         if def.item(&item).is_none() {
             return false;
         }
-        let answer = self.answers.entry(item.clone()).or_default();
-        let changed = f(answer);
+        let mut answer = self.answer(&item).clone();
+        if !f(&mut answer) || check_answer(def, &answer).is_err() {
+            return false;
+        }
         if answer.is_empty() {
             self.answers.remove(&item);
+        } else {
+            self.answers.insert(item, answer);
         }
-        if changed {
-            if let Some(signoff) = self.signoff.as_mut().filter(|s| s.is_decided()) {
-                signoff.needs_review = true;
-            }
+        if let Some(signoff) = self.signoff.as_mut().filter(|s| s.is_decided()) {
+            signoff.needs_review = true;
         }
-        changed
+        true
     }
+}
+
+/// Answers keyed by ids the definition does not have.
+pub fn unknown_items(def: &ChecklistDefinition, a: &Assessment) -> Vec<ItemId> {
+    // The widget asks on every render. Usually every answer is to one of the checklist's items,
+    // which one pass of map lookups shows (ids are unique); otherwise each answer is looked for.
+    let known = def.items().filter(|(_, item)| a.answers.contains_key(&item.id)).count();
+    if known == a.answers.len() {
+        return Vec::new();
+    }
+    a.answers.keys().filter(|id| def.item(id).is_none()).cloned().collect()
+}
+
+/// Checks a title or an assessor's name; says what is wrong. Like [`check_answer`] and
+/// [`check_signoff`], it is the one rule for both editing and reading a file.
+pub fn check_name(name: &str) -> Result<(), String> {
+    if name.chars().count() > MAX_NAME {
+        return Err(format!("longer than {MAX_NAME} characters"));
+    }
+    Ok(())
+}
+
+/// Checks an answer against the checklist's scale, and its date and text lengths; says what is
+/// wrong. [`Assessment::apply`] refuses an edit that fails it, and reading a file refuses an
+/// answer that fails it, so the two cannot disagree.
+pub fn check_answer(def: &ChecklistDefinition, answer: &Answer) -> Result<(), String> {
+    let scale = &def.scale;
+    if let Some(l) = answer.likelihood.filter(|l| scale.likelihood_label(*l).is_none()) {
+        return Err(format!("likelihood {l} is not on the scale 1 to {}", scale.likelihood.len()));
+    }
+    if let Some(i) = answer.impact.filter(|i| scale.impact_label(*i).is_none()) {
+        return Err(format!("impact {i} is not on the scale 1 to {}", scale.impact.len()));
+    }
+    if let Some(due) = answer.due.as_deref().filter(|d| !is_date(d)) {
+        return Err(format!("the due date \"{}\" is not a date like 2026-03-31", clip(due)));
+    }
+    for (name, text, max) in [
+        ("notes", &answer.notes, MAX_TEXT),
+        ("owner", &answer.owner, MAX_NAME),
+        ("action", &answer.action, MAX_TEXT),
+    ] {
+        if text.chars().count() > max {
+            return Err(format!("the {name} are longer than {max} characters"));
+        }
+    }
+    Ok(())
 }
 
 /// Checks a sign-off's dates and text lengths; says what is wrong.
@@ -391,10 +434,6 @@ fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
         *slot = value;
         true
     }
-}
-
-fn set_text(slot: &mut String, value: String, max: usize) -> bool {
-    value.chars().count() <= max && replace(slot, value)
 }
 
 #[cfg(test)]
@@ -462,6 +501,41 @@ mod tests {
         assert_eq!(changed, vec![false; 6]);
         assert!(a.answers.is_empty());
         assert_eq!(a.updated, t(0));
+    }
+
+    #[test]
+    fn an_answer_that_fails_a_rule_says_which_in_the_words_a_reader_sees() {
+        let def = default_checklist();
+        let cases = [
+            (
+                Answer { likelihood: Some(7), ..Answer::default() },
+                "likelihood 7 is not on the scale 1 to 3",
+            ),
+            (
+                Answer { impact: Some(0), ..Answer::default() },
+                "impact 0 is not on the scale 1 to 3",
+            ),
+            (
+                Answer { due: Some("2026-02-30".into()), ..Answer::default() },
+                "the due date \"2026-02-30\" is not a date like 2026-03-31",
+            ),
+            (
+                Answer { notes: "x".repeat(MAX_TEXT + 1), ..Answer::default() },
+                "the notes are longer than 1000000 characters",
+            ),
+            (
+                Answer { owner: "x".repeat(MAX_NAME + 1), ..Answer::default() },
+                "the owner are longer than 300 characters",
+            ),
+        ];
+        for (answer, expected) in cases {
+            assert_eq!(check_answer(&def, &answer), Err(expected.to_owned()));
+        }
+        assert_eq!(
+            check_answer(&def, &Answer { likelihood: Some(3), ..Answer::default() }),
+            Ok(())
+        );
+        assert_eq!(check_name(&"t".repeat(MAX_NAME + 1)), Err("longer than 300 characters".into()));
     }
 
     #[test]

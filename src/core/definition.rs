@@ -198,6 +198,8 @@ impl fmt::Display for DefinitionError {
     }
 }
 
+impl std::error::Error for DefinitionError {}
+
 impl ChecklistDefinition {
     /// Parses and validates a definition; every problem found is returned.
     pub fn from_json(text: &str) -> Result<ChecklistDefinition, Vec<DefinitionError>> {
@@ -206,7 +208,7 @@ impl ChecklistDefinition {
             vec![DefinitionError {
                 path: String::new(),
                 problem: DefinitionProblem::Syntax {
-                    message: super::document::without_position(&e),
+                    message: super::json::without_position(&e),
                     line: e.line(),
                     column: e.column(),
                 },

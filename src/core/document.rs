@@ -1,11 +1,12 @@
 //! The document format: the self-contained JSON file a person exports, and the record kept in
 //! browser storage. docs/FORMAT.md describes both; `schemas/` holds their JSON Schemas.
 
-use super::assessment::{check_signoff, Assessment, MAX_NAME, MAX_TEXT};
+use super::assessment::{check_answer, check_name, check_signoff, unknown_items, Assessment};
 use super::definition::{ChecklistDefinition, DefinitionError, ItemId};
-use super::migrate::upgrade;
+use super::json::{clip, without_position};
+use super::migrate::{upgrade, UpgradeError};
 use super::scoring::Summary;
-use super::time::{is_date, Timestamp};
+use super::time::Timestamp;
 use super::APP_VERSION;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -14,8 +15,9 @@ use std::fmt;
 pub const EXPORT_FORMAT: &str = "risk-checklist/assessment";
 /// The discriminator of an assessment kept in browser storage.
 pub const STORED_FORMAT: &str = "risk-checklist/stored-assessment";
-/// The newest format version this app reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this app reads and the one it writes; stated once, by the upgrade
+/// steps.
+pub use super::migrate::FORMAT_VERSION;
 
 /// Which checklist, and which version of it, an assessment answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,13 +123,20 @@ impl fmt::Display for DocumentError {
     }
 }
 
-/// Shortens text from a file before it goes into a message.
-fn clip(text: &str) -> String {
-    let mut out: String = text.chars().take(60).collect();
-    if text.chars().count() > 60 {
-        out.push('…');
+impl std::error::Error for DocumentError {}
+
+impl From<UpgradeError> for DocumentError {
+    /// An upgrade's failure in the reader's terms, so a person sees the same message whichever
+    /// step noticed the problem.
+    fn from(e: UpgradeError) -> DocumentError {
+        match e {
+            UpgradeError::Syntax { message, line, column } => {
+                DocumentError::Syntax { message, line, column }
+            }
+            UpgradeError::UnknownVersion { .. } => DocumentError::MissingVersion,
+            UpgradeError::Step { from, problem } => DocumentError::Upgrade { from, problem },
+        }
     }
-    out
 }
 
 impl Document {
@@ -305,68 +314,21 @@ fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, DocumentError> {
     })
 }
 
-/// serde_json's message without the " at line L column C" it ends with: the position is
-/// reported on its own.
-pub fn without_position(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(at) => text[..at].to_owned(),
-        None => text,
-    }
-}
-
-/// Checks that every rating is on the scale and every text and date is well formed.
+/// Checks that every rating is on the scale and every text and date is well formed, by the
+/// rules editing uses (`assessment::check_*`), in the reader's terms.
 pub fn check_assessment(def: &ChecklistDefinition, a: &Assessment) -> Result<(), DocumentError> {
-    let too_long = |field: &'static str, text: &str, max: usize| {
-        (text.chars().count() > max).then(|| DocumentError::Assessment {
-            field,
-            problem: format!("longer than {max} characters"),
-        })
-    };
-    if let Some(e) = too_long("title", &a.title, MAX_NAME)
-        .or_else(|| too_long("assessor", &a.assessor, MAX_NAME))
-    {
-        return Err(e);
+    for (field, name) in [("title", &a.title), ("assessor", &a.assessor)] {
+        check_name(name).map_err(|problem| DocumentError::Assessment { field, problem })?;
     }
-    if let Some(Err(problem)) = a.signoff.as_ref().map(check_signoff) {
-        return Err(DocumentError::Assessment { field: "sign-off", problem });
+    if let Some(signoff) = &a.signoff {
+        check_signoff(signoff)
+            .map_err(|problem| DocumentError::Assessment { field: "sign-off", problem })?;
     }
     for (item, answer) in &a.answers {
-        let bad = |problem: String| Err(DocumentError::Answer { item: item.clone(), problem });
-        if let Some(l) = answer.likelihood.filter(|l| def.scale.likelihood_label(*l).is_none()) {
-            return bad(format!(
-                "likelihood {l} is not on the scale 1 to {}",
-                def.scale.likelihood.len()
-            ));
-        }
-        if let Some(i) = answer.impact.filter(|i| def.scale.impact_label(*i).is_none()) {
-            return bad(format!("impact {i} is not on the scale 1 to {}", def.scale.impact.len()));
-        }
-        if let Some(due) = answer.due.as_deref().filter(|d| !is_date(d)) {
-            return bad(format!("the due date \"{}\" is not a date like 2026-03-31", clip(due)));
-        }
-        for (name, text, max) in [
-            ("notes", &answer.notes, MAX_TEXT),
-            ("owner", &answer.owner, MAX_NAME),
-            ("action", &answer.action, MAX_TEXT),
-        ] {
-            if text.chars().count() > max {
-                return bad(format!("the {name} are longer than {max} characters"));
-            }
-        }
+        check_answer(def, answer)
+            .map_err(|problem| DocumentError::Answer { item: item.clone(), problem })?;
     }
     Ok(())
-}
-
-/// Answers keyed by ids the definition does not have.
-pub fn unknown_items(def: &ChecklistDefinition, a: &Assessment) -> Vec<ItemId> {
-    // The widget asks on every render. Usually every answer is to one of the checklist's items,
-    // which one pass of map lookups shows (ids are unique); otherwise each answer is looked for.
-    let known = def.items().filter(|(_, item)| a.answers.contains_key(&item.id)).count();
-    if known == a.answers.len() {
-        return Vec::new();
-    }
-    a.answers.keys().filter(|id| def.item(id).is_none()).cloned().collect()
 }
 
 /// The name of any export of an assessment: `<title-slug>-<yyyy-mm-dd>.<extension>`.

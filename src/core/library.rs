@@ -114,7 +114,7 @@ impl Entry {
 }
 
 /// The index of one namespace.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Library {
     pub format: String,
@@ -125,6 +125,14 @@ pub struct Library {
     /// Most recently changed first.
     #[serde(default)]
     pub entries: Vec<Entry>,
+}
+
+impl Default for Library {
+    /// The empty index, with its discriminator: a derived default would have an empty format,
+    /// which [`Library::from_json`] refuses.
+    fn default() -> Library {
+        Library::new()
+    }
 }
 
 impl Library {
@@ -298,6 +306,12 @@ mod tests {
         assert_eq!(lib.entries.len(), 3);
         assert!(lib.remove(&AssessmentId::parse("a-1").unwrap()).is_some());
         assert_eq!(lib.current, None);
+    }
+
+    #[test]
+    fn the_default_index_is_the_new_one_and_reads_back() {
+        assert_eq!(Library::default(), Library::new());
+        assert_eq!(Library::from_json(&Library::default().to_json()), Some(Library::new()));
     }
 
     #[test]

@@ -5,10 +5,9 @@
 //! version 1 is the first, so there is no step yet: the first change to the format adds
 //! `STEPS[0]` (1 to 2) with a fixture of a version 1 file under `tests/fixtures/formats/`.
 
-use super::document::DocumentError;
-#[cfg(test)]
-use super::document::FORMAT_VERSION;
+use super::json::without_position;
 use std::borrow::Cow;
+use std::fmt;
 
 /// One upgrade step: changes a document of version `n` into one of version `n + 1`.
 pub type Step = fn(&mut serde_json::Value) -> Result<(), String>;
@@ -16,9 +15,42 @@ pub type Step = fn(&mut serde_json::Value) -> Result<(), String>;
 /// `STEPS[i]` upgrades format version `i + 1` to `i + 2`.
 pub const STEPS: &[Step] = &[];
 
+/// The newest format version this app reads and the one it writes. It follows from the steps,
+/// so adding a step cannot leave the version behind.
+pub const FORMAT_VERSION: u32 = STEPS.len() as u32 + 1;
+
+/// Why a document could not be upgraded. The document reader turns each into its own error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UpgradeError {
+    /// The text is not JSON; with the position where reading stopped.
+    Syntax { message: String, line: usize, column: usize },
+    /// The version is 0 or newer than the steps reach.
+    UnknownVersion { found: u32 },
+    /// The step from format version `from` failed.
+    Step { from: u32, problem: String },
+}
+
+impl fmt::Display for UpgradeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UpgradeError::Syntax { message, line, column } => {
+                write!(f, "line {line}, column {column}: {message}")
+            }
+            UpgradeError::UnknownVersion { found } => {
+                write!(f, "format version {found} cannot be upgraded")
+            }
+            UpgradeError::Step { from, problem } => {
+                write!(f, "the upgrade from format version {from} failed: {problem}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for UpgradeError {}
+
 /// Brings a document of format version `from` up to this app's version. The text is returned
 /// unchanged when it is current; a step that fails leaves nothing changed and says why.
-pub fn upgrade(text: &str, from: u32) -> Result<Cow<'_, str>, DocumentError> {
+pub fn upgrade(text: &str, from: u32) -> Result<Cow<'_, str>, UpgradeError> {
     upgrade_with(STEPS, text, from)
 }
 
@@ -27,22 +59,19 @@ pub fn upgrade_with<'a>(
     steps: &[Step],
     text: &'a str,
     from: u32,
-) -> Result<Cow<'a, str>, DocumentError> {
+) -> Result<Cow<'a, str>, UpgradeError> {
     let current = steps.len() as u32 + 1;
     if from == current {
         return Ok(Cow::Borrowed(text));
     }
     if from == 0 || from > current {
-        return Err(DocumentError::MissingVersion);
+        return Err(UpgradeError::UnknownVersion { found: from });
     }
-    let mut value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| DocumentError::Syntax {
-            message: super::document::without_position(&e),
-            line: e.line(),
-            column: e.column(),
-        })?;
+    let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        UpgradeError::Syntax { message: without_position(&e), line: e.line(), column: e.column() }
+    })?;
     for (n, step) in steps.iter().enumerate().skip(from as usize - 1) {
-        let failed = |problem: String| DocumentError::Upgrade { from: n as u32 + 1, problem };
+        let failed = |problem: String| UpgradeError::Step { from: n as u32 + 1, problem };
         step(&mut value).map_err(failed)?;
         // Indexing a value that is not an object would panic; a header check lets arrays through.
         let object = value
@@ -71,7 +100,7 @@ mod tests {
         Ok(())
     }
 
-    fn check(text: &str, from: u32, expected: Result<serde_json::Value, DocumentError>) {
+    fn check(text: &str, from: u32, expected: Result<serde_json::Value, UpgradeError>) {
         let got = upgrade_with(&[rename, nest], text, from)
             .map(|t| serde_json::from_str::<serde_json::Value>(&t).unwrap());
         assert_eq!(got, expected, "{text} from {from}");
@@ -101,9 +130,9 @@ mod tests {
         check(
             r#"{"format_version":1}"#,
             1,
-            Err(DocumentError::Upgrade { from: 1, problem: "no colour".into() }),
+            Err(UpgradeError::Step { from: 1, problem: "no colour".into() }),
         );
-        check(r#"{"format_version":0}"#, 0, Err(DocumentError::MissingVersion));
+        check(r#"{"format_version":0}"#, 0, Err(UpgradeError::UnknownVersion { found: 0 }));
     }
 
     #[test]
@@ -114,7 +143,7 @@ mod tests {
         let got = upgrade_with(&[keep], r#"["risk-checklist/assessment",1]"#, 1);
         assert_eq!(
             got,
-            Err(DocumentError::Upgrade {
+            Err(UpgradeError::Step {
                 from: 1,
                 problem: "the document is not a JSON object".into()
             })

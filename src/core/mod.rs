@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod default_checklist;
 pub mod definition;
 pub mod document;
+pub mod json;
 pub mod library;
 pub mod migrate;
 pub mod report;

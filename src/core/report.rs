@@ -1,15 +1,14 @@
 //! Report exports: a CSV of every item for spreadsheets, and a standalone HTML report to read,
-//! print or file, plus the likelihood x impact heat map both the report and the widget show.
+//! print or file.
 //!
 //! Everything here is a pure function of the definition and the assessment (and, for the HTML
 //! report, the export time passed in), so every report is deterministic and tested natively.
 //! Text from a definition or an assessment may come from anyone who sends a file, so the CSV
 //! defuses spreadsheet formulas and the HTML escapes every character that could open markup.
 
-use super::assessment::{Answer, Assessment, Status};
+use super::assessment::{unknown_items, Answer, Assessment, Status};
 use super::definition::{ChecklistDefinition, RiskScale};
-use super::document::unknown_items;
-use super::scoring::{is_open, Band, Summary};
+use super::scoring::{heat_map, Band, Summary};
 use super::time::Timestamp;
 use std::fmt::{self, Write};
 
@@ -127,29 +126,6 @@ fn level_text(level: Option<u8>, labels: &[String]) -> String {
         Some(label) => format!("{l} – {label}"),
         None => l.to_string(),
     }
-}
-
-/// The count of open, rated risks in each likelihood x impact cell. Row 0 is the highest
-/// likelihood and column 0 the lowest impact, so the grid reads like the usual risk matrix
-/// with the worst corner top right. Only the checklist's own items count, as in
-/// [`Summary::of`], so the cells add up to its number of open risks.
-pub fn heat_map(def: &ChecklistDefinition, a: &Assessment) -> Vec<Vec<usize>> {
-    let scale = &def.scale;
-    let mut grid = vec![vec![0; scale.impact.len()]; scale.likelihood.len()];
-    for (_, item) in def.items() {
-        let answer = a.answer(&item.id);
-        let (Some(l), Some(i)) = (answer.likelihood, answer.impact) else { continue };
-        if !is_open(answer) {
-            continue;
-        }
-        let row = scale.likelihood.len().checked_sub(usize::from(l));
-        let column = usize::from(i).checked_sub(1);
-        // A level off the scale has no cell; reading a file refuses one, so this is defensive.
-        if let Some(cell) = row.zip(column).and_then(|(r, c)| grid.get_mut(r)?.get_mut(c)) {
-            *cell += 1;
-        }
-    }
-    grid
 }
 
 /// A standalone HTML5 report: no scripts and nothing loaded from elsewhere, styles in the

@@ -274,6 +274,29 @@ impl Summary {
     }
 }
 
+/// The count of open, rated risks in each likelihood x impact cell. Row 0 is the highest
+/// likelihood and column 0 the lowest impact, so the grid reads like the usual risk matrix
+/// with the worst corner top right. Only the checklist's own items count, as in
+/// [`Summary::of`], so the cells add up to its number of open risks.
+pub fn heat_map(def: &ChecklistDefinition, a: &Assessment) -> Vec<Vec<usize>> {
+    let scale = &def.scale;
+    let mut grid = vec![vec![0; scale.impact.len()]; scale.likelihood.len()];
+    for (_, item) in def.items() {
+        let answer = a.answer(&item.id);
+        let (Some(l), Some(i)) = (answer.likelihood, answer.impact) else { continue };
+        if !is_open(answer) {
+            continue;
+        }
+        let row = scale.likelihood.len().checked_sub(usize::from(l));
+        let column = usize::from(i).checked_sub(1);
+        // A level off the scale has no cell; reading a file refuses one, so this is defensive.
+        if let Some(cell) = row.zip(column).and_then(|(r, c)| grid.get_mut(r)?.get_mut(c)) {
+            *cell += 1;
+        }
+    }
+    grid
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -118,7 +118,7 @@ pub struct RetiredProps {
 #[component]
 pub fn RetiredAnswers(props: &RetiredProps) -> Html {
     let h2 = super::use_heading(1);
-    let retired = crate::core::document::unknown_items(&props.def, &props.assessment);
+    let retired = crate::core::assessment::unknown_items(&props.def, &props.assessment);
     if retired.is_empty() {
         return html! {};
     }

@@ -3,7 +3,7 @@
 
 use super::event_value;
 use crate::core::assessment::{MAX_NAME, MAX_TEXT};
-use crate::core::report::heat_map;
+use crate::core::scoring::heat_map;
 use crate::core::{Action, Assessment, ChecklistDefinition, Decision, SignOff, Status, Summary};
 use crate::ui::clock;
 use crate::ui::ops::Op;
