@@ -284,6 +284,7 @@ mod tests {
             likelihood: (1..=l).map(|n| n.to_string()).collect(),
             impact: (1..=i).map(|n| n.to_string()).collect(),
             bands: BandThresholds { low_max, medium_max },
+            ..RiskScale::default()
         }
     }
 
