@@ -86,7 +86,7 @@ fn reading_refuses_other_formats_and_newer_versions_with_plain_reasons() {
         }),
         DocumentError::MissingVersion
     );
-    assert_eq!(with(&|v| v["format_version"] = 2.into()), DocumentError::NewerVersion { found: 2 });
+    assert_eq!(with(&|v| v["format_version"] = 3.into()), DocumentError::NewerVersion { found: 3 });
     assert!(
         matches!(with(&|v| v["extra"] = 1.into()), DocumentError::Syntax { message, .. } if message.contains("extra"))
     );

@@ -14,8 +14,9 @@ use std::fmt;
 pub const EXPORT_FORMAT: &str = "risk-checklist/assessment";
 /// The discriminator of an assessment kept in browser storage.
 pub const STORED_FORMAT: &str = "risk-checklist/stored-assessment";
-/// The newest format version this app reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this app reads and the one it writes. Version 2 added the scope
+/// answers and when each answer changed; older files are upgraded as they are read.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Which checklist, and which version of it, an assessment answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
