@@ -131,12 +131,12 @@ fn level_text(level: Option<u8>, labels: &[String]) -> String {
 
 /// The count of open, rated risks in each likelihood x impact cell. Row 0 is the highest
 /// likelihood and column 0 the lowest impact, so the grid reads like the usual risk matrix
-/// with the worst corner top right. Only the checklist's own items count, as in
+/// with the worst corner top right. Only the checklist's own items in scope count, as in
 /// [`Summary::of`], so the cells add up to its number of open risks.
 pub fn heat_map(def: &ChecklistDefinition, a: &Assessment) -> Vec<Vec<usize>> {
     let scale = &def.scale;
     let mut grid = vec![vec![0; scale.impact.len()]; scale.likelihood.len()];
-    for (_, item) in def.items() {
+    for (_, item) in def.items_in_scope(&a.scope) {
         let answer = a.answer(&item.id);
         let (Some(l), Some(i)) = (answer.likelihood, answer.impact) else { continue };
         if !is_open(answer) {
