@@ -92,7 +92,10 @@ fn a_version_1_file_with_an_answer_given_twice_is_refused() {
     assert_ne!(twice, V1_EXPORT, "the fixture edit must apply");
     match Document::from_json(&twice) {
         Err(DocumentError::Syntax { message, .. }) => {
-            assert!(message.contains("\"classification\" is given twice"), "{message}")
+            assert!(
+                message.contains("the answer to \"classification\" is given twice"),
+                "{message}"
+            )
         }
         other => panic!("expected a syntax error, got {other:?}"),
     }

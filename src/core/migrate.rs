@@ -9,7 +9,9 @@
 use super::document::DocumentError;
 #[cfg(test)]
 use super::document::FORMAT_VERSION;
-use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    Deserialize, DeserializeSeed, Deserializer, Error, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt;
@@ -77,63 +79,87 @@ pub fn upgrade_with<'a>(
 
 /// A JSON value read like [`Value`], but refusing an object key given twice. JSON allows it,
 /// and a plain value keeps the last one without a word, where reading the current format
-/// refuses it: an answer given twice in an old file would otherwise lose one of the two.
+/// refuses it: an answer given twice in an old file would otherwise lose one of the two. The
+/// summary of an export is read past, as reading the current format reads past it, so a file
+/// is not refused for what is there.
 struct Strict(Value);
 
 impl<'de> Deserialize<'de> for Strict {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(StrictVisitor)
+        StrictSeed { parent: None, top: true }.deserialize(d).map(Strict)
     }
 }
 
-struct StrictVisitor;
+/// Reads one value of a [`Strict`] document, knowing the key it sits under.
+struct StrictSeed<'k> {
+    parent: Option<&'k str>,
+    top: bool,
+}
 
-impl<'de> Visitor<'de> for StrictVisitor {
-    type Value = Strict;
+impl<'de> DeserializeSeed<'de> for StrictSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StrictSeed<'_> {
+    type Value = Value;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Strict, E> {
-        Ok(Strict(Value::from(v)))
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::from(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Strict, E> {
-        Ok(Strict(Value::from(v)))
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Strict, E> {
-        Ok(Strict(Value::from(v)))
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Strict, E> {
-        Ok(Strict(Value::from(v)))
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Strict, E> {
-        Ok(Strict(Value::from(v)))
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::from(v))
     }
-    fn visit_string<E>(self, v: String) -> Result<Strict, E> {
-        Ok(Strict(Value::from(v)))
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::from(v))
     }
-    fn visit_unit<E>(self) -> Result<Strict, E> {
-        Ok(Strict(Value::Null))
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
-        while let Some(Strict(v)) = seq.next_element()? {
+        while let Some(v) = seq.next_element_seed(StrictSeed { parent: None, top: false })? {
             out.push(v);
         }
-        Ok(Strict(Value::Array(out)))
+        Ok(Value::Array(out))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if out.contains_key(&key) {
-                return Err(A::Error::custom(format!(
-                    "\"{}\" is given twice in the same object",
-                    key.chars().take(60).collect::<String>()
-                )));
+            if self.top && key == "summary" {
+                map.next_value::<IgnoredAny>()?;
+                continue;
             }
-            let Strict(value) = map.next_value()?;
+            if out.contains_key(&key) {
+                return Err(A::Error::custom(given_twice(self.parent, &key)));
+            }
+            let value = map.next_value_seed(StrictSeed { parent: Some(&key), top: false })?;
             out.insert(key, value);
         }
-        Ok(Strict(Value::Object(out)))
+        Ok(Value::Object(out))
+    }
+}
+
+/// The message for a key given twice, worded as reading the current format words it.
+fn given_twice(parent: Option<&str>, key: &str) -> String {
+    let key: String = key.chars().take(60).collect();
+    match parent {
+        Some("answers") => format!("the answer to \"{key}\" is given twice"),
+        Some("scope") => format!("the scope answer to \"{key}\" is given twice"),
+        _ => format!("\"{key}\" is given twice in the same object"),
     }
 }
 
@@ -227,16 +253,36 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_key_given_twice_in_an_old_file_is_refused_with_its_position() {
-        let text =
-            "{\"format_version\": 1,\n \"assessment\": {\"answers\": {\"a\": {}, \"a\": {}}}}";
+    /// Upgrades `text` from version 1 and returns the message of the syntax error, on line 2.
+    fn refused(text: &str) -> String {
         match upgrade(text, 1) {
-            Err(DocumentError::Syntax { message, line: 2, .. }) => {
-                assert!(message.contains("\"a\" is given twice"), "{message}")
-            }
+            Err(DocumentError::Syntax { message, line: 2, .. }) => message,
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_key_given_twice_in_an_old_file_is_refused_with_its_position() {
+        let cases = [
+            (r#"{"answers": {"a": {}, "a": {}}}"#, "the answer to \"a\" is given twice"),
+            (r#"{"scope": {"q": true, "q": false}}"#, "the scope answer to \"q\" is given twice"),
+            (r#"{"title": "x", "title": "y"}"#, "\"title\" is given twice in the same object"),
+        ];
+        for (assessment, message) in cases {
+            let text = format!("{{\"format_version\": 1,\n \"assessment\": {assessment}}}");
+            assert_eq!(refused(&text), message);
+        }
+    }
+
+    #[test]
+    fn the_summary_of_an_old_file_is_read_past() {
+        let deep = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
+        let text =
+            format!("{{\"format_version\": 1, \"summary\": {deep}, \"x\": {{\"summary\": 1}}}}");
+        let got = upgrade(&text, 1).map(|t| serde_json::from_str::<serde_json::Value>(&t).unwrap());
+        assert_eq!(got, Ok(json!({ "format_version": 2, "x": { "summary": 1 } })));
+        let deep_elsewhere = format!("{{\"format_version\": 1,\n \"notes\": {deep}}}");
+        assert!(refused(&deep_elsewhere).contains("recursion limit"));
     }
 
     #[test]
