@@ -86,7 +86,7 @@ fn reading_refuses_other_formats_and_newer_versions_with_plain_reasons() {
         }),
         DocumentError::MissingVersion
     );
-    assert_eq!(with(&|v| v["format_version"] = 2.into()), DocumentError::NewerVersion { found: 2 });
+    assert_eq!(with(&|v| v["format_version"] = 3.into()), DocumentError::NewerVersion { found: 3 });
     assert!(
         matches!(with(&|v| v["extra"] = 1.into()), DocumentError::Syntax { message, .. } if message.contains("extra"))
     );
@@ -225,9 +225,12 @@ proptest! {
             a.apply(&def, act, t("2026-01-06T11:30:00Z"));
         }
         let s = Summary::of(&def, &a);
+        // Items out of scope (none here: no scope question is answered) leave the counts.
         let by_status: usize = Status::ALL.iter().map(|st| s.by_status.get(*st)).sum();
-        prop_assert_eq!(by_status, def.item_count());
+        prop_assert_eq!(by_status + s.out_of_scope.len(), def.item_count());
         prop_assert_eq!(s.by_band.low + s.by_band.medium + s.by_band.high, s.open_risks.len());
+        prop_assert_eq!(s.by_band.unrated, s.unrated.len());
+        prop_assert!(s.unrated.iter().all(|u| u.risk.is_none() && matches!(u.status, Status::NotAchieved | Status::PartiallyAchieved)));
         prop_assert!(s.progress.assessed <= s.progress.total && s.progress.percent() <= 100);
         prop_assert!(s.open_risks.windows(2).all(|w| w[0].score >= w[1].score));
     }

@@ -1,14 +1,15 @@
 //! Native tests of the report exports: the CSV and HTML reports of a fixture with a mix of
-//! statuses, ratings, a sign-off, a retired answer and hostile text, and the heat map behind
-//! both. Expected figures are worked out here from the fixture's answers, not by the code
-//! under test.
+//! statuses, ratings, a sign-off, a retired answer, scope questions (two items out of scope,
+//! one with an answer), baseline items, an open item not rated, scale descriptions and hostile
+//! text, and the heat map behind both. Expected figures are worked out here from the fixture's
+//! answers, not by the code under test.
 //!
 //! Set `BLESS=1` to rewrite `tests/fixtures/assessment-mixed.csv` after a deliberate change;
 //! then read the diff before committing it.
 #![cfg(not(target_arch = "wasm32"))]
 
 use risk_checklist::core::report::{
-    csv_report, html_report, CSV_HEADER, NEEDS_REVIEW, RETIRED_SECTION, UNTITLED,
+    csv_report, html_report, CSV_HEADER, NEEDS_REVIEW, NOT_RATED, RETIRED_SECTION, UNTITLED,
 };
 use risk_checklist::core::scoring::heat_map;
 use risk_checklist::core::{
@@ -30,6 +31,13 @@ fn t(s: &str) -> Timestamp {
 fn exported() -> Timestamp {
     t("2026-11-25T08:00:00Z")
 }
+
+/// The fixture's items out of scope, as reviewed by hand: its scope answers say No to paid
+/// promotion, which both need.
+const OUT_OF_SCOPE: [&str; 2] = ["ad-account", "pixel"];
+
+/// Why they are out of scope, as the reports say it.
+const PAID_NO: &str = "@Paid promotion: will you boost posts? No";
 
 /// The fixture's assessment after `actions`, each of which must change it.
 fn edited(actions: Vec<Action>) -> (ChecklistDefinition, Assessment) {
@@ -74,7 +82,7 @@ fn the_csv_matches_the_reviewed_file() {
 fn the_csv_has_a_byte_order_mark_crlf_lines_a_header_and_a_row_per_item_then_retired_answers() {
     let doc = fixture();
     let text = csv_report(&doc.definition, &doc.assessment);
-    assert!(text.starts_with("\u{feff}Section,Item,Status,"));
+    assert!(text.starts_with("\u{feff}Section,Item,Baseline,In scope,Out of scope because,Status,"));
     assert!(text.ends_with("\r\n"));
     let rows = parse_csv(&text);
     assert_eq!(rows[0], CSV_HEADER);
@@ -110,11 +118,16 @@ fn csv_fields_read_back_as_written() {
         [
             "Access & accounts",
             "'=HYPERLINK(\"http://evil.example\",\"click\")",
+            "Yes",
+            "Yes",
+            "",
             "Not achieved",
             "3 – Probable",
             "3 – Severe",
             "9",
             "High",
+            "Outstanding",
+            "Needed",
             "'=1+1",
             "2026-03-31",
             "'\tTab-led action",
@@ -126,6 +139,9 @@ fn csv_fields_read_back_as_written() {
         [
             "Access & accounts",
             "Two-step verification is on, \"always\"",
+            "Yes",
+            "Yes",
+            "",
             "Achieved",
             "2 – Possible",
             "3 – Severe",
@@ -134,23 +150,96 @@ fn csv_fields_read_back_as_written() {
             "",
             "",
             "",
+            "",
+            "",
             "Done, see \"policy\" doc,\nline two",
         ]
     );
     assert_eq!(
         row("FOI requests are answered"),
-        ["Records", "FOI requests are answered", "Not assessed", "", "", "", "", "", "", "", ""]
+        [
+            "Records",
+            "FOI requests are answered",
+            "Yes",
+            "Yes",
+            "",
+            "Not assessed",
+            "",
+            "",
+            "",
+            "",
+            "Outstanding",
+            "",
+            "",
+            "",
+            "",
+            ""
+        ]
+    );
+    // Open, rated severe and not given a likelihood: not rated, and for the owner to accept.
+    assert_eq!(
+        row("Posts are captured, with retention"),
+        [
+            "Records",
+            "Posts are captured, with retention",
+            "",
+            "Yes",
+            "",
+            "Not achieved",
+            "",
+            "3 – Severe",
+            "",
+            NOT_RATED,
+            "",
+            "Needed",
+            "",
+            "",
+            "",
+            ""
+        ]
+    );
+    // Out of scope: the answer is kept and shown, on no list; the reason is guarded as a
+    // formula like any other cell.
+    assert_eq!(
+        row("No tracking pixel on our pages"),
+        [
+            "Paid promotion",
+            "No tracking pixel on our pages",
+            "Yes",
+            "No",
+            &format!("'{PAID_NO}"),
+            "Not achieved",
+            "3 – Probable",
+            "3 – Severe",
+            "9",
+            "High",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "Kept while out of scope"
+        ]
+    );
+    assert_eq!(
+        row("Ad account access is reviewed")[2..6],
+        ["", "No", &format!("'{PAID_NO}"), "Not assessed"]
     );
     assert_eq!(
         row("old-item"),
         [
             RETIRED_SECTION,
             "old-item",
+            "",
+            "",
+            "",
             "Not achieved",
             "3 – Probable",
             "3 – Severe",
             "9",
             "High",
+            "",
+            "",
             "",
             "",
             "",
@@ -185,7 +274,7 @@ fn check_notes(input: &str, expected: &str, raw: &str) {
     let first = doc.definition.sections[0].items[0].id.clone();
     a.apply(&doc.definition, Action::SetNotes { item: first, notes: input.into() }, exported());
     let text = csv_report(&doc.definition, &a);
-    assert_eq!(parse_csv(&text)[1][10], expected, "notes {input:?}");
+    assert_eq!(parse_csv(&text)[1][15], expected, "notes {input:?}");
     assert!(text.contains(raw), "notes {input:?}: {raw:?} not in\n{text}");
 }
 
@@ -229,9 +318,9 @@ proptest::proptest! {
         let rows = parse_csv(&csv_report(&doc.definition, &a));
         let guarded = |s: &str| if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
         proptest::prop_assert_eq!(rows.len(), before);
-        proptest::prop_assert_eq!(&rows[1][7], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).owner));
-        proptest::prop_assert_eq!(&rows[1][9], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).action));
-        proptest::prop_assert_eq!(&rows[1][10], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).notes));
+        proptest::prop_assert_eq!(&rows[1][12], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).owner));
+        proptest::prop_assert_eq!(&rows[1][14], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).action));
+        proptest::prop_assert_eq!(&rows[1][15], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).notes));
     }
 }
 
@@ -325,10 +414,12 @@ fn band_of(def: &ChecklistDefinition, score: u32) -> Band {
     }
 }
 
-/// The (likelihood, impact, band) of each open, rated risk among the checklist's own items.
+/// The (likelihood, impact, band) of each open, rated risk among the checklist's own items in
+/// scope.
 fn open_risks(doc: &Document) -> Vec<(u8, u8, Band)> {
     doc.definition
         .items()
+        .filter(|(_, item)| !OUT_OF_SCOPE.contains(&item.id.as_str()))
         .filter_map(|(_, item)| doc.assessment.answers.get(&item.id))
         .filter(|a| !matches!(a.status, Status::Achieved | Status::NotApplicable))
         .filter_map(|a| Some((a.likelihood?, a.impact?)))
@@ -342,8 +433,12 @@ fn the_html_report_shows_the_fixture_summary() {
     let html = fixture_html();
     let summary = between(&html, "<h2 id=\"summary\">", "</section>");
     let status_of = |id| doc.assessment.answers.get(id).map_or(Status::NotAssessed, |a| a.status);
-    let statuses: Vec<Status> =
-        doc.definition.items().map(|(_, item)| status_of(&item.id)).collect();
+    let statuses: Vec<Status> = doc
+        .definition
+        .items()
+        .filter(|(_, item)| !OUT_OF_SCOPE.contains(&item.id.as_str()))
+        .map(|(_, item)| status_of(&item.id))
+        .collect();
     for status in Status::ALL {
         let count = statuses.iter().filter(|s| **s == status).count();
         let row = format!("<tr><th scope=\"row\">{}</th><td>{count}</td></tr>", status.label());
@@ -355,9 +450,11 @@ fn the_html_report_shows_the_fixture_summary() {
         let row = format!("<tr><th scope=\"row\">{}</th><td>{count}</td></tr>", band.label());
         assert!(summary.contains(&row), "{row}");
     }
+    // One open item (Posts are captured) has an impact but no likelihood.
+    assert!(summary.contains(&format!("<tr><th scope=\"row\">{NOT_RATED}</th><td>1</td></tr>")));
     let worst = risks.iter().map(|r| r.2).max().unwrap();
     assert!(summary.contains(&format!(
-        "Overall rating (worst open risk): <strong class=\"band-{}\">{}</strong>",
+        "Overall rating (worst open risk): <strong class=\"band-{}\">{}</strong> (and 1 open item not rated)",
         worst.key(),
         worst.label()
     )));
@@ -459,8 +556,8 @@ fn open_risks_are_ranked_by_score_and_the_rest_of_the_report_is_there() {
     {
         assert_eq!(
             answers.matches(&format!("<dt>{field}</dt>")).count(),
-            8,
-            "{field}: 7 answered items and 1 retired"
+            9,
+            "{field}: 7 answered items in scope, 1 out of scope and 1 retired"
         );
     }
     let retired = between(answers, "<h3>Retired items</h3>", "</article>");
@@ -727,9 +824,10 @@ fn an_empty_assessment_reports_no_risks_and_every_item_to_do() {
     let doc = fixture();
     let a = Assessment::new(exported());
     let html = render(&doc.definition, &a);
-    assert!(html
-        .contains("Overall rating (worst open risk): <strong>None</strong> (no open rated risks)"));
-    assert!(html.contains("<p>No open rated risks.</p>"));
+    assert!(
+        html.contains("Overall rating (worst open risk): <strong>None</strong> (no open risks)")
+    );
+    assert!(html.contains("<p>No open risks.</p>"));
     assert!(html.contains("<dt>Assessor</dt><dd><span class=\"none\">Not set</span></dd>"));
     assert_eq!(
         between(&html, "<h2 id=\"not-assessed\">", "</section>")
@@ -739,7 +837,206 @@ fn an_empty_assessment_reports_no_risks_and_every_item_to_do() {
     );
     let rows = parse_csv(&csv_report(&doc.definition, &a));
     assert_eq!(rows.len(), 1 + doc.definition.item_count());
-    assert!(rows[1..]
+    // With no scope question answered every item is in scope, and every baseline item is
+    // still to do before go-live.
+    for r in &rows[1..] {
+        assert_eq!(r[3..6], ["Yes", "", "Not assessed"], "{r:?}");
+        assert!(r[6..10].iter().chain(&r[11..]).all(String::is_empty), "{r:?}");
+        assert_eq!(r[10] == "Outstanding", r[2] == "Yes", "{r:?}");
+    }
+}
+
+// ---- Scope, baseline, acceptance and the scale ----
+
+#[test]
+fn the_html_report_shows_the_scope_answers_and_what_they_leave_out() {
+    let html = fixture_html();
+    let scope = between(&html, "<h2 id=\"scope\">", "</section>");
+    check(
+        "scope",
+        scope,
+        &[
+            "<dt><bdi>Will you run a public channel?</bdi></dt><dd>Yes</dd>",
+            "<dt><bdi>@Paid promotion: will you boost posts?</bdi></dt><dd>No</dd>",
+            "<dt><bdi>Are children &lt;under 13&gt; likely to take part?</bdi></dt><dd><span class=\"none\">Not answered</span></dd>",
+        ],
+        &["no longer asks"],
+    );
+    let out = between(&html, "<h2 id=\"out-of-scope\">", "</section>");
+    check(
+        "out of scope",
+        out,
+        &[
+            &format!("<tr><th scope=\"row\"><bdi>Ad account access is reviewed</bdi></th><td><bdi>Access &amp; accounts</bdi></td><td><bdi>{PAID_NO}</bdi></td></tr>"),
+            &format!("<tr><th scope=\"row\"><bdi>No tracking pixel on our pages</bdi></th><td><bdi>Paid promotion</bdi></td><td><bdi>{PAID_NO}</bdi></td></tr>"),
+        ],
+        &["Two-step"],
+    );
+    let sections = between(&html, "<caption>Progress by section</caption>", "</table>");
+    assert!(sections.contains(&format!(
+        "<tr><th scope=\"row\"><bdi>Paid promotion</bdi></th><td>Out of scope: <bdi>{PAID_NO}</bdi></td><td>None</td></tr>"
+    )));
+    // Items out of scope are not to assess, and their answers are kept apart from the rest.
+    let not_assessed = between(&html, "<h2 id=\"not-assessed\">", "</section>");
+    check("not assessed", not_assessed, &["FOI requests"], &["Ad account"]);
+    let answers = between(&html, "<h2 id=\"answers\">", "</section>");
+    let kept = between(answers, "<h3>Items out of scope</h3>", "<h3>Retired items</h3>");
+    check("kept", kept, &["No tracking pixel on our pages", "Kept while out of scope"], &[]);
+    let ranked = between(&html, "<h2 id=\"open-risks\">", "</section>");
+    check("open risks", ranked, &["Recovery"], &["No tracking pixel"]);
+}
+
+#[test]
+fn scope_answers_to_questions_the_checklist_lacks_are_shown_as_kept() {
+    let doc = fixture();
+    let mut a = doc.assessment;
+    a.scope.insert(risk_checklist::core::definition::QuestionId::new("retired-question"), true);
+    let html = render(&doc.definition, &a);
+    let scope = between(&html, "<h2 id=\"scope\">", "</section>");
+    check(
+        "scope",
+        scope,
+        &["no longer asks", "<dt><bdi>retired-question</bdi></dt><dd>Yes</dd>"],
+        &[],
+    );
+}
+
+#[test]
+fn the_html_report_lists_what_remains_before_go_live() {
+    let html = fixture_html();
+    let before = between(&html, "<h2 id=\"before-go-live\">", "</section>");
+    let rows: Vec<&str> = before
+        .split("<tr><th scope=\"row\">")
+        .skip(1)
+        .map(|r| between(r, "<bdi>", "</bdi>"))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)",
+            "FOI requests are answered"
+        ]
+    );
+    assert!(before.contains("<td>Not assessed</td>"));
+    let answers = between(&html, "<h2 id=\"answers\">", "</section>");
+    let two_step = between(answers, "Two-step verification", "</article>");
+    assert!(two_step.contains("<p class=\"baseline\">Baseline: do not go live without it.</p>"));
+    let recovery = between(answers, "Recovery &lt;img", "</article>");
+    assert!(!recovery.contains("Baseline"), "not a baseline item");
+
+    let (def, a) = edited(vec![
+        Action::SetStatus { item: ItemId::new("shared-login"), status: Status::Achieved },
+        Action::SetStatus { item: ItemId::new("foi"), status: Status::NotApplicable },
+    ]);
+    let html = render(&def, &a);
+    check(
+        "none left",
+        between(&html, "<h2 id=\"before-go-live\">", "</section>"),
+        &["<p>None left: every baseline item in scope is achieved or not applicable.</p>"],
+        &["<table"],
+    );
+}
+
+#[test]
+fn open_items_not_rated_follow_the_ranked_risks_marked_not_rated() {
+    let html = fixture_html();
+    let ranked = between(&html, "<h2 id=\"open-risks\">", "</section>");
+    let last_rated = ranked.find("@mentions are monitored").unwrap();
+    let unrated = ranked.find("Posts are captured").unwrap();
+    assert!(last_rated < unrated, "after the rated ones");
+    assert!(ranked.contains(&format!(
+        "<bdi>Posts are captured, with retention</bdi></th><td><bdi>Records</bdi></td><td>Not achieved</td><td>{NOT_RATED}</td><td>{NOT_RATED}</td>"
+    )));
+
+    // With every rated risk closed, the overall rating counts the open items not rated.
+    let (def, a) = edited(vec![
+        Action::SetStatus { item: ItemId::new("shared-login"), status: Status::Achieved },
+        Action::SetStatus { item: ItemId::new("recovery"), status: Status::Achieved },
+        Action::SetStatus { item: ItemId::new("approval"), status: Status::NotApplicable },
+        Action::SetRisk { item: ItemId::new("mentions"), likelihood: None, impact: None },
+    ]);
+    let html = render(&def, &a);
+    assert!(html.contains(
+        "Overall rating (worst open risk): <strong>Not rated</strong> (1 open item not rated)"
+    ));
+}
+
+#[test]
+fn open_items_at_the_highest_impact_are_for_the_owner_to_accept() {
+    let html = fixture_html();
+    let acceptance = between(&html, "<h2 id=\"acceptance\">", "</section>");
+    check(
+        "acceptance",
+        acceptance,
+        &[
+            "<p>Open items rated at the highest impact, <bdi>Severe</bdi>, whatever their band",
+            "<td><bdi>3 – Probable</bdi></td><td><bdi>3 – Severe</bdi></td><td><span class=\"band-high\">High</span></td></tr>",
+            &format!("<bdi>Posts are captured, with retention</bdi></th><td><bdi>Records</bdi></td><td>Not achieved</td><td><span class=\"none\">Not set</span></td><td><bdi>3 – Severe</bdi></td><td>{NOT_RATED}</td></tr>"),
+        ],
+        // Achieved, out of scope, retired: none is for acceptance.
+        &["Two-step", "tracking pixel", "old-item"],
+    );
+    // Remote x severe is medium on this scale, and still for acceptance.
+    let (def, a) = edited(vec![Action::SetRisk {
+        item: ItemId::new("recovery"),
+        likelihood: Some(1),
+        impact: Some(3),
+    }]);
+    let html = render(&def, &a);
+    let acceptance = between(&html, "<h2 id=\"acceptance\">", "</section>");
+    assert!(acceptance.contains("<td><bdi>1 – Remote</bdi></td><td><bdi>3 – Severe</bdi></td><td><span class=\"band-medium\">Medium</span></td>"));
+    let rows = parse_csv(&csv_report(&def, &a));
+    let recovery = rows.iter().find(|r| r[1].starts_with("Recovery")).unwrap();
+    assert_eq!((recovery[9].as_str(), recovery[11].as_str()), ("Medium", "Needed"));
+}
+
+#[test]
+fn the_html_report_says_what_each_scale_level_means() {
+    let html = fixture_html();
+    let scale = between(&html, "<h2 id=\"scale\">", "</section>");
+    check(
+        "scale",
+        scale,
+        &[
+            "<caption>Likelihood levels</caption>",
+            "<tr><th scope=\"row\">3</th><td><bdi>Probable</bdi></td><td><bdi>Expected, or &lt;already&gt; happened to us</bdi></td></tr>",
+            "<caption>Impact levels</caption>",
+            "<tr><th scope=\"row\">3</th><td><bdi>Severe</bdi></td><td><bdi>Serious harm &amp; national news</bdi></td></tr>",
+        ],
+        &["<already>"],
+    );
+}
+
+#[test]
+fn a_checklist_without_scope_baseline_or_descriptions_adds_none_of_their_sections() {
+    let doc = fixture();
+    let mut def = doc.definition;
+    def.questions.clear();
+    def.scale.likelihood_descriptions.clear();
+    def.scale.impact_descriptions.clear();
+    for section in &mut def.sections {
+        section.applies_when = None;
+        for item in &mut section.items {
+            item.applies_when = None;
+            item.baseline = false;
+        }
+    }
+    let mut a = doc.assessment;
+    a.scope.clear();
+    let html = render(&def, &a);
+    for absent in [
+        "id=\"scope\"",
+        "id=\"out-of-scope\"",
+        "id=\"before-go-live\"",
+        "id=\"scale\"",
+        "Baseline:",
+        "Items out of scope",
+    ] {
+        assert!(!html.contains(absent), "{absent}");
+    }
+    assert!(html.contains("id=\"acceptance\""), "every scale has a highest impact");
+    let rows = parse_csv(&csv_report(&def, &a));
+    assert!(rows[1..rows.len() - 1]
         .iter()
-        .all(|r| r[2] == "Not assessed" && r[3..].iter().all(String::is_empty)));
+        .all(|r| r[2].is_empty() && r[3] == "Yes" && r[4].is_empty()));
 }

@@ -74,6 +74,50 @@ fn every_rule_broken_is_listed_with_its_path_and_exit_1() {
 }
 
 #[test]
+fn a_definition_with_scope_questions_counts_them_in_its_ok_line() {
+    let out = validate(&[&fixture("valid-scoped.json")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.trim_end().ends_with(r#"OK: "Channel and tool checklist" (id channel-and-tool, version 1.0.0): 3 sections, 8 items, 3 scope questions"#),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_scope_rule_broken_is_listed_with_its_path() {
+    let file = fixture("invalid-scope.json");
+    let out = validate(&[&file]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let name = file.display().to_string();
+    let expected = [
+        ("scale.likelihood_descriptions[1]", "longer than 500 characters"),
+        (
+            "scale.impact_descriptions",
+            "needs one description for each of the 2 levels, found 1; give all or none",
+        ),
+        ("questions[1].id", "the id \"public\" is used more than once"),
+        ("questions[2].question", "must not be empty"),
+        (
+            "sections[0].items[0].applies_when.any_yes[1]",
+            "no question has the id \"nope\"; add it to \"questions\" or correct the id",
+        ),
+        ("sections[1].applies_when.any_yes", "needs 1 to 20 entries, found 0"),
+        (
+            "questions[3]",
+            "the question \"unused\" is not used by any \"applies_when\"; use it or remove it",
+        ),
+    ];
+    for (path, problem) in expected {
+        let line = format!("{name}: {path}: {problem}");
+        assert!(text.lines().any(|l| l == line), "no line `{line}` in:\n{text}");
+    }
+    let problems = text.lines().filter(|l| !l.ends_with("found")).count();
+    assert_eq!(problems, expected.len(), "one line per problem:\n{text}");
+}
+
+#[test]
 fn invalid_json_names_the_line_and_column() {
     let out = validate(&[&fixture("invalid-syntax.json")]);
     let text = stdout(&out);

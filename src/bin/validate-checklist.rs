@@ -6,7 +6,7 @@
 //!
 //! The same parser and rules as the widget (`ChecklistDefinition::from_json`). For each file it
 //! prints either every problem, one a line with the path of the field at fault, or one line
-//! `OK` with the numbers of sections and items. Exit status: 0 when every file is valid, 1 when
+//! `OK` with the numbers of sections, items and scope questions. Exit status: 0 when every file is valid, 1 when
 //! any has a problem or cannot be read, 2 on a usage error. Native only: built for the browser
 //! (wasm32) its `main` does nothing.
 
@@ -26,7 +26,8 @@ mod cli {
 
     const USAGE: &str = "usage: validate-checklist FILE.json [FILE.json ...]\n\n\
         Checks risk-checklist definition files (format: docs/CHECKLIST.md). Prints every\n\
-        problem with the path of the field at fault, or OK with the section and item counts.\n\
+        problem with the path of the field at fault, or OK with the section, item and scope\n\
+        question counts.\n\
         Use - to read standard input. Exit status: 0 all valid, 1 a problem found, 2 usage.";
 
     pub fn run(args: &[String]) -> i32 {
@@ -59,8 +60,14 @@ mod cli {
         match ChecklistDefinition::from_json(&text) {
             Ok(def) => {
                 let (sections, items) = (def.sections.len(), def.item_count());
+                // Scope questions are named only when there are some, so a checklist without
+                // them reads as it always has.
+                let questions = match def.questions.len() {
+                    0 => String::new(),
+                    n => format!(", {n} scope question{}", plural(n)),
+                };
                 println!(
-                    "{file}: OK: \"{}\" (id {}, version {}): {sections} section{}, {items} item{}",
+                    "{file}: OK: \"{}\" (id {}, version {}): {sections} section{}, {items} item{}{questions}",
                     def.title,
                     def.id,
                     def.version,

@@ -3,7 +3,7 @@
 //! Every change is an [`Action`] passed to [`Assessment::apply`], which checks it against the
 //! definition and reports whether anything changed. The current time is passed in.
 
-use super::definition::{ChecklistDefinition, ItemId};
+use super::definition::{ChecklistDefinition, ItemId, QuestionId, ScopeAnswers};
 use super::json::clip;
 use super::time::{is_date, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -91,11 +91,24 @@ pub struct Answer {
     /// The mitigating action agreed.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub action: String,
+    /// When the answer last changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed: Option<Timestamp>,
 }
 
 impl Answer {
+    /// True when nothing is answered. When it last changed does not count: an answer cleared
+    /// back to nothing is not kept for its time alone.
     pub fn is_empty(&self) -> bool {
-        self == &Answer::default()
+        // Every field is named, so a new one cannot be forgotten here.
+        let Answer { status, likelihood, impact, notes, owner, due, action, changed: _ } = self;
+        *status == Status::NotAssessed
+            && likelihood.is_none()
+            && impact.is_none()
+            && notes.is_empty()
+            && owner.is_empty()
+            && due.is_none()
+            && action.is_empty()
     }
 }
 
@@ -111,6 +124,14 @@ pub struct Assessment {
     pub assessor: String,
     pub created: Timestamp,
     pub updated: Timestamp,
+    /// Yes/no answers to the checklist's scope questions, keyed by question id; a question
+    /// without one is unanswered. Answers to questions the checklist no longer asks are kept.
+    #[serde(
+        default,
+        deserialize_with = "unique_scope",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub scope: ScopeAnswers,
     /// Answers keyed by item id. Items without an answer are not assessed.
     #[serde(default, deserialize_with = "unique_answers")]
     pub answers: BTreeMap<ItemId, Answer>,
@@ -124,30 +145,54 @@ pub struct Assessment {
 fn unique_answers<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<BTreeMap<ItemId, Answer>, D::Error> {
-    struct V;
-    impl<'de> serde::de::Visitor<'de> for V {
-        type Value = BTreeMap<ItemId, Answer>;
+    unique_keys(d, "an object of answers keyed by item id", |id: &ItemId| {
+        format!("the answer to \"{:.60}\" is given twice", id.as_str())
+    })
+}
+
+/// Reads the scope answers, refusing a question id given twice, as for the answers.
+fn unique_scope<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ScopeAnswers, D::Error> {
+    unique_keys(d, "an object of true or false keyed by question id", |id: &QuestionId| {
+        format!("the scope answer to \"{:.60}\" is given twice", id.as_str())
+    })
+}
+
+/// Reads a JSON object into a map, refusing a key given twice with the message `twice` gives.
+fn unique_keys<'de, D, K, V>(
+    d: D,
+    expecting: &'static str,
+    twice: fn(&K) -> String,
+) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    K: Deserialize<'de> + Ord,
+    V: Deserialize<'de>,
+{
+    struct Visit<K, V> {
+        expecting: &'static str,
+        twice: fn(&K) -> String,
+        entries: std::marker::PhantomData<V>,
+    }
+    impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> serde::de::Visitor<'de> for Visit<K, V> {
+        type Value = BTreeMap<K, V>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an object of answers keyed by item id")
+            f.write_str(self.expecting)
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(
             self,
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
             let mut out = BTreeMap::new();
-            while let Some((id, answer)) = map.next_entry::<ItemId, Answer>()? {
-                if out.contains_key(&id) {
-                    return Err(serde::de::Error::custom(format!(
-                        "the answer to \"{:.60}\" is given twice",
-                        id.as_str()
-                    )));
+            while let Some((key, value)) = map.next_entry::<K, V>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom((self.twice)(&key)));
                 }
-                out.insert(id, answer);
+                out.insert(key, value);
             }
             Ok(out)
         }
     }
-    d.deserialize_map(V)
+    d.deserialize_map(Visit { expecting, twice, entries: std::marker::PhantomData })
 }
 
 /// The risk owner's decision on the assessment.
@@ -254,7 +299,13 @@ pub enum Action {
     SetSignOff {
         signoff: SignOff,
     },
-    /// Clears every answer, the title, the assessor and the sign-off.
+    /// Answers a scope question Yes (`Some(true)`) or No, or clears the answer (`None`).
+    /// Answers to items that leave scope are kept, and count again when they come back.
+    SetScope {
+        question: QuestionId,
+        answer: Option<bool>,
+    },
+    /// Clears every answer, the scope answers, the title, the assessor and the sign-off.
     Reset,
 }
 
@@ -265,6 +316,7 @@ impl Assessment {
             assessor: String::new(),
             created: now.clone(),
             updated: now,
+            scope: BTreeMap::new(),
             answers: BTreeMap::new(),
             signoff: None,
         }
@@ -291,25 +343,40 @@ impl Assessment {
                 let fresh = Assessment::new(now.clone());
                 let changed = self.title != fresh.title
                     || self.assessor != fresh.assessor
+                    || !self.scope.is_empty()
                     || !self.answers.is_empty()
                     || self.signoff.is_some();
                 *self = Assessment { created: self.created.clone(), ..fresh };
                 changed
             }
-            Action::SetStatus { item, status } => {
-                self.edit(def, item, |a| replace(&mut a.status, status))
+            Action::SetScope { question, answer } => {
+                if def.question(&question).is_none() {
+                    return false;
+                }
+                let before = match answer {
+                    Some(yes) => self.scope.insert(question, yes),
+                    None => self.scope.remove(&question),
+                };
+                let changed = before != answer;
+                if changed {
+                    self.mark_for_review();
+                }
+                changed
             }
-            Action::SetRisk { item, likelihood, impact } => self.edit(def, item, |a| {
+            Action::SetStatus { item, status } => {
+                self.edit(def, item, &now, |a| replace(&mut a.status, status))
+            }
+            Action::SetRisk { item, likelihood, impact } => self.edit(def, item, &now, |a| {
                 replace(&mut a.likelihood, likelihood) | replace(&mut a.impact, impact)
             }),
             Action::SetNotes { item, notes } => {
-                self.edit(def, item, |a| replace(&mut a.notes, notes))
+                self.edit(def, item, &now, |a| replace(&mut a.notes, notes))
             }
             Action::SetOwner { item, owner } => {
-                self.edit(def, item, |a| replace(&mut a.owner, owner))
+                self.edit(def, item, &now, |a| replace(&mut a.owner, owner))
             }
             Action::SetMitigation { item, action } => {
-                self.edit(def, item, |a| replace(&mut a.action, action))
+                self.edit(def, item, &now, |a| replace(&mut a.action, action))
             }
             Action::SetSignOff { signoff } => {
                 if check_signoff(&signoff).is_err() {
@@ -321,7 +388,7 @@ impl Assessment {
             }
             Action::SetDue { item, due } => {
                 let due = due.filter(|d| !d.is_empty());
-                self.edit(def, item, |a| replace(&mut a.due, due))
+                self.edit(def, item, &now, |a| replace(&mut a.due, due))
             }
         };
         if changed {
@@ -330,14 +397,15 @@ impl Assessment {
         changed
     }
 
-    /// Edits one item's answer, dropping it again when it becomes empty. The edited answer must
-    /// pass [`check_answer`], the rule a file is read by; an open assessment passed it when it
-    /// was read, so only the edit itself can fail it. A change after a decision was recorded
-    /// marks the sign-off as needing review.
+    /// Edits one item's answer, noting when it changed and dropping it again when it becomes
+    /// empty. The edited answer must pass [`check_answer`], the rule a file is read by; an open
+    /// assessment passed it when it was read, so only the edit itself can fail it. A change
+    /// after a decision was recorded marks the sign-off as needing review.
     fn edit(
         &mut self,
         def: &ChecklistDefinition,
         item: ItemId,
+        now: &Timestamp,
         f: impl FnOnce(&mut Answer) -> bool,
     ) -> bool {
         if def.item(&item).is_none() {
@@ -347,15 +415,32 @@ impl Assessment {
         if !f(&mut answer) || check_answer(def, &answer).is_err() {
             return false;
         }
+        answer.changed = Some(now.clone());
         if answer.is_empty() {
             self.answers.remove(&item);
         } else {
             self.answers.insert(item, answer);
         }
+        self.mark_for_review();
+        true
+    }
+
+    /// Marks a recorded decision as needing review: what it was based on has changed.
+    fn mark_for_review(&mut self) {
         if let Some(signoff) = self.signoff.as_mut().filter(|s| s.is_decided()) {
             signoff.needs_review = true;
         }
-        true
+    }
+
+    /// The answer to a scope question: `Some(true)` for Yes, `Some(false)` for No, `None`
+    /// while unanswered.
+    pub fn scope_answer(&self, question: &QuestionId) -> Option<bool> {
+        self.scope.get(question).copied()
+    }
+
+    /// Scope answers to questions the checklist does not ask. Kept, never dropped.
+    pub fn unknown_questions(&self, def: &ChecklistDefinition) -> Vec<QuestionId> {
+        self.scope.keys().filter(|id| def.question(id).is_none()).cloned().collect()
     }
 }
 
@@ -620,6 +705,130 @@ mod tests {
         ]);
         assert_eq!(changed, vec![true, true]);
         assert_eq!(a.signoff, None);
+    }
+
+    #[test]
+    fn an_edit_notes_when_the_answer_changed() {
+        let id = first_item();
+        let (a, changed) = run(vec![
+            Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
+            Action::SetNotes { item: id.clone(), notes: "n".into() },
+            Action::SetNotes { item: id.clone(), notes: "n".into() },
+            Action::SetRisk { item: id.clone(), likelihood: Some(9), impact: None },
+            Action::SetTitle { title: "Not an answer".into() },
+        ]);
+        assert_eq!(changed, vec![true, true, false, false, true]);
+        assert_eq!(a.answer(&id).changed, Some(t(2)), "neither a no-op nor a refusal moves it");
+        let (a, _) = run(vec![
+            Action::SetStatus { item: id.clone(), status: Status::Achieved },
+            Action::SetOwner { item: item("no-such-item"), owner: "x".into() },
+        ]);
+        assert_eq!(a.answer(&id).changed, Some(t(1)));
+    }
+
+    #[test]
+    fn when_an_answer_changed_does_not_keep_an_emptied_answer() {
+        let changed = Answer { changed: Some(t(1)), ..Answer::default() };
+        assert!(changed.is_empty());
+        assert!(!Answer { notes: "n".into(), ..changed.clone() }.is_empty());
+        assert!(!Answer { due: Some("2026-03-31".into()), ..changed }.is_empty());
+        let id = first_item();
+        let (a, _) = run(vec![
+            Action::SetNotes { item: id.clone(), notes: "n".into() },
+            Action::SetNotes { item: id.clone(), notes: String::new() },
+        ]);
+        assert!(a.answers.is_empty(), "{:?}", a.answers);
+    }
+
+    /// A definition with two scope questions; section `public` applies to a public channel.
+    fn scoped() -> ChecklistDefinition {
+        let json = serde_json::json!({
+            "id": "demo", "version": "1", "title": "Demo",
+            "questions": [{ "id": "public", "question": "Public channel?" }, { "id": "paid", "question": "Paid promotion?" }],
+            "scale": { "likelihood": ["Low", "High"], "impact": ["Low", "High"], "bands": { "low_max": 1, "medium_max": 2 } },
+            "sections": [
+                { "id": "all", "title": "All", "items": [{ "id": "a", "title": "A" }] },
+                { "id": "public", "title": "Public", "applies_when": { "any_yes": ["public", "paid"] }, "items": [{ "id": "p", "title": "P" }] }
+            ]
+        });
+        ChecklistDefinition::from_json(&json.to_string()).unwrap()
+    }
+
+    /// Applies actions to an assessment of the scoped definition, returning what each reported.
+    fn run_scoped(actions: Vec<Action>) -> (Assessment, Vec<bool>) {
+        let def = scoped();
+        let mut a = Assessment::new(t(0));
+        let changed = actions
+            .into_iter()
+            .enumerate()
+            .map(|(i, act)| a.apply(&def, act, t(i as u32 + 1)))
+            .collect();
+        (a, changed)
+    }
+
+    fn set_scope(question: &str, answer: Option<bool>) -> Action {
+        Action::SetScope { question: QuestionId::new(question), answer }
+    }
+
+    #[test]
+    fn scope_answers_are_set_changed_and_cleared_and_unknown_questions_refused() {
+        let (a, changed) = run_scoped(vec![
+            set_scope("public", Some(false)),
+            set_scope("public", Some(false)),
+            set_scope("paid", Some(true)),
+            set_scope("public", Some(true)),
+            set_scope("paid", None),
+            set_scope("paid", None),
+            set_scope("no-such-question", Some(true)),
+        ]);
+        assert_eq!(changed, vec![true, false, true, true, true, false, false]);
+        assert_eq!(a.scope, [(QuestionId::new("public"), true)].into_iter().collect());
+        assert_eq!(a.scope_answer(&QuestionId::new("public")), Some(true));
+        assert_eq!(a.scope_answer(&QuestionId::new("paid")), None);
+        assert_eq!(a.updated, t(5));
+    }
+
+    #[test]
+    fn a_scope_change_keeps_every_answer_and_marks_a_decision_for_review() {
+        let p = item("p");
+        let (a, changed) = run_scoped(vec![
+            Action::SetStatus { item: p.clone(), status: Status::NotAchieved },
+            Action::SetSignOff { signoff: decided() },
+            set_scope("public", Some(false)),
+            set_scope("paid", Some(false)),
+        ]);
+        assert_eq!(changed, vec![true; 4]);
+        assert_eq!(a.answer(&p).status, Status::NotAchieved);
+        assert_eq!(a.answer(&p).changed, Some(t(1)), "a scope change is not an answer change");
+        assert!(a.signoff.as_ref().unwrap().needs_review);
+        let (a, _) = run_scoped(vec![
+            Action::SetSignOff { signoff: SignOff { owner: "Jo".into(), ..SignOff::default() } },
+            set_scope("public", Some(false)),
+        ]);
+        assert!(!a.signoff.as_ref().unwrap().needs_review, "a draft is not a decision");
+    }
+
+    #[test]
+    fn reset_clears_the_scope_answers_too() {
+        let (a, changed) = run_scoped(vec![set_scope("public", Some(true)), Action::Reset]);
+        assert_eq!(changed, vec![true, true]);
+        assert!(a.scope.is_empty());
+    }
+
+    #[test]
+    fn scope_answers_to_questions_the_checklist_lacks_are_reported() {
+        let (mut a, _) = run_scoped(vec![set_scope("public", Some(true))]);
+        a.scope.insert(QuestionId::new("retired"), false);
+        assert_eq!(a.unknown_questions(&scoped()), vec![QuestionId::new("retired")]);
+    }
+
+    #[test]
+    fn a_scope_answer_given_twice_is_refused() {
+        let json = r#"{"created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z","scope":{"public":true,"public":false}}"#;
+        let e = serde_json::from_str::<Assessment>(json).unwrap_err().to_string();
+        assert!(e.contains("the scope answer to \"public\" is given twice"), "{e}");
+        let json = r#"{"created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z","scope":{"public":"yes"}}"#;
+        assert!(serde_json::from_str::<Assessment>(json).is_err());
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub fn default_checklist() -> ChecklistDefinition {
         version: "0".into(),
         title: "Checklist unavailable".into(),
         description: String::new(),
+        questions: Vec::new(),
         scale: Default::default(),
         sections: Vec::new(),
     })

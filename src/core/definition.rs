@@ -4,7 +4,7 @@
 //! rule here and reports each problem with the path of the field at fault.
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 /// The most sections, items per definition, and scale levels a definition may have.
@@ -16,6 +16,11 @@ pub const MAX_TITLE: usize = 200;
 pub const MAX_TEXT: usize = 4000;
 /// The longest id, in bytes.
 pub const MAX_ID: usize = 64;
+/// The most scope questions a definition may ask: screening is a handful of yes/no questions,
+/// not a second checklist.
+pub const MAX_QUESTIONS: usize = 20;
+/// The longest description of a scale level, in characters.
+pub const MAX_DESCRIPTION: usize = 500;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -50,6 +55,14 @@ id_type!(
     /// The stable id of a checklist section.
     SectionId
 );
+id_type!(
+    /// The stable id of a scope question; scope answers and conditions name it.
+    QuestionId
+);
+
+/// The yes/no answers to a checklist's scope questions, keyed by question id. A question
+/// without an entry is unanswered.
+pub type ScopeAnswers = BTreeMap<QuestionId, bool>;
 
 /// A whole checklist: its identity, risk scale and sections of items.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,8 +76,35 @@ pub struct ChecklistDefinition {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// Yes/no questions asked first, which decide the sections and items that apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
     pub scale: RiskScale,
     pub sections: Vec<Section>,
+}
+
+/// A scope question, answered yes or no, such as "Will you run a public social media channel?".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: QuestionId,
+    /// The question as asked.
+    pub question: String,
+    /// A line of guidance on how to answer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub help: String,
+}
+
+/// When a section or item applies: while any listed question is answered Yes or not yet
+/// answered. It is out of scope only once every listed question is answered No, so nothing
+/// drops out before the team has said so.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The ids of the questions, any of which answered Yes makes it apply.
+    pub any_yes: Vec<QuestionId>,
 }
 
 /// The likelihood x impact scale. Levels are numbered from 1 in the order given.
@@ -77,6 +117,12 @@ pub struct RiskScale {
     /// Labels of the impact levels, lowest first.
     pub impact: Vec<String>,
     pub bands: BandThresholds,
+    /// What each likelihood level means, lowest first: none, or exactly one per level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub likelihood_descriptions: Vec<String>,
+    /// What each impact level means, lowest first: none, or exactly one per level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub impact_descriptions: Vec<String>,
 }
 
 /// Where the risk bands start: a score up to `low_max` is low, up to `medium_max` medium,
@@ -97,6 +143,9 @@ pub struct Section {
     pub title: String,
     #[serde(default)]
     pub intro: String,
+    /// When the section applies; always, when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<Condition>,
     pub items: Vec<Item>,
 }
 
@@ -112,6 +161,12 @@ pub struct Item {
     /// What good looks like: the evidence that it is handled.
     #[serde(default)]
     pub good: String,
+    /// A baseline item: do not go live without it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub baseline: bool,
+    /// When the item applies, within a section that applies; always, when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<Condition>,
 }
 
 impl Default for RiskScale {
@@ -121,6 +176,8 @@ impl Default for RiskScale {
             likelihood: vec!["Remote".into(), "Possible".into(), "Probable".into()],
             impact: vec!["Minimal".into(), "Significant".into(), "Severe".into()],
             bands: BandThresholds { low_max: 2, medium_max: 4 },
+            likelihood_descriptions: Vec::new(),
+            impact_descriptions: Vec::new(),
         }
     }
 }
@@ -137,6 +194,22 @@ impl RiskScale {
 
     pub fn impact_label(&self, level: u8) -> Option<&str> {
         level_label(&self.impact, level)
+    }
+
+    /// What a likelihood level (1-based) means, when the definition says.
+    pub fn likelihood_description(&self, level: u8) -> Option<&str> {
+        level_label(&self.likelihood_descriptions, level)
+    }
+
+    /// What an impact level (1-based) means, when the definition says.
+    pub fn impact_description(&self, level: u8) -> Option<&str> {
+        level_label(&self.impact_descriptions, level)
+    }
+
+    /// The highest impact level: an open item rated at it needs the risk owner's explicit
+    /// acceptance whatever its band.
+    pub fn top_impact(&self) -> u8 {
+        u8::try_from(self.impact.len()).unwrap_or(u8::MAX)
     }
 }
 
@@ -161,6 +234,12 @@ pub enum DefinitionProblem {
     Count { min: usize, max: usize, found: usize },
     /// Band thresholds must satisfy 1 <= low_max < medium_max < the highest score.
     Bands { max_score: u32 },
+    /// A condition names a question the definition does not ask.
+    UnknownQuestion { id: String },
+    /// A question that no section or item uses in its condition.
+    UnusedQuestion { id: String },
+    /// Level descriptions given, but not one for each level.
+    DescriptionCount { levels: usize, found: usize },
 }
 
 /// One problem in a definition, with the path of the field at fault (for example
@@ -183,6 +262,9 @@ impl fmt::Display for DefinitionProblem {
             Duplicate { id } => write!(f, "the id \"{id}\" is used more than once"),
             Count { min, max, found } => write!(f, "needs {min} to {max} entries, found {found}"),
             Bands { max_score } => write!(f, "needs 1 <= low_max < medium_max < {max_score}"),
+            UnknownQuestion { id } => write!(f, "no question has the id \"{id}\"; add it to \"questions\" or correct the id"),
+            UnusedQuestion { id } => write!(f, "the question \"{id}\" is not used by any \"applies_when\"; use it or remove it"),
+            DescriptionCount { levels, found } => write!(f, "needs one description for each of the {levels} levels, found {found}; give all or none"),
         }
     }
 }
@@ -259,7 +341,56 @@ impl ChecklistDefinition {
                 v.text(&format!("{at}.good"), &item.good, false, MAX_TEXT);
             }
         }
+        self.scope_problems(&mut v);
         v.finish()
+    }
+
+    /// The scope questions and the conditions that name them: ids well formed and unique,
+    /// every question asked, every condition naming questions the definition asks, and every
+    /// question used by some condition (an unused one would be asked for nothing).
+    fn scope_problems<'a>(&'a self, v: &mut Validator) {
+        v.count("questions", self.questions.len(), 0, MAX_QUESTIONS);
+        let mut ids = HashSet::new();
+        for (qi, q) in self.questions.iter().enumerate() {
+            let at = format!("questions[{qi}]");
+            v.id(&format!("{at}.id"), q.id.as_str());
+            if !ids.insert(q.id.as_str()) {
+                v.push(format!("{at}.id"), DefinitionProblem::Duplicate { id: q.id.0.clone() });
+            }
+            v.text(&format!("{at}.question"), &q.question, true, MAX_TITLE);
+            v.text(&format!("{at}.help"), &q.help, false, MAX_TEXT);
+        }
+        let mut used = HashSet::new();
+        let mut condition = |at: String, c: &'a Option<Condition>| {
+            let Some(c) = c else { return };
+            let at = format!("{at}.applies_when.any_yes");
+            v.count(&at, c.any_yes.len(), 1, MAX_QUESTIONS);
+            let mut named = HashSet::new();
+            for (n, id) in c.any_yes.iter().enumerate() {
+                let at = format!("{at}[{n}]");
+                if !ids.contains(id.as_str()) {
+                    v.push(at, DefinitionProblem::UnknownQuestion { id: id.0.clone() });
+                } else if !named.insert(id.as_str()) {
+                    v.push(at, DefinitionProblem::Duplicate { id: id.0.clone() });
+                }
+                used.insert(id.as_str());
+            }
+        };
+        for (si, section) in self.sections.iter().enumerate() {
+            condition(format!("sections[{si}]"), &section.applies_when);
+            for (ii, item) in section.items.iter().enumerate() {
+                condition(format!("sections[{si}].items[{ii}]"), &item.applies_when);
+            }
+        }
+        for (qi, q) in self.questions.iter().enumerate() {
+            // A duplicate is reported once, at its own id, not again as unused.
+            if !used.contains(q.id.as_str()) && self.questions[..qi].iter().all(|p| p.id != q.id) {
+                v.push(
+                    format!("questions[{qi}]"),
+                    DefinitionProblem::UnusedQuestion { id: q.id.0.clone() },
+                );
+            }
+        }
     }
 
     fn scale_problems(&self, v: &mut Validator) {
@@ -276,6 +407,24 @@ impl ChecklistDefinition {
         if !(1 <= b.low_max && b.low_max < b.medium_max && b.medium_max < max) {
             v.push("scale.bands", DefinitionProblem::Bands { max_score: max });
         }
+        for (name, labels, descriptions) in [
+            ("likelihood", &scale.likelihood, &scale.likelihood_descriptions),
+            ("impact", &scale.impact, &scale.impact_descriptions),
+        ] {
+            let at = format!("scale.{name}_descriptions");
+            if !descriptions.is_empty() && descriptions.len() != labels.len() {
+                v.push(
+                    at.clone(),
+                    DefinitionProblem::DescriptionCount {
+                        levels: labels.len(),
+                        found: descriptions.len(),
+                    },
+                );
+            }
+            for (i, text) in descriptions.iter().enumerate() {
+                v.text(&format!("{at}[{i}]"), text, true, MAX_DESCRIPTION);
+            }
+        }
     }
 
     /// All items in order, with the section each belongs to.
@@ -289,6 +438,118 @@ impl ChecklistDefinition {
 
     pub fn item_count(&self) -> usize {
         self.sections.iter().map(|s| s.items.len()).sum()
+    }
+
+    pub fn question(&self, id: &QuestionId) -> Option<&Question> {
+        self.questions.iter().find(|q| &q.id == id)
+    }
+
+    /// True when an item applies: its section applies and so does the item itself. Without
+    /// questions every item applies. Cheap enough for every render: no allocation.
+    pub fn in_scope(&self, section: &Section, item: &Item, scope: &ScopeAnswers) -> bool {
+        section.applies(scope) && item.applies(scope)
+    }
+
+    /// The items that apply, in checklist order, with the section each belongs to.
+    pub fn items_in_scope<'a>(
+        &'a self,
+        scope: &'a ScopeAnswers,
+    ) -> impl Iterator<Item = (&'a Section, &'a Item)> + 'a {
+        self.items().filter(move |(section, item)| self.in_scope(section, item, scope))
+    }
+
+    /// Why a section is out of scope, or `None` when it applies.
+    pub fn section_out_of_scope(
+        &self,
+        section: &Section,
+        scope: &ScopeAnswers,
+    ) -> Option<OutOfScope> {
+        let mut out = OutOfScope::default();
+        out.add(&section.applies_when, scope);
+        (!out.questions.is_empty()).then_some(out)
+    }
+
+    /// Why an item is out of scope (its section's condition, its own, or both), or `None`
+    /// when it applies.
+    pub fn out_of_scope(
+        &self,
+        section: &Section,
+        item: &Item,
+        scope: &ScopeAnswers,
+    ) -> Option<OutOfScope> {
+        if self.in_scope(section, item, scope) {
+            return None;
+        }
+        let mut out = OutOfScope::default();
+        out.add(&section.applies_when, scope);
+        out.add(&item.applies_when, scope);
+        Some(out)
+    }
+
+    /// The reason as a person reads it: each question answered No, such as
+    /// "Will you pay to promote posts? No", joined by "; ".
+    pub fn scope_reason(&self, out: &OutOfScope) -> String {
+        let parts: Vec<String> = out
+            .questions
+            .iter()
+            .map(|id| {
+                let text = self.question(id).map_or(id.as_str(), |q| q.question.trim());
+                if text.ends_with('?') {
+                    format!("{text} No")
+                } else {
+                    format!("{text}: No")
+                }
+            })
+            .collect();
+        parts.join("; ")
+    }
+}
+
+impl Condition {
+    /// True while any listed question is answered Yes or unanswered. A condition naming no
+    /// question (which validation refuses) applies, so that it never hides an item.
+    pub fn holds(&self, scope: &ScopeAnswers) -> bool {
+        self.any_yes.is_empty() || self.any_yes.iter().any(|q| scope.get(q) != Some(&false))
+    }
+}
+
+/// True when there is no condition or it holds.
+fn applies(condition: &Option<Condition>, scope: &ScopeAnswers) -> bool {
+    condition.as_ref().is_none_or(|c| c.holds(scope))
+}
+
+impl Section {
+    /// True when the section applies for these scope answers.
+    pub fn applies(&self, scope: &ScopeAnswers) -> bool {
+        applies(&self.applies_when, scope)
+    }
+}
+
+impl Item {
+    /// True when the item's own condition holds; its section's is checked apart
+    /// ([`ChecklistDefinition::in_scope`] checks both).
+    pub fn applies(&self, scope: &ScopeAnswers) -> bool {
+        applies(&self.applies_when, scope)
+    }
+}
+
+/// Why a section or item is out of scope: the questions answered No that put it there, in the
+/// order the conditions name them (the section's first).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OutOfScope {
+    pub questions: Vec<QuestionId>,
+}
+
+impl OutOfScope {
+    /// Adds the questions of a condition that does not hold (each then answered No).
+    fn add(&mut self, condition: &Option<Condition>, scope: &ScopeAnswers) {
+        if let Some(c) = condition.as_ref().filter(|c| !c.holds(scope)) {
+            for q in &c.any_yes {
+                if !self.questions.contains(q) {
+                    self.questions.push(q.clone());
+                }
+            }
+        }
     }
 }
 
@@ -442,6 +703,303 @@ mod tests {
             "bands": { "low_max": 3, "medium_max": 12 } })),
             vec![]
         );
+    }
+
+    /// A definition with three scope questions: section `s2` applies to a public channel,
+    /// item `d` in it to paid promotion as well, and section `s3` to a collaboration tool or a
+    /// public channel.
+    fn scoped() -> serde_json::Value {
+        serde_json::json!({
+            "id": "demo", "version": "1", "title": "Demo",
+            "questions": [
+                { "id": "public", "question": "Public channel?", "help": "An account the public can see." },
+                { "id": "paid", "question": "Paid promotion" },
+                { "id": "tool", "question": "Collaboration tool?" }
+            ],
+            "scale": { "likelihood": ["Low", "High"], "impact": ["Low", "High"], "bands": { "low_max": 1, "medium_max": 2 } },
+            "sections": [
+                { "id": "s1", "title": "One", "items": [{ "id": "a", "title": "A", "baseline": true }, { "id": "b", "title": "B" }] },
+                { "id": "s2", "title": "Public", "applies_when": { "any_yes": ["public"] }, "items": [
+                    { "id": "c", "title": "C" },
+                    { "id": "d", "title": "D", "applies_when": { "any_yes": ["paid"] } }
+                ] },
+                { "id": "s3", "title": "Tools", "applies_when": { "any_yes": ["tool", "public"] }, "items": [{ "id": "e", "title": "E" }] }
+            ]
+        })
+    }
+
+    /// Applies `edit` to the scoped definition and returns the problems found.
+    fn check_scoped(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<(String, DefinitionProblem)> {
+        check(|v| {
+            *v = scoped();
+            edit(v);
+        })
+    }
+
+    #[test]
+    fn a_scoped_definition_is_valid() {
+        assert_eq!(check_scoped(|_| {}), vec![]);
+    }
+
+    #[test]
+    fn each_scope_rule_names_its_field() {
+        assert_eq!(
+            check_scoped(|v| v["questions"][1]["id"] = "Paid!".into()),
+            vec![
+                ("questions[1].id".into(), BadId),
+                (
+                    "sections[1].items[1].applies_when.any_yes[0]".into(),
+                    UnknownQuestion { id: "paid".into() }
+                ),
+                ("questions[1]".into(), UnusedQuestion { id: "Paid!".into() }),
+            ]
+        );
+        assert_eq!(
+            check_scoped(|v| v["questions"][2]["id"] = "public".into()),
+            vec![
+                ("questions[2].id".into(), Duplicate { id: "public".into() }),
+                (
+                    "sections[2].applies_when.any_yes[0]".into(),
+                    UnknownQuestion { id: "tool".into() }
+                ),
+            ]
+        );
+        assert_eq!(
+            check_scoped(|v| v["questions"][0]["question"] = " ".into()),
+            one("questions[0].question", Empty)
+        );
+        assert_eq!(
+            check_scoped(|v| v["questions"][0]["help"] = "h".repeat(MAX_TEXT + 1).into()),
+            one("questions[0].help", TooLong { max: MAX_TEXT })
+        );
+        assert_eq!(
+            check_scoped(|v| v["sections"][2]["applies_when"]["any_yes"][1] = "nope".into()),
+            one("sections[2].applies_when.any_yes[1]", UnknownQuestion { id: "nope".into() })
+        );
+        assert_eq!(
+            check_scoped(|v| v["sections"][1]["applies_when"]["any_yes"] = serde_json::json!([])),
+            one("sections[1].applies_when.any_yes", Count { min: 1, max: MAX_QUESTIONS, found: 0 })
+        );
+        assert_eq!(
+            check_scoped(|v| v["sections"][2]["applies_when"]["any_yes"][1] = "tool".into()),
+            one("sections[2].applies_when.any_yes[1]", Duplicate { id: "tool".into() })
+        );
+        assert_eq!(
+            check_scoped(|v| v["questions"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({ "id": "extra", "question": "Extra?" }))),
+            one("questions[3]", UnusedQuestion { id: "extra".into() })
+        );
+        assert_eq!(
+            check_scoped(|v| v["sections"][0]["items"][1]["applies_when"] =
+                serde_json::json!({ "any_yes": ["tool"] })),
+            vec![]
+        );
+        // A condition in a definition without questions names an unknown question.
+        assert_eq!(
+            check(|v| v["sections"][0]["items"][0]["applies_when"] =
+                serde_json::json!({ "any_yes": ["public"] })),
+            one(
+                "sections[0].items[0].applies_when.any_yes[0]",
+                UnknownQuestion { id: "public".into() }
+            )
+        );
+    }
+
+    #[test]
+    fn at_most_twenty_questions() {
+        let found = check_scoped(|v| {
+            let more: Vec<_> = (0..MAX_QUESTIONS - 2)
+                .map(|n| serde_json::json!({ "id": format!("q{n}"), "question": "Q?" }))
+                .collect();
+            v["questions"].as_array_mut().unwrap().extend(more);
+        });
+        assert_eq!(found[0], ("questions".into(), Count { min: 0, max: MAX_QUESTIONS, found: 21 }));
+        assert_eq!(found.len(), 1 + MAX_QUESTIONS - 2, "and each extra question is unused");
+    }
+
+    #[test]
+    fn scale_descriptions_are_none_or_one_per_level() {
+        let both = |v: &mut serde_json::Value| {
+            v["scale"]["likelihood_descriptions"] = serde_json::json!(["Not expected", "Expected"]);
+            v["scale"]["impact_descriptions"] =
+                serde_json::json!(["Put right in days", "Serious harm"]);
+        };
+        assert_eq!(check(both), vec![]);
+        assert_eq!(
+            check(|v| {
+                both(v);
+                v["scale"]["impact_descriptions"] = serde_json::json!(["Only one"]);
+            }),
+            one("scale.impact_descriptions", DescriptionCount { levels: 2, found: 1 })
+        );
+        assert_eq!(
+            check(|v| {
+                both(v);
+                v["scale"]["likelihood_descriptions"][1] = "x".repeat(MAX_DESCRIPTION + 1).into();
+                v["scale"]["impact_descriptions"][0] = "".into();
+            }),
+            vec![
+                ("scale.likelihood_descriptions[1]".into(), TooLong { max: MAX_DESCRIPTION }),
+                ("scale.impact_descriptions[0]".into(), Empty),
+            ]
+        );
+        let def = ChecklistDefinition::from_json(&{
+            let mut v = minimal();
+            both(&mut v);
+            v.to_string()
+        })
+        .unwrap();
+        assert_eq!(def.scale.impact_description(2), Some("Serious harm"));
+        assert_eq!(def.scale.likelihood_description(3), None);
+        assert_eq!(RiskScale::default().impact_description(1), None);
+    }
+
+    #[test]
+    fn a_condition_refuses_unknown_fields() {
+        let found = check_scoped(|v| {
+            v["sections"][1]["applies_when"] = serde_json::json!({ "any_no": ["public"] })
+        });
+        assert!(
+            matches!(&found[0].1, Syntax { message, .. } if message.contains("any_no")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn new_problems_read_plainly() {
+        let cases = [
+            (
+                UnknownQuestion { id: "paid".into() },
+                "no question has the id \"paid\"; add it to \"questions\" or correct the id",
+            ),
+            (
+                UnusedQuestion { id: "extra".into() },
+                "the question \"extra\" is not used by any \"applies_when\"; use it or remove it",
+            ),
+            (
+                DescriptionCount { levels: 3, found: 2 },
+                "needs one description for each of the 3 levels, found 2; give all or none",
+            ),
+        ];
+        for (problem, text) in cases {
+            assert_eq!(problem.to_string(), text);
+        }
+        let e = DefinitionError {
+            path: "questions[3]".into(),
+            problem: UnusedQuestion { id: "x".into() },
+        };
+        assert!(e.to_string().starts_with("questions[3]: the question \"x\""));
+    }
+
+    fn answers(pairs: &[(&str, bool)]) -> ScopeAnswers {
+        pairs.iter().map(|(q, a)| (QuestionId::new(*q), *a)).collect()
+    }
+
+    /// The items in scope for `pairs`, and the reason given for each item out of scope.
+    fn check_scope(pairs: &[(&str, bool)], in_scope: &[&str], reasons: &[(&str, &str)]) {
+        let def = ChecklistDefinition::from_json(&scoped().to_string()).unwrap();
+        let scope = answers(pairs);
+        let found: Vec<&str> = def.items_in_scope(&scope).map(|(_, i)| i.id.as_str()).collect();
+        assert_eq!(found, in_scope, "{pairs:?}");
+        let out: Vec<(&str, String)> = def
+            .items()
+            .filter_map(|(s, i)| {
+                def.out_of_scope(s, i, &scope).map(|o| (i.id.as_str(), def.scope_reason(&o)))
+            })
+            .collect();
+        let expected: Vec<(&str, String)> =
+            reasons.iter().map(|(i, r)| (*i, (*r).to_owned())).collect();
+        assert_eq!(out, expected, "{pairs:?}");
+        for (s, i) in def.items() {
+            assert_eq!(
+                def.in_scope(s, i, &scope),
+                def.out_of_scope(s, i, &scope).is_none(),
+                "{}",
+                i.id
+            );
+        }
+    }
+
+    #[test]
+    fn a_section_or_item_leaves_scope_only_when_every_question_it_names_is_answered_no() {
+        let all = ["a", "b", "c", "d", "e"];
+        check_scope(&[], &all, &[]);
+        check_scope(&[("public", true), ("paid", true), ("tool", true)], &all, &[]);
+        // Answers to questions the checklist does not ask change nothing.
+        check_scope(&[("retired", false)], &all, &[]);
+        check_scope(
+            &[("public", false)],
+            &["a", "b", "e"],
+            &[("c", "Public channel? No"), ("d", "Public channel? No")],
+        );
+        check_scope(
+            &[("public", false), ("paid", false)],
+            &["a", "b", "e"],
+            &[("c", "Public channel? No"), ("d", "Public channel? No; Paid promotion: No")],
+        );
+        check_scope(
+            &[("public", true), ("paid", false)],
+            &["a", "b", "c", "e"],
+            &[("d", "Paid promotion: No")],
+        );
+        check_scope(&[("tool", false)], &all, &[]);
+        check_scope(&[("tool", false), ("public", true)], &all, &[]);
+        check_scope(
+            &[("tool", false), ("public", false)],
+            &["a", "b"],
+            &[
+                ("c", "Public channel? No"),
+                ("d", "Public channel? No"),
+                ("e", "Collaboration tool? No; Public channel? No"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_section_says_why_it_is_out_of_scope() {
+        let def = ChecklistDefinition::from_json(&scoped().to_string()).unwrap();
+        let scope = answers(&[("public", false)]);
+        let reason = |n: usize| {
+            def.section_out_of_scope(&def.sections[n], &scope).map(|o| def.scope_reason(&o))
+        };
+        assert_eq!(reason(0), None);
+        assert_eq!(reason(1).as_deref(), Some("Public channel? No"));
+        assert_eq!(reason(2), None);
+        assert_eq!(
+            def.question(&QuestionId::new("tool")).map(|q| q.question.as_str()),
+            Some("Collaboration tool?")
+        );
+    }
+
+    #[test]
+    fn without_questions_every_item_is_in_scope_whatever_the_answers() {
+        let def = ChecklistDefinition::from_json(&minimal().to_string()).unwrap();
+        let scope = answers(&[("public", false), ("a", false)]);
+        assert_eq!(def.items_in_scope(&scope).count(), def.item_count());
+    }
+
+    #[test]
+    fn a_definition_without_the_scope_fields_serializes_as_before() {
+        let def = ChecklistDefinition::from_json(&minimal().to_string()).unwrap();
+        let value = serde_json::to_value(&def).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "id": "demo", "version": "1", "title": "Demo", "description": "",
+                "scale": { "likelihood": ["Low", "High"], "impact": ["Low", "High"], "bands": { "low_max": 1, "medium_max": 2 } },
+                "sections": [{ "id": "s1", "title": "One", "intro": "", "items": [
+                    { "id": "a", "title": "A", "why": "", "good": "" },
+                    { "id": "b", "title": "B", "why": "", "good": "" }
+                ] }]
+            })
+        );
+        let def = ChecklistDefinition::from_json(&scoped().to_string()).unwrap();
+        let value = serde_json::to_value(&def).unwrap();
+        assert_eq!(value["sections"][0]["items"][0]["baseline"], true);
+        assert_eq!(value["sections"][0]["items"][1].get("baseline"), None);
+        assert_eq!(ChecklistDefinition::from_json(&value.to_string()), Ok(def));
     }
 
     #[test]

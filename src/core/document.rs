@@ -15,8 +15,9 @@ use std::fmt;
 pub const EXPORT_FORMAT: &str = "risk-checklist/assessment";
 /// The discriminator of an assessment kept in browser storage.
 pub const STORED_FORMAT: &str = "risk-checklist/stored-assessment";
-/// The newest format version this app reads and the one it writes; stated once, by the upgrade
-/// steps.
+/// The newest format version this app reads and the one it writes, stated once by the upgrade
+/// steps. Version 2 added the scope answers and when each answer changed; older files are
+/// upgraded as they are read.
 pub use super::migrate::FORMAT_VERSION;
 
 /// Which checklist, and which version of it, an assessment answers.

@@ -1,11 +1,16 @@
 //! Upgrades of documents written by older versions, one format version at a time.
 //!
 //! Each step is a pure function on the JSON value, from version `n` to `n + 1`, so an old file
-//! passes through every step in order and each step is tested on its own fixture. Format
-//! version 1 is the first, so there is no step yet: the first change to the format adds
-//! `STEPS[0]` (1 to 2) with a fixture of a version 1 file under `tests/fixtures/formats/`.
+//! passes through every step in order and each step is tested on its own fixture (a file of
+//! that version under `tests/fixtures/formats/`). docs/FORMAT.md lists what each step does.
+//! The same steps upgrade an exported file and a stored record: both keep the assessment
+//! under `assessment`.
 
 use super::json::without_position;
+use serde::de::{
+    Deserialize, DeserializeSeed, Deserializer, Error, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -13,7 +18,26 @@ use std::fmt;
 pub type Step = fn(&mut serde_json::Value) -> Result<(), String>;
 
 /// `STEPS[i]` upgrades format version `i + 1` to `i + 2`.
-pub const STEPS: &[Step] = &[];
+pub const STEPS: &[Step] = &[answers_changed_when_updated];
+
+/// 1 to 2: each answer gains `changed`, when it last changed. Version 1 did not record it, so
+/// the best time known is the assessment's `updated`, when anything in it last changed.
+/// Version 2 also adds `scope`, which version 1 files simply lack. A part not of the expected
+/// shape is left as it is, for reading to refuse with its own message.
+pub fn answers_changed_when_updated(doc: &mut Value) -> Result<(), String> {
+    let Some(assessment) = doc.get_mut("assessment").and_then(Value::as_object_mut) else {
+        return Ok(());
+    };
+    let Some(updated) = assessment.get("updated").cloned() else {
+        return Ok(());
+    };
+    if let Some(answers) = assessment.get_mut("answers").and_then(Value::as_object_mut) {
+        for answer in answers.values_mut().filter_map(Value::as_object_mut) {
+            answer.entry("changed").or_insert_with(|| updated.clone());
+        }
+    }
+    Ok(())
+}
 
 /// The newest format version this app reads and the one it writes. It follows from the steps,
 /// so adding a step cannot leave the version behind.
@@ -67,8 +91,10 @@ pub fn upgrade_with<'a>(
     if from == 0 || from > current {
         return Err(UpgradeError::UnknownVersion { found: from });
     }
-    let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        UpgradeError::Syntax { message: without_position(&e), line: e.line(), column: e.column() }
+    let Strict(mut value) = serde_json::from_str(text).map_err(|e| UpgradeError::Syntax {
+        message: without_position(&e),
+        line: e.line(),
+        column: e.column(),
     })?;
     for (n, step) in steps.iter().enumerate().skip(from as usize - 1) {
         let failed = |problem: String| UpgradeError::Step { from: n as u32 + 1, problem };
@@ -80,6 +106,92 @@ pub fn upgrade_with<'a>(
         object.insert("format_version".to_owned(), serde_json::Value::from(n as u32 + 2));
     }
     Ok(Cow::Owned(value.to_string()))
+}
+
+/// A JSON value read like [`Value`], but refusing an object key given twice. JSON allows it,
+/// and a plain value keeps the last one without a word, where reading the current format
+/// refuses it: an answer given twice in an old file would otherwise lose one of the two. The
+/// summary of an export is read past, as reading the current format reads past it, so a file
+/// is not refused for what is there.
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        StrictSeed { parent: None, top: true }.deserialize(d).map(Strict)
+    }
+}
+
+/// Reads one value of a [`Strict`] document, knowing the key it sits under.
+struct StrictSeed<'k> {
+    parent: Option<&'k str>,
+    top: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for StrictSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StrictSeed<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element_seed(StrictSeed { parent: None, top: false })? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if self.top && key == "summary" {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            if out.contains_key(&key) {
+                return Err(A::Error::custom(given_twice(self.parent, &key)));
+            }
+            let value = map.next_value_seed(StrictSeed { parent: Some(&key), top: false })?;
+            out.insert(key, value);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// The message for a key given twice, worded as reading the current format words it.
+fn given_twice(parent: Option<&str>, key: &str) -> String {
+    let key: String = key.chars().take(60).collect();
+    match parent {
+        Some("answers") => format!("the answer to \"{key}\" is given twice"),
+        Some("scope") => format!("the scope answer to \"{key}\" is given twice"),
+        _ => format!("\"{key}\" is given twice in the same object"),
+    }
 }
 
 #[cfg(test)]
@@ -135,6 +247,75 @@ mod tests {
         check(r#"{"format_version":0}"#, 0, Err(UpgradeError::UnknownVersion { found: 0 }));
     }
 
+    /// Runs the real steps on `input` from version `from` and compares with `expected`.
+    fn check_real(input: serde_json::Value, from: u32, expected: serde_json::Value) {
+        let got = upgrade(&input.to_string(), from)
+            .map(|t| serde_json::from_str::<serde_json::Value>(&t).unwrap());
+        assert_eq!(got, Ok(expected), "{input} from {from}");
+    }
+
+    #[test]
+    fn version_1_answers_changed_when_the_assessment_was_last_updated() {
+        let updated = "2026-02-04T10:30:00Z";
+        for format in ["risk-checklist/assessment", "risk-checklist/stored-assessment"] {
+            check_real(
+                json!({ "format": format, "format_version": 1, "assessment": {
+                    "updated": updated,
+                    "answers": { "a": { "status": "achieved" }, "b": {} }
+                } }),
+                1,
+                json!({ "format": format, "format_version": 2, "assessment": {
+                    "updated": updated,
+                    "answers": { "a": { "status": "achieved", "changed": updated }, "b": { "changed": updated } }
+                } }),
+            );
+        }
+        // Parts of another shape are left for reading to refuse.
+        for odd in [
+            json!({ "format_version": 1 }),
+            json!({ "format_version": 1, "assessment": [] }),
+            json!({ "format_version": 1, "assessment": { "answers": { "a": {} } } }),
+            json!({ "format_version": 1, "assessment": { "updated": "x", "answers": [1] } }),
+            json!({ "format_version": 1, "assessment": { "updated": "x", "answers": { "a": 7 } } }),
+        ] {
+            let mut expected = odd.clone();
+            expected["format_version"] = 2.into();
+            check_real(odd, 1, expected);
+        }
+    }
+
+    /// Upgrades `text` from version 1 and returns the message of the syntax error, on line 2.
+    fn refused(text: &str) -> String {
+        match upgrade(text, 1) {
+            Err(UpgradeError::Syntax { message, line: 2, .. }) => message,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_key_given_twice_in_an_old_file_is_refused_with_its_position() {
+        let cases = [
+            (r#"{"answers": {"a": {}, "a": {}}}"#, "the answer to \"a\" is given twice"),
+            (r#"{"scope": {"q": true, "q": false}}"#, "the scope answer to \"q\" is given twice"),
+            (r#"{"title": "x", "title": "y"}"#, "\"title\" is given twice in the same object"),
+        ];
+        for (assessment, message) in cases {
+            let text = format!("{{\"format_version\": 1,\n \"assessment\": {assessment}}}");
+            assert_eq!(refused(&text), message);
+        }
+    }
+
+    #[test]
+    fn the_summary_of_an_old_file_is_read_past() {
+        let deep = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
+        let text =
+            format!("{{\"format_version\": 1, \"summary\": {deep}, \"x\": {{\"summary\": 1}}}}");
+        let got = upgrade(&text, 1).map(|t| serde_json::from_str::<serde_json::Value>(&t).unwrap());
+        assert_eq!(got, Ok(json!({ "format_version": 2, "x": { "summary": 1 } })));
+        let deep_elsewhere = format!("{{\"format_version\": 1,\n \"notes\": {deep}}}");
+        assert!(refused(&deep_elsewhere).contains("recursion limit"));
+    }
+
     #[test]
     fn a_document_that_is_not_an_object_is_refused_not_a_panic() {
         fn keep(_: &mut serde_json::Value) -> Result<(), String> {
@@ -152,7 +333,7 @@ mod tests {
 
     #[test]
     fn the_current_version_passes_through_untouched() {
-        let text = "{\"format_version\": 1,   \"x\": 1}";
+        let text = "{\"format_version\": 2,   \"x\": 1}";
         assert!(matches!(upgrade(text, FORMAT_VERSION), Ok(Cow::Borrowed(t)) if t == text));
     }
 }

@@ -7,25 +7,42 @@
 //! defuses spreadsheet formulas and the HTML escapes every character that could open markup.
 
 use super::assessment::{unknown_items, Answer, Assessment, Status};
-use super::definition::{ChecklistDefinition, RiskScale};
-use super::scoring::{heat_map, Band, Summary};
+use super::definition::{ChecklistDefinition, ItemId, RiskScale};
+use super::scoring::{heat_map, Band, ListedItem, OverallRating, Summary};
 use super::time::Timestamp;
+use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write};
 
+/// The number of columns of the CSV report.
+pub const CSV_COLUMNS: usize = 16;
+
 /// The columns of the CSV report, in order.
-pub const CSV_HEADER: [&str; 11] = [
+pub const CSV_HEADER: [&str; CSV_COLUMNS] = [
     "Section",
     "Item",
+    "Baseline",
+    "In scope",
+    "Out of scope because",
     "Status",
     "Likelihood",
     "Impact",
     "Score",
     "Band",
+    "Before go-live",
+    "Owner's acceptance",
     "Owner",
     "Due date",
     "Action",
     "Notes",
 ];
+
+/// The Band cell, and the Score and Band of the HTML report, for an open item without both
+/// ratings.
+pub const NOT_RATED: &str = "Not rated";
+/// The Before go-live cell of a baseline item in scope not yet achieved.
+pub const OUTSTANDING: &str = "Outstanding";
+/// The Owner's acceptance cell of an open item rated at the highest impact level.
+pub const ACCEPTANCE_NEEDED: &str = "Needed";
 
 /// The Section cell of a row for an answer whose item the checklist no longer has.
 pub const RETIRED_SECTION: &str = "(retired item)";
@@ -46,7 +63,10 @@ pub fn display_title(title: &str) -> &str {
 pub const NEEDS_REVIEW: &str = "Needs review: answers changed after sign-off";
 
 /// One row per checklist item in checklist order, then one per answer to an item the checklist
-/// does not have, so that no answer is lost from the export.
+/// does not have, so that no answer is lost from the export. Items out of scope keep their row
+/// and answer, with "No" under "In scope" and the questions answered No that put them there;
+/// the Baseline, Before go-live, Owner's acceptance and Band ("Not rated") cells mark the
+/// items on the summary's lists.
 ///
 /// The text starts with a UTF-8 byte order mark, because without it Excel reads the file in the
 /// local code page and garbles every non-ASCII character. Lines end in CRLF and fields are
@@ -54,27 +74,80 @@ pub const NEEDS_REVIEW: &str = "Needs review: answers changed after sign-off";
 /// gets a leading apostrophe, as OWASP advises against CSV injection: a spreadsheet would
 /// otherwise run it as a formula.
 pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
+    let summary = Summary::of(def, a);
+    let ids = |list: &[ListedItem]| list.iter().map(|l| l.item.clone()).collect::<HashSet<_>>();
+    let (unrated, before_go_live, acceptance) =
+        (ids(&summary.unrated), ids(&summary.before_go_live), ids(&summary.needs_acceptance));
+    let out_of_scope: HashMap<&ItemId, &str> =
+        summary.out_of_scope.iter().map(|o| (&o.item, o.reason.as_str())).collect();
     let mut rows = Vec::with_capacity(def.item_count() + a.answers.len() + 1);
     rows.push(CSV_HEADER.map(String::from));
     for (section, item) in def.items() {
-        rows.push(csv_row(&def.scale, &section.title, &item.title, a.answer(&item.id)));
+        let id = &item.id;
+        let reason = out_of_scope.get(id).copied();
+        let marks = Marks {
+            baseline: yes_or_blank(item.baseline),
+            in_scope: if reason.is_some() { "No" } else { "Yes" },
+            out_of_scope_because: reason.unwrap_or_default(),
+            not_rated: unrated.contains(id),
+            before_go_live: if before_go_live.contains(id) { OUTSTANDING } else { "" },
+            acceptance: if acceptance.contains(id) { ACCEPTANCE_NEEDED } else { "" },
+        };
+        rows.push(csv_row(&def.scale, &section.title, &item.title, a.answer(id), &marks));
     }
     for id in unknown_items(def, a) {
-        rows.push(csv_row(&def.scale, RETIRED_SECTION, id.as_str(), a.answer(&id)));
+        // A retired item is in no list, and its scope is not known.
+        let marks = Marks::default();
+        rows.push(csv_row(&def.scale, RETIRED_SECTION, id.as_str(), a.answer(&id), &marks));
     }
     format!("\u{feff}{}", write_csv(&rows))
 }
 
-fn csv_row(scale: &RiskScale, section: &str, item: &str, answer: &Answer) -> [String; 11] {
+/// What a CSV row says about an item beyond its answer.
+#[derive(Default)]
+struct Marks<'a> {
+    baseline: &'a str,
+    in_scope: &'a str,
+    out_of_scope_because: &'a str,
+    not_rated: bool,
+    before_go_live: &'a str,
+    acceptance: &'a str,
+}
+
+fn yes_or_blank(yes: bool) -> &'static str {
+    if yes {
+        "Yes"
+    } else {
+        ""
+    }
+}
+
+fn csv_row(
+    scale: &RiskScale,
+    section: &str,
+    item: &str,
+    answer: &Answer,
+    marks: &Marks,
+) -> [String; CSV_COLUMNS] {
     let risk = scale.risk(answer);
+    let band = match risk {
+        Some(r) => r.band.label(),
+        None if marks.not_rated => NOT_RATED,
+        None => "",
+    };
     [
         section.to_owned(),
         item.to_owned(),
+        marks.baseline.to_owned(),
+        marks.in_scope.to_owned(),
+        marks.out_of_scope_because.to_owned(),
         answer.status.label().to_owned(),
         level_text(answer.likelihood, &scale.likelihood),
         level_text(answer.impact, &scale.impact),
         risk.map(|r| r.score.to_string()).unwrap_or_default(),
-        risk.map(|r| r.band.label().to_owned()).unwrap_or_default(),
+        band.to_owned(),
+        marks.before_go_live.to_owned(),
+        marks.acceptance.to_owned(),
         answer.owner.clone(),
         answer.due.clone().unwrap_or_default(),
         answer.action.clone(),
@@ -98,7 +171,7 @@ fn defuse_formula(cell: String) -> String {
 /// quoted (its quotes doubled) when it holds a comma, a quote, CR or LF. Hand-written rather than
 /// the csv crate's writer, whose run-time quoting choice links a float parser into the bundle;
 /// the tests read every report back with the csv crate's reader.
-fn write_csv(rows: &[[String; 11]]) -> String {
+fn write_csv(rows: &[[String; CSV_COLUMNS]]) -> String {
     let mut out = String::new();
     for row in rows {
         for (n, field) in row.iter().enumerate() {
@@ -167,6 +240,7 @@ dl.fields dd { margin: 0; }
 .long { white-space: pre-wrap; overflow-wrap: anywhere; }
 .none { color: #555; font-style: italic; }
 .needs-review { border: 2px solid #a00; padding: .4rem .6rem; font-weight: 700; }
+.baseline { font-weight: 600; margin: .25rem 0; }
 article.answer { border-top: 1px solid #bbb; }
 @media print {
   body { max-width: none; padding: 0; }
@@ -212,10 +286,15 @@ fn write_report(
     )?;
     out.push_str("</header>\n<main>\n");
     write_signoff(out, a)?;
+    write_scope(out, def, a)?;
     write_summary(out, def, a, &summary)?;
+    write_before_go_live(out, def, &summary)?;
     write_open_risks(out, def, &summary)?;
+    write_needs_acceptance(out, def, &summary)?;
+    write_out_of_scope(out, def, &summary)?;
     write_not_assessed(out, def, a)?;
     write_answers(out, def, a)?;
+    write_scale(out, &def.scale)?;
     out.push_str("</main>\n</body>\n</html>\n");
     Ok(())
 }
@@ -256,9 +335,21 @@ fn write_summary(
     summary: &Summary,
 ) -> fmt::Result {
     let p = summary.progress;
-    let overall = match summary.overall {
-        Some(band) => format!("<strong class=\"band-{}\">{}</strong>", band.key(), band.label()),
-        None => "<strong>None</strong> (no open rated risks)".to_owned(),
+    let unrated = summary.by_band.unrated;
+    let overall = match summary.overall_rating() {
+        OverallRating::Band(band) if unrated > 0 => format!(
+            "<strong class=\"band-{}\">{}</strong> (and {})",
+            band.key(),
+            band.label(),
+            OverallRating::NotRated { open: unrated }.label()
+        ),
+        OverallRating::Band(band) => {
+            format!("<strong class=\"band-{}\">{}</strong>", band.key(), band.label())
+        }
+        rating @ OverallRating::NotRated { .. } => {
+            format!("<strong>{NOT_RATED}</strong> ({})", rating.label())
+        }
+        OverallRating::NoOpenRisks => "<strong>None</strong> (no open risks)".to_owned(),
     };
     write!(
         out,
@@ -276,13 +367,21 @@ fn write_summary(
     let by_band = Band::ALL
         .iter()
         .rev()
-        .map(|b| vec![b.label().to_owned(), summary.by_band.get(*b).to_string()]);
+        .map(|b| vec![b.label().to_owned(), summary.by_band.get(*b).to_string()])
+        .chain([vec![NOT_RATED.to_owned(), unrated.to_string()]]);
     table(out, "counts", "Open risks by band", &["Band", "Open risks"], by_band)?;
     write_heat_map(out, &def.scale, &heat_map(def, a))?;
     let sections = summary.sections.iter().map(|s| {
         let worst = s.worst.map_or_else(|| "None".to_owned(), band_cell);
-        let progress =
-            format!("{} of {} ({}%)", s.progress.assessed, s.progress.total, s.progress.percent());
+        let progress = match &s.out_of_scope {
+            Some(reason) => format!("Out of scope: {}", text(reason)),
+            None => format!(
+                "{} of {} ({}%)",
+                s.progress.assessed,
+                s.progress.total,
+                s.progress.percent()
+            ),
+        };
         vec![text(&s.title), progress, worst]
     });
     table(out, "", "Progress by section", &["Section", "Assessed", "Worst open band"], sections)?;
@@ -324,17 +423,20 @@ fn write_heat_map(out: &mut String, scale: &RiskScale, grid: &[Vec<usize>]) -> f
     Ok(())
 }
 
+fn section_title<'a>(def: &'a ChecklistDefinition, id: &super::definition::SectionId) -> &'a str {
+    def.sections.iter().find(|s| &s.id == id).map_or("", |s| s.title.as_str())
+}
+
+/// Open risks ranked by score, then the open items not rated, marked so, in checklist order.
 fn write_open_risks(out: &mut String, def: &ChecklistDefinition, summary: &Summary) -> fmt::Result {
     out.push_str("<section aria-labelledby=\"open-risks\">\n<h2 id=\"open-risks\">Open risks, highest score first</h2>\n");
-    if summary.open_risks.is_empty() {
-        out.push_str("<p>No open rated risks.</p>\n");
+    if summary.open_risks.is_empty() && summary.unrated.is_empty() {
+        out.push_str("<p>No open risks.</p>\n");
     } else {
-        let rows = summary.open_risks.iter().map(|r| {
-            let section =
-                def.sections.iter().find(|s| s.id == r.section).map_or("", |s| s.title.as_str());
+        let rated = summary.open_risks.iter().map(|r| {
             vec![
                 text(&r.title),
-                text(section),
+                text(section_title(def, &r.section)),
                 r.status.label().to_owned(),
                 r.score.to_string(),
                 band_cell(r.band),
@@ -343,8 +445,171 @@ fn write_open_risks(out: &mut String, def: &ChecklistDefinition, summary: &Summa
                 long_text_or_none(&r.action),
             ]
         });
+        let unrated = summary.unrated.iter().map(|r| {
+            vec![
+                text(&r.title),
+                text(section_title(def, &r.section)),
+                r.status.label().to_owned(),
+                NOT_RATED.to_owned(),
+                NOT_RATED.to_owned(),
+                text_or_none(&r.owner),
+                date_or_none(&r.due),
+                long_text_or_none(&r.action),
+            ]
+        });
         let header = ["Item", "Section", "Status", "Score", "Band", "Owner", "Due date", "Action"];
-        table(out, "open-risks", "Open risks", &header, rows)?;
+        table(out, "open-risks", "Open risks", &header, rated.chain(unrated))?;
+    }
+    out.push_str("</section>\n");
+    Ok(())
+}
+
+/// The scope questions and their answers, when the checklist asks any.
+fn write_scope(out: &mut String, def: &ChecklistDefinition, a: &Assessment) -> fmt::Result {
+    if def.questions.is_empty() {
+        return Ok(());
+    }
+    out.push_str("<section aria-labelledby=\"scope\">\n<h2 id=\"scope\">Scope</h2>\n");
+    let answer = |yes: Option<bool>| match yes {
+        Some(true) => "Yes".to_owned(),
+        Some(false) => "No".to_owned(),
+        None => "<span class=\"none\">Not answered</span>".to_owned(),
+    };
+    out.push_str("<dl class=\"fields\">\n");
+    for q in &def.questions {
+        writeln!(out, "<dt>{}</dt><dd>{}</dd>", text(&q.question), answer(a.scope_answer(&q.id)))?;
+    }
+    out.push_str("</dl>\n");
+    let retired = a.unknown_questions(def);
+    if !retired.is_empty() {
+        out.push_str("<p>Answers to questions this version of the checklist no longer asks, kept as they were:</p>\n<dl class=\"fields\">\n");
+        for id in retired {
+            writeln!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                text(id.as_str()),
+                answer(a.scope_answer(&id))
+            )?;
+        }
+        out.push_str("</dl>\n");
+    }
+    out.push_str("</section>\n");
+    Ok(())
+}
+
+/// Baseline items in scope not yet achieved, when the checklist marks any item as baseline.
+fn write_before_go_live(
+    out: &mut String,
+    def: &ChecklistDefinition,
+    summary: &Summary,
+) -> fmt::Result {
+    if !def.items().any(|(_, item)| item.baseline) {
+        return Ok(());
+    }
+    out.push_str("<section aria-labelledby=\"before-go-live\">\n<h2 id=\"before-go-live\">Before go-live</h2>\n\
+                  <p>Baseline items: do not go live without them.</p>\n");
+    if summary.before_go_live.is_empty() {
+        out.push_str(
+            "<p>None left: every baseline item in scope is achieved or not applicable.</p>\n",
+        );
+    } else {
+        let rows = summary.before_go_live.iter().map(|r| {
+            vec![
+                text(&r.title),
+                text(section_title(def, &r.section)),
+                r.status.label().to_owned(),
+                text_or_none(&r.owner),
+                date_or_none(&r.due),
+            ]
+        });
+        let header = ["Item", "Section", "Status", "Owner", "Due date"];
+        table(out, "before-go-live", "Baseline items still to do", &header, rows)?;
+    }
+    out.push_str("</section>\n");
+    Ok(())
+}
+
+/// Open items at the highest impact level, which the risk owner accepts explicitly.
+fn write_needs_acceptance(
+    out: &mut String,
+    def: &ChecklistDefinition,
+    summary: &Summary,
+) -> fmt::Result {
+    let scale = &def.scale;
+    let top = scale.impact_label(scale.top_impact()).unwrap_or_default();
+    write!(
+        out,
+        "<section aria-labelledby=\"acceptance\">\n<h2 id=\"acceptance\">For the risk owner&#39;s acceptance</h2>\n\
+         <p>Open items rated at the highest impact, {}, whatever their band: the risk owner accepts each one explicitly.</p>\n",
+        text(top)
+    )?;
+    if summary.needs_acceptance.is_empty() {
+        out.push_str("<p>No open item is rated at the highest impact.</p>\n");
+    } else {
+        let rows = summary.needs_acceptance.iter().map(|r| {
+            let rating =
+                |level: Option<u8>, labels: &[String]| text_or_none(&level_text(level, labels));
+            vec![
+                text(&r.title),
+                text(section_title(def, &r.section)),
+                r.status.label().to_owned(),
+                rating(r.likelihood, &scale.likelihood),
+                rating(r.impact, &scale.impact),
+                r.risk.map_or_else(|| NOT_RATED.to_owned(), |risk| band_cell(risk.band)),
+            ]
+        });
+        let header = ["Item", "Section", "Status", "Likelihood", "Impact", "Band"];
+        table(out, "acceptance", "Open items at the highest impact", &header, rows)?;
+    }
+    out.push_str("</section>\n");
+    Ok(())
+}
+
+/// The items out of scope and why, when the checklist asks scope questions.
+fn write_out_of_scope(
+    out: &mut String,
+    def: &ChecklistDefinition,
+    summary: &Summary,
+) -> fmt::Result {
+    if def.questions.is_empty() {
+        return Ok(());
+    }
+    out.push_str(
+        "<section aria-labelledby=\"out-of-scope\">\n<h2 id=\"out-of-scope\">Out of scope</h2>\n",
+    );
+    if summary.out_of_scope.is_empty() {
+        out.push_str("<p>Every item is in scope.</p>\n");
+    } else {
+        let rows = summary
+            .out_of_scope
+            .iter()
+            .map(|o| vec![text(&o.title), text(section_title(def, &o.section)), text(&o.reason)]);
+        table(out, "out-of-scope", "Items out of scope", &["Item", "Section", "Why"], rows)?;
+    }
+    out.push_str("</section>\n");
+    Ok(())
+}
+
+/// What each level of the scale means, when the checklist says.
+fn write_scale(out: &mut String, scale: &RiskScale) -> fmt::Result {
+    if scale.likelihood_descriptions.is_empty() && scale.impact_descriptions.is_empty() {
+        return Ok(());
+    }
+    out.push_str("<section aria-labelledby=\"scale\">\n<h2 id=\"scale\">Risk scale</h2>\n");
+    for (name, labels, descriptions) in [
+        ("Likelihood", &scale.likelihood, &scale.likelihood_descriptions),
+        ("Impact", &scale.impact, &scale.impact_descriptions),
+    ] {
+        if descriptions.is_empty() {
+            continue;
+        }
+        let rows = labels
+            .iter()
+            .zip(descriptions)
+            .enumerate()
+            .map(|(i, (label, meaning))| vec![(i + 1).to_string(), text(label), text(meaning)]);
+        let caption = format!("{name} levels");
+        table(out, "scale", &caption, &["Level", name, "Meaning"], rows)?;
     }
     out.push_str("</section>\n");
     Ok(())
@@ -353,12 +618,12 @@ fn write_open_risks(out: &mut String, def: &ChecklistDefinition, summary: &Summa
 fn write_not_assessed(out: &mut String, def: &ChecklistDefinition, a: &Assessment) -> fmt::Result {
     out.push_str("<section aria-labelledby=\"not-assessed\">\n<h2 id=\"not-assessed\">Not yet assessed</h2>\n");
     let mut rows = def
-        .items()
+        .items_in_scope(&a.scope)
         .filter(|(_, item)| !a.answer(&item.id).status.is_assessed())
         .map(|(section, item)| vec![text(&item.title), text(&section.title)])
         .peekable();
     if rows.peek().is_none() {
-        out.push_str("<p>Every item is assessed.</p>\n");
+        out.push_str("<p>Every item in scope is assessed.</p>\n");
     } else {
         table(out, "", "Items not yet assessed", &["Item", "Section"], rows)?;
     }
@@ -371,14 +636,29 @@ fn write_answers(out: &mut String, def: &ChecklistDefinition, a: &Assessment) ->
         "<section aria-labelledby=\"answers\">\n<h2 id=\"answers\">Answers by section</h2>\n",
     );
     for section in &def.sections {
-        let answered: Vec<_> =
-            section.items.iter().filter(|i| a.answers.contains_key(&i.id)).collect();
+        let answered: Vec<_> = section
+            .items
+            .iter()
+            .filter(|i| a.answers.contains_key(&i.id) && def.in_scope(section, i, &a.scope))
+            .collect();
         if answered.is_empty() {
             continue;
         }
         writeln!(out, "<h3>{}</h3>", text(&section.title))?;
         for item in answered {
-            write_answer(out, &def.scale, &item.title, a.answer(&item.id))?;
+            write_answer(out, &def.scale, &item.title, item.baseline, a.answer(&item.id))?;
+        }
+    }
+    let out_of_scope: Vec<_> = def
+        .items()
+        .filter(|(s, i)| a.answers.contains_key(&i.id) && !def.in_scope(s, i, &a.scope))
+        .collect();
+    if !out_of_scope.is_empty() {
+        out.push_str(
+            "<h3>Items out of scope</h3>\n<p>Answers to items out of scope for this assessment, kept as they were in case the scope changes.</p>\n",
+        );
+        for (_, item) in out_of_scope {
+            write_answer(out, &def.scale, &item.title, item.baseline, a.answer(&item.id))?;
         }
     }
     let retired = unknown_items(def, a);
@@ -387,17 +667,26 @@ fn write_answers(out: &mut String, def: &ChecklistDefinition, a: &Assessment) ->
             "<h3>Retired items</h3>\n<p>Answers to items this version of the checklist no longer has, kept as they were.</p>\n",
         );
         for id in retired {
-            write_answer(out, &def.scale, id.as_str(), a.answer(&id))?;
+            write_answer(out, &def.scale, id.as_str(), false, a.answer(&id))?;
         }
     }
     out.push_str("</section>\n");
     Ok(())
 }
 
-fn write_answer(out: &mut String, scale: &RiskScale, title: &str, answer: &Answer) -> fmt::Result {
+fn write_answer(
+    out: &mut String,
+    scale: &RiskScale,
+    title: &str,
+    baseline: bool,
+    answer: &Answer,
+) -> fmt::Result {
     let risk = scale.risk(answer);
     let rating = |level: Option<u8>, labels: &[String]| text_or_none(&level_text(level, labels));
     write!(out, "<article class=\"answer\">\n<h4>{}</h4>\n", text(title))?;
+    if baseline {
+        out.push_str("<p class=\"baseline\">Baseline: do not go live without it.</p>\n");
+    }
     fields(
         out,
         &[

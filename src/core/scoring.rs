@@ -1,7 +1,12 @@
 //! Scoring: risk score and band, progress, counts and the ranked list of open risks.
+//!
+//! Only items in scope count: an item whose section or own condition is answered out of scope
+//! leaves every figure (its answer is kept, and counts again once it is back in scope).
 
 use super::assessment::{Answer, Assessment, Status};
-use super::definition::{ChecklistDefinition, ItemId, RiskScale, Section, SectionId};
+use super::definition::{
+    ChecklistDefinition, Item, ItemId, QuestionId, RiskScale, Section, SectionId,
+};
 use serde::{Deserialize, Serialize};
 
 /// A risk band. Shown with its name as text everywhere, never by colour alone.
@@ -75,10 +80,18 @@ impl Progress {
         (self.assessed * 100).checked_div(self.total).map_or(0, |p| p as u8)
     }
 
+    /// A section's progress over its items in scope; nothing to do when it is out of scope.
     pub fn of_section(section: &Section, assessment: &Assessment) -> Progress {
-        let assessed =
-            section.items.iter().filter(|i| assessment.answer(&i.id).status.is_assessed()).count();
-        Progress { assessed, total: section.items.len() }
+        let scope = &assessment.scope;
+        if !section.applies(scope) {
+            return Progress::default();
+        }
+        section.items.iter().filter(|i| i.applies(scope)).fold(Progress::default(), |p, i| {
+            Progress {
+                assessed: p.assessed + usize::from(assessment.answer(&i.id).status.is_assessed()),
+                total: p.total + 1,
+            }
+        })
     }
 
     pub fn overall(def: &ChecklistDefinition, assessment: &Assessment) -> Progress {
@@ -112,9 +125,13 @@ pub struct OpenRisk {
 pub struct SectionSummary {
     pub section: SectionId,
     pub title: String,
+    /// Progress over the section's items in scope.
     pub progress: Progress,
-    /// The worst band among the section's open risks.
+    /// The worst band among the section's open risks in scope.
     pub worst: Option<Band>,
+    /// Why the whole section is out of scope (the questions answered No), when it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub out_of_scope: Option<String>,
 }
 
 impl SectionSummary {
@@ -125,9 +142,11 @@ impl SectionSummary {
         section: &Section,
         assessment: &Assessment,
     ) -> SectionSummary {
+        let scope = &assessment.scope;
         let worst = section
             .items
             .iter()
+            .filter(|item| section.applies(scope) && item.applies(scope))
             .map(|item| assessment.answer(&item.id))
             .filter(|answer| is_open(answer))
             .filter_map(|answer| def.scale.risk(answer))
@@ -138,6 +157,9 @@ impl SectionSummary {
             title: section.title.clone(),
             progress: Progress::of_section(section, assessment),
             worst,
+            out_of_scope: def
+                .section_out_of_scope(section, scope)
+                .map(|out| def.scope_reason(&out)),
         }
     }
 }
@@ -176,13 +198,16 @@ impl StatusCounts {
     }
 }
 
-/// Counts of open risks by band.
+/// Counts of open risks by band, and of open items not yet rated.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct BandCounts {
     pub low: usize,
     pub medium: usize,
     pub high: usize,
+    /// Open items (not achieved or partially achieved) without both ratings.
+    #[serde(default)]
+    pub unrated: usize,
 }
 
 impl BandCounts {
@@ -195,25 +220,124 @@ impl BandCounts {
     }
 }
 
+/// An item as the summary's lists name it: where it stands, its ratings when given, and who
+/// is doing what about it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct ListedItem {
+    pub item: ItemId,
+    pub section: SectionId,
+    pub title: String,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub likelihood: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub impact: Option<u8>,
+    /// The risk, once both likelihood and impact are rated.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub risk: Option<Risk>,
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub owner: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub due: Option<String>,
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub action: String,
+}
+
+impl ListedItem {
+    fn of(scale: &RiskScale, section: &Section, item: &Item, answer: &Answer) -> ListedItem {
+        ListedItem {
+            item: item.id.clone(),
+            section: section.id.clone(),
+            title: item.title.clone(),
+            status: answer.status,
+            likelihood: answer.likelihood,
+            impact: answer.impact,
+            risk: scale.risk(answer),
+            owner: answer.owner.clone(),
+            due: answer.due.clone(),
+            action: answer.action.clone(),
+        }
+    }
+}
+
+/// An item out of scope, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct OutOfScopeItem {
+    pub item: ItemId,
+    pub section: SectionId,
+    pub title: String,
+    /// The questions answered No that put it out of scope, as read: "Paid promotion? No".
+    pub reason: String,
+    /// The ids of those questions.
+    pub questions: Vec<QuestionId>,
+}
+
+/// What the overall rating says, for a reader that words it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverallRating {
+    /// The worst band among open, rated risks.
+    Band(Band),
+    /// Items are open but none is rated: "3 open items not rated".
+    NotRated { open: usize },
+    /// Nothing open.
+    NoOpenRisks,
+}
+
+impl OverallRating {
+    pub fn label(self) -> String {
+        match self {
+            OverallRating::Band(band) => band.label().to_owned(),
+            OverallRating::NotRated { open: 1 } => "1 open item not rated".to_owned(),
+            OverallRating::NotRated { open } => format!("{open} open items not rated"),
+            OverallRating::NoOpenRisks => "No open risks".to_owned(),
+        }
+    }
+}
+
 /// Everything computed from an assessment, as shown in the widget and written into exports.
+/// Every figure counts the items in scope only.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Summary {
     pub progress: Progress,
-    /// The worst band among open risks; `None` when no open risk is rated.
+    /// The worst band among open risks; `None` when no open risk is rated (see
+    /// [`Summary::overall_rating`] for open items not rated).
     pub overall: Option<Band>,
     pub by_status: StatusCounts,
-    /// Open risks by band.
+    /// Open risks by band, and open items not rated.
     pub by_band: BandCounts,
     pub sections: Vec<SectionSummary>,
     /// Open risks, highest score first, then in checklist order.
     pub open_risks: Vec<OpenRisk>,
+    /// Open items (not achieved or partially achieved) without both ratings, in checklist
+    /// order: shown after the rated open risks, marked as not rated.
+    #[serde(default)]
+    pub unrated: Vec<ListedItem>,
+    /// Baseline items in scope not yet achieved (not assessed, not achieved or partially
+    /// achieved), in checklist order: what remains before going live.
+    #[serde(default)]
+    pub before_go_live: Vec<ListedItem>,
+    /// Open items rated at the highest impact level, whatever their band (remote x severe is
+    /// medium on the default scale): the risk owner accepts each explicitly. Checklist order.
+    #[serde(default)]
+    pub needs_acceptance: Vec<ListedItem>,
+    /// Items out of scope, with why, in checklist order. Their answers are kept.
+    #[serde(default)]
+    pub out_of_scope: Vec<OutOfScopeItem>,
 }
 
 /// True when an answer is a risk still to manage: neither achieved nor not applicable. Callers
 /// check that it is rated; a rated item not yet given a status counts, to be safe.
 pub fn is_open(answer: &Answer) -> bool {
     !matches!(answer.status, Status::Achieved | Status::NotApplicable)
+}
+
+/// True when an answer without both ratings is still an open item: found not achieved or
+/// partially achieved. (An item not yet assessed and not rated is to assess, not open.)
+pub fn is_open_unrated(answer: &Answer) -> bool {
+    matches!(answer.status, Status::NotAchieved | Status::PartiallyAchieved)
 }
 
 impl Summary {
@@ -226,19 +350,67 @@ impl Summary {
             by_band: BandCounts::default(),
             sections: Vec::new(),
             open_risks: Vec::new(),
+            unrated: Vec::new(),
+            before_go_live: Vec::new(),
+            needs_acceptance: Vec::new(),
+            out_of_scope: Vec::new(),
+        }
+    }
+
+    /// The overall rating as a reader says it: the worst band, or how many open items are
+    /// not rated when none is, or that nothing is open.
+    pub fn overall_rating(&self) -> OverallRating {
+        match self.overall {
+            Some(band) => OverallRating::Band(band),
+            None if self.by_band.unrated > 0 => {
+                OverallRating::NotRated { open: self.by_band.unrated }
+            }
+            None => OverallRating::NoOpenRisks,
         }
     }
 
     pub fn of(def: &ChecklistDefinition, assessment: &Assessment) -> Summary {
+        let scope = &assessment.scope;
+        let top_impact = def.scale.top_impact();
         let mut by_status = StatusCounts::default();
         let mut by_band = BandCounts::default();
         let mut open_risks = Vec::new();
+        let mut unrated = Vec::new();
+        let mut before_go_live = Vec::new();
+        let mut needs_acceptance = Vec::new();
+        let mut out_of_scope = Vec::new();
         let mut sections = Vec::with_capacity(def.sections.len());
         for section in &def.sections {
             for item in &section.items {
                 let answer = assessment.answer(&item.id);
+                if let Some(out) = def.out_of_scope(section, item, scope) {
+                    out_of_scope.push(OutOfScopeItem {
+                        item: item.id.clone(),
+                        section: section.id.clone(),
+                        title: item.title.clone(),
+                        reason: def.scope_reason(&out),
+                        questions: out.questions,
+                    });
+                    continue;
+                }
                 by_status.add(answer.status);
-                let Some(risk) = def.scale.risk(answer).filter(|_| is_open(answer)) else {
+                let listed = || ListedItem::of(&def.scale, section, item, answer);
+                if item.baseline && is_open(answer) {
+                    before_go_live.push(listed());
+                }
+                let risk = def.scale.risk(answer);
+                let open = match risk {
+                    Some(_) => is_open(answer),
+                    None => is_open_unrated(answer),
+                };
+                if open && answer.impact == Some(top_impact) {
+                    needs_acceptance.push(listed());
+                }
+                let Some(risk) = risk.filter(|_| open) else {
+                    if open {
+                        by_band.unrated += 1;
+                        unrated.push(listed());
+                    }
                     continue;
                 };
                 match risk.band {
@@ -270,18 +442,22 @@ impl Summary {
             by_band,
             sections,
             open_risks,
+            unrated,
+            before_go_live,
+            needs_acceptance,
+            out_of_scope,
         }
     }
 }
 
 /// The count of open, rated risks in each likelihood x impact cell. Row 0 is the highest
 /// likelihood and column 0 the lowest impact, so the grid reads like the usual risk matrix
-/// with the worst corner top right. Only the checklist's own items count, as in
+/// with the worst corner top right. Only the checklist's own items in scope count, as in
 /// [`Summary::of`], so the cells add up to its number of open risks.
 pub fn heat_map(def: &ChecklistDefinition, a: &Assessment) -> Vec<Vec<usize>> {
     let scale = &def.scale;
     let mut grid = vec![vec![0; scale.impact.len()]; scale.likelihood.len()];
-    for (_, item) in def.items() {
+    for (_, item) in def.items_in_scope(&a.scope) {
         let answer = a.answer(&item.id);
         let (Some(l), Some(i)) = (answer.likelihood, answer.impact) else { continue };
         if !is_open(answer) {
@@ -307,6 +483,7 @@ mod tests {
             likelihood: (1..=l).map(|n| n.to_string()).collect(),
             impact: (1..=i).map(|n| n.to_string()).collect(),
             bands: BandThresholds { low_max, medium_max },
+            ..RiskScale::default()
         }
     }
 
@@ -356,6 +533,59 @@ mod tests {
         let s = RiskScale::default();
         assert_eq!(s.risk(&answer(Status::NotAchieved, Some(3), None)), None);
         assert_eq!(s.risk(&answer(Status::NotAchieved, None, Some(3))), None);
+    }
+
+    /// The items needing the owner's acceptance on a 2 x 5 scale, from (status, likelihood,
+    /// impact) per item in order.
+    fn check_acceptance(answers: &[(Status, Option<u8>, Option<u8>)], expected: &[&str]) {
+        let items: Vec<_> = (0..answers.len())
+            .map(|n| serde_json::json!({ "id": format!("i{n}"), "title": "I" }))
+            .collect();
+        let def = ChecklistDefinition::from_json(
+            &serde_json::json!({
+                "id": "wide", "version": "1", "title": "Wide",
+                "scale": { "likelihood": ["1", "2"], "impact": ["1", "2", "3", "4", "5"], "bands": { "low_max": 2, "medium_max": 6 } },
+                "sections": [{ "id": "s", "title": "S", "items": items }]
+            })
+            .to_string(),
+        )
+        .unwrap();
+        let mut a = Assessment::new(crate::core::Timestamp::epoch());
+        for (n, (status, likelihood, impact)) in answers.iter().enumerate() {
+            a.answers.insert(
+                ItemId::new(format!("i{n}")),
+                Answer {
+                    status: *status,
+                    likelihood: *likelihood,
+                    impact: *impact,
+                    ..Answer::default()
+                },
+            );
+        }
+        let found: Vec<String> =
+            Summary::of(&def, &a).needs_acceptance.iter().map(|l| l.item.0.clone()).collect();
+        assert_eq!(found, expected, "{answers:?}");
+    }
+
+    #[test]
+    fn the_highest_impact_of_the_scale_needs_acceptance_whatever_the_band() {
+        use Status::*;
+        check_acceptance(&[(NotAchieved, Some(1), Some(5))], &["i0"]);
+        check_acceptance(
+            &[(NotAchieved, Some(2), Some(4)), (PartiallyAchieved, None, Some(5))],
+            &["i1"],
+        );
+        // Achieved, not applicable and not assessed without a rating are not open.
+        check_acceptance(
+            &[
+                (Achieved, Some(2), Some(5)),
+                (NotApplicable, Some(1), Some(5)),
+                (NotAssessed, None, Some(5)),
+            ],
+            &[],
+        );
+        // Rated but not yet assessed counts as open, as it does among the open risks.
+        check_acceptance(&[(NotAssessed, Some(1), Some(5))], &["i0"]);
     }
 
     #[test]

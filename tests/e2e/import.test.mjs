@@ -329,7 +329,7 @@ const refusals = [
   ['truncated', 'truncated.json', /This is not a readable assessment file \(line \d+, column \d+\): EOF while parsing/],
   ['wrong format discriminator', 'wrong-format.json', /This is not a risk checklist assessment file \(its format is "risk-checklist\/stored-assessment"\)/],
   ['missing format_version', 'missing-format-version.json', /The file has no "format_version"/],
-  ['newer format_version', 'newer-format-version.json', /written by a newer version of this app \(format version 2; this app reads up to 1\)/],
+  ['newer format_version', 'newer-format-version.json', /written by a newer version of this app \(format version 3; this app reads up to 2\)/],
   ['unknown field', 'unknown-field.json', /unknown field `colour`/],
   ['duplicate answer key', 'duplicate-answer.json', /the answer to "governance-senior-owner" is given twice/],
   ['wrong type (a rating as text)', 'wrong-types.json', /invalid type: string "3"/],

@@ -1,0 +1,102 @@
+//! Files written in older format versions: each upgrade step on a real file of the version it
+//! starts from (tests/fixtures/formats/), and the refusal of a version newer than this app's.
+#![cfg(not(target_arch = "wasm32"))]
+
+use risk_checklist::core::document::{older_version, DocumentError, FORMAT_VERSION};
+use risk_checklist::core::{Document, StoredAssessment, Timestamp};
+use serde_json::Value;
+
+const V1_EXPORT: &str = include_str!("fixtures/formats/v1-export.json");
+const V1_STORED: &str = include_str!("fixtures/formats/v1-stored.json");
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap()
+}
+
+/// The assessment of a file as read, with `changed` taken out of each answer after checking
+/// it is `updated`, so that what remains can be compared with the original.
+fn without_changed(mut assessment: Value) -> Value {
+    let updated = assessment["updated"].clone();
+    for answer in assessment["answers"].as_object_mut().unwrap().values_mut() {
+        let changed = answer.as_object_mut().unwrap().remove("changed");
+        assert_eq!(changed.as_ref(), Some(&updated), "{answer}");
+    }
+    assessment
+}
+
+/// Checks a version 1 file against what it reads as: the same assessment, each answer
+/// changed when the assessment was last updated; and that the upgraded file round-trips.
+fn check_v1(original: &str, read: Value) {
+    let original = json(original);
+    assert_eq!(original["format_version"], 1, "the fixture is a version 1 file");
+    assert!(original["assessment"]["answers"].as_object().unwrap().len() >= 3);
+    assert!(original["assessment"]["signoff"]["needs_review"].as_bool().unwrap());
+    assert_eq!(read["format_version"], FORMAT_VERSION);
+    assert_eq!(without_changed(read["assessment"].clone()), original["assessment"]);
+    assert_eq!(read["checklist"], original["checklist"]);
+}
+
+#[test]
+fn a_version_1_export_opens_upgraded() {
+    assert_eq!(older_version(V1_EXPORT), Some(1), "storage backs up the original first");
+    let doc = Document::from_json(V1_EXPORT).unwrap();
+    let read = json(&doc.to_json());
+    check_v1(V1_EXPORT, read.clone());
+    let original = json(V1_EXPORT);
+    // A definition without the newer fields is written exactly as version 1 wrote it.
+    assert_eq!(read["definition"], original["definition"]);
+    assert_eq!(read["exported"], original["exported"]);
+    assert_eq!(doc.assessment.updated, Timestamp::parse("2026-02-04T10:30:00Z").unwrap());
+    assert!(doc.assessment.scope.is_empty());
+    assert_eq!(Document::from_json(&doc.to_json()), Ok(doc.clone()));
+    assert_eq!(older_version(&doc.to_json()), None);
+}
+
+#[test]
+fn a_version_1_stored_record_opens_upgraded() {
+    assert_eq!(older_version(V1_STORED), Some(1), "storage backs up the original first");
+    let stored = StoredAssessment::from_json(V1_STORED).unwrap();
+    check_v1(V1_STORED, json(&stored.to_json()));
+    assert_eq!(StoredAssessment::from_json(&stored.to_json()), Ok(stored.clone()));
+    assert_eq!(older_version(&stored.to_json()), None);
+    // The export and the stored record of the same assessment upgrade alike.
+    assert_eq!(stored.assessment, Document::from_json(V1_EXPORT).unwrap().assessment);
+}
+
+#[test]
+fn a_version_3_file_is_refused_as_newer() {
+    for (text, read) in [
+        (V1_EXPORT, &|t: &str| Document::from_json(t).err() as Option<DocumentError>),
+        (V1_STORED, &|t: &str| StoredAssessment::from_json(t).err()),
+    ] as [(&str, &dyn Fn(&str) -> Option<DocumentError>); 2]
+    {
+        let mut v = json(text);
+        v["format_version"] = 3.into();
+        let error = read(&v.to_string()).unwrap();
+        assert_eq!(error, DocumentError::NewerVersion { found: 3 });
+        assert_eq!(
+            error.to_string(),
+            "The file was written by a newer version of this app (format version 3; this app reads up to 2). Open it with the newer version."
+        );
+        assert_eq!(older_version(&v.to_string()), None);
+    }
+}
+
+#[test]
+fn a_version_1_file_with_an_answer_given_twice_is_refused() {
+    let twice = V1_EXPORT.replacen(
+        "\"classification\": {",
+        "\"classification\": {\"status\": \"achieved\"},\n      \"classification\": {",
+        1,
+    );
+    assert_ne!(twice, V1_EXPORT, "the fixture edit must apply");
+    match Document::from_json(&twice) {
+        Err(DocumentError::Syntax { message, .. }) => {
+            assert!(
+                message.contains("the answer to \"classification\" is given twice"),
+                "{message}"
+            )
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
