@@ -84,8 +84,6 @@ pub enum DocumentError {
     NewerVersion { found: u64 },
     /// The checklist definition inside the file is not valid.
     Definition(Vec<DefinitionError>),
-    /// An older format could not be upgraded.
-    Upgrade { from: u32, problem: String },
     /// An answer is not valid for the checklist (a rating off the scale, a bad date, text too long).
     Answer { item: ItemId, problem: String },
     /// The assessment's own fields are not valid.
@@ -117,7 +115,6 @@ impl fmt::Display for DocumentError {
                 }
                 Ok(())
             }
-            DocumentError::Upgrade { from, problem } => write!(f, "The file is in an older format (version {from}) that could not be upgraded: {problem}"),
             DocumentError::Answer { item, problem } => write!(f, "The answer to \"{}\" is not valid: {problem}", clip(item.as_str())),
             DocumentError::Assessment { field, problem } => write!(f, "The assessment's {field} is not valid: {problem}"),
         }
@@ -131,11 +128,7 @@ impl From<UpgradeError> for DocumentError {
     /// step noticed the problem.
     fn from(e: UpgradeError) -> DocumentError {
         match e {
-            UpgradeError::Syntax { message, line, column } => {
-                DocumentError::Syntax { message, line, column }
-            }
             UpgradeError::UnknownVersion { .. } => DocumentError::MissingVersion,
-            UpgradeError::Step { from, problem } => DocumentError::Upgrade { from, problem },
         }
     }
 }
@@ -163,8 +156,9 @@ impl Document {
     /// The summary inside the file is recomputed, not trusted.
     pub fn from_json(text: &str) -> Result<Document, DocumentError> {
         let (text, version) = read_header(text, EXPORT_FORMAT)?;
-        let text = upgrade(text, version)?;
-        let mut doc: Document = parse(&text)?;
+        let mut doc: Document = parse(text)?;
+        upgrade(&mut doc.assessment, version)?;
+        doc.format_version = FORMAT_VERSION;
         doc.definition.validate().map_err(DocumentError::Definition)?;
         check_assessment(&doc.definition, &doc.assessment)?;
         doc.summary = Summary::of(&doc.definition, &doc.assessment);
@@ -209,7 +203,10 @@ impl StoredAssessment {
     /// Reads a stored record. Ratings are checked against `def` by the caller when it opens it.
     pub fn from_json(text: &str) -> Result<StoredAssessment, DocumentError> {
         let (text, version) = read_header(text, STORED_FORMAT)?;
-        parse(&upgrade(text, version)?)
+        let mut stored: StoredAssessment = parse(text)?;
+        upgrade(&mut stored.assessment, version)?;
+        stored.format_version = FORMAT_VERSION;
+        Ok(stored)
     }
 }
 

@@ -160,62 +160,60 @@ impl Library {
     /// Such an index is never rebuilt or written over: the newer version's assessments would
     /// drop out of its list.
     pub fn newer_version(text: &str) -> Option<u64> {
+        // Typed, with every other field passed over: a generic JSON value would add its number
+        // handling to the widget.
         #[derive(Deserialize)]
         struct Header {
-            #[serde(default)]
-            format: Option<serde_json::Value>,
-            #[serde(default)]
-            format_version: Option<serde_json::Value>,
+            format: String,
+            format_version: u64,
         }
         let header: Header = serde_json::from_str(text).ok()?;
-        if header.format?.as_str()? != INDEX_FORMAT {
-            return None;
-        }
-        header.format_version?.as_u64().filter(|v| *v > u64::from(INDEX_VERSION))
+        (header.format == INDEX_FORMAT && header.format_version > u64::from(INDEX_VERSION))
+            .then_some(header.format_version)
     }
 
-    /// What this version can read of an index a newer version wrote: each entry that still
-    /// has the fields this version knows (extra fields are passed over), and the one open last.
+    /// What this version can read of an index a newer version wrote: its entries with the
+    /// fields this version knows (others are passed over), and the one open last. An index
+    /// whose known fields changed shape reads as empty; the records themselves stay untouched.
     pub fn readable_part(text: &str) -> Library {
         #[derive(Deserialize)]
         struct Loose {
             #[serde(default)]
-            current: Option<serde_json::Value>,
+            current: Option<String>,
             #[serde(default)]
-            entries: Vec<serde_json::Value>,
+            entries: Vec<LooseEntry>,
         }
         #[derive(Deserialize)]
         struct LooseEntry {
-            id: AssessmentId,
+            id: String,
             #[serde(default)]
             title: String,
             checklist_id: String,
             #[serde(default)]
             checklist_title: String,
             #[serde(default)]
-            progress: Option<serde_json::Value>,
-            updated: Timestamp,
+            progress: LooseProgress,
+            updated: String,
+        }
+        #[derive(Deserialize, Default)]
+        struct LooseProgress {
+            #[serde(default)]
+            assessed: usize,
+            #[serde(default)]
+            total: usize,
         }
         let Ok(loose) = serde_json::from_str::<Loose>(text) else { return Library::new() };
-        let count = |p: &Option<serde_json::Value>, field: &str| {
-            p.as_ref().and_then(|p| p.get(field)?.as_u64()).map_or(0, |n| n as usize)
-        };
-        let entries = loose.entries.into_iter().filter_map(|v| {
-            let e: LooseEntry = serde_json::from_value(v).ok()?;
-            let progress = Progress {
-                assessed: count(&e.progress, "assessed"),
-                total: count(&e.progress, "total"),
-            };
+        let entries = loose.entries.into_iter().filter_map(|e| {
             Some(Entry {
-                id: e.id,
+                id: AssessmentId::parse(&e.id)?,
                 title: e.title,
                 checklist_id: e.checklist_id,
                 checklist_title: e.checklist_title,
-                progress,
-                updated: e.updated,
+                progress: Progress { assessed: e.progress.assessed, total: e.progress.total },
+                updated: Timestamp::parse(&e.updated)?,
             })
         });
-        let current = loose.current.and_then(|c| AssessmentId::parse(c.as_str()?));
+        let current = loose.current.as_deref().and_then(AssessmentId::parse);
         Library::rebuild(entries.collect::<Vec<_>>(), current)
     }
 
