@@ -313,18 +313,22 @@ pub struct Summary {
     pub open_risks: Vec<OpenRisk>,
     /// Open items (not achieved or partially achieved) without both ratings, in checklist
     /// order: shown after the rated open risks, marked as not rated.
-    #[serde(default)]
+    ///
+    /// This list and the three below are not written into an export (its summary keeps the
+    /// counts): the reports list them, a reader recomputes the summary anyway, and writing
+    /// them would add about 2 KB gzip of serialising code to the widget.
+    #[serde(skip)]
     pub unrated: Vec<ListedItem>,
     /// Baseline items in scope not yet achieved (not assessed, not achieved or partially
     /// achieved), in checklist order: what remains before going live.
-    #[serde(default)]
+    #[serde(skip)]
     pub before_go_live: Vec<ListedItem>,
     /// Open items rated at the highest impact level, whatever their band (remote x severe is
     /// medium on the default scale): the risk owner accepts each explicitly. Checklist order.
-    #[serde(default)]
+    #[serde(skip)]
     pub needs_acceptance: Vec<ListedItem>,
     /// Items out of scope, with why, in checklist order. Their answers are kept.
-    #[serde(default)]
+    #[serde(skip)]
     pub out_of_scope: Vec<OutOfScopeItem>,
 }
 
