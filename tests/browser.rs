@@ -322,10 +322,8 @@ async fn choose_file(host: &Element, name: &str, text: &str) {
 
 /// The import preview, once the chosen file has been read.
 async fn import_preview(host: &Element) -> Element {
-    wait_for("the import preview", || {
-        host.query_selector("[aria-label='Import preview']").unwrap()
-    })
-    .await
+    wait_for("the import preview", || host.query_selector("[aria-label='Import preview']").unwrap())
+        .await
 }
 
 fn exported_with_first_item(status: Status, notes: &str) -> String {
@@ -638,7 +636,10 @@ async fn an_index_from_a_newer_version_is_listed_and_never_written_over() {
     button(&host, "Assessments").click();
     yew::scheduler::flush().await;
     let list = host.query_selector(".rc-library").unwrap().expect("the list").text_content();
-    assert!(list.unwrap_or_default().contains("Kept by the newer version"), "what it can read is listed");
+    assert!(
+        list.unwrap_or_default().contains("Kept by the newer version"),
+        "what it can read is listed"
+    );
     assert_eq!(namespace_entries("newer-index"), before);
 }
 
@@ -658,7 +659,8 @@ fn exported_stored(title: &str) -> String {
 /// in the index; this page hears of the index change.
 fn another_tab_starts(ns: &str, id: &str, title: &str) {
     let s = storage();
-    s.set_item(&format!("risk-checklist/v1/{ns}/assessment/{id}"), &exported_stored(title)).unwrap();
+    s.set_item(&format!("risk-checklist/v1/{ns}/assessment/{id}"), &exported_stored(title))
+        .unwrap();
     let index = format!(
         r#"{{"format":"risk-checklist/index","format_version":1,"current":"{id}","entries":[{{"id":"{id}","title":"{title}","checklist_id":"social-media-collaboration-risk","checklist_title":"x","progress":{{"assessed":1,"total":9}},"updated":"2026-02-01T10:00:00Z"}}]}}"#
     );

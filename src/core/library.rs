@@ -202,8 +202,10 @@ impl Library {
         };
         let entries = loose.entries.into_iter().filter_map(|v| {
             let e: LooseEntry = serde_json::from_value(v).ok()?;
-            let progress =
-                Progress { assessed: count(&e.progress, "assessed"), total: count(&e.progress, "total") };
+            let progress = Progress {
+                assessed: count(&e.progress, "assessed"),
+                total: count(&e.progress, "total"),
+            };
             Some(Entry {
                 id: e.id,
                 title: e.title,
@@ -346,7 +348,9 @@ mod tests {
         let extra = r#"{"id":"a-2","title":"U","checklist_id":"c","checklist_title":"C","progress":{"assessed":1,"total":5,"reviewed":1},"updated":"2026-01-02T00:00:00Z","colour":"red"}"#;
         let broken = r#"{"id":"not an id","checklist_id":"c","updated":"2026-01-02T00:00:00Z"}"#;
         check_newer(
-            &format!(r#"{{"format":"risk-checklist/index","format_version":2,"current":"a-1","entries":[{e},{extra},{broken}],"views":{{}}}}"#),
+            &format!(
+                r#"{{"format":"risk-checklist/index","format_version":2,"current":"a-1","entries":[{e},{extra},{broken}],"views":{{}}}}"#
+            ),
             (Some(2), vec!["a-2", "a-1"], Some("a-1")),
         );
         // The current version, another format, or no version at all is not a newer index.
@@ -355,9 +359,14 @@ mod tests {
             (None, vec!["a-1"], None),
         );
         check_newer(r#"{"format":"other","format_version":9}"#, (None, vec![], None));
-        check_newer(r#"{"format":"risk-checklist/index","format_version":"2"}"#, (None, vec![], None));
+        check_newer(
+            r#"{"format":"risk-checklist/index","format_version":"2"}"#,
+            (None, vec![], None),
+        );
         check_newer("not json", (None, vec![], None));
-        let lib = Library::readable_part(&format!(r#"{{"format":"risk-checklist/index","format_version":3,"entries":[{extra}]}}"#));
+        let lib = Library::readable_part(&format!(
+            r#"{{"format":"risk-checklist/index","format_version":3,"entries":[{extra}]}}"#
+        ));
         assert_eq!(lib.entries[0].progress, Progress { assessed: 1, total: 5 });
     }
 }

@@ -180,7 +180,10 @@ pub enum Msg {
     Exported(Rc<Assessment>),
     /// Another tab started an assessment while this tab's was still blank and unsaved: this
     /// tab continues that one instead, on the same view.
-    TakeUp { id: AssessmentId, assessment: Rc<Assessment> },
+    TakeUp {
+        id: AssessmentId,
+        assessment: Rc<Assessment>,
+    },
 }
 
 /// The first section with an item not yet assessed, so a returning person resumes there.
@@ -345,9 +348,7 @@ impl Reducible for AppState {
                 next.assessment = assessment;
                 next.origin = Origin::Stored;
                 next.conflict = None;
-                next.announce(
-                    "Continuing the assessment started in another tab or window.".into(),
-                );
+                next.announce("Continuing the assessment started in another tab or window.".into());
             }
             _ => return self,
         }

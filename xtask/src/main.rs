@@ -345,7 +345,17 @@ fn test(repeat: u32) -> Result {
     run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     run(
         "cargo",
-        &["clippy", "--package", "risk-checklist", "--target", WASM, "--all-targets", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--package",
+            "risk-checklist",
+            "--target",
+            WASM,
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
     )?;
     // 1. The pure core and the architecture rules, natively.
     run("cargo", &["test", "--workspace"])?;
