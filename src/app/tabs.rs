@@ -16,7 +16,7 @@ pub enum StorageChange {
     /// This namespace's index changed.
     Index,
     /// The open assessment's record changed: its new content when it can be read.
-    OpenRecord(Option<Assessment>),
+    OpenRecord(Option<Rc<Assessment>>),
     /// Something this widget does not follow.
     Other,
 }
@@ -34,12 +34,12 @@ pub enum Follow {
 
 /// The step for another tab's save of the open assessment. `pending` tells whether this tab
 /// has a change waiting to be saved.
-pub fn follow(state: &AppState, theirs: Option<Assessment>, pending: bool) -> Follow {
+pub fn follow(state: &AppState, theirs: Option<Rc<Assessment>>, pending: bool) -> Follow {
     match theirs {
         None => Follow::Nothing,
-        Some(theirs) if theirs == *state.assessment => Follow::Nothing,
-        Some(theirs) if pending || state.conflict.is_some() => Follow::Ask(Rc::new(theirs)),
-        Some(theirs) => Follow::Show(Rc::new(theirs)),
+        Some(theirs) if theirs == state.assessment => Follow::Nothing,
+        Some(theirs) if pending || state.conflict.is_some() => Follow::Ask(theirs),
+        Some(theirs) => Follow::Show(theirs),
     }
 }
 
@@ -163,19 +163,15 @@ mod tests {
             Action::SetStatus { item, status: Status::Achieved },
             Timestamp::epoch(),
         );
-        let show = Follow::Show(Rc::new(theirs.clone()));
-        let ask = Follow::Ask(Rc::new(theirs.clone()));
+        let theirs = Rc::new(theirs);
+        let show = Follow::Show(theirs.clone());
+        let ask = Follow::Ask(theirs.clone());
         for (state, theirs, pending, expected) in [
             (&s, Some(theirs.clone()), false, show),
             (&s, Some(theirs.clone()), true, ask.clone()),
-            (
-                &tab(|s| s.conflict = Some(Rc::new(theirs.clone()))),
-                Some(theirs.clone()),
-                false,
-                ask,
-            ),
+            (&tab(|s| s.conflict = Some(theirs.clone())), Some(theirs.clone()), false, ask),
             // What this tab shows already, a removed record or an unreadable one: nothing.
-            (&s, Some((*s.assessment).clone()), true, Follow::Nothing),
+            (&s, Some(Rc::new((*s.assessment).clone())), true, Follow::Nothing),
             (&s, None, true, Follow::Nothing),
         ] {
             assert_eq!(follow(state, theirs, pending), expected, "pending: {pending}");
