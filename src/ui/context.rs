@@ -84,10 +84,10 @@ impl Shell {
         self.run.reform(move |_: MouseEvent| op())
     }
 
-    /// A click that sends `msg`.
-    pub fn on_click_send(&self, msg: Msg) -> Callback<MouseEvent> {
+    /// A click that sends the message `msg` makes.
+    pub fn on_click_send(&self, msg: impl Fn() -> Msg + 'static) -> Callback<MouseEvent> {
         let dispatch = self.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(msg.clone()))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(msg()))
     }
 }
 

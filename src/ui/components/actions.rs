@@ -87,10 +87,10 @@ fn ResetConfirm(props: &ResetProps) -> Html {
             <div class="rc-confirm" role="group" aria-label="Start again?" onkeydown={on_key}>
                 <p>{"Clear every answer in this assessment? This cannot be undone. Export JSON first if you may need them."}</p>
                 <button type="button" class="rc-button rc-danger" onclick={confirm}>{"Yes, clear all answers"}</button>
-                <button type="button" class="rc-button" ref={cancel_ref} onclick={shell.on_click_send(Msg::CancelReset)}>{"Cancel"}</button>
+                <button type="button" class="rc-button" ref={cancel_ref} onclick={shell.on_click_send(|| Msg::CancelReset)}>{"Cancel"}</button>
             </div>
         }
     } else {
-        html! { <button type="button" class="rc-button" ref={start_ref} onclick={shell.on_click_send(Msg::AskReset)}>{"Start again"}</button> }
+        html! { <button type="button" class="rc-button" ref={start_ref} onclick={shell.on_click_send(|| Msg::AskReset)}>{"Start again"}</button> }
     }
 }

@@ -135,7 +135,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         let onclick = if view == View::Assessments {
             shell.on_click(|| Op::ShowAssessments)
         } else {
-            shell.on_click_send(Msg::ShowView(view))
+            shell.on_click_send(move || Msg::ShowView(view))
         };
         let current = s.view == view;
         html! {

@@ -102,7 +102,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             el.set_value("");
         })
     };
-    let close = shell.on_click_send(Msg::CloseImport);
+    let close = shell.on_click_send(|| Msg::CloseImport);
     let input_id = shell.id("import");
     html! {
         <div class="rc-import">

@@ -22,7 +22,7 @@ pub fn SectionNav(props: &SectionNavProps) -> Html {
         <nav class="rc-nav" aria-label="Sections">
             <ol>
                 { for props.sections.iter().enumerate().map(|(i, s)| {
-                    let onclick = shell.on_click_send(Msg::ShowSection(i));
+                    let onclick = shell.on_click_send(move || Msg::ShowSection(i));
                     let current = i == props.current;
                     let Progress { assessed, total } = s.progress;
                     let done = assessed == total;

@@ -32,7 +32,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
     let a = &props.assessment;
     let s = Summary::of(def, a);
     let grid = heat_map(def, a);
-    let show_section = |i: usize| shell.on_click_send(Msg::ShowSection(i));
+    let show_section = |i: usize| shell.on_click_send(move || Msg::ShowSection(i));
     let not_assessed: Vec<_> = def
         .sections
         .iter()
