@@ -33,21 +33,41 @@ fn code_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn the_core_knows_nothing_of_the_browser() {
+/// Fails if a file under `src/<dir>` names a browser crate.
+fn assert_pure(dir: &str, min_files: usize) {
     let banned = ["yew", "web_sys", "gloo", "gloo_timers", "gloo_events", "wasm_bindgen", "js_sys"];
-    let files = rust_files(&src("core"));
-    assert!(files.len() >= 5, "expected the core modules under src/core");
+    let files = rust_files(&src(dir));
+    assert!(files.len() >= min_files, "expected the modules under src/{dir}");
     for file in files {
         let text = fs::read_to_string(&file).unwrap();
         for word in code_words(&text) {
             assert!(
                 !banned.contains(&word.as_str()),
-                "{} uses `{word}`: the core must stay pure Rust",
+                "{} uses `{word}`: src/{dir} must stay pure Rust",
                 file.display()
             );
         }
     }
+}
+
+#[test]
+fn the_core_knows_nothing_of_the_browser() {
+    assert_pure("core", 5);
+}
+
+#[test]
+fn the_shell_logic_knows_nothing_of_the_browser() {
+    assert_pure("app", 5);
+}
+
+#[test]
+fn the_shell_logic_is_compiled_natively() {
+    // Gated to wasm32, it would not be tested by `cargo test`.
+    let lib = fs::read_to_string(src("lib.rs")).unwrap();
+    let gated = lib.lines().zip(lib.lines().skip(1)).any(|(before, line)| {
+        line.trim() == "pub mod app;" && before.trim_start().starts_with("#[cfg")
+    });
+    assert!(lib.contains("pub mod app;") && !gated, "src/lib.rs declares `pub mod app;` ungated");
 }
 
 #[test]

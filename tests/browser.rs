@@ -1,5 +1,8 @@
-//! Components and storage in a real browser (headless Chromium through wasm-bindgen-test).
-//! Each test mounts a widget into a fresh host element with its own storage namespace.
+//! Components and storage in a real browser (headless Chromium through wasm-bindgen-test):
+//! what only a test inside the page can see, such as how components render, which of them a
+//! keystroke re-renders, and what lands in storage. Journeys a person takes are tested end to
+//! end in tests/e2e. Each test mounts a widget into a fresh host element with its own storage
+//! namespace.
 #![cfg(target_arch = "wasm32")]
 
 use risk_checklist::core::default_checklist::default_checklist;
@@ -147,27 +150,15 @@ async fn renders_the_first_section_with_every_status_choice() {
 }
 
 #[wasm_bindgen_test]
-async fn choosing_a_status_updates_progress_badge_and_storage() {
-    clear("status");
+async fn choosing_a_status_updates_the_badge_and_progress() {
     let host = open("status").await;
-    let group = item(&host, &first_title());
-    control::<HtmlElement>(&group, "Achieved").click();
+    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
     yew::scheduler::flush().await;
     let total = default_checklist().item_count();
     assert_eq!(progress(&host), (100 / total).to_string());
-    assert_eq!(
-        item(&host, &first_title())
-            .query_selector(".rc-badge")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap(),
-        "Achieved"
-    );
-
-    save_now().await;
-    let stored = storage().get_item(&key("status")).unwrap().expect("saved");
-    assert!(stored.contains("\"achieved\""), "{stored}");
+    let badge = item(&host, &first_title()).query_selector(".rc-badge").unwrap().unwrap();
+    assert_eq!(badge.text_content().unwrap(), "Achieved");
+    assert!(badge.class_name().split_whitespace().any(|c| c == "rc-badge-achieved"));
 }
 
 #[wasm_bindgen_test]
@@ -185,121 +176,6 @@ async fn ratings_show_the_band_as_text() {
     assert!(risk.class_name().split_whitespace().any(|c| c == "rc-band-high"));
 }
 
-#[wasm_bindgen_test]
-async fn a_saved_assessment_is_restored_exactly() {
-    clear("restore");
-    let host = open("restore").await;
-    let group = item(&host, &first_title());
-    control::<HtmlElement>(&group, "Not achieved").click();
-    let notes: web_sys::HtmlTextAreaElement = control(&group, "Notes");
-    notes.set_value("Two admins share one password – café ☕");
-    notes.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-    save_now().await;
-
-    let again = open("restore").await;
-    let group = item(&again, &first_title());
-    assert!(control::<HtmlInputElement>(&group, "Not achieved").checked());
-    assert_eq!(
-        control::<web_sys::HtmlTextAreaElement>(&group, "Notes").value(),
-        "Two admins share one password – café ☕"
-    );
-}
-
-#[wasm_bindgen_test]
-async fn an_unreadable_stored_value_is_backed_up_and_never_overwritten() {
-    let raw =
-        "{\"format\": \"risk-checklist/stored-assessment\", \"format_version\": 1, \"checklist\": ";
-    plant("broken", raw);
-    let host = open("broken").await;
-    let alert = host.query_selector("[role='alert']").unwrap().expect("a warning");
-    assert!(alert.text_content().unwrap().contains("could not be opened"));
-    // Working on never touches it: the new answers go to a new assessment.
-    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    save_now().await;
-    assert_eq!(
-        storage().get_item("risk-checklist/v1/broken/assessment/a-test").unwrap().as_deref(),
-        Some(raw)
-    );
-    assert_ne!(key("broken"), "risk-checklist/v1/broken/assessment/a-test");
-    let backup_prefix = "risk-checklist/v1/broken/backup/a-test/";
-    let s = storage();
-    let backups: Vec<String> = (0..s.length().unwrap())
-        .filter_map(|i| s.key(i).unwrap())
-        .filter(|k| k.starts_with(backup_prefix))
-        .collect();
-    assert_eq!(backups.len(), 1, "{backups:?}");
-    assert_eq!(s.get_item(&backups[0]).unwrap().as_deref(), Some(raw));
-    s.remove_item(&backups[0]).unwrap();
-}
-
-#[wasm_bindgen_test]
-async fn a_value_from_a_newer_version_is_left_untouched() {
-    let raw = "{\"format\": \"risk-checklist/stored-assessment\", \"format_version\": 99}";
-    plant("newer", raw);
-    let host = open("newer").await;
-    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    save_now().await;
-    assert_eq!(
-        storage().get_item("risk-checklist/v1/newer/assessment/a-test").unwrap().as_deref(),
-        Some(raw)
-    );
-    let alert = host.query_selector("[role='alert']").unwrap().expect("a warning");
-    assert!(alert.text_content().unwrap().contains("newer version"));
-}
-
-#[wasm_bindgen_test]
-async fn blocked_storage_leaves_a_working_widget_with_a_warning() {
-    // Make window.localStorage throw, as a sandboxed iframe or disabled storage does.
-    let window = web_sys::window().unwrap();
-    let descriptor = js_sys::Object::get_own_property_descriptor(&window, &"localStorage".into());
-    let thrower =
-        js_sys::Function::new_no_args("throw new DOMException('blocked', 'SecurityError')");
-    let getter = js_sys::Object::new();
-    js_sys::Reflect::set(&getter, &"get".into(), &thrower).unwrap();
-    js_sys::Reflect::set(&getter, &"configurable".into(), &true.into()).unwrap();
-    js_sys::Object::define_property(&window, &"localStorage".into(), &getter);
-
-    let host = open("blocked").await;
-    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    yew::scheduler::flush().await;
-    let alert_text =
-        host.query_selector("[role='alert']").unwrap().map(|a| a.text_content().unwrap());
-
-    if descriptor.is_undefined() {
-        js_sys::Reflect::delete_property(&window, &"localStorage".into()).unwrap();
-    } else {
-        js_sys::Object::define_property(
-            &window,
-            &"localStorage".into(),
-            &descriptor.unchecked_into(),
-        );
-    }
-    assert!(alert_text.unwrap_or_default().contains("not being saved"));
-    assert_ne!(progress(&host), "0");
-}
-
-#[wasm_bindgen_test]
-async fn an_invalid_inline_definition_lists_every_problem() {
-    let host = document().create_element("div").unwrap();
-    host.set_inner_html(
-        r#"<script type="application/json" data-checklist>{"id":"x","version":"1","title":"",
-        "scale":{"likelihood":["a","b"],"impact":["a","b"],"bands":{"low_max":1,"medium_max":2}},
-        "sections":[{"id":"s","title":"S","items":[{"id":"i","title":""},{"id":"i","title":"T"}]}]}</script>"#,
-    );
-    document().body().unwrap().append_child(&host).unwrap();
-    std::mem::forget(ui::mount(host.clone()));
-    yew::scheduler::flush().await;
-    let text = host
-        .query_selector("[role='alert']")
-        .unwrap()
-        .expect("problems shown")
-        .text_content()
-        .unwrap();
-    for path in ["title", "sections[0].items[0].title", "sections[0].items[1].id"] {
-        assert!(text.contains(path), "{path} missing from: {text}");
-    }
-}
-
 /// The button with exactly this text inside `scope`.
 fn button(scope: &Element, text: &str) -> HtmlElement {
     let buttons = scope.query_selector_all("button").unwrap();
@@ -307,167 +183,6 @@ fn button(scope: &Element, text: &str) -> HtmlElement {
         .filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok())
         .find(|b| b.text_content().as_deref() == Some(text))
         .unwrap_or_else(|| panic!("no button {text}"))
-}
-
-/// Puts a file into the widget's import input, as choosing it in the file picker does.
-async fn choose_file(host: &Element, name: &str, text: &str) {
-    let input: HtmlInputElement = control(host, "Import JSON");
-    let put = js_sys::Function::new_with_args(
-        "input, text, name",
-        "const dt = new DataTransfer(); dt.items.add(new File([text], name, {type: 'application/json'})); \
-         input.files = dt.files; input.dispatchEvent(new Event('change', {bubbles: true}));",
-    );
-    put.call3(&wasm_bindgen::JsValue::NULL, &input, &text.into(), &name.into()).unwrap();
-}
-
-/// The import preview, once the chosen file has been read.
-async fn import_preview(host: &Element) -> Element {
-    wait_for("the import preview", || host.query_selector("[aria-label='Import preview']").unwrap())
-        .await
-}
-
-fn exported_with_first_item(status: Status, notes: &str) -> String {
-    use risk_checklist::core::{Action, Assessment, Document, Timestamp};
-    let def = default_checklist();
-    let t = Timestamp::parse("2026-02-01T10:00:00Z").unwrap();
-    let mut a = Assessment::new(t.clone());
-    let item = def.sections[0].items[0].id.clone();
-    a.apply(&def, Action::SetTitle { title: "Imported team blog".into() }, t.clone());
-    a.apply(&def, Action::SetStatus { item: item.clone(), status }, t.clone());
-    a.apply(&def, Action::SetNotes { item, notes: notes.into() }, t.clone());
-    Document::new(&def, &a, t).to_json()
-}
-
-use risk_checklist::core::Status;
-
-#[wasm_bindgen_test]
-async fn an_imported_file_is_previewed_then_opened_as_a_new_assessment() {
-    clear("import");
-    let host = open("import").await;
-    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    save_now().await;
-    choose_file(
-        &host,
-        "team-blog.json",
-        &exported_with_first_item(Status::NotAchieved, "<b>bold?</b>"),
-    )
-    .await;
-    let preview = import_preview(&host).await;
-    assert!(preview.text_content().unwrap().contains("Imported team blog"));
-    // Nothing changed yet.
-    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Achieved").checked());
-    button(&host, "Open as a new assessment").click();
-    save_now().await;
-    let group = item(&host, &first_title());
-    assert!(control::<HtmlInputElement>(&group, "Not achieved").checked());
-    assert_eq!(control::<web_sys::HtmlTextAreaElement>(&group, "Notes").value(), "<b>bold?</b>");
-    let index = storage().get_item("risk-checklist/v1/import/index").unwrap().unwrap();
-    assert_eq!(
-        serde_json::from_str::<serde_json::Value>(&index).unwrap()["entries"]
-            .as_array()
-            .unwrap()
-            .len(),
-        2
-    );
-}
-
-#[wasm_bindgen_test]
-async fn replacing_by_import_can_be_undone() {
-    clear("replace");
-    let host = open("replace").await;
-    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    save_now().await;
-    choose_file(&host, "other.json", &exported_with_first_item(Status::NotApplicable, "")).await;
-    import_preview(&host).await;
-    button(&host, "Replace the current assessment").click();
-    yew::scheduler::flush().await;
-    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Not applicable").checked());
-    button(&host, "Undo").click();
-    yew::scheduler::flush().await;
-    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Achieved").checked());
-}
-
-#[wasm_bindgen_test]
-async fn a_bad_file_is_explained_and_changes_nothing() {
-    clear("badfile");
-    let host = open("badfile").await;
-    control::<HtmlElement>(&item(&host, &first_title()), "Partially achieved").click();
-    save_now().await;
-    let before = storage().get_item(&key("badfile")).unwrap();
-    assert!(before.is_some(), "the answer was saved before the bad files");
-    for (text, expect) in [
-        ("{\"format\": \"risk-checklist/assessment\", \"format_version\": 1,", "line 1"),
-        ("{\"format\": \"something-else\", \"format_version\": 1}", "something-else"),
-        ("{\"format\": \"risk-checklist/assessment\", \"format_version\": 7}", "newer version"),
-        ("", "empty"),
-    ] {
-        choose_file(&host, "bad.json", text).await;
-        // Each file's own explanation replaces the last one's.
-        let said = wait_for(&format!("an explanation naming {expect}"), || {
-            let alert = host.query_selector(".rc-import [role='alert']").unwrap()?;
-            alert.text_content().filter(|t| t.contains(expect))
-        })
-        .await;
-        assert!(said.contains(expect) && said.contains("Nothing was changed"), "{said}");
-    }
-    save_now().await;
-    assert_eq!(storage().get_item(&key("badfile")).unwrap(), before);
-    assert!(
-        control::<HtmlInputElement>(&item(&host, &first_title()), "Partially achieved").checked()
-    );
-}
-
-/// Sends the `storage` event another tab's write would cause.
-fn storage_event(key: &str, value: &str) {
-    let send = js_sys::Function::new_with_args(
-        "key, value",
-        "window.dispatchEvent(new StorageEvent('storage', {key, newValue: value, storageArea: window.localStorage}));",
-    );
-    send.call2(&wasm_bindgen::JsValue::NULL, &key.into(), &value.into()).unwrap();
-}
-
-#[wasm_bindgen_test]
-async fn a_change_saved_in_another_tab_is_shown_or_asked_about() {
-    use risk_checklist::core::{Action, ChecklistDefinition, StoredAssessment, Timestamp};
-    clear("tabs");
-    let host = open("tabs").await;
-    control::<HtmlElement>(&item(&host, &first_title()), "Achieved").click();
-    save_now().await;
-    let k = key("tabs");
-    let stored = StoredAssessment::from_json(&storage().get_item(&k).unwrap().unwrap()).unwrap();
-    let def: ChecklistDefinition = default_checklist();
-    let theirs = |status| {
-        let mut s = stored.clone();
-        s.assessment.apply(
-            &def,
-            Action::SetStatus { item: def.sections[0].items[0].id.clone(), status },
-            Timestamp::parse("2026-03-01T00:00:00Z").unwrap(),
-        );
-        s.to_json()
-    };
-    // No unsaved change here: the other tab's version is shown.
-    storage_event(&k, &theirs(Status::NotApplicable));
-    yew::scheduler::flush().await;
-    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Not applicable").checked());
-
-    // An unsaved change here: the person is asked, and nothing is overwritten meanwhile.
-    control::<HtmlElement>(&item(&host, &first_title()), "Not achieved").click();
-    yew::scheduler::flush().await;
-    storage_event(&k, &theirs(Status::PartiallyAchieved));
-    yew::scheduler::flush().await;
-    assert!(host.text_content().unwrap().contains("changed in another tab"));
-    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Not achieved").checked());
-    button(&host, "Use the other tab's version").click();
-    save_now().await;
-    assert!(
-        control::<HtmlInputElement>(&item(&host, &first_title()), "Partially achieved").checked()
-    );
-    let s = storage();
-    let backups = (0..s.length().unwrap())
-        .filter_map(|i| s.key(i).unwrap())
-        .filter(|k| k.starts_with("risk-checklist/v1/tabs/backup/"))
-        .count();
-    assert_eq!(backups, 1, "this tab's version is kept as a backup");
 }
 
 #[wasm_bindgen_test]
@@ -601,6 +316,39 @@ async fn when_another_app_clears_storage_the_open_assessment_is_written_back() {
     assert_eq!(key("cleared"), k, "the index names it again");
 }
 
+/// Types `text` into a text field as a keystroke does: the value changes, then `input` fires.
+fn type_into(field: &HtmlElement, text: &str) {
+    js_sys::Reflect::set(field, &"value".into(), &text.into()).unwrap();
+    field.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+}
+
+/// The components rendered by typing `text` into `field`, with how often.
+async fn renders_of_typing(field: &HtmlElement, text: &str) -> Vec<(&'static str, u32)> {
+    yew::scheduler::flush().await;
+    ui::context::take_renders();
+    type_into(field, text);
+    yew::scheduler::flush().await;
+    ui::context::take_renders().into_iter().collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_keystroke_re_renders_only_the_components_that_show_the_field() {
+    let host = open("renders").await;
+    // The widget's root renders, as it holds the state; below it, only what shows the field.
+    let notes = control(&item(&host, &first_title()), "Notes");
+    let shown = renders_of_typing(&notes, "A").await;
+    assert_eq!(shown, [("Checklist", 1), ("ItemView", 1), ("SectionView", 1)]);
+    let title = control(&host, "Project or tool assessed");
+    assert_eq!(renders_of_typing(&title, "T").await, [("Checklist", 1), ("Header", 1)]);
+    button(&host, "Summary").click();
+    yew::scheduler::flush().await;
+    let owner = control(&host, "Risk owner");
+    assert_eq!(
+        renders_of_typing(&owner, "J").await,
+        [("AllAnswers", 1), ("Checklist", 1), ("SignOffForm", 1), ("SummaryView", 1)]
+    );
+}
+
 /// Every key of a namespace with its value, sorted.
 fn namespace_entries(ns: &str) -> Vec<(String, String)> {
     let s = storage();
@@ -651,49 +399,6 @@ fn exported_stored(title: &str) -> String {
     let mut a = Assessment::new(t.clone());
     a.apply(&def, Action::SetTitle { title: title.into() }, t.clone());
     let item = def.sections[0].items[0].id.clone();
-    a.apply(&def, Action::SetStatus { item, status: Status::Achieved }, t);
+    a.apply(&def, Action::SetStatus { item, status: risk_checklist::core::Status::Achieved }, t);
     StoredAssessment::new(&def, &a).to_json()
-}
-
-/// What another tab does when it starts an assessment: it stores the record, then names it
-/// in the index; this page hears of the index change.
-fn another_tab_starts(ns: &str, id: &str, title: &str) {
-    let s = storage();
-    s.set_item(&format!("risk-checklist/v1/{ns}/assessment/{id}"), &exported_stored(title))
-        .unwrap();
-    let index = format!(
-        r#"{{"format":"risk-checklist/index","format_version":1,"current":"{id}","entries":[{{"id":"{id}","title":"{title}","checklist_id":"social-media-collaboration-risk","checklist_title":"x","progress":{{"assessed":1,"total":9}},"updated":"2026-02-01T10:00:00Z"}}]}}"#
-    );
-    let key = format!("risk-checklist/v1/{ns}/index");
-    s.set_item(&key, &index).unwrap();
-    storage_event(&key, &index);
-}
-
-#[wasm_bindgen_test]
-async fn a_blank_tab_takes_up_the_assessment_another_tab_starts_and_a_used_one_keeps_its_own() {
-    clear("fresh");
-    let host = open("fresh").await;
-    another_tab_starts("fresh", "a-other", "Started elsewhere");
-    yew::scheduler::flush().await;
-    assert_eq!(
-        control::<HtmlInputElement>(&host, "Project or tool assessed").value(),
-        "Started elsewhere"
-    );
-    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Achieved").checked());
-    // Answers given here now go to that one assessment.
-    control::<HtmlElement>(&item(&host, &first_title()), "Not achieved").click();
-    save_now().await;
-    assert_eq!(key("fresh"), "risk-checklist/v1/fresh/assessment/a-other");
-    let stored = storage().get_item(&key("fresh")).unwrap().unwrap();
-    assert!(stored.contains("not_achieved") && stored.contains("Started elsewhere"), "{stored}");
-
-    // A tab with answers of its own keeps them.
-    clear("used");
-    let used = open("used").await;
-    control::<HtmlElement>(&item(&used, &first_title()), "Not applicable").click();
-    yew::scheduler::flush().await;
-    another_tab_starts("used", "a-other", "Started elsewhere");
-    yew::scheduler::flush().await;
-    assert_eq!(control::<HtmlInputElement>(&used, "Project or tool assessed").value(), "");
-    assert!(control::<HtmlInputElement>(&item(&used, &first_title()), "Not applicable").checked());
 }

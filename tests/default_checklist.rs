@@ -163,8 +163,11 @@ fn all_combinations(n: usize) -> Vec<Vec<Answer>> {
     combos
 }
 
+/// One combination of scope answers, by question id.
+type Answers = Vec<(String, Answer)>;
+
 /// For each combination of answers, the items an assessment with those answers sees.
-fn scopes(def: &Value) -> Vec<(Vec<(String, Answer)>, Vec<Item>)> {
+fn scopes(def: &Value) -> Vec<(Answers, Vec<Item>)> {
     let qs = questions(def);
     all_combinations(qs.len())
         .into_iter()

@@ -1,17 +1,19 @@
-//! The browser shell: mounts the widget into each host element and renders the core's state.
+//! The browser shell: mounts the widget into each host element, reads the browser and renders
+//! `app`'s state.
 //!
-//! Data flows one way: a component turns a DOM event into a [`state::Msg`], the reducer in
-//! `state` applies it (assessment changes go through `core::Assessment::apply`), components
-//! render the new state, and an effect hands each new assessment to `storage` to save.
+//! Data flows one way: a component turns a DOM event into a [`crate::app::Msg`], or asks
+//! [`ops`] for an operation that ends in one; the reducer (`app::AppState::reduce`) applies it,
+//! components render the new state, and an effect hands each assessment changed here to
+//! `storage` to save.
 
 pub mod clock;
 pub mod components;
-pub mod config;
+pub mod context;
 pub mod download;
 pub mod ops;
-pub mod state;
 pub mod storage;
 
+use crate::app::config::{HostAttributes, HostConfig};
 use components::app::{App, AppProps};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use wasm_bindgen::JsCast;
@@ -82,11 +84,31 @@ pub fn mount(host: web_sys::Element) -> Option<yew::AppHandle<App>> {
     if host.get_attribute("data-mounted").is_some() {
         return None;
     }
-    let config = config::HostConfig::read(&host);
+    let config = read_config(&host);
     // The host's own content (the inline definition, a loading message) is replaced.
     host.set_inner_html("");
     let _ = host.set_attribute("data-mounted", "");
     let n = INSTANCES.fetch_add(1, Ordering::Relaxed);
     let props = AppProps { config: std::rc::Rc::new(config), id_prefix: format!("rc{n}").into() };
     Some(yew::Renderer::<App>::with_root_and_props(host, props).render())
+}
+
+/// Reads the host's data attributes and an inline
+/// `<script type="application/json" data-checklist>` child; `app::config` interprets them.
+pub fn read_config(host: &web_sys::Element) -> HostConfig {
+    let attr = |name: &str| host.get_attribute(name);
+    let inline = host
+        .query_selector("script[type='application/json'][data-checklist]")
+        .ok()
+        .flatten()
+        .and_then(|script| script.text_content());
+    let (namespace, url) = (attr("data-namespace"), attr("data-checklist-url"));
+    let (title, heading_level) = (attr("data-title"), attr("data-heading-level"));
+    HostConfig::from_attributes(&HostAttributes {
+        namespace: namespace.as_deref(),
+        inline: inline.as_deref(),
+        url: url.as_deref(),
+        title: title.as_deref(),
+        heading_level: heading_level.as_deref(),
+    })
 }

@@ -1,27 +1,31 @@
-//! The steps that touch more than the state: opening, creating, duplicating, renaming and
-//! deleting assessments, import, export and resolving a change made in another tab. Each reads
-//! or writes through `storage` and then hands the outcome to the reducer as a message.
+//! The operations that touch more than the state: opening, creating, duplicating, renaming and
+//! deleting assessments, Undo, import, export, settling a conflict with another tab, and
+//! following what other tabs write. Each does its storage or file work and hands the reducer
+//! one message saying what came of it; the reducer decides everything on screen.
 
 use super::clock;
 use super::download::download;
-use super::state::{AppState, ImportPreview, Msg, Undo};
 use super::storage::{Loaded, Saver, SharedSaver, Store};
-use crate::core::assessment::unknown_items;
-use crate::core::document::{check_assessment, export_file_name};
-use crate::core::library::AssessmentId;
+use crate::app::choices::{after_delete, copy_of, fresh};
+use crate::app::import::{read_import, shown_name, too_large, unreadable};
+use crate::app::state::{Keep, Opening, Problem, Undo, Version};
+use crate::app::tabs::{self, Follow, StorageChange};
+use crate::app::{AppState, Msg, View};
+use crate::core::document::export_file_name;
+use crate::core::library::{AssessmentId, Library};
 use crate::core::report::{csv_report, html_report};
 use crate::core::{Action, Assessment, ChecklistDefinition, Document};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::{UseReducerDispatcher, UseReducerHandle};
-
-/// The largest file import reads, checked before reading it.
-pub const MAX_IMPORT_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 
 /// Something a person asked for that needs storage or the file system.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     Open(AssessmentId),
     New,
+    /// The Assessments view, with the list read afresh: saves, and other tabs, change it.
+    ShowAssessments,
     Duplicate(AssessmentId),
     Rename(AssessmentId, String),
     Delete(AssessmentId),
@@ -30,22 +34,27 @@ pub enum Op {
     ImportAsNew,
     ImportReplace,
     ExportJson,
-    /// The CSV report, or (false) the HTML report.
-    ExportReport {
-        csv: bool,
-    },
+    ExportReport(Report),
     DownloadRaw(AssessmentId),
-    /// Settles a conflict with another tab: keep this tab's version, or take theirs.
-    Resolve {
-        keep_mine: bool,
-    },
+    /// Settles a conflict with another tab.
+    Resolve(Keep),
 }
 
-/// What the steps work with.
-pub struct Ctx {
-    pub state: UseReducerHandle<AppState>,
-    pub store: Rc<Store>,
-    pub saver: SharedSaver,
+/// The report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    Csv,
+    Html,
+}
+
+/// Runs operations for one widget. Made once, so the callback that runs them never changes
+/// and components that take it do not re-render for it.
+pub struct Ops {
+    store: Rc<Store>,
+    saver: SharedSaver,
+    /// The state handle of the latest render. A Yew 0.23 handle reads the state the last
+    /// dispatch wrote, so an operation sees every earlier outcome, even before the render.
+    state: Rc<RefCell<UseReducerHandle<AppState>>>,
 }
 
 /// A new id from the clock and a random number.
@@ -56,319 +65,341 @@ pub fn new_id() -> AssessmentId {
     )
 }
 
-/// A new, empty assessment, titled as the embedding page asked.
-pub fn fresh(
-    def: &ChecklistDefinition,
-    title: Option<&str>,
-    now: crate::core::Timestamp,
-) -> Assessment {
-    let mut a = Assessment::new(now.clone());
-    if let Some(title) = title {
-        a.apply(def, Action::SetTitle { title: title.to_owned() }, now);
+impl Ops {
+    pub fn new(
+        store: Rc<Store>,
+        saver: SharedSaver,
+        state: Rc<RefCell<UseReducerHandle<AppState>>>,
+    ) -> Ops {
+        Ops { store, saver, state }
     }
-    a
-}
 
-fn refresh(ctx: &Ctx) {
-    ctx.state.dispatch(Msg::Library(Rc::new(ctx.store.library())));
-}
-
-fn say(d: &UseReducerDispatcher<AppState>, text: impl Into<String>) {
-    d.dispatch(Msg::Announce(text.into()));
-}
-
-fn title_or_untitled(title: &str) -> String {
-    if title.trim().is_empty() {
-        crate::core::report::UNTITLED.into()
-    } else {
-        format!("“{title}”")
+    /// Does what `op` asks and dispatches its outcome.
+    pub fn run(&self, op: Op) {
+        let state = self.state.borrow().clone();
+        if let Some(msg) = self.outcome(op, &state) {
+            state.dispatch(msg);
+        }
     }
-}
 
-pub fn run(op: Op, ctx: &Ctx) {
-    let s = &*ctx.state;
-    let d = ctx.state.dispatcher();
-    match op {
-        Op::Open(id) if id == s.current => d.dispatch(Msg::ShowView(super::state::View::Checklist)),
-        Op::Open(id) => {
-            Saver::flush(&ctx.saver);
-            match ctx.store.load(&id, &s.def, &clock::now()) {
-                Loaded::Restored(a) => {
-                    ctx.store.set_current(&id);
-                    let message = format!("Opened {}.", title_or_untitled(&a.title));
-                    d.dispatch(Msg::Open {
-                        id,
-                        assessment: Rc::new(a),
-                        save: false,
-                        message: Some(message),
-                    });
-                }
-                Loaded::Nothing => say(&d, "That assessment is no longer stored in this browser."),
-                Loaded::Unusable { reason, .. } => say(
-                    &d,
-                    format!(
-                        "That assessment cannot be opened here: {reason}. It is left as it is."
-                    ),
-                ),
-            }
-            refresh(ctx);
+    /// Follows a `storage` event: another tab saved, the index changed, or storage was cleared.
+    pub fn storage_event(&self, key: Option<String>, new_value: Option<String>) {
+        let state = self.state.borrow().clone();
+        if let Some(msg) = self.follow(&state, self.store.change(&state.current, key, new_value)) {
+            state.dispatch(msg);
         }
-        Op::New => {
-            Saver::flush(&ctx.saver);
-            let a = fresh(&s.def, s.default_title.as_deref(), clock::now());
-            d.dispatch(Msg::Open {
-                id: new_id(),
-                assessment: Rc::new(a),
-                save: true,
-                message: Some("Started a new assessment.".into()),
-            });
-        }
-        Op::Duplicate(id) => {
-            Saver::flush(&ctx.saver);
-            let source = if id == s.current {
-                Some((*s.assessment).clone())
-            } else {
-                match ctx.store.load(&id, &s.def, &clock::now()) {
-                    Loaded::Restored(a) => Some(a),
-                    _ => None,
-                }
-            };
-            let Some(mut copy) = source else {
-                return say(&d, "That assessment cannot be copied: it cannot be opened here.");
-            };
-            let now = clock::now();
-            let title = format!(
-                "Copy of {}",
-                if copy.title.trim().is_empty() {
-                    "untitled assessment"
-                } else {
-                    copy.title.as_str()
-                }
-            );
-            copy.apply(
-                &s.def,
-                Action::SetTitle {
-                    title: title.chars().take(crate::core::assessment::MAX_NAME).collect(),
-                },
-                now.clone(),
-            );
-            copy.created = now;
-            let new = new_id();
-            match ctx.store.save(&new, &s.def, &copy) {
-                Ok(()) => {
-                    ctx.store.set_current(&s.current);
-                    say(&d, format!("Made {}.", title_or_untitled(&copy.title)));
-                }
-                Err(h) => d.dispatch(Msg::Storage(h)),
-            }
-            refresh(ctx);
-        }
-        Op::Rename(id, title) => {
-            let now = clock::now();
-            if id == s.current {
-                d.dispatch(Msg::Edit { action: Action::SetTitle { title }, now });
-                return;
-            }
-            if let Loaded::Restored(mut a) = ctx.store.load(&id, &s.def, &now) {
-                if a.apply(&s.def, Action::SetTitle { title }, now) {
-                    if let Err(h) = ctx.store.save(&id, &s.def, &a) {
-                        d.dispatch(Msg::Storage(h));
-                    }
-                    ctx.store.set_current(&s.current);
-                }
-            }
-            refresh(ctx);
-        }
-        Op::Delete(id) => {
-            // Save what is pending first, so that Undo brings back the latest answers.
-            Saver::flush(&ctx.saver);
-            let title = ctx.store.library().get(&id).map(|e| e.title.clone()).unwrap_or_default();
-            match ctx.store.delete(&id) {
-                Some(raw) => {
-                    d.dispatch(Msg::SetUndo(Some(Rc::new(Undo::Deleted {
-                        id: id.clone(),
-                        raw: Rc::new(raw),
-                        title: title.clone(),
-                    }))));
-                    say(
-                        &d,
-                        format!(
-                            "Deleted {}. Use Undo to bring it back.",
-                            title_or_untitled(&title)
-                        ),
-                    );
-                }
-                None if id == s.current => {}
-                None => return say(&d, "That assessment could not be deleted."),
-            }
-            if id == s.current {
-                // Open the most recent other assessment of this checklist, or a new one.
-                let lib = ctx.store.library();
-                let next = lib
-                    .entries
-                    .iter()
-                    .find(|e| e.checklist_id == s.def.id && e.id != id)
-                    .map(|e| e.id.clone());
-                match next.and_then(|n| match ctx.store.load(&n, &s.def, &clock::now()) {
-                    Loaded::Restored(a) => Some((n, a)),
-                    _ => None,
-                }) {
-                    Some((n, a)) => {
-                        ctx.store.set_current(&n);
-                        d.dispatch(Msg::Open {
-                            id: n,
-                            assessment: Rc::new(a),
-                            save: false,
-                            message: None,
-                        });
-                    }
-                    None => d.dispatch(Msg::Open {
-                        id: new_id(),
-                        assessment: Rc::new(fresh(
-                            &s.def,
-                            s.default_title.as_deref(),
-                            clock::now(),
-                        )),
-                        save: false,
-                        message: None,
-                    }),
-                }
-                d.dispatch(Msg::ShowView(super::state::View::Assessments));
-            }
-            refresh(ctx);
-        }
-        Op::Undo => {
-            let Some(undo) = s.undo.clone() else { return };
-            match &*undo {
-                // The answers the import brought (and any edits since) are kept as a backup first.
-                Undo::Replaced { id, previous } if *id == s.current => {
-                    Saver::flush(&ctx.saver);
-                    let _ = ctx.store.back_up(id, &clock::now());
-                    d.dispatch(Msg::Open {
-                        id: id.clone(),
-                        assessment: previous.clone(),
-                        save: true,
-                        message: Some(
-                            "The import was undone: the previous answers are back.".into(),
-                        ),
-                    });
-                }
-                // Another assessment is open now: put the answers back where they were.
-                Undo::Replaced { id, previous } => {
-                    let _ = ctx.store.back_up(id, &clock::now());
-                    match ctx.store.save(id, &s.def, previous) {
-                        Ok(()) => {
-                            ctx.store.set_current(&s.current);
-                            say(
-                                &d,
-                                format!(
-                                    "The import was undone: {} has its previous answers back.",
-                                    title_or_untitled(&previous.title)
-                                ),
-                            );
-                        }
-                        Err(h) => d.dispatch(Msg::Storage(h)),
-                    }
-                }
-                Undo::Deleted { id, raw, title } => match ctx.store.undelete(id, raw) {
-                    Ok(()) => say(&d, format!("{} is back.", title_or_untitled(title))),
-                    Err(h) => d.dispatch(Msg::Storage(h)),
-                },
-            }
-            d.dispatch(Msg::SetUndo(None));
-            refresh(ctx);
-        }
-        Op::ImportFile(file) => import_file(file, s.def.clone(), d),
-        Op::ImportAsNew | Op::ImportReplace => {
-            let Some(preview) = s.import.clone() else { return };
-            if preview.blocked.is_some() {
-                return;
-            }
-            let mut a = preview.doc.assessment.clone();
-            if matches!(op, Op::ImportAsNew) {
-                Saver::flush(&ctx.saver);
-                a.created = clock::now();
-                let message = format!(
-                    "Opened {} from {} as a new assessment.",
-                    title_or_untitled(&a.title),
-                    preview.file_name
-                );
-                d.dispatch(Msg::Open {
+    }
+
+    /// Saves what is pending now, as the page is hidden or left.
+    pub fn flush(&self) {
+        Saver::flush(&self.saver);
+    }
+
+    /// Saves what is pending, then tells whether leaving now would lose changes.
+    pub fn leaving_loses_changes(&self) -> bool {
+        self.flush();
+        self.state.borrow().clone().has_unkept_changes()
+    }
+
+    fn library(&self) -> Rc<Library> {
+        Rc::new(self.store.library())
+    }
+
+    /// `problem`, with the list as stored now.
+    fn failed(&self, problem: Problem) -> Msg {
+        Msg::Failed { problem, library: Some(self.library()) }
+    }
+
+    fn outcome(&self, op: Op, s: &AppState) -> Option<Msg> {
+        Some(match op {
+            Op::Open(id) if id == s.current => Msg::ShowView(View::Checklist),
+            Op::Open(id) => self.open(s, id),
+            Op::New => {
+                Saver::flush(&self.saver);
+                let a = fresh(&s.def, s.default_title.as_deref(), clock::now());
+                Msg::Opened {
                     id: new_id(),
                     assessment: Rc::new(a),
-                    save: true,
-                    message: Some(message),
-                });
-            } else {
-                Saver::flush(&ctx.saver);
-                let kept = ctx.store.back_up(&s.current, &clock::now());
-                let message = format!(
-                    "Replaced the current answers with {}. The previous answers {}; use Undo to bring them back.",
-                    preview.file_name,
-                    if kept.is_some() { "were also kept as a backup in this browser" } else { "are kept until you leave this page" }
-                );
-                d.dispatch(Msg::Replace { assessment: Rc::new(a), message });
-            }
-            refresh(ctx);
-        }
-        Op::ExportJson => {
-            Saver::flush(&ctx.saver);
-            let doc = Document::new(&s.def, &s.assessment, clock::now());
-            let name = doc.file_name("json");
-            let message = match download(&name, "application/json", &doc.to_json()) {
-                Ok(()) => {
-                    d.dispatch(Msg::Exported(s.assessment.clone()));
-                    format!("Exported {name}. It holds every answer and a copy of the checklist.")
+                    how: Opening::New,
+                    library: self.library(),
                 }
-                Err(problem) => problem,
-            };
-            say(&d, message);
-        }
-        Op::ExportReport { csv } => {
-            let now = clock::now();
-            let (def, a) = (&s.def, &s.assessment);
-            let (name, mime, body) = if csv {
-                (
-                    export_file_name(&a.title, &now, "csv"),
-                    "text/csv;charset=utf-8",
-                    csv_report(def, a),
-                )
-            } else {
-                (
-                    export_file_name(&a.title, &now, "html"),
-                    "text/html;charset=utf-8",
-                    html_report(def, a, &now),
-                )
-            };
-            let message = match download(&name, mime, &body) {
-                Ok(()) => format!("Exported {name}."),
-                Err(problem) => problem,
-            };
-            say(&d, message);
-        }
-        Op::DownloadRaw(id) => match ctx.store.raw(&id) {
-            Some(raw) => {
-                let name = format!("stored-{id}.json");
-                let _ = download(&name, "application/json", &raw).map_err(|p| say(&d, p));
             }
-            None => say(&d, "Nothing is stored under that assessment any more."),
-        },
-        Op::Resolve { keep_mine } => {
-            let Some(theirs) = s.conflict.clone() else { return };
-            let now = clock::now();
-            if keep_mine {
-                // Theirs is kept as a backup, then this tab's version is saved over it.
-                let _ = ctx.store.back_up(&s.current, &now);
-                Saver::schedule(&ctx.saver, s.current.clone(), s.assessment.clone());
-                Saver::flush(&ctx.saver);
-                say(&d, "Kept this tab's version. The other tab's version was kept as a backup in this browser.");
-            } else {
-                Saver::discard(&ctx.saver);
-                let _ = ctx.store.back_up_assessment(&s.current, &now, &s.def, &s.assessment);
-                d.dispatch(Msg::Open { id: s.current.clone(), assessment: theirs, save: false, message: Some("Showing the other tab's version. This tab's version was kept as a backup in this browser.".into()) });
+            Op::ShowAssessments => Msg::Listed(self.library()),
+            Op::Duplicate(id) => self.duplicate(s, id),
+            Op::Rename(id, title) => self.rename(s, id, title),
+            Op::Delete(id) => self.delete(s, id),
+            Op::Undo => self.undo(s, s.undo.clone()?),
+            Op::ImportFile(file) => {
+                import_file(file, s.def.clone(), self.state.borrow().dispatcher());
+                return None;
             }
-            d.dispatch(Msg::Conflict(None));
+            Op::ImportAsNew | Op::ImportReplace => {
+                let preview = s.import.clone().filter(|p| p.blocked.is_none())?;
+                Saver::flush(&self.saver);
+                let mut a = preview.doc.assessment.clone();
+                let file_name = preview.file_name.clone();
+                if op == Op::ImportAsNew {
+                    a.created = clock::now();
+                    let how = Opening::ImportedAsNew { file_name };
+                    Msg::Opened {
+                        id: new_id(),
+                        assessment: Rc::new(a),
+                        how,
+                        library: self.library(),
+                    }
+                } else {
+                    // Without a backup, Undo still holds the previous answers in this page,
+                    // and the message says so.
+                    let backup = self.store.back_up(&s.current, &clock::now()).ok().flatten();
+                    Msg::Replaced {
+                        assessment: Rc::new(a),
+                        file_name,
+                        backup,
+                        library: self.library(),
+                    }
+                }
+            }
+            Op::ExportJson => {
+                Saver::flush(&self.saver);
+                let doc = Document::new(&s.def, &s.assessment, clock::now());
+                let file_name = doc.file_name("json");
+                match download(&file_name, "application/json", &doc.to_json()) {
+                    Ok(()) => Msg::Exported { file_name, json: Some(s.assessment.clone()) },
+                    Err(problem) => {
+                        Msg::Failed { problem: Problem::Download(problem), library: None }
+                    }
+                }
+            }
+            Op::ExportReport(report) => export_report(&s.def, &s.assessment, report),
+            Op::DownloadRaw(id) => {
+                let problem = match self.store.raw(&id) {
+                    Some(raw) => {
+                        let name = format!("stored-{id}.json");
+                        Problem::Download(download(&name, "application/json", &raw).err()?)
+                    }
+                    None => Problem::NothingToDownload,
+                };
+                Msg::Failed { problem, library: None }
+            }
+            Op::Resolve(keep) => self.resolve(s, keep)?,
+        })
+    }
+
+    fn open(&self, s: &AppState, id: AssessmentId) -> Msg {
+        Saver::flush(&self.saver);
+        match self.store.load(&id, &s.def, &clock::now()) {
+            Loaded::Restored(a) => {
+                self.store.set_current(&id);
+                let how = Opening::Chosen;
+                Msg::Opened { id, assessment: Rc::new(a), how, library: self.library() }
+            }
+            Loaded::Nothing => self.failed(Problem::NotStored),
+            Loaded::Unusable { reason, .. } => self.failed(Problem::CannotOpen { reason }),
         }
+    }
+
+    fn duplicate(&self, s: &AppState, id: AssessmentId) -> Msg {
+        Saver::flush(&self.saver);
+        let source = if id == s.current {
+            Some((*s.assessment).clone())
+        } else {
+            match self.store.load(&id, &s.def, &clock::now()) {
+                Loaded::Restored(a) => Some(a),
+                _ => None,
+            }
+        };
+        let Some(source) = source else { return self.failed(Problem::CannotCopy) };
+        let copy = copy_of(&s.def, &source, clock::now());
+        match self.store.save(&new_id(), &s.def, &copy) {
+            Ok(()) => Msg::Copied { title: copy.title, library: self.library() },
+            Err(e) => self.failed(Problem::Storage(e)),
+        }
+    }
+
+    fn rename(&self, s: &AppState, id: AssessmentId, title: String) -> Msg {
+        let now = clock::now();
+        // The open one is renamed like any edit of its title, and saved as edits are.
+        if id == s.current {
+            return Msg::Edit { action: Action::SetTitle { title }, now };
+        }
+        if let Loaded::Restored(mut a) = self.store.load(&id, &s.def, &now) {
+            if a.apply(&s.def, Action::SetTitle { title }, now) {
+                if let Err(e) = self.store.save(&id, &s.def, &a) {
+                    return self.failed(Problem::Storage(e));
+                }
+            }
+        }
+        Msg::Renamed(self.library())
+    }
+
+    fn delete(&self, s: &AppState, id: AssessmentId) -> Msg {
+        // Save what is pending first, so that Undo brings back the latest answers.
+        Saver::flush(&self.saver);
+        let title = self.store.library().get(&id).map(|e| e.title.clone()).unwrap_or_default();
+        let raw = self.store.delete(&id);
+        let open = id == s.current;
+        // The open one may never have been stored: then there is nothing to remove.
+        if raw.is_none() && !open {
+            return self.failed(Problem::CannotDelete);
+        }
+        let next = open.then(|| {
+            let stored = after_delete(&self.store.library(), &s.def.id, &id).and_then(|next| {
+                match self.store.load(&next, &s.def, &clock::now()) {
+                    Loaded::Restored(a) => Some((next, a)),
+                    _ => None,
+                }
+            });
+            match stored {
+                Some((next, a)) => {
+                    self.store.set_current(&next);
+                    (next, Rc::new(a))
+                }
+                None => {
+                    let a = fresh(&s.def, s.default_title.as_deref(), clock::now());
+                    (new_id(), Rc::new(a))
+                }
+            }
+        });
+        Msg::Deleted { id, title, raw: raw.map(Rc::new), next, library: self.library() }
+    }
+
+    fn undo(&self, s: &AppState, undo: Rc<Undo>) -> Msg {
+        let now = clock::now();
+        match &*undo {
+            // The answers the import brought (and any edits since) are kept as a backup first;
+            // without one, nothing is replaced.
+            Undo::Replaced { id, previous } if *id == s.current => {
+                Saver::flush(&self.saver);
+                match self.store.back_up(id, &now) {
+                    Ok(backup) => Msg::Opened {
+                        id: id.clone(),
+                        assessment: previous.clone(),
+                        how: Opening::ImportUndone { backup },
+                        library: self.library(),
+                    },
+                    Err(cause) => self.failed(Problem::NoBackup { of: Version::Imported, cause }),
+                }
+            }
+            // Another assessment is open now: put the answers back where they were.
+            Undo::Replaced { id, previous } => match self.store.back_up(id, &now) {
+                Ok(backup) => match self.store.save(id, &s.def, previous) {
+                    Ok(()) => Msg::PutBack {
+                        title: previous.title.clone(),
+                        backup,
+                        library: self.library(),
+                    },
+                    Err(e) => self.failed(Problem::Storage(e)),
+                },
+                Err(cause) => self.failed(Problem::NoBackup { of: Version::Imported, cause }),
+            },
+            Undo::Deleted { id, raw, title } => match self.store.undelete(id, raw) {
+                Ok(()) => Msg::Restored { title: title.clone(), library: self.library() },
+                Err(e) => self.failed(Problem::Storage(e)),
+            },
+        }
+    }
+
+    /// Keeps one side of a conflict. The side replaced is backed up first; when it cannot be,
+    /// nothing is replaced and the person is told.
+    fn resolve(&self, s: &AppState, keep: Keep) -> Option<Msg> {
+        let theirs = s.conflict.clone()?;
+        let now = clock::now();
+        Some(match keep {
+            Keep::Mine => match self.store.back_up(&s.current, &now) {
+                Ok(backup) => {
+                    Saver::discard(&self.saver);
+                    let saved = self.store.save_open(&s.current, &s.def, &s.assessment);
+                    Msg::KeptMine { backup, saved, library: self.library() }
+                }
+                Err(cause) => Msg::Failed {
+                    problem: Problem::NoBackup { of: Version::OtherTabs, cause },
+                    library: None,
+                },
+            },
+            Keep::Theirs => {
+                match self.store.back_up_assessment(&s.current, &now, &s.def, &s.assessment) {
+                    Ok(backup) => {
+                        Saver::discard(&self.saver);
+                        Msg::Opened {
+                            id: s.current.clone(),
+                            assessment: theirs,
+                            how: Opening::Theirs { backup },
+                            library: self.library(),
+                        }
+                    }
+                    Err(cause) => Msg::Failed {
+                        problem: Problem::NoBackup { of: Version::ThisTabs, cause },
+                        library: None,
+                    },
+                }
+            }
+        })
+    }
+
+    /// The outcome of a change another tab or app made to storage.
+    fn follow(&self, s: &AppState, change: StorageChange) -> Option<Msg> {
+        match change {
+            StorageChange::Cleared => {
+                // Written back at once, so that this tab's work does not live only in the page.
+                if tabs::writes_back_after_clear(s) {
+                    Saver::schedule(&self.saver, s.current.clone(), s.assessment.clone());
+                    Saver::flush(&self.saver);
+                }
+                Some(Msg::IndexChanged { library: self.library(), newer: None, take_up: None })
+            }
+            StorageChange::Index => {
+                let library = self.store.library();
+                // Two fresh tabs end with one assessment: a tab with nothing of its own yet
+                // takes up the one another tab has just started.
+                let take_up = s.to_take_up(&library).and_then(|id| {
+                    match self.store.load(&id, &s.def, &clock::now()) {
+                        Loaded::Restored(a) => Some((id, Rc::new(a))),
+                        _ => None,
+                    }
+                });
+                let newer = self.store.newer_index();
+                Some(Msg::IndexChanged { library: Rc::new(library), newer, take_up })
+            }
+            StorageChange::OpenRecord(theirs) => {
+                match tabs::follow(s, theirs, Saver::has_pending(&self.saver)) {
+                    Follow::Nothing => None,
+                    Follow::Show(theirs) => Some(Msg::External(theirs)),
+                    Follow::Ask(theirs) => {
+                        // Nothing is saved over theirs until the person chooses. This tab's
+                        // change stays on screen, and a backup keeps it too, should the page
+                        // go another way before then.
+                        Saver::discard(&self.saver);
+                        let _ = self.store.back_up_assessment(
+                            &s.current,
+                            &clock::now(),
+                            &s.def,
+                            &s.assessment,
+                        );
+                        Some(Msg::Conflict(theirs))
+                    }
+                }
+            }
+            StorageChange::Other => None,
+        }
+    }
+}
+
+/// Downloads a report of the assessment.
+fn export_report(def: &ChecklistDefinition, a: &Assessment, report: Report) -> Msg {
+    let now = clock::now();
+    let (file_name, mime, body) = match report {
+        Report::Csv => {
+            (export_file_name(&a.title, &now, "csv"), "text/csv;charset=utf-8", csv_report(def, a))
+        }
+        Report::Html => (
+            export_file_name(&a.title, &now, "html"),
+            "text/html;charset=utf-8",
+            html_report(def, a, &now),
+        ),
+    };
+    match download(&file_name, mime, &body) {
+        Ok(()) => Msg::Exported { file_name, json: None },
+        Err(problem) => Msg::Failed { problem: Problem::Download(problem), library: None },
     }
 }
 
@@ -376,62 +407,21 @@ pub fn run(op: Op, ctx: &Ctx) {
 fn import_file(
     file: web_sys::File,
     def: Rc<ChecklistDefinition>,
-    d: UseReducerDispatcher<AppState>,
+    dispatch: UseReducerDispatcher<AppState>,
 ) {
-    let name: String = file.name().chars().take(120).collect();
-    if file.size() > MAX_IMPORT_BYTES {
-        // Whole megabytes, rounded up, in integers: formatting a float would add kilobytes of code.
-        let mib = (file.size() as u64).div_ceil(1024 * 1024);
-        d.dispatch(Msg::ImportFailed(format!("{name} is over {} MB, larger than the 4 MB an assessment file can be. Nothing was changed.", mib - 1)));
-        return;
+    let name = shown_name(&file.name());
+    if let Some(problem) = too_large(&name, file.size() as u64) {
+        return dispatch.dispatch(Msg::ImportFailed(problem));
     }
     yew::platform::spawn_local(async move {
         let bytes = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file)).await;
         let msg = match bytes {
-            Err(_) => Msg::ImportFailed(format!("{name} could not be read. Nothing was changed.")),
-            Ok(bytes) => read_import(&name, &bytes, &def),
+            Err(_) => Msg::ImportFailed(unreadable(&name)),
+            Ok(bytes) => match read_import(&name, &bytes, &def) {
+                Ok(preview) => Msg::ImportRead(Rc::new(preview)),
+                Err(problem) => Msg::ImportFailed(problem),
+            },
         };
-        d.dispatch(msg);
+        dispatch.dispatch(msg);
     });
-}
-
-/// Turns a file's bytes into a preview, or a message naming the problem.
-pub fn read_import(name: &str, bytes: &[u8], def: &ChecklistDefinition) -> Msg {
-    let fail = |problem: String| {
-        let stop = if problem.ends_with(['.', '?', '!']) { "" } else { "." };
-        Msg::ImportFailed(format!(
-            "{name} cannot be imported. {problem}{stop} Nothing was changed."
-        ))
-    };
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return fail(
-            "It is not UTF-8 text, so it is not an assessment file exported from this checklist."
-                .into(),
-        );
-    };
-    match Document::from_json(text) {
-        Err(e) => fail(e.to_string()),
-        Ok(doc) => {
-            let unknown = unknown_items(def, &doc.assessment).len();
-            let blocked = check_against(&doc, def);
-            Msg::ImportRead(Rc::new(ImportPreview {
-                file_name: name.to_owned(),
-                doc,
-                unknown,
-                blocked,
-            }))
-        }
-    }
-}
-
-/// Why an import cannot be opened with the checklist on this page: it must be the same
-/// checklist, and every rating must be on this page's scale.
-fn check_against(doc: &Document, def: &ChecklistDefinition) -> Option<String> {
-    if doc.checklist.id != def.id {
-        return Some(format!(
-            "It answers a different checklist (“{}”), so it cannot be opened with this one.",
-            doc.definition.title.chars().take(80).collect::<String>()
-        ));
-    }
-    check_assessment(def, &doc.assessment).err().map(|e| format!("{e}."))
 }

@@ -5,7 +5,8 @@
 //! backup key before anything could replace it, and when even that fails it is never written
 //! over. Saving is debounced while a person types and flushed when the page is hidden.
 
-use super::state::StorageHealth;
+use crate::app::tabs::StorageChange;
+use crate::app::StorageError;
 use crate::core::document::{check_assessment, older_version, DocumentError, StoredAssessment};
 use crate::core::library::{AssessmentId, Entry, Library};
 use crate::core::{Assessment, ChecklistDefinition, Timestamp};
@@ -81,13 +82,13 @@ impl Store {
         self.storage.as_ref()?.get_item(key).ok().flatten()
     }
 
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageHealth> {
-        let Some(storage) = &self.storage else { return Err(StorageHealth::Unavailable) };
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        let Some(storage) = &self.storage else { return Err(StorageError::Unavailable) };
         // Every write goes through here, so none can change a namespace a newer version owns.
         if let Some(version) = self.newer_index() {
-            return Err(StorageHealth::ReadOnly { version });
+            return Err(StorageError::ReadOnly { version });
         }
-        storage.set_item(key, value).map_err(|e| StorageHealth::Failing { reason: describe(&e) })
+        storage.set_item(key, value).map_err(|e| StorageError::Refused { reason: describe(&e) })
     }
 
     /// The raw text stored under an assessment's key, to download as it is.
@@ -140,7 +141,7 @@ impl Store {
         let Some(raw) = self.get(&self.record_key(id)) else { return Loaded::Nothing };
         // An older format is upgraded as it is read: keep the original first. The upgraded
         // version is written back only by the next save, after it opened without a problem.
-        if older_version(&raw).is_some() && self.back_up_text(id, now, &raw).is_none() {
+        if older_version(&raw).is_some() && self.back_up_text(id, now, &raw).is_err() {
             return Loaded::Unusable {
                 reason: "it is in an older format and no backup could be made before upgrading it"
                     .into(),
@@ -163,18 +164,40 @@ impl Store {
             Err(e @ DocumentError::NewerVersion { .. }) => (e.to_string(), true),
             Err(e) => (e.to_string(), false),
         };
-        let backup_key = self.back_up_text(id, now, &raw);
+        let backup_key = self.back_up_text(id, now, &raw).ok();
         Loaded::Unusable { reason, backup_key, newer }
     }
 
-    /// Writes an assessment and its index entry. On failure the previous stored copy is left
-    /// as it was.
+    /// Writes an assessment and its index entry, and nothing more: which assessment is open is
+    /// left as it was. On failure the previous stored copy is left as it was.
     pub fn save(
         &self,
         id: &AssessmentId,
         def: &ChecklistDefinition,
         assessment: &Assessment,
-    ) -> Result<(), StorageHealth> {
+    ) -> Result<(), StorageError> {
+        self.write(id, def, assessment, |_| {})
+    }
+
+    /// Saves the assessment open in this tab: as [`Store::save`], and the index names it as
+    /// the one to resume, in the same write.
+    pub fn save_open(
+        &self,
+        id: &AssessmentId,
+        def: &ChecklistDefinition,
+        assessment: &Assessment,
+    ) -> Result<(), StorageError> {
+        self.write(id, def, assessment, |lib| lib.current = Some(id.clone()))
+    }
+
+    /// Writes the record, then its index entry with `also` done to the index.
+    fn write(
+        &self,
+        id: &AssessmentId,
+        def: &ChecklistDefinition,
+        assessment: &Assessment,
+        also: impl FnOnce(&mut Library),
+    ) -> Result<(), StorageError> {
         let perf = web_sys::window().and_then(|w| w.performance());
         if let Some(perf) = &perf {
             let _ = perf.mark(SAVE_START);
@@ -184,8 +207,8 @@ impl Store {
         if result.is_ok() {
             let entry = Entry::of(id, def, assessment);
             self.update_library(|lib| {
-                lib.current = Some(id.clone());
                 lib.upsert(entry);
+                also(lib);
             });
         }
         // A user-timing entry lets the benchmark read how long a save takes.
@@ -211,7 +234,7 @@ impl Store {
     }
 
     /// Puts back an assessment removed by [`Store::delete`].
-    pub fn undelete(&self, id: &AssessmentId, raw: &str) -> Result<(), StorageHealth> {
+    pub fn undelete(&self, id: &AssessmentId, raw: &str) -> Result<(), StorageError> {
         self.set(&self.record_key(id), raw)?;
         if let Ok(stored) = StoredAssessment::from_json(raw) {
             let entry = Entry::of_stored(id, &stored);
@@ -220,14 +243,23 @@ impl Store {
         Ok(())
     }
 
-    /// Remembers which assessment is open, so the next visit resumes it.
+    /// Remembers which assessment is open, so the next visit resumes it. Only opening an
+    /// assessment, and saving the one open ([`Store::save_open`]), does this.
     pub fn set_current(&self, id: &AssessmentId) {
         self.update_library(|lib| lib.current = Some(id.clone()));
     }
 
-    /// Keeps a copy of an assessment's current stored text before it is replaced.
-    pub fn back_up(&self, id: &AssessmentId, now: &Timestamp) -> Option<String> {
-        self.back_up_text(id, now, &self.raw(id)?)
+    /// Keeps a copy of an assessment's current stored text before it is replaced: the key it
+    /// is under, or `None` when nothing is stored under that id (there is nothing to lose).
+    pub fn back_up(
+        &self,
+        id: &AssessmentId,
+        now: &Timestamp,
+    ) -> Result<Option<String>, StorageError> {
+        match self.raw(id) {
+            Some(raw) => self.back_up_text(id, now, &raw).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// Keeps a copy of an assessment as it is in this page, which may differ from what is stored.
@@ -237,13 +269,18 @@ impl Store {
         now: &Timestamp,
         def: &ChecklistDefinition,
         a: &Assessment,
-    ) -> Option<String> {
+    ) -> Result<String, StorageError> {
         self.back_up_text(id, now, &StoredAssessment::new(def, a).to_json())
     }
 
     /// Keeps `text` as a backup of an assessment; returns the key it is under. The same text
     /// backed up before is not stored twice, so reopening a damaged record does not fill storage.
-    pub fn back_up_text(&self, id: &AssessmentId, now: &Timestamp, text: &str) -> Option<String> {
+    pub fn back_up_text(
+        &self,
+        id: &AssessmentId,
+        now: &Timestamp,
+        text: &str,
+    ) -> Result<String, StorageError> {
         let prefix = format!("{}backup/{id}/", self.prefix());
         if let Some(storage) = &self.storage {
             let count = storage.length().unwrap_or(0);
@@ -251,25 +288,32 @@ impl Store {
                 .filter_map(|i| storage.key(i).ok().flatten())
                 .filter(|k| k.starts_with(&prefix))
                 .find(|k| self.get(k).as_deref() == Some(text));
-            if existing.is_some() {
-                return existing;
+            if let Some(key) = existing {
+                return Ok(key);
             }
         }
         let key = self.backup_key(id, now);
-        self.set(&key, text).ok().map(|_| key)
+        self.set(&key, text).map(|_| key)
     }
 
-    /// The assessment a `storage` event from another tab carries, if it is this one's record.
-    pub fn external_change(
+    /// What a `storage` event with this key and new value is about, for a tab with `open` on
+    /// screen.
+    pub fn change(
         &self,
-        id: &AssessmentId,
+        open: &AssessmentId,
         key: Option<String>,
         new_value: Option<String>,
-    ) -> Option<Option<StoredAssessment>> {
-        if key.as_deref() != Some(self.record_key(id).as_str()) {
-            return None;
+    ) -> StorageChange {
+        match key {
+            None => StorageChange::Cleared,
+            Some(key) if key == self.index_key() => StorageChange::Index,
+            Some(key) if key == self.record_key(open) => StorageChange::OpenRecord(
+                new_value
+                    .and_then(|v| StoredAssessment::from_json(&v).ok())
+                    .map(|stored| Rc::new(stored.assessment)),
+            ),
+            Some(_) => StorageChange::Other,
         }
-        Some(new_value.and_then(|v| StoredAssessment::from_json(&v).ok()))
     }
 }
 
@@ -283,13 +327,14 @@ fn describe(error: &wasm_bindgen::JsValue) -> String {
     }
 }
 
-/// Saves the newest assessment after a pause in typing, or at once on [`Saver::flush`].
+/// Saves the newest assessment after a pause in typing, or at once on [`Saver::flush`]. Each
+/// save it makes is reported, whoever asked for it.
 pub struct Saver {
     store: Rc<Store>,
     def: Rc<ChecklistDefinition>,
     pending: Option<(AssessmentId, Rc<Assessment>)>,
     timer: Option<Timeout>,
-    report: Callback<StorageHealth>,
+    report: Callback<Result<(), StorageError>>,
 }
 
 pub type SharedSaver = Rc<RefCell<Saver>>;
@@ -298,7 +343,7 @@ impl Saver {
     pub fn new(
         store: Rc<Store>,
         def: Rc<ChecklistDefinition>,
-        report: Callback<StorageHealth>,
+        report: Callback<Result<(), StorageError>>,
     ) -> SharedSaver {
         Rc::new(RefCell::new(Saver { store, def, pending: None, timer: None, report }))
     }
@@ -328,14 +373,14 @@ impl Saver {
             let Ok(mut saver) = this.try_borrow_mut() else { return };
             saver.timer = None;
             let Some((id, assessment)) = saver.pending.take() else { return };
-            let result = saver.store.save(&id, &saver.def, &assessment);
+            let result = saver.store.save_open(&id, &saver.def, &assessment);
             if result.is_err() {
                 // Keep it queued: the next change or the next flush tries again.
                 saver.pending = Some((id, assessment));
             }
             (result, saver.report.clone())
         };
-        report.emit(result.err().unwrap_or(StorageHealth::Saving));
+        report.emit(result);
     }
 
     /// Whether a change is waiting to be saved.

@@ -7,13 +7,10 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 import {
-  assertClean,
   checkedStatus,
   chooseStatus,
   defaultChecklist,
@@ -26,7 +23,6 @@ import {
   item,
   literal,
   localStorageEntries,
-  openApp,
   progress,
   rate,
   readItem,
@@ -34,7 +30,6 @@ import {
   sectionButton,
   sectionNav,
   sectionSummaries,
-  snapshot,
   statusRadio,
   indexKey,
   storedAssessment,
@@ -44,10 +39,9 @@ import {
   waitUntilInteractive,
   useBrowserAndServer,
   saveNow,
+  blockStorage,
+  titleField,
 } from './helpers.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const artifacts = path.join(here, 'artifacts');
 
 const checklist = defaultChecklist();
 const [first, second] = checklist.sections;
@@ -57,47 +51,16 @@ const itemC = first.items[2].title;
 const itemOther = second.items[1].title;
 
 const env = useBrowserAndServer();
-
-/**
- * Opens a fresh app, runs `fn(app)`, then checks the page stayed clean. On failure, saves a
- * screenshot and the widget's aria snapshot under artifacts/ and adds the snapshot to the error.
- */
-async function withApp(name, fn, options = {}) {
-  const app = await openApp(env.browser, `${env.server.url}${options.path ?? '/'}`, options);
-  try {
-    await fn(app);
-    assertClean(app, assert);
-  } catch (err) {
-    const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    const aria = await snapshot(app.page).catch(() => '(no snapshot)');
-    try {
-      mkdirSync(artifacts, { recursive: true });
-      await app.page.screenshot({ path: path.join(artifacts, `${slug}.png`), fullPage: true });
-      writeFileSync(path.join(artifacts, `${slug}.html`), await app.page.content());
-      writeFileSync(path.join(artifacts, `${slug}.aria.txt`), aria);
-    } catch {
-      // The page may be gone; the error itself matters more.
-    }
-    const extra = [
-      app.pageErrors.length ? `page errors:\n${app.pageErrors.join('\n')}` : '',
-      app.consoleErrors.length ? `console errors:\n${app.consoleErrors.join('\n')}` : '',
-      `widget aria snapshot (see artifacts/${slug}.*):\n${aria.slice(0, 4000)}`,
-    ].filter(Boolean);
-    err.message = `${err.message}\n\n${extra.join('\n\n')}`;
-    throw err;
-  } finally {
-    await app.close();
-  }
-}
+const { run } = env;
 
 describe('answering with the mouse', () => {
   it('shows the header, answers items in two sections, and keeps everything after a reload', () =>
-    withApp('mouse', async ({ page }) => {
+    run('mouse', async ({ page }) => {
       // The header: title, the two names, the progress bar and the privacy line.
       await page.getByRole('heading', { name: checklist.title, exact: true }).waitFor();
       await page.getByText('stored only in this browser').first().waitFor({ state: 'visible' });
       assert.equal(await progress(page), 0);
-      await page.getByLabel('Project or tool assessed', { exact: true }).fill('Team chat pilot');
+      await titleField(page).fill('Team chat pilot');
       await page.getByLabel('Assessor', { exact: true }).fill('A. Tester');
 
       // The section navigation: one button per section, the first current, counts in the name.
@@ -157,7 +120,7 @@ describe('answering with the mouse', () => {
       await waitUntilInteractive(page);
       assert.deepEqual(await sectionSummaries(page), summaries, 'section counts after reload');
       assert.equal(await progress(page), overall, 'overall progress after reload');
-      assert.equal(await page.getByLabel('Project or tool assessed', { exact: true }).inputValue(), 'Team chat pilot');
+      assert.equal(await titleField(page).inputValue(), 'Team chat pilot');
       assert.equal(await page.getByLabel('Assessor', { exact: true }).inputValue(), 'A. Tester');
       assert.deepEqual(await goToSectionAndRead(page, second.title, itemOther), expectedOther);
       assert.deepEqual(await goToSectionAndRead(page, first.title, itemA), expectedA);
@@ -184,7 +147,7 @@ async function goToSectionAndRead(page, sectionTitle, itemTitle) {
 
 describe('answering with the keyboard only', () => {
   it('tabs to a status, changes it with the arrow keys and Space, and types notes', () =>
-    withApp('keyboard', async ({ page }) => {
+    run('keyboard', async ({ page }) => {
       const title = itemB;
       const achieved = statusRadio(page, title, 'Achieved');
       // From the top of the page, Tab until the item's first status has focus.
@@ -227,7 +190,7 @@ describe('answering with the keyboard only', () => {
 
 describe('saving', () => {
   it('keeps text typed just before a reload (flushed on pagehide)', () =>
-    withApp('pagehide-flush', async ({ page }) => {
+    run('pagehide-flush', async ({ page }) => {
       await chooseStatus(page, itemC, 'Not applicable');
       await field(page, itemC, 'Notes').fill('Typed, then reloaded at once.');
       await field(page, itemC, 'Owner').fill('Records manager');
@@ -239,7 +202,7 @@ describe('saving', () => {
     }));
 
   it('uses only keys under "risk-checklist/" and leaves the page\'s other keys alone', () =>
-    withApp('storage-keys', async ({ page }) => {
+    run('storage-keys', async ({ page }) => {
       await page.evaluate(() => window.localStorage.setItem('other-app', 'keep me'));
       await chooseStatus(page, itemA, 'Achieved');
       await field(page, itemA, 'Notes').fill('Saved under the namespace.');
@@ -260,8 +223,8 @@ describe('saving', () => {
 
 describe('Export JSON', () => {
   it('downloads a self-contained assessment file with the answers entered', () =>
-    withApp('export', async ({ page }) => {
-      await page.getByLabel('Project or tool assessed', { exact: true }).fill('Team Chat Pilot');
+    run('export', async ({ page }) => {
+      await titleField(page).fill('Team Chat Pilot');
       await page.getByLabel('Assessor', { exact: true }).fill('A. Tester');
       await chooseStatus(page, itemA, 'Not achieved');
       await rate(page, itemA, { likelihood: 3, impact: 2 });
@@ -307,7 +270,7 @@ describe('Export JSON', () => {
     }));
 
   it('exporting twice says so twice: the status region gets a new message node each time', () =>
-    withApp('export-announced-twice', async ({ page }) => {
+    run('export-announced-twice', async ({ page }) => {
       const status = page.locator('.rc-live[role="status"]');
       await exportJson(page);
       const first = await status.locator('span').elementHandle();
@@ -320,7 +283,7 @@ describe('Export JSON', () => {
 
 describe('Start again', () => {
   it('asks first: Cancel keeps the answers, confirming clears them and nothing else', () =>
-    withApp('start-again', async ({ page }) => {
+    run('start-again', async ({ page }) => {
       await page.evaluate(() => window.localStorage.setItem('other-app', 'keep me'));
       await chooseStatus(page, itemA, 'Achieved');
       await field(page, itemA, 'Notes').fill('Will be cleared.');
@@ -371,7 +334,7 @@ describe('Start again', () => {
 
 describe('the Show filter', () => {
   it('shows all items, the ones not yet assessed, or the high risks', () =>
-    withApp('filter', async ({ page }) => {
+    run('filter', async ({ page }) => {
       const show = page.getByRole('radiogroup', { name: 'Show', exact: true }).or(page.getByRole('group', { name: 'Show', exact: true }));
       await show.first().waitFor();
       await chooseStatus(page, itemA, 'Not achieved');
@@ -392,18 +355,8 @@ describe('the Show filter', () => {
 });
 
 describe('with storage blocked', () => {
-  // localStorage throws a SecurityError on access, as with cookies blocked or some embeds.
-  const blockStorage = () => {
-    Object.defineProperty(window, 'localStorage', {
-      configurable: true,
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
-  };
-
   it('still renders and answers, and warns that answers are not being saved', () =>
-    withApp(
+    run(
       'storage-blocked',
       async ({ page }) => {
         assert.equal(await progress(page), 0);
@@ -429,7 +382,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   };
 
   it('has no violations on the fresh page, nor after answering an item with its guidance open', () =>
-    withApp('axe', async ({ page }) => {
+    run('axe', async ({ page }) => {
       const fresh = await scan(page);
       assert.equal(fresh.length, 0, `fresh page:\n${formatViolations(fresh)}`);
 
@@ -450,7 +403,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
 
 describe('the page', () => {
   it('loads only from its own origin and serves the wasm as application/wasm', () =>
-    withApp('origin', async ({ page, requests, origin }) => {
+    run('origin', async ({ page, requests, origin }) => {
       const wasm = [...new Set(requests.filter((u) => new URL(u, origin).pathname.endsWith('.wasm')))];
       assert.equal(wasm.length, 1, `wasm files requested: ${wasm.join(', ')}`);
       const res = await page.request.get(wasm[0]);
@@ -462,7 +415,7 @@ describe('the page', () => {
 
 describe('small screens', () => {
   it('every view fits 320 CSS pixels without sideways scrolling (WCAG 1.4.10 reflow)', () =>
-    withApp('reflow', async ({ page }) => {
+    run('reflow', async ({ page }) => {
       await page.setViewportSize({ width: 320, height: 800 });
       const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       for (const view of ['Checklist', 'Summary', 'Assessments']) {
@@ -474,7 +427,7 @@ describe('small screens', () => {
 
 describe('keyboard shortcuts through the page', () => {
   it('"Skip to the items" appears on Tab and moves focus past the section list to the section heading', () =>
-    withApp('skip-link', async ({ page }) => {
+    run('skip-link', async ({ page }) => {
       const skip = page.getByRole('button', { name: 'Skip to the items', exact: true });
       await tabTo(page, skip);
       assert.ok((await skip.boundingBox()).width > 20, 'the skip button is visible once focused');

@@ -24,7 +24,6 @@ import {
   indexKey,
   localStorageEntries,
   recordKey,
-  runApp,
   saveNow,
   showView,
   storedAssessment,
@@ -33,17 +32,18 @@ import {
   waitForStored,
   waitUntilInteractive,
   useBrowserAndServer,
+  titleField,
+  blockStorage,
 } from './helpers.mjs';
 
 const checklist = defaultChecklist();
 const [first] = checklist.sections;
 const [itemA, itemB, itemC] = first.items.map((i) => i.title);
 const [idA, idB, idC] = first.items.map((i) => i.id);
-const titleField = (page) => page.getByLabel('Project or tool assessed', { exact: true });
 
 const env = useBrowserAndServer();
 
-const run = (name, fn, options) => runApp(env.browser, `${env.server.url}/`, name, fn, options);
+const { run } = env;
 
 /** The visible alert whose text matches `pattern`; its text, spaces collapsed. */
 async function alertText(page, pattern, timeout = 5_000) {
@@ -87,15 +87,6 @@ async function openTab(app) {
 
 
 describe('localStorage blocked (SecurityError on access)', () => {
-  const blockStorage = () => {
-    Object.defineProperty(window, 'localStorage', {
-      configurable: true,
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
-  };
-
   it('the widget works, the alert says answers are not being saved, Export JSON holds them, and leaving asks first', () =>
     run(
       'blocked-beforeunload',

@@ -14,7 +14,6 @@ import { distDir, repoRoot, startServer } from './server.mjs';
 /** The statuses offered for every item, in order. */
 export const STATUSES = ['Achieved', 'Partially achieved', 'Not achieved', 'Not applicable'];
 
-/** The localStorage key of the assessment under a namespace. */
 /** The index of a namespace's assessments: it names the one open now. */
 export const indexKey = (namespace = 'default') => `risk-checklist/v1/${namespace}/index`;
 /** The key of one stored assessment. */
@@ -127,6 +126,22 @@ export function assertClean(app, assert) {
 
 /** Regular expression matching `text` literally. */
 export const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The "Project or tool assessed" field in the header. */
+export const titleField = (page) => page.getByLabel('Project or tool assessed', { exact: true });
+
+/**
+ * An init script that makes localStorage throw a SecurityError on access, as with cookies
+ * blocked, a sandboxed iframe or some embeds. Pass it as `initScript`.
+ */
+export function blockStorage() {
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    },
+  });
+}
 
 /** The item with this title: its fieldset (role group, named by its legend). */
 export const item = (page, title) => page.getByRole('group', { name: title, exact: true });
@@ -341,7 +356,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 /**
  * Opens a fresh app at `url`, runs `fn(app)`, then fails on a console error, a page error or a
  * request off the origin. On failure, saves a screenshot, the page's HTML and the widget's aria
- * snapshot under artifacts/<name>.* and adds the snapshot to the error.
+ * snapshot under artifacts/<name>.* and adds the snapshot, and what the page logged, to the error.
  * options: as openApp.
  */
 export async function runApp(browser, url, name, fn, options = {}) {
@@ -351,6 +366,10 @@ export async function runApp(browser, url, name, fn, options = {}) {
     const found = pageProblems(app);
     if (found.length) throw new Error(found.join('\n\n'));
   } catch (err) {
+    const logged = pageProblems(app).filter((p) => !p.startsWith('requests off'));
+    if (logged.length && typeof err.message === 'string' && !err.message.includes(logged[0])) {
+      err.message = `${err.message}\n\n${logged.join('\n\n')}`;
+    }
     await saveArtifacts(app.page, name, err);
     throw err;
   } finally {
@@ -560,10 +579,15 @@ export async function heatMapCount(page, rowHeader, columnHeader) {
 
 /**
  * Starts the test server on the release build and a browser before a test file's tests, and
- * stops both after them. Returns an object whose `browser` and `server` are set by then.
+ * stops both after them. Returns an object whose `browser` and `server` are set by then, and
+ * whose `run(name, fn, options)` is runApp on the server's page (`options.path`, default "/").
  */
 export function useBrowserAndServer(options) {
-  const env = { browser: null, server: null };
+  const env = {
+    browser: null,
+    server: null,
+    run: (name, fn, runOptions = {}) => runApp(env.browser, `${env.server.url}${runOptions.path ?? '/'}`, name, fn, runOptions),
+  };
   before(async () => {
     const index = path.join(distDir(), 'index.html');
     if (!existsSync(index)) throw new Error(`No release build at ${index}: run \`trunk build --release\` first (or set DIST_DIR).`);

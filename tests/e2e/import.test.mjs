@@ -36,12 +36,12 @@ import {
   previewFacts,
   readItem,
   recordKey,
-  runApp,
   saveArtifacts,
   showView,
   waitForStored,
   waitUntilInteractive,
   useBrowserAndServer,
+  titleField,
   saveNow,
 } from './helpers.mjs';
 
@@ -54,11 +54,10 @@ const itemCount = checklist.sections.reduce((n, s) => n + s.items.length, 0);
 const [itemA, itemB] = first.items.map((i) => i.title);
 const [idA, idB] = first.items.map((i) => i.id);
 const idOther = second.items[0].id;
-const titleField = (page) => page.getByLabel('Project or tool assessed', { exact: true });
 
 const env = useBrowserAndServer();
 
-const run = (name, fn, options) => runApp(env.browser, `${env.server.url}/`, name, fn, options);
+const { run } = env;
 
 /** Some work of the person's own, saved before any import: the title and the first item. */
 async function startWork(page) {

@@ -25,12 +25,12 @@ import {
   heatMapCount,
   launch,
   rate,
-  runApp,
   showView,
   storedAssessment,
   waitForStored,
   waitUntilInteractive,
   useBrowserAndServer,
+  titleField,
 } from './helpers.mjs';
 
 const checklist = defaultChecklist();
@@ -38,11 +38,10 @@ const [first, second] = checklist.sections;
 const itemCount = checklist.sections.reduce((n, s) => n + s.items.length, 0);
 const [owner, objectives, policy, approval, value, review] = first.items;
 const support = second.items[0];
-const titleField = (page) => page.getByLabel('Project or tool assessed', { exact: true });
 
 const env = useBrowserAndServer();
 
-const run = (name, fn, options) => runApp(env.browser, `${env.server.url}/`, name, fn, options);
+const { run } = env;
 
 // What answerSome enters, and what the summary must make of it.
 const FORMULA_NOTE = '=HYPERLINK("http://example.invalid","click")';

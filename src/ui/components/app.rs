@@ -1,13 +1,13 @@
 //! The root of one widget: shows the checklist, or says plainly why it cannot.
 //!
 //! The definition is the default checklist, an inline one, or one fetched from
-//! `data-checklist-url` (see `ui::config`). While a fetch is under way the widget says
+//! `data-checklist-url` (see `app::config`). While a fetch is under way the widget says
 //! "Loading the checklist…"; a failed request, an HTTP error, invalid JSON or an invalid
 //! definition is shown as a message naming the URL and every problem, with its path.
 
 use super::checklist::Checklist;
+use crate::app::config::{heading_tag, DefinitionSource, HostConfig};
 use crate::core::{ChecklistDefinition, DefinitionError};
-use crate::ui::config::{heading_tag, DefinitionSource, HostConfig};
 use std::fmt;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -75,6 +75,8 @@ impl fmt::Display for LoadProblem {
         }
     }
 }
+
+impl std::error::Error for LoadProblem {}
 
 /// Fetches and validates the definition at `url`.
 async fn fetch_definition(url: &str) -> Result<ChecklistDefinition, LoadProblem> {

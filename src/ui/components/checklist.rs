@@ -1,16 +1,23 @@
-//! One widget's assessments of one checklist: owns the reducer, storage, saving and the views.
+//! One widget's assessments of one checklist: owns the state, storage, saving, the operations
+//! and the views, and hands what never changes to the components below as one context.
 
+use super::actions::Actions;
 use super::header::Header;
-use super::import::{DropZone, ImportPanel};
+use super::import::{use_drop_zone, ImportPanel};
 use super::library_view::LibraryView;
-use super::notices::{ConflictNotice, ResetConfirm, StorageNotice, UndoNotice, UnopenedNotice};
+use super::notices::{ConflictNotice, StorageNotice, UndoNotice, UnopenedNotice};
 use super::section::{RetiredAnswers, SectionView};
 use super::section_nav::SectionNav;
-use super::HeadingBase;
-use crate::core::ChecklistDefinition;
+use super::summary::SummaryView;
+use crate::app::choices::fresh;
+use crate::app::state::Unopened;
+use crate::app::{AppState, Msg, Origin, StorageError, View};
+use crate::core::assessment::unknown_items;
+use crate::core::scoring::SectionSummary;
+use crate::core::{Answer, ChecklistDefinition, Progress};
 use crate::ui::clock;
-use crate::ui::ops::{self, Ctx, Op};
-use crate::ui::state::{AppState, Msg, Origin, StorageHealth, Unopened, View};
+use crate::ui::context::{rendered, Shell};
+use crate::ui::ops::{new_id, Op, Ops};
 use crate::ui::storage::{Loaded, Saver, SharedSaver, Store};
 use gloo_events::EventListener;
 use std::rc::Rc;
@@ -48,36 +55,52 @@ fn boot(def: &Rc<ChecklistDefinition>, store: &Store, default_title: Option<Stri
         }
     }
     let (id, assessment) =
-        opened.unwrap_or_else(|| (ops::new_id(), ops::fresh(def, default_title.as_deref(), now)));
+        opened.unwrap_or_else(|| (new_id(), fresh(def, default_title.as_deref(), now)));
     let mut state = AppState::new(def.clone(), id, assessment, library);
     state.default_title = default_title;
     state.unopened = unopened;
     if !store.is_available() {
-        state.storage = StorageHealth::Unavailable;
+        state.storage = Some(StorageError::Unavailable);
     } else if let Some(version) = store.newer_index() {
-        state.storage = StorageHealth::ReadOnly { version };
+        state.storage = Some(StorageError::ReadOnly { version });
     }
     state
 }
 
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
-    let store = use_memo(props.namespace.clone(), |ns| Store::open(ns));
+    rendered("Checklist");
+    // A widget's namespace and checklist are fixed for its life: what is built from them is
+    // built once.
+    let store = use_memo((), |_| Rc::new(Store::open(&props.namespace)));
     let state = use_reducer({
         let (def, store, title) = (props.def.clone(), store.clone(), props.default_title.clone());
         move || boot(&def, &store, title)
     });
     let saver: SharedSaver = (*use_memo((), {
-        let (def, store) = (props.def.clone(), store.clone());
-        let dispatcher = state.dispatcher();
-        move |_| {
-            Saver::new(store, def, Callback::from(move |h| dispatcher.dispatch(Msg::Storage(h))))
-        }
+        let (def, store) = (props.def.clone(), (*store).clone());
+        let dispatch = state.dispatcher();
+        move |_| Saver::new(store, def, Callback::from(move |r| dispatch.dispatch(Msg::Saved(r))))
     }))
     .clone();
-    // The newest state, for listeners that outlive a render.
+    // The handle of the latest render, for operations and listeners that outlive a render.
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
+    let ops = use_memo((), {
+        let (store, saver, latest) = ((*store).clone(), saver.clone(), latest.clone());
+        move |_| Rc::new(Ops::new(store, saver, latest))
+    });
+    let shell = use_memo((), {
+        let ops = (*ops).clone();
+        let dispatch = state.dispatcher();
+        move |_| Shell {
+            def: props.def.clone(),
+            dispatch,
+            run: Callback::from(move |op| ops.run(op)),
+            id_prefix: props.id_prefix.clone(),
+            heading_level: props.heading_level,
+        }
+    });
 
     // Save every assessment changed here.
     // While another tab's version waits for the person's choice, nothing is saved over it.
@@ -93,141 +116,46 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         },
     );
 
-    // Flush when the page is hidden or left; warn before leaving unsaved work; follow changes
+    // Save when the page is hidden or left; warn before leaving unsaved work; follow changes
     // made in other tabs.
     use_effect_with((), {
-        let (saver, store, latest) = (saver.clone(), store.clone(), latest.clone());
+        let ops = (*ops).clone();
         move |_| {
-            let listeners = web_sys::window().map(|window| {
-                let on_hide = EventListener::new(&window, "pagehide", {
-                    let saver = saver.clone();
-                    move |_| Saver::flush(&saver)
-                });
-                let on_hidden = window.document().map(|doc| {
-                    let (saver, d) = (saver.clone(), doc.clone());
-                    EventListener::new(&doc, "visibilitychange", move |_| {
-                        if d.hidden() {
-                            Saver::flush(&saver)
-                        }
-                    })
-                });
-                let on_leave = EventListener::new(&window, "beforeunload", {
-                    let (saver, latest) = (saver.clone(), latest.clone());
-                    move |e| {
-                        Saver::flush(&saver);
-                        let s = latest.borrow();
-                        let exported = s.exported.as_ref().is_some_and(|e| Rc::ptr_eq(e, &s.assessment));
-                        let unsaved = s.storage != StorageHealth::Saving && s.origin == Origin::Local && !exported;
-                        if unsaved {
-                            e.prevent_default();
-                            if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                                e.set_return_value("Your answers are not saved in this browser. Export JSON before you leave.");
-                            }
-                        }
-                    }
-                });
-                let on_storage = EventListener::new(&window, "storage", {
-                    let (saver, store, latest) = (saver.clone(), store.clone(), latest.clone());
-                    move |e| {
-                        let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
-                        let state = latest.borrow().clone();
-                        // Another app on this origin cleared all storage: write this
-                        // assessment back at once, so it does not live only in this page (a
-                        // blank one that was never saved has nothing to lose).
-                        if e.key().is_none() {
-                            if !state.is_unsaved_blank(&state.library) {
-                                Saver::schedule(&saver, state.current.clone(), state.assessment.clone());
-                                Saver::flush(&saver);
-                            }
-                            state.dispatch(Msg::Library(Rc::new(store.library())));
-                            return;
-                        }
-                        if e.key().is_some_and(|k| k == store.index_key()) {
-                            if let Some(version) = store.newer_index() {
-                                state.dispatch(Msg::Storage(StorageHealth::ReadOnly { version }));
-                            }
-                            let lib = store.library();
-                            // Two fresh tabs end with one assessment: a tab with nothing of its
-                            // own yet takes up the one another tab has just started.
-                            if let Some(id) = state.to_take_up(&lib) {
-                                if let Loaded::Restored(a) = store.load(&id, &state.def, &clock::now()) {
-                                    state.dispatch(Msg::TakeUp { id, assessment: Rc::new(a) });
-                                }
-                            }
-                            state.dispatch(Msg::Library(Rc::new(lib)));
-                            return;
-                        }
-                        let Some(change) = store.external_change(&state.current, e.key(), e.new_value()) else { return };
-                        let Some(theirs) = change.map(|s| Rc::new(s.assessment)) else { return };
-                        if *theirs == *state.assessment {
-                            return;
-                        }
-                        if Saver::has_pending(&saver) || state.conflict.is_some() {
-                            // This tab's change stays on screen, unsaved, until the person chooses;
-                            // a backup keeps it too, should the page go another way before then.
-                            Saver::discard(&saver);
-                            let _ = store.back_up_assessment(&state.current, &clock::now(), &state.def, &state.assessment);
-                            state.dispatch(Msg::Conflict(Some(theirs)));
-                        } else {
-                            state.dispatch(Msg::External(theirs));
-                        }
-                    }
-                });
-                (on_hide, on_hidden, on_leave, on_storage)
-            });
+            let listeners = web_sys::window().map(|window| listen(&window, &ops));
             move || {
                 drop(listeners);
-                Saver::flush(&saver);
+                ops.flush();
             }
         }
     });
 
-    let run = {
-        let (state, store, saver) = (state.clone(), store.clone(), saver.clone());
-        Callback::from(move |op: Op| {
-            ops::run(op, &Ctx { state: state.clone(), store: store.clone(), saver: saver.clone() })
-        })
-    };
-
-    // Keyboard users can pass the section list and land on the section's heading.
-    let skip_to_items = {
-        let heading_id = format!("{}-section-heading", props.id_prefix);
-        Callback::from(move |_: MouseEvent| {
-            let heading = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&heading_id));
-            if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = h.focus();
-            }
-        })
-    };
+    let drop_zone = use_drop_zone(&shell.run);
     let s = &*state;
-    let dispatch = state.dispatcher();
     let view_button = |view: View, label: &'static str| {
-        let (dispatch, store) = (dispatch.clone(), store.clone());
-        let onclick = Callback::from(move |_: MouseEvent| {
-            if view == View::Assessments {
-                // The list is read afresh: saves, and other tabs, change it.
-                dispatch.dispatch(Msg::Library(Rc::new(store.library())));
-            }
-            dispatch.dispatch(Msg::ShowView(view))
-        });
+        let onclick = if view == View::Assessments {
+            shell.on_click(|| Op::ShowAssessments)
+        } else {
+            shell.on_click_send(move || Msg::ShowView(view))
+        };
         let current = s.view == view;
         html! {
             <li><button type="button" class={if current { "rc-tab rc-current" } else { "rc-tab" }}
                 aria-current={current.then_some("page")} {onclick}>{ label }</button></li>
         }
     };
+    let a = &s.assessment;
     html! {
-        <ContextProvider<HeadingBase> context={HeadingBase(props.heading_level)}>
-        <DropZone run={run.clone()}>
-            <Header def={s.def.clone()} assessment={s.assessment.clone()} id_prefix={props.id_prefix.clone()} dispatch={dispatch.clone()} />
-            <StorageNotice health={s.storage.clone()} />
+        <ContextProvider<Shell> context={(*shell).clone()}>
+        <div class={drop_zone.class} ondragover={drop_zone.ondragover} ondragleave={drop_zone.ondragleave} ondrop={drop_zone.ondrop}>
+            <Header title={a.title.clone()} assessor={a.assessor.clone()}
+                decision={a.signoff.clone().filter(|so| so.is_decided())}
+                progress={Progress::overall(&s.def, a)} />
+            <StorageNotice problem={s.storage.clone()} />
             if let Some(u) = &s.unopened {
-                <UnopenedNotice unopened={u.clone()} run={run.clone()} />
+                <UnopenedNotice unopened={u.clone()} />
             }
-            if let Some(theirs) = &s.conflict {
-                <ConflictNotice theirs={theirs.clone()} run={run.clone()} />
+            if s.conflict.is_some() {
+                <ConflictNotice />
             }
             <nav class="rc-views" aria-label="Views">
                 <ul>
@@ -237,37 +165,99 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 </ul>
             </nav>
             { match s.view {
-                View::Checklist => html! {
-                    <div class="rc-body">
-                        <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
-                        <SectionNav def={s.def.clone()} assessment={s.assessment.clone()} current={s.section} dispatch={dispatch.clone()} />
-                        <div class="rc-main">
-                            <SectionView def={s.def.clone()} assessment={s.assessment.clone()} index={s.section} filter={s.filter}
-                                id_prefix={props.id_prefix.clone()} dispatch={dispatch.clone()} />
-                            <RetiredAnswers def={s.def.clone()} assessment={s.assessment.clone()} />
-                        </div>
-                    </div>
-                },
-                View::Summary => html! { <super::summary::SummaryView def={s.def.clone()} assessment={s.assessment.clone()} id_prefix={props.id_prefix.clone()} dispatch={dispatch.clone()} /> },
-                View::Assessments => html! {
-                    <LibraryView library={s.library.clone()} current={s.current.clone()} checklist_id={s.def.id.clone()} run={run.clone()} id_prefix={props.id_prefix.clone()} />
-                },
+                View::Checklist => checklist_view(&shell, s),
+                View::Summary => html! { <SummaryView assessment={a.clone()} /> },
+                View::Assessments => html! { <LibraryView library={s.library.clone()} current={s.current.clone()} /> },
             } }
-            <div class="rc-actions">
-                <button type="button" class="rc-button rc-primary" onclick={run.reform(|_: MouseEvent| Op::ExportJson)}>{"Export JSON"}</button>
-                <super::summary::ReportButtons run={run.clone()} dispatch={dispatch.clone()} />
-                <ResetConfirm open={s.confirm_reset} dispatch={dispatch.clone()} />
-            </div>
-            <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} run={run.clone()} dispatch={dispatch.clone()} id_prefix={props.id_prefix.clone()} />
+            <Actions confirm_reset={s.confirm_reset} />
+            <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} />
             if let Some(undo) = &s.undo {
-                <UndoNotice undo={undo.clone()} run={run.clone()} />
+                <UndoNotice undo={undo.clone()} />
             }
             <div role="status" class="rc-live">
                 // Keyed by the message's counter, so the same text said again is a new node
                 // that screen readers announce again.
                 if let Some((n, text)) = &s.status { <span key={n.to_string()}>{ text.clone() }</span> }
             </div>
-        </DropZone>
-        </ContextProvider<HeadingBase>>
+        </div>
+        </ContextProvider<Shell>>
     }
+}
+
+/// The Checklist view: the section list, the section on screen and any retired answers. Each
+/// gets only what it shows, so typing in one item re-renders that item and its section only.
+fn checklist_view(shell: &Shell, s: &AppState) -> Html {
+    let (def, a) = (&s.def, &s.assessment);
+    let sections: Vec<SectionSummary> =
+        def.sections.iter().map(|sec| SectionSummary::of(def, sec, a)).collect();
+    let answers: Vec<Answer> = def
+        .sections
+        .get(s.section)
+        .map(|sec| sec.items.iter().map(|i| a.answer(&i.id).clone()).collect())
+        .unwrap_or_default();
+    let retired: Vec<_> =
+        unknown_items(def, a).into_iter().map(|id| (a.answer(&id).clone(), id)).collect();
+    // Keyboard users can pass the section list and land on the section's heading.
+    let skip_to_items = {
+        let heading_id = shell.id("section-heading");
+        Callback::from(move |_: MouseEvent| {
+            let heading = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&heading_id));
+            if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = h.focus();
+            }
+        })
+    };
+    html! {
+        <div class="rc-body">
+            <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
+            <SectionNav {sections} current={s.section} />
+            <div class="rc-main">
+                <SectionView index={s.section} filter={s.filter} {answers} />
+                <RetiredAnswers {retired} />
+            </div>
+        </div>
+    }
+}
+
+/// The page's listeners for one widget; dropping them removes them.
+fn listen(
+    window: &web_sys::Window,
+    ops: &Rc<Ops>,
+) -> (EventListener, Option<EventListener>, EventListener, EventListener) {
+    let on_hide = EventListener::new(window, "pagehide", {
+        let ops = ops.clone();
+        move |_| ops.flush()
+    });
+    let on_hidden = window.document().map(|doc| {
+        let (ops, d) = (ops.clone(), doc.clone());
+        EventListener::new(&doc, "visibilitychange", move |_| {
+            if d.hidden() {
+                ops.flush()
+            }
+        })
+    });
+    let on_leave = EventListener::new(window, "beforeunload", {
+        let ops = ops.clone();
+        move |e| {
+            if ops.leaving_loses_changes() {
+                e.prevent_default();
+                if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                    e.set_return_value(
+                        "Your answers are not saved in this browser. Export JSON before you leave.",
+                    );
+                }
+            }
+        }
+    });
+    let on_storage = EventListener::new(window, "storage", {
+        let ops = ops.clone();
+        move |e| {
+            if let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() {
+                ops.storage_event(e.key(), e.new_value());
+            }
+        }
+    });
+    (on_hide, on_hidden, on_leave, on_storage)
 }

@@ -1,55 +1,46 @@
-//! The top of the widget: the checklist's title, what is assessed, by whom, and overall progress.
+//! The top of the widget: the checklist's title, what is assessed, by whom, the decision once
+//! recorded, and overall progress.
 
-use super::event_value;
 use crate::core::assessment::MAX_NAME;
-use crate::core::{Action, Assessment, ChecklistDefinition, Progress};
-use crate::ui::clock;
-use crate::ui::state::{AppState, Msg};
-use std::rc::Rc;
+use crate::core::{Action, Progress, SignOff};
+use crate::ui::context::{rendered, use_shell};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub def: Rc<ChecklistDefinition>,
-    pub assessment: Rc<Assessment>,
-    pub id_prefix: AttrValue,
-    pub dispatch: UseReducerDispatcher<AppState>,
+    pub title: String,
+    pub assessor: String,
+    /// The sign-off, once a decision is recorded.
+    pub decision: Option<SignOff>,
+    pub progress: Progress,
 }
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let h1 = super::use_heading(0);
-    let progress = Progress::overall(&props.def, &props.assessment);
-    let percent = progress.percent();
-    let edit = |make: fn(String) -> Action| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(value) = event_value(&e) {
-                dispatch.dispatch(Msg::Edit { action: make(value), now: clock::now() });
-            }
-        })
-    };
-    let title_id = format!("{}-title", props.id_prefix);
-    let assessor_id = format!("{}-assessor", props.id_prefix);
+    rendered("Header");
+    let Some(shell) = use_shell() else { return html! {} };
+    let def = &shell.def;
+    let (progress, percent) = (props.progress, props.progress.percent());
+    let (title_id, assessor_id) = (shell.id("title"), shell.id("assessor"));
     html! {
         <header class="rc-header">
-            <@{h1} class="rc-heading">{ &props.def.title }</@>
-            if !props.def.description.is_empty() {
-                <p class="rc-description">{ &props.def.description }</p>
+            <@{shell.heading(0)} class="rc-heading">{ &def.title }</@>
+            if !def.description.is_empty() {
+                <p class="rc-description">{ &def.description }</p>
             }
             <div class="rc-meta">
                 <div class="rc-field">
                     <label for={title_id.clone()}>{"Project or tool assessed"}</label>
                     <input id={title_id} type="text" autocomplete="off" maxlength={MAX_NAME.to_string()}
-                        value={props.assessment.title.clone()} oninput={edit(|title| Action::SetTitle { title })} />
+                        value={props.title.clone()} oninput={shell.edit::<InputEvent>(|title| Some(Action::SetTitle { title }))} />
                 </div>
                 <div class="rc-field">
                     <label for={assessor_id.clone()}>{"Assessor"}</label>
                     <input id={assessor_id} type="text" autocomplete="name" maxlength={MAX_NAME.to_string()}
-                        value={props.assessment.assessor.clone()} oninput={edit(|assessor| Action::SetAssessor { assessor })} />
+                        value={props.assessor.clone()} oninput={shell.edit::<InputEvent>(|assessor| Some(Action::SetAssessor { assessor }))} />
                 </div>
             </div>
-            if let Some(so) = props.assessment.signoff.as_ref().filter(|s| s.is_decided()) {
+            if let Some(so) = &props.decision {
                 <p class={if so.needs_review { "rc-signoff-line rc-stale" } else { "rc-signoff-line" }}>
                     { format!("Decision: {}{}{}.", so.decision.map(|d| d.label()).unwrap_or_default(),
                         so.decided.as_deref().map(|d| format!(" on {d}")).unwrap_or_default(),

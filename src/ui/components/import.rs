@@ -1,21 +1,25 @@
 //! Import: a file picker, dropping a file onto the widget, and the preview that asks what to
 //! do before anything changes.
 
+use crate::app::import::ImportPreview;
+use crate::app::Msg;
+use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
-use crate::ui::state::{AppState, ImportPreview, Msg};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DropZoneProps {
-    pub run: Callback<Op>,
-    pub children: Html,
+/// What makes the widget's root a drop target: its class and its drag listeners.
+pub struct DropZone {
+    pub class: &'static str,
+    pub ondragover: Callback<DragEvent>,
+    pub ondragleave: Callback<DragEvent>,
+    pub ondrop: Callback<DragEvent>,
 }
 
-/// The widget's root: a file dropped anywhere on it is imported.
-#[component]
-pub fn DropZone(props: &DropZoneProps) -> Html {
+/// The widget's root as a drop zone: a file dropped anywhere on it is imported.
+#[hook]
+pub fn use_drop_zone(run: &Callback<Op>) -> DropZone {
     let over = use_state(|| false);
     let ondragover = {
         let over = over.clone();
@@ -49,7 +53,7 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
         })
     };
     let ondrop = {
-        let (over, run) = (over.clone(), props.run.clone());
+        let (over, run) = (over.clone(), run.clone());
         Callback::from(move |e: DragEvent| {
             let file = e.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
             if let Some(file) = file {
@@ -59,44 +63,23 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
             over.set(false);
         })
     };
-    html! {
-        <div class={if *over { "rc-root rc-dragging" } else { "rc-root" }} {ondragover} {ondragleave} {ondrop}>
-            { props.children.clone() }
-        </div>
-    }
+    let class = if *over { "rc-root rc-dragging" } else { "rc-root" };
+    DropZone { class, ondragover, ondragleave, ondrop }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
     pub preview: Option<Rc<ImportPreview>>,
     pub error: Option<String>,
-    pub run: Callback<Op>,
-    pub dispatch: UseReducerDispatcher<AppState>,
-    pub id_prefix: AttrValue,
 }
 
 /// The import control, and what a file holds once read.
 #[component]
 pub fn ImportPanel(props: &ImportProps) -> Html {
+    rendered("ImportPanel");
     let input = use_node_ref();
-    let onchange = {
-        let (run, input) = (props.run.clone(), input.clone());
-        Callback::from(move |_: Event| {
-            let Some(el) = input.cast::<web_sys::HtmlInputElement>() else { return };
-            if let Some(file) = el.files().and_then(|f| f.get(0)) {
-                run.emit(Op::ImportFile(file));
-            }
-            // Clearing lets the same file be chosen again after a fix.
-            el.set_value("");
-        })
-    };
-    let close = {
-        let d = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Msg::CloseImport))
-    };
-    let input_id = format!("{}-import", props.id_prefix);
-    // A problem may follow a drop far up the page: bring it into view and to focus.
     let error_ref = use_node_ref();
+    // A problem may follow a drop far up the page: bring it into view and to focus.
     use_effect_with(props.error.clone(), {
         let error_ref = error_ref.clone();
         move |error: &Option<String>| {
@@ -107,6 +90,20 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             }
         }
     });
+    let Some(shell) = use_shell() else { return html! {} };
+    let onchange = {
+        let (run, input) = (shell.run.clone(), input.clone());
+        Callback::from(move |_: Event| {
+            let Some(el) = input.cast::<web_sys::HtmlInputElement>() else { return };
+            if let Some(file) = el.files().and_then(|f| f.get(0)) {
+                run.emit(Op::ImportFile(file));
+            }
+            // Clearing lets the same file be chosen again after a fix.
+            el.set_value("");
+        })
+    };
+    let close = shell.on_click_send(|| Msg::CloseImport);
+    let input_id = shell.id("import");
     html! {
         <div class="rc-import">
             <div class="rc-import-control">
@@ -121,7 +118,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                 </div>
             }
             if let Some(p) = &props.preview {
-                <Preview preview={p.clone()} run={props.run.clone()} close={close} />
+                <Preview preview={p.clone()} close={close} />
             }
         </div>
     }
@@ -130,19 +127,18 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct PreviewProps {
     preview: Rc<ImportPreview>,
-    run: Callback<Op>,
     close: Callback<MouseEvent>,
 }
 
 #[component]
 fn Preview(props: &PreviewProps) -> Html {
+    rendered("Preview");
     let p = &props.preview;
     let doc = &p.doc;
     let a = &doc.assessment;
     // Recomputed from the file's answers when it was read.
     let progress = doc.summary.progress;
     let title = crate::core::report::display_title(&a.title).to_owned();
-    let h2 = super::use_heading(1);
     // The preview may follow a drop far up the page: move focus to it.
     let heading = use_node_ref();
     use_effect_with(p.file_name.clone(), {
@@ -153,6 +149,8 @@ fn Preview(props: &PreviewProps) -> Html {
             }
         }
     });
+    let Some(shell) = use_shell() else { return html! {} };
+    let h2 = shell.heading(1);
     html! {
         <section class="rc-panel rc-preview" aria-label="Import preview">
             <@{h2} tabindex="-1" ref={heading}>{"Import "}<bdi>{ &p.file_name }</bdi>{"?"}</@>
@@ -172,8 +170,8 @@ fn Preview(props: &PreviewProps) -> Html {
             } else {
                 <p>{"Nothing changes until you choose."}</p>
                 <div class="rc-button-row">
-                    <button type="button" class="rc-button rc-primary" onclick={props.run.reform(|_: MouseEvent| Op::ImportAsNew)}>{"Open as a new assessment"}</button>
-                    <button type="button" class="rc-button" onclick={props.run.reform(|_: MouseEvent| Op::ImportReplace)}>{"Replace the current assessment"}</button>
+                    <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::ImportAsNew)}>{"Open as a new assessment"}</button>
+                    <button type="button" class="rc-button" onclick={shell.on_click(|| Op::ImportReplace)}>{"Replace the current assessment"}</button>
                     <button type="button" class="rc-button" onclick={props.close.clone()}>{"Cancel"}</button>
                 </div>
             }

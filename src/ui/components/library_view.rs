@@ -1,6 +1,7 @@
 //! The assessments kept in this browser: open, create, rename, duplicate and delete.
 
 use crate::core::library::{AssessmentId, Entry, Library};
+use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -9,25 +10,24 @@ use yew::prelude::*;
 pub struct LibraryProps {
     pub library: Rc<Library>,
     pub current: AssessmentId,
-    pub checklist_id: String,
-    pub run: Callback<Op>,
-    pub id_prefix: AttrValue,
 }
 
 #[component]
 pub fn LibraryView(props: &LibraryProps) -> Html {
+    rendered("LibraryView");
     let renaming = use_state(|| None::<AssessmentId>);
-    let h2 = super::use_heading(1);
+    let Some(shell) = use_shell() else { return html! {} };
     let entries = &props.library.entries;
+    let heading_id = shell.id("library-heading");
     html! {
-        <section class="rc-library" aria-labelledby={format!("{}-library-heading", props.id_prefix)}>
-            <@{h2} id={format!("{}-library-heading", props.id_prefix)}>{"Assessments in this browser"}</@>
+        <section class="rc-library" aria-labelledby={heading_id.clone()}>
+            <@{shell.heading(1)} id={heading_id.clone()}>{"Assessments in this browser"}</@>
             <p class="rc-hint">{"Each assessment is saved separately in this browser. Export one to keep or share it."}</p>
-            <button type="button" class="rc-button rc-primary" onclick={props.run.reform(|_: MouseEvent| Op::New)}>{"New assessment"}</button>
+            <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::New)}>{"New assessment"}</button>
             if entries.is_empty() {
                 <p class="rc-empty">{"No assessment has been saved yet: answer an item and it appears here."}</p>
             } else {
-                <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={format!("{}-library-heading", props.id_prefix)}>
+                <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={heading_id}>
                     <table class="rc-table">
                     <caption class="rc-visually-hidden">{"Assessments saved in this browser"}</caption>
                     <thead><tr>
@@ -37,9 +37,8 @@ pub fn LibraryView(props: &LibraryProps) -> Html {
                     <tbody>
                         { for entries.iter().map(|e| html! {
                             <Row key={e.id.as_str().to_owned()} entry={e.clone()} current={e.id == props.current}
-                                usable={e.checklist_id == props.checklist_id} renaming={renaming.as_ref() == Some(&e.id)}
-                                set_renaming={Callback::from({ let r = renaming.clone(); move |v| r.set(v) })}
-                                run={props.run.clone()} id_prefix={props.id_prefix.clone()} />
+                                usable={e.checklist_id == shell.def.id} renaming={renaming.as_ref() == Some(&e.id)}
+                                set_renaming={renaming.setter()} />
                         }) }
                     </tbody>
                     </table>
@@ -56,13 +55,14 @@ struct RowProps {
     /// Made with this page's checklist, so it can be opened here.
     usable: bool,
     renaming: bool,
-    set_renaming: Callback<Option<AssessmentId>>,
-    run: Callback<Op>,
-    id_prefix: AttrValue,
+    set_renaming: UseStateSetter<Option<AssessmentId>>,
 }
 
 #[component]
 fn Row(props: &RowProps) -> Html {
+    rendered("Row");
+    let rename_input = use_node_ref();
+    let Some(shell) = use_shell() else { return html! {} };
     let e = &props.entry;
     let title = crate::core::report::display_title(&e.title).to_owned();
     let id = e.id.clone();
@@ -72,18 +72,21 @@ fn Row(props: &RowProps) -> Html {
         format!("{} of {} assessed", e.progress.assessed, e.progress.total)
     };
     let when = e.updated.as_str().get(..16).unwrap_or(e.updated.as_str()).replace('T', " ");
-    let input_id = format!("{}-rename-{}", props.id_prefix, e.id);
-    let rename_input = use_node_ref();
+    let input_id = shell.id(&format!("rename-{}", e.id));
     let save_rename = {
         let (run, set, input, id) =
-            (props.run.clone(), props.set_renaming.clone(), rename_input.clone(), id.clone());
+            (shell.run.clone(), props.set_renaming.clone(), rename_input.clone(), id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
                 run.emit(Op::Rename(id.clone(), el.value()));
             }
-            set.emit(None);
+            set.set(None);
         })
+    };
+    let set_renaming = |to: Option<AssessmentId>| {
+        let set = props.set_renaming.clone();
+        Callback::from(move |_: MouseEvent| set.set(to.clone()))
     };
     html! {
         <tr class={props.current.then_some("rc-current")}>
@@ -93,7 +96,7 @@ fn Row(props: &RowProps) -> Html {
                         <label for={input_id.clone()} class="rc-visually-hidden">{ format!("New name for {title}") }</label>
                         <input id={input_id} type="text" dir="auto" maxlength={crate::core::assessment::MAX_NAME.to_string()} value={e.title.clone()} ref={rename_input} />
                         <button type="submit" class="rc-button">{"Save name"}</button>
-                        <button type="button" class="rc-button" onclick={props.set_renaming.reform(|_: MouseEvent| None)}>{"Cancel"}</button>
+                        <button type="button" class="rc-button" onclick={set_renaming(None)}>{"Cancel"}</button>
                     </form>
                 } else {
                     <bdi>{ &title }</bdi>
@@ -106,16 +109,16 @@ fn Row(props: &RowProps) -> Html {
             <td class="rc-row-actions">
                 if props.usable && !props.current {
                     <button type="button" class="rc-button" aria-label={format!("Open {title}")}
-                        onclick={props.run.reform({ let id = id.clone(); move |_: MouseEvent| Op::Open(id.clone()) })}>{"Open"}</button>
+                        onclick={shell.on_click({ let id = id.clone(); move || Op::Open(id.clone()) })}>{"Open"}</button>
                 }
                 if props.usable {
                     <button type="button" class="rc-button" aria-label={format!("Rename {title}")}
-                        onclick={props.set_renaming.reform({ let id = id.clone(); move |_: MouseEvent| Some(id.clone()) })}>{"Rename"}</button>
+                        onclick={set_renaming(Some(id.clone()))}>{"Rename"}</button>
                     <button type="button" class="rc-button" aria-label={format!("Duplicate {title}")}
-                        onclick={props.run.reform({ let id = id.clone(); move |_: MouseEvent| Op::Duplicate(id.clone()) })}>{"Duplicate"}</button>
+                        onclick={shell.on_click({ let id = id.clone(); move || Op::Duplicate(id.clone()) })}>{"Duplicate"}</button>
                 }
                 <button type="button" class="rc-button" aria-label={format!("Delete {title}")}
-                    onclick={props.run.reform(move |_: MouseEvent| Op::Delete(id.clone()))}>{"Delete"}</button>
+                    onclick={shell.on_click(move || Op::Delete(id.clone()))}>{"Delete"}</button>
             </td>
         </tr>
     }

@@ -1,5 +1,9 @@
-//! Yew components. Each is thin: it renders state and turns DOM events into messages.
+//! Yew components, a file per part of the screen. Each is thin: it renders state and turns DOM
+//! events into messages or operations. What every component shares comes from one context
+//! (`ui::context::Shell`); props carry only what changes, so a change re-renders only the
+//! components that show it.
 
+pub mod actions;
 pub mod app;
 pub mod checklist;
 pub mod header;
@@ -9,30 +13,5 @@ pub mod library_view;
 pub mod notices;
 pub mod section;
 pub mod section_nav;
+pub mod signoff;
 pub mod summary;
-
-use wasm_bindgen::JsCast;
-use yew::prelude::*;
-
-/// The heading level the embedding page asked for (`data-heading-level`), handed down by context.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct HeadingBase(pub u8);
-
-/// The tag of a heading `below` levels under the widget's top heading.
-#[hook]
-pub fn use_heading(below: u8) -> &'static str {
-    let base = use_context::<HeadingBase>().map_or(1, |b| b.0);
-    crate::ui::config::heading_tag(base, below)
-}
-
-/// The value of the input, select or textarea an event came from.
-pub fn event_value(e: &web_sys::Event) -> Option<String> {
-    let target = e.target()?;
-    if let Some(el) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-        Some(el.value())
-    } else if let Some(el) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        Some(el.value())
-    } else {
-        target.dyn_ref::<web_sys::HtmlSelectElement>().map(|el| el.value())
-    }
-}

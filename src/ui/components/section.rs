@@ -1,29 +1,31 @@
-//! The section on screen: its introduction, the filter, its items and the way to the next one.
+//! The section on screen: its introduction, the filter, its items and the way to the next one;
+//! and the answers to items the checklist no longer has.
 
 use super::item::ItemView;
-use crate::core::{Assessment, ChecklistDefinition, Progress};
-use crate::ui::state::{AppState, Filter, Msg};
-use std::rc::Rc;
+use crate::app::{Filter, Msg};
+use crate::core::{Answer, ItemId};
+use crate::ui::context::{rendered, use_shell};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
-    pub def: Rc<ChecklistDefinition>,
-    pub assessment: Rc<Assessment>,
     pub index: usize,
     pub filter: Filter,
-    pub id_prefix: AttrValue,
-    pub dispatch: UseReducerDispatcher<AppState>,
+    /// The answers to this section's items, in order: a change to another section, the
+    /// title or the sign-off leaves them equal, and the section is not rendered again.
+    pub answers: Vec<Answer>,
 }
 
 #[component]
 pub fn SectionView(props: &SectionProps) -> Html {
+    rendered("SectionView");
     let heading = use_node_ref();
-    let h2 = super::use_heading(1);
-    let Some(section) = props.def.sections.get(props.index) else { return html! {} };
-    let count = props.def.sections.len();
+    let Some(shell) = use_shell() else { return html! {} };
+    let def = &shell.def;
+    let Some(section) = def.sections.get(props.index) else { return html! {} };
+    let count = def.sections.len();
     let go = |i: usize| {
-        let (dispatch, heading) = (props.dispatch.clone(), heading.clone());
+        let (dispatch, heading) = (shell.dispatch.clone(), heading.clone());
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(Msg::ShowSection(i));
             // Move focus to the new section's heading, as a page change would.
@@ -35,43 +37,39 @@ pub fn SectionView(props: &SectionProps) -> Html {
     let shown: Vec<_> = section
         .items
         .iter()
+        .zip(&props.answers)
         .enumerate()
-        .filter(|(_, item)| props.filter.shows(&props.def, props.assessment.answer(&item.id)))
+        .filter(|(_, (_, answer))| props.filter.shows(def, answer))
         .collect();
-    let progress = Progress::of_section(section, &props.assessment);
+    let assessed = props.answers.iter().filter(|a| a.status.is_assessed()).count();
+    let heading_id = shell.id("section-heading");
     html! {
-        <section class="rc-section" aria-labelledby={format!("{}-section-heading", props.id_prefix)}>
-            <@{h2} class="rc-section-heading" id={format!("{}-section-heading", props.id_prefix)} tabindex="-1" ref={heading.clone()}>
+        <section class="rc-section" aria-labelledby={heading_id.clone()}>
+            <@{shell.heading(1)} class="rc-section-heading" id={heading_id} tabindex="-1" ref={heading.clone()}>
                 { &section.title }
             </@>
-            <p class="rc-section-meta">{ format!("Section {} of {count} · {} of {} assessed", props.index + 1, progress.assessed, progress.total) }</p>
+            <p class="rc-section-meta">{ format!("Section {} of {count} · {assessed} of {} assessed", props.index + 1, section.items.len()) }</p>
             if !section.intro.is_empty() {
                 <p class="rc-intro">{ &section.intro }</p>
             }
-            <FilterChoice filter={props.filter} id_prefix={props.id_prefix.clone()} dispatch={props.dispatch.clone()} />
+            <FilterChoice filter={props.filter} />
             if shown.is_empty() {
-                <p class="rc-empty">{ match props.filter {
-                    Filter::NotAssessed => "Every item in this section has been assessed.",
-                    Filter::HighRisk => "No open high risks in this section.",
-                    Filter::All => "This section has no items.",
-                } }</p>
+                <p class="rc-empty">{ props.filter.empty_text() }</p>
             }
             <div class="rc-items">
-                { for shown.into_iter().map(|(i, item)| html! {
-                    <ItemView key={item.id.as_str().to_owned()} def={props.def.clone()} section={props.index} index={i}
-                        answer={props.assessment.answer(&item.id).clone()} id_prefix={props.id_prefix.clone()}
-                        dispatch={props.dispatch.clone()} />
+                { for shown.into_iter().map(|(i, (item, answer))| html! {
+                    <ItemView key={item.id.as_str().to_owned()} section={props.index} index={i} answer={answer.clone()} />
                 }) }
             </div>
             <div class="rc-pager">
                 if props.index > 0 {
                     <button type="button" class="rc-button" onclick={go(props.index - 1)}>
-                        { format!("Previous: {}", props.def.sections[props.index - 1].title) }
+                        { format!("Previous: {}", def.sections[props.index - 1].title) }
                     </button>
                 }
                 if props.index + 1 < count {
                     <button type="button" class="rc-button" onclick={go(props.index + 1)}>
-                        { format!("Next: {}", props.def.sections[props.index + 1].title) }
+                        { format!("Next: {}", def.sections[props.index + 1].title) }
                     </button>
                 }
             </div>
@@ -82,22 +80,22 @@ pub fn SectionView(props: &SectionProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct FilterProps {
     filter: Filter,
-    id_prefix: AttrValue,
-    dispatch: UseReducerDispatcher<AppState>,
 }
 
 #[component]
 fn FilterChoice(props: &FilterProps) -> Html {
+    rendered("FilterChoice");
+    let Some(shell) = use_shell() else { return html! {} };
     html! {
         <fieldset class="rc-filter">
             <legend>{"Show"}</legend>
             { for Filter::ALL.iter().map(|&f| {
-                let dispatch = props.dispatch.clone();
+                let dispatch = shell.dispatch.clone();
                 let onchange = Callback::from(move |_: Event| dispatch.dispatch(Msg::SetFilter(f)));
-                let id = format!("{}-filter-{}", props.id_prefix, f.key());
+                let id = shell.id(&format!("filter-{}", f.key()));
                 html! {
                     <span class="rc-choice">
-                        <input type="radio" id={id.clone()} name={format!("{}-filter", props.id_prefix)} value={f.key()}
+                        <input type="radio" id={id.clone()} name={shell.id("filter")} value={f.key()}
                             checked={props.filter == f} {onchange} />
                         <label for={id}>{ f.label() }</label>
                     </span>
@@ -109,26 +107,25 @@ fn FilterChoice(props: &FilterProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct RetiredProps {
-    pub def: Rc<ChecklistDefinition>,
-    pub assessment: Rc<Assessment>,
+    /// Each answer to an item the checklist does not have, with the item's id.
+    pub retired: Vec<(Answer, ItemId)>,
 }
 
 /// Answers to items the checklist no longer has (a newer checklist version, or an import):
 /// kept, shown, and exported, never dropped.
 #[component]
 pub fn RetiredAnswers(props: &RetiredProps) -> Html {
-    let h2 = super::use_heading(1);
-    let retired = crate::core::assessment::unknown_items(&props.def, &props.assessment);
-    if retired.is_empty() {
+    rendered("RetiredAnswers");
+    let Some(shell) = use_shell() else { return html! {} };
+    if props.retired.is_empty() {
         return html! {};
     }
     html! {
         <section class="rc-panel rc-retired" aria-label="Retired items">
-            <@{h2}>{"Retired items"}</@>
+            <@{shell.heading(1)}>{"Retired items"}</@>
             <p>{"These answers belong to items this checklist no longer has. They are kept, and included in every export."}</p>
             <ul>
-                { for retired.iter().map(|id| {
-                    let a = props.assessment.answer(id);
+                { for props.retired.iter().map(|(a, id)| {
                     html! { <li><code><bdi>{ id.as_str() }</bdi></code>{ format!(": {}", a.status.label()) }
                         if !a.notes.is_empty() { {" – "}<bdi class="rc-pre">{ &a.notes }</bdi> }</li> }
                 }) }

@@ -1,29 +1,28 @@
 //! Navigation between sections, each with its own progress and worst open risk.
 
+use crate::app::Msg;
 use crate::core::scoring::SectionSummary;
-use crate::core::{Assessment, ChecklistDefinition, Progress};
-use crate::ui::state::{AppState, Msg};
-use std::rc::Rc;
+use crate::core::Progress;
+use crate::ui::context::{rendered, use_shell};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionNavProps {
-    pub def: Rc<ChecklistDefinition>,
-    pub assessment: Rc<Assessment>,
+    /// Every section's progress and worst open risk: a change elsewhere leaves them equal,
+    /// and the list is not rendered again.
+    pub sections: Vec<SectionSummary>,
     pub current: usize,
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 #[component]
 pub fn SectionNav(props: &SectionNavProps) -> Html {
-    let sections =
-        props.def.sections.iter().map(|s| SectionSummary::of(&props.def, s, &props.assessment));
+    rendered("SectionNav");
+    let Some(shell) = use_shell() else { return html! {} };
     html! {
         <nav class="rc-nav" aria-label="Sections">
             <ol>
-                { for sections.enumerate().map(|(i, s)| {
-                    let dispatch = props.dispatch.clone();
-                    let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Msg::ShowSection(i)));
+                { for props.sections.iter().enumerate().map(|(i, s)| {
+                    let onclick = shell.on_click_send(move || Msg::ShowSection(i));
                     let current = i == props.current;
                     let Progress { assessed, total } = s.progress;
                     let done = assessed == total;

@@ -1,22 +1,18 @@
 //! The one-page view for the senior risk owner: overall rating, heat map, ranked open risks,
-//! sections, items not yet assessed, the decision and sign-off, and the report downloads.
+//! sections, items not yet assessed and the decision; printed, every answer too.
 
-use super::event_value;
-use crate::core::assessment::{MAX_NAME, MAX_TEXT};
+use super::signoff::SignOffForm;
+use crate::app::Msg;
 use crate::core::scoring::heat_map;
-use crate::core::{Action, Assessment, ChecklistDefinition, Decision, SignOff, Status, Summary};
+use crate::core::{Assessment, Status, Summary};
 use crate::ui::clock;
-use crate::ui::ops::Op;
-use crate::ui::state::{AppState, Msg};
+use crate::ui::context::{rendered, use_shell};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub def: Rc<ChecklistDefinition>,
     pub assessment: Rc<Assessment>,
-    pub id_prefix: AttrValue,
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 fn band_tag(band: Option<crate::core::Band>) -> Html {
@@ -30,14 +26,13 @@ fn band_tag(band: Option<crate::core::Band>) -> Html {
 
 #[component]
 pub fn SummaryView(props: &SummaryProps) -> Html {
-    let def = &props.def;
+    rendered("SummaryView");
+    let Some(shell) = use_shell() else { return html! {} };
+    let def = &shell.def;
     let a = &props.assessment;
     let s = Summary::of(def, a);
     let grid = heat_map(def, a);
-    let show_section = |i: usize| {
-        let d = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Msg::ShowSection(i)))
-    };
+    let show_section = |i: usize| shell.on_click_send(move || Msg::ShowSection(i));
     let not_assessed: Vec<_> = def
         .sections
         .iter()
@@ -49,8 +44,8 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                 .map(move |i| (si, sec, i))
         })
         .collect();
-    let h2 = super::use_heading(1);
-    let heading = |text: &str, id: &str| html! { <@{h2} id={format!("{}-{id}", props.id_prefix)}>{ text.to_owned() }</@> };
+    let h2 = shell.heading(1);
+    let heading = |text: &str, id: &str| html! { <@{h2} id={shell.id(id)}>{ text.to_owned() }</@> };
     html! {
         <section class="rc-summary" aria-label="Summary">
             <p class="rc-print-only rc-print-title">
@@ -67,10 +62,10 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                     <span>{ Status::ALL.iter().map(|st| format!("{} {}", s.by_status.get(*st), st.label().to_ascii_lowercase())).collect::<Vec<_>>().join(", ") }</span></div>
             </div>
 
-            <SignOffForm signoff={a.signoff.clone().unwrap_or_default()} id_prefix={props.id_prefix.clone()} dispatch={props.dispatch.clone()} />
+            <SignOffForm signoff={a.signoff.clone().unwrap_or_default()} />
 
             { heading("Risk heat map", "heat") }
-            <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={format!("{}-heat", props.id_prefix)}>
+            <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={shell.id("heat")}>
                 <table class="rc-table rc-heat">
                 <caption>{"Open risks by likelihood (rows) and impact (columns)"}</caption>
                 <thead><tr>
@@ -101,7 +96,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
             if s.open_risks.is_empty() {
                 <p class="rc-empty">{"No open risk is rated yet. Rate likelihood and impact on items not achieved."}</p>
             } else {
-                <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={format!("{}-risks", props.id_prefix)}>
+                <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={shell.id("risks")}>
                     <table class="rc-table">
                     <thead><tr>
                         <th scope="col">{"Item"}</th><th scope="col">{"Risk"}</th><th scope="col">{"Status"}</th>
@@ -124,7 +119,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
             }
 
             { heading("Sections", "sections") }
-            <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={format!("{}-sections", props.id_prefix)}>
+            <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={shell.id("sections")}>
                 <table class="rc-table">
                 <thead><tr><th scope="col">{"Section"}</th><th scope="col">{"Assessed"}</th><th scope="col">{"Worst open risk"}</th></tr></thead>
                 <tbody>
@@ -151,22 +146,23 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                 </ul>
             }
 
-            <AllAnswers def={def.clone()} assessment={a.clone()} />
+            <AllAnswers assessment={a.clone()} />
         </section>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct AnswersProps {
-    def: Rc<ChecklistDefinition>,
     assessment: Rc<Assessment>,
 }
 
 /// Every answered item, shown only when printing so the printout is the whole record.
 #[component]
 fn AllAnswers(props: &AnswersProps) -> Html {
-    let (def, a) = (&props.def, &props.assessment);
-    let (h2, h3, h4) = (super::use_heading(1), super::use_heading(2), super::use_heading(3));
+    rendered("AllAnswers");
+    let Some(shell) = use_shell() else { return html! {} };
+    let (def, a) = (&shell.def, &props.assessment);
+    let (h2, h3, h4) = (shell.heading(1), shell.heading(2), shell.heading(3));
     html! {
         <div class="rc-print-only">
             <@{h2}>{"All answers"}</@>
@@ -195,135 +191,5 @@ fn AllAnswers(props: &AnswersProps) -> Html {
                 }
             }) }
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct SignOffProps {
-    signoff: SignOff,
-    id_prefix: AttrValue,
-    dispatch: UseReducerDispatcher<AppState>,
-}
-
-/// The risk owner's decision.
-#[component]
-fn SignOffForm(props: &SignOffProps) -> Html {
-    let so = &props.signoff;
-    let h2 = super::use_heading(1);
-    let id = |f: &str| format!("{}-signoff-{f}", props.id_prefix);
-    // Saved as typed, like every answer, so nothing waits for the field to lose focus.
-    let set = |change: fn(&mut SignOff, String)| {
-        let (d, current) = (props.dispatch.clone(), so.clone());
-        Callback::from(move |e: InputEvent| {
-            if let Some(v) = event_value(&e) {
-                let mut next = current.clone();
-                change(&mut next, v);
-                d.dispatch(Msg::Edit {
-                    action: Action::SetSignOff { signoff: next },
-                    now: clock::now(),
-                });
-            }
-        })
-    };
-    let confirm = {
-        let (d, current) = (props.dispatch.clone(), so.clone());
-        Callback::from(move |_: MouseEvent| {
-            d.dispatch(Msg::Edit {
-                action: Action::SetSignOff { signoff: current.clone() },
-                now: clock::now(),
-            })
-        })
-    };
-    html! {
-        <section class={if so.needs_review { "rc-signoff rc-stale" } else { "rc-signoff" }} aria-labelledby={id("heading")}>
-            <@{h2} id={id("heading")}>{"Decision and sign-off"}</@>
-            if so.needs_review {
-                <div class="rc-panel rc-warning" role="alert">
-                    <p><strong>{"Needs review: "}</strong>{"answers changed after the decision was recorded. The risk owner should look again and confirm or change the decision."}</p>
-                    <button type="button" class="rc-button" onclick={confirm}>{"Confirm the decision again"}</button>
-                </div>
-            }
-            <p class="rc-decision-line">{ match (so.decision, so.decided.as_deref()) {
-                (Some(d), Some(on)) => format!("Decision: {} on {on}{}", d.label(), if so.owner.is_empty() { String::new() } else { format!(" by {}", so.owner) }),
-                (Some(d), None) => format!("Decision: {} (date not recorded yet)", d.label()),
-                _ => "Not signed off yet.".to_owned(),
-            } }</p>
-            <div class="rc-details">
-                <div class="rc-field">
-                    <label for={id("owner")}>{"Risk owner"}</label>
-                    <input id={id("owner")} type="text" dir="auto" maxlength={MAX_NAME.to_string()} value={so.owner.clone()}
-                        oninput={set(|s, v| s.owner = v)} />
-                </div>
-                <div class="rc-field">
-                    <label for={id("role")}>{"Role"}</label>
-                    <input id={id("role")} type="text" dir="auto" maxlength={MAX_NAME.to_string()} value={so.role.clone()}
-                        oninput={set(|s, v| s.role = v)} />
-                </div>
-                <fieldset class="rc-field rc-wide rc-decision">
-                    <legend>{"Decision"}</legend>
-                    { for Decision::ALL.iter().map(|&dec| {
-                        let rid = id(dec.key());
-                        let d = props.dispatch.clone();
-                        let current = so.clone();
-                        let onchange = Callback::from(move |_: Event| {
-                            let next = SignOff { decision: Some(dec), ..current.clone() };
-                            d.dispatch(Msg::Edit { action: Action::SetSignOff { signoff: next }, now: clock::now() });
-                        });
-                        html! {
-                            <span class="rc-choice">
-                                <input type="radio" id={rid.clone()} name={id("decision")} checked={so.decision == Some(dec)} {onchange} />
-                                <label for={rid}>{ dec.label() }</label>
-                            </span>
-                        }
-                    }) }
-                </fieldset>
-                <div class="rc-field rc-wide">
-                    <label for={id("conditions")}>{"Conditions"}</label>
-                    <textarea id={id("conditions")} dir="auto" rows="2" maxlength={MAX_TEXT.to_string()} value={so.conditions.clone()}
-                        oninput={set(|s, v| s.conditions = v)} />
-                </div>
-                <div class="rc-field">
-                    <label for={id("review")}>{"Review date"}</label>
-                    <input id={id("review")} type="date" value={so.review_date.clone().unwrap_or_default()}
-                        oninput={set(|s, v| s.review_date = (!v.is_empty()).then_some(v))} />
-                </div>
-                <div class="rc-field">
-                    <label for={id("decided")}>{"Date of decision"}</label>
-                    <input id={id("decided")} type="date" value={so.decided.clone().unwrap_or_default()}
-                        oninput={set(|s, v| s.decided = (!v.is_empty()).then_some(v))} />
-                </div>
-            </div>
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ReportProps {
-    pub run: Callback<Op>,
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
-
-/// Downloads of the CSV and HTML reports, and printing.
-#[component]
-pub fn ReportButtons(props: &ReportProps) -> Html {
-    let print = {
-        let d = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            d.dispatch(Msg::ShowView(crate::ui::state::View::Summary));
-            // Print once the summary is on screen.
-            gloo_timers::callback::Timeout::new(50, || {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            })
-            .forget();
-        })
-    };
-    html! {
-        <>
-            <button type="button" class="rc-button" onclick={props.run.reform(|_: MouseEvent| Op::ExportReport { csv: true })}>{"Export CSV"}</button>
-            <button type="button" class="rc-button" onclick={props.run.reform(|_: MouseEvent| Op::ExportReport { csv: false })}>{"Export HTML report"}</button>
-            <button type="button" class="rc-button" onclick={print}>{"Print summary"}</button>
-        </>
     }
 }

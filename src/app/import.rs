@@ -1,0 +1,168 @@
+//! The checks a file must pass before it is offered for import, and the preview that waits for
+//! the person's choice. The browser reads the file; everything it holds is judged here.
+
+use crate::core::assessment::unknown_items;
+use crate::core::document::check_assessment;
+use crate::core::{ChecklistDefinition, Document};
+
+/// The largest file import reads, checked before reading it.
+pub const MAX_IMPORT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// How much of a file's name is shown.
+const MAX_FILE_NAME: usize = 120;
+
+/// A file read for import, waiting for the person to choose what to do with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportPreview {
+    pub file_name: String,
+    pub doc: Document,
+    /// Answers for items this checklist does not have; kept, and shown as retired.
+    pub unknown: usize,
+    /// Why it cannot be opened with this checklist, if it cannot.
+    pub blocked: Option<String>,
+}
+
+/// A file's name as the messages show it: at most 120 characters.
+pub fn shown_name(name: &str) -> String {
+    name.chars().take(MAX_FILE_NAME).collect()
+}
+
+/// Why a file of `size` bytes is not read at all, if it is too large.
+pub fn too_large(name: &str, size: u64) -> Option<String> {
+    // Whole megabytes, rounded up, in integers: formatting a float would add kilobytes of code.
+    let mib = size.div_ceil(1024 * 1024);
+    (size > MAX_IMPORT_BYTES).then(|| {
+        format!(
+            "{name} is over {} MB, larger than the 4 MB an assessment file can be. Nothing was changed.",
+            mib - 1
+        )
+    })
+}
+
+/// What is said when the browser could not read the file.
+pub fn unreadable(name: &str) -> String {
+    format!("{name} could not be read. Nothing was changed.")
+}
+
+/// Turns a file's bytes into a preview, or a message naming the problem.
+pub fn read_import(
+    name: &str,
+    bytes: &[u8],
+    def: &ChecklistDefinition,
+) -> Result<ImportPreview, String> {
+    let fail = |problem: String| {
+        let stop = if problem.ends_with(['.', '?', '!']) { "" } else { "." };
+        format!("{name} cannot be imported. {problem}{stop} Nothing was changed.")
+    };
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        fail(
+            "It is not UTF-8 text, so it is not an assessment file exported from this checklist."
+                .into(),
+        )
+    })?;
+    let doc = Document::from_json(text).map_err(|e| fail(e.to_string()))?;
+    Ok(ImportPreview {
+        file_name: name.to_owned(),
+        unknown: unknown_items(def, &doc.assessment).len(),
+        blocked: check_against(&doc, def),
+        doc,
+    })
+}
+
+/// Why an import cannot be opened with the checklist on this page: it must be the same
+/// checklist, and every rating must be on this page's scale.
+pub fn check_against(doc: &Document, def: &ChecklistDefinition) -> Option<String> {
+    if doc.checklist.id != def.id {
+        return Some(format!(
+            "It answers a different checklist (“{}”), so it cannot be opened with this one.",
+            doc.definition.title.chars().take(80).collect::<String>()
+        ));
+    }
+    check_assessment(def, &doc.assessment).err().map(|e| format!("{e}."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::default_checklist::default_checklist;
+    use crate::core::{Action, Assessment, Status, Timestamp};
+
+    /// What reading a file gives: `Ok(unknown, blocked)` for a preview, `Err(problem)`.
+    type Outcome = Result<(usize, Option<String>), String>;
+
+    fn check(bytes: &[u8], expected: Outcome) {
+        let got = read_import("f.json", bytes, &default_checklist()).map(|p| {
+            assert_eq!(p.file_name, "f.json");
+            (p.unknown, p.blocked)
+        });
+        assert_eq!(got, expected);
+    }
+
+    /// An export of the default checklist with the first item achieved, changed by `edit`.
+    fn export(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+        let def = default_checklist();
+        let t = Timestamp::parse("2026-02-01T10:00:00Z").unwrap();
+        let mut a = Assessment::new(t.clone());
+        let item = def.sections[0].items[0].id.clone();
+        a.apply(&def, Action::SetStatus { item, status: Status::Achieved }, t.clone());
+        let mut json: serde_json::Value =
+            serde_json::from_str(&Document::new(&def, &a, t).to_json()).unwrap();
+        edit(&mut json);
+        json.to_string().into_bytes()
+    }
+
+    #[test]
+    fn a_good_export_is_previewed_with_nothing_blocking_it() {
+        check(&export(|_| {}), Ok((0, None)));
+    }
+
+    #[test]
+    fn answers_to_items_the_checklist_lacks_are_counted_and_kept() {
+        let file = export(|j| j["assessment"]["answers"]["retired-one"] = "achieved".into());
+        // An answer is an object: a bare string is refused, an object is counted.
+        assert!(read_import("f.json", &file, &default_checklist()).is_err());
+        let file = export(|j| {
+            j["assessment"]["answers"]["retired-one"] = serde_json::json!({"status": "achieved"})
+        });
+        check(&file, Ok((1, None)));
+    }
+
+    #[test]
+    fn files_that_are_not_exports_are_refused_with_the_reason() {
+        let refused = |problem: &str| {
+            Err(format!("f.json cannot be imported. {problem} Nothing was changed."))
+        };
+        check(
+            &[0xff, 0xfe, b'{'],
+            refused("It is not UTF-8 text, so it is not an assessment file exported from this checklist."),
+        );
+        check(b"", refused("The file is empty."));
+        let text = String::from_utf8(export(|j| j["format"] = "something-else".into())).unwrap();
+        let got = read_import("f.json", text.as_bytes(), &default_checklist()).unwrap_err();
+        assert!(got.contains("something-else") && got.ends_with(". Nothing was changed."), "{got}");
+    }
+
+    #[test]
+    fn a_file_for_another_checklist_is_previewed_but_blocked() {
+        let other = export(|j| {
+            j["checklist"]["id"] = "other".into();
+            j["definition"]["id"] = "other".into();
+            j["definition"]["title"] = "Other checklist".into();
+        });
+        let blocked = read_import("f.json", &other, &default_checklist()).map(|p| p.blocked);
+        assert_eq!(
+            blocked,
+            Ok(Some("It answers a different checklist (“Other checklist”), so it cannot be opened with this one.".into()))
+        );
+    }
+
+    #[test]
+    fn files_over_four_megabytes_are_not_read() {
+        assert_eq!(too_large("f.json", MAX_IMPORT_BYTES), None);
+        assert_eq!(
+            too_large("f.json", MAX_IMPORT_BYTES + 1),
+            Some("f.json is over 4 MB, larger than the 4 MB an assessment file can be. Nothing was changed.".into())
+        );
+        assert_eq!(shown_name(&"n".repeat(200)).chars().count(), 120);
+    }
+}

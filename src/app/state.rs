@@ -1,0 +1,963 @@
+//! The widget's state and its one reducer. Every change, to the assessment or to what is on
+//! screen, is a [`Msg`]: either something the person did on screen, or the one outcome of an
+//! operation that needed storage or a file. The reducer alone decides the view, what is
+//! announced, what Undo can put back and the list of assessments shown; it returns the same
+//! `Rc` when nothing changed, so the page skips the render.
+
+use super::choices::quoted;
+use super::filter::Filter;
+use super::import::ImportPreview;
+use crate::core::library::{AssessmentId, Library};
+use crate::core::{Action, Assessment, ChecklistDefinition, Timestamp};
+use std::fmt;
+use std::rc::Rc;
+
+/// Why answers are not being saved in this browser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser does not let the widget use its storage at all.
+    Unavailable,
+    /// A write was refused, for example because storage is full; `reason` says why in words.
+    Refused { reason: String },
+    /// A newer version of the app wrote this namespace's index (its format `version`): what
+    /// can be read is shown, and nothing is saved over it.
+    ReadOnly { version: u64 },
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Unavailable => {
+                f.write_str("this browser does not let the checklist use its storage")
+            }
+            StorageError::Refused { reason } => f.write_str(reason),
+            StorageError::ReadOnly { version } => write!(
+                f,
+                "a newer version of this checklist keeps the assessments in this browser (index format {version})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+/// Which view of the assessment is on screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Checklist,
+    Summary,
+    Assessments,
+}
+
+/// Whether the assessment on screen still has to be saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Changed here: save it.
+    Local,
+    /// As read from storage: nothing to save.
+    Stored,
+}
+
+/// A stored assessment that could not be opened. It is left untouched where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unopened {
+    pub id: AssessmentId,
+    pub reason: String,
+    /// Where a copy was kept, if one could be written.
+    pub backup_key: Option<String>,
+    /// Written by a newer version of the app.
+    pub newer: bool,
+}
+
+/// What the last undoable step can put back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undo {
+    /// An assessment was replaced by an import; `previous` is what it held.
+    Replaced { id: AssessmentId, previous: Rc<Assessment> },
+    /// An assessment was deleted; its stored text is kept here.
+    Deleted { id: AssessmentId, raw: Rc<String>, title: String },
+}
+
+/// Why an assessment is put on screen: it decides whether it must be saved and what is said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// Chosen from the list of assessments.
+    Chosen,
+    /// A new, empty assessment.
+    New,
+    /// An imported file, opened beside the assessments already stored.
+    ImportedAsNew { file_name: String },
+    /// The answers an import replaced, put back by Undo. `backup` is where the imported
+    /// answers were kept; `None` when none were stored.
+    ImportUndone { backup: Option<String> },
+    /// The other tab's version, chosen in a conflict. This tab's version is kept under `backup`.
+    Theirs { backup: String },
+}
+
+impl Opening {
+    fn origin(&self) -> Origin {
+        match self {
+            Opening::Chosen | Opening::Theirs { .. } => Origin::Stored,
+            Opening::New | Opening::ImportedAsNew { .. } | Opening::ImportUndone { .. } => {
+                Origin::Local
+            }
+        }
+    }
+
+    fn message(&self, title: &str) -> String {
+        match self {
+            Opening::Chosen => format!("Opened {}.", quoted(title)),
+            Opening::New => "Started a new assessment.".into(),
+            Opening::ImportedAsNew { file_name } => {
+                format!("Opened {} from {file_name} as a new assessment.", quoted(title))
+            }
+            Opening::ImportUndone { backup } => format!(
+                "The import was undone: the previous answers are back.{}",
+                imported_kept(backup)
+            ),
+            Opening::Theirs { .. } => "Showing the other tab's version. This tab's version was kept as a backup in this browser.".into(),
+        }
+    }
+}
+
+/// What is said about the answers an Undo of an import took away.
+fn imported_kept(backup: &Option<String>) -> &'static str {
+    match backup {
+        Some(_) => " The imported answers were kept as a backup in this browser.",
+        None => "",
+    }
+}
+
+/// Which version a conflict with another tab continues with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    Mine,
+    Theirs,
+}
+
+/// A version that must be kept as a backup before it is replaced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Version {
+    /// The other tab's version, stored, about to be saved over.
+    OtherTabs,
+    /// This tab's version, on screen, about to be replaced by the other tab's.
+    ThisTabs,
+    /// The answers an import brought, about to be replaced by Undo.
+    Imported,
+}
+
+/// Something asked for that could not be done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The assessment is no longer stored.
+    NotStored,
+    /// The stored assessment cannot be opened with this checklist; it is left as it is.
+    CannotOpen { reason: String },
+    /// The assessment to copy cannot be opened here.
+    CannotCopy,
+    /// Storage refused to remove it.
+    CannotDelete,
+    /// Nothing is stored under the assessment whose stored text was asked for.
+    NothingToDownload,
+    /// The browser did not start a download; the text says what to do.
+    Download(String),
+    /// A write to storage failed: the storage notice says so.
+    Storage(StorageError),
+    /// A version could not be kept as a backup, so nothing replaced it.
+    NoBackup { of: Version, cause: StorageError },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::NotStored => f.write_str("That assessment is no longer stored in this browser."),
+            Problem::CannotOpen { reason } => write!(f, "That assessment cannot be opened here: {reason}. It is left as it is."),
+            Problem::CannotCopy => f.write_str("That assessment cannot be copied: it cannot be opened here."),
+            Problem::CannotDelete => f.write_str("That assessment could not be deleted."),
+            Problem::NothingToDownload => f.write_str("Nothing is stored under that assessment any more."),
+            Problem::Download(text) => f.write_str(text),
+            Problem::Storage(cause) => write!(f, "Your changes could not be saved: {cause}."),
+            Problem::NoBackup { of: Version::OtherTabs, cause } => write!(f, "The other tab's version could not be kept as a backup ({cause}), so this tab's version was not saved over it. Export JSON to keep this tab's version, or use the other tab's version."),
+            Problem::NoBackup { of: Version::ThisTabs, cause } => write!(f, "This tab's version could not be kept as a backup ({cause}), so it is still on screen. Export JSON to keep it, then choose again."),
+            Problem::NoBackup { of: Version::Imported, cause } => write!(f, "The import was not undone: the imported answers could not be kept as a backup first ({cause}). Export JSON to keep them, then use Undo again."),
+        }
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// Everything on screen in one widget.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppState {
+    pub def: Rc<ChecklistDefinition>,
+    pub current: AssessmentId,
+    pub assessment: Rc<Assessment>,
+    pub origin: Origin,
+    pub view: View,
+    /// The index of the section on screen.
+    pub section: usize,
+    pub filter: Filter,
+    /// "Start again" is waiting for confirmation.
+    pub confirm_reset: bool,
+    /// The latest message for the status live region, with a counter so that the same text
+    /// said twice is announced twice.
+    pub status: Option<(u32, String)>,
+    /// Why answers are not being saved, if they are not.
+    pub storage: Option<StorageError>,
+    pub unopened: Option<Rc<Unopened>>,
+    pub library: Rc<Library>,
+    pub import: Option<Rc<ImportPreview>>,
+    pub import_error: Option<String>,
+    pub undo: Option<Rc<Undo>>,
+    /// A newer version of this assessment saved in another tab while this one has changes
+    /// of its own: the person chooses.
+    pub conflict: Option<Rc<Assessment>>,
+    /// The title a new assessment starts with, if the embedding page gave one.
+    pub default_title: Option<String>,
+    /// The assessment as last exported, so leaving without storage only warns about changes
+    /// made since.
+    pub exported: Option<Rc<Assessment>>,
+}
+
+/// A change to what is on screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    // What a person does on screen, needing neither storage nor a file.
+    /// A change to the assessment, made at `now`.
+    Edit {
+        action: Action,
+        now: Timestamp,
+    },
+    ShowSection(usize),
+    SetFilter(Filter),
+    ShowView(View),
+    AskReset,
+    CancelReset,
+    CloseImport,
+
+    // The one outcome of each operation (`ui::ops`), after its storage or file work.
+    /// The saver's latest save succeeded, or why it failed.
+    Saved(Result<(), StorageError>),
+    /// An assessment is on screen; `library` is the list as stored now.
+    Opened {
+        id: AssessmentId,
+        assessment: Rc<Assessment>,
+        how: Opening,
+        library: Rc<Library>,
+    },
+    /// The Assessments view, with the list as stored now.
+    Listed(Rc<Library>),
+    /// A copy titled `title` was stored.
+    Copied {
+        title: String,
+        library: Rc<Library>,
+    },
+    /// An assessment not on screen was renamed.
+    Renamed(Rc<Library>),
+    /// An assessment was deleted. `raw` is its stored text, for Undo (`None` when nothing was
+    /// stored); `next` is what opens instead when it was the one on screen.
+    Deleted {
+        id: AssessmentId,
+        title: String,
+        raw: Option<Rc<String>>,
+        next: Option<(AssessmentId, Rc<Assessment>)>,
+        library: Rc<Library>,
+    },
+    /// A deleted assessment is stored again.
+    Restored {
+        title: String,
+        library: Rc<Library>,
+    },
+    /// An import's replacement of an assessment not on screen was undone; the imported
+    /// answers were kept under `backup`, if any were stored.
+    PutBack {
+        title: String,
+        backup: Option<String>,
+        library: Rc<Library>,
+    },
+    /// A file was read and waits for the person's choice.
+    ImportRead(Rc<ImportPreview>),
+    /// A file could not be read for import; the text says why.
+    ImportFailed(String),
+    /// The assessment on screen was replaced by an import. The answers it held were kept as a
+    /// backup under `backup`, if they could be.
+    Replaced {
+        assessment: Rc<Assessment>,
+        file_name: String,
+        backup: Option<String>,
+        library: Rc<Library>,
+    },
+    /// A file was downloaded: `json` is the assessment a JSON export holds, `None` for a report.
+    Exported {
+        file_name: String,
+        json: Option<Rc<Assessment>>,
+    },
+    /// In a conflict, this tab's version was kept; the other tab's was backed up under
+    /// `backup` (when one was stored), and `saved` says whether this tab's version was saved.
+    KeptMine {
+        backup: Option<String>,
+        saved: Result<(), StorageError>,
+        library: Rc<Library>,
+    },
+    /// What was asked for could not be done; `library` is the list as stored now, if read.
+    Failed {
+        problem: Problem,
+        library: Option<Rc<Library>>,
+    },
+    /// Another tab saved this assessment and this tab has no unsaved change: show theirs.
+    External(Rc<Assessment>),
+    /// Another tab saved this assessment while this tab has changes of its own.
+    Conflict(Rc<Assessment>),
+    /// The index changed in storage. `newer` is the index format version when a newer version
+    /// of the app wrote it; `take_up` is another tab's new assessment, which this tab
+    /// continues while its own is blank and unsaved.
+    IndexChanged {
+        library: Rc<Library>,
+        newer: Option<u64>,
+        take_up: Option<(AssessmentId, Rc<Assessment>)>,
+    },
+}
+
+/// The first section with an item not yet assessed, so a returning person resumes there.
+fn resume_section(def: &ChecklistDefinition, a: &Assessment) -> usize {
+    def.sections
+        .iter()
+        .position(|s| s.items.iter().any(|i| !a.answer(&i.id).status.is_assessed()))
+        .unwrap_or(0)
+}
+
+impl AppState {
+    pub fn new(
+        def: Rc<ChecklistDefinition>,
+        current: AssessmentId,
+        assessment: Assessment,
+        library: Library,
+    ) -> AppState {
+        AppState {
+            section: resume_section(&def, &assessment),
+            def,
+            current,
+            assessment: Rc::new(assessment),
+            origin: Origin::Stored,
+            view: View::Checklist,
+            filter: Filter::All,
+            confirm_reset: false,
+            status: None,
+            storage: None,
+            unopened: None,
+            library: Rc::new(library),
+            import: None,
+            import_error: None,
+            undo: None,
+            conflict: None,
+            default_title: None,
+            exported: None,
+        }
+    }
+
+    /// The state after `msg`: the same `Rc` when nothing changed.
+    pub fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(msg);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+
+    /// Whether leaving the page now would lose changes: they are not saved in this browser
+    /// and were changed since the last export.
+    pub fn has_unkept_changes(&self) -> bool {
+        let exported = self.exported.as_ref().is_some_and(|e| Rc::ptr_eq(e, &self.assessment));
+        self.storage.is_some() && self.origin == Origin::Local && !exported
+    }
+
+    fn apply(&mut self, msg: Msg) {
+        match msg {
+            Msg::Edit { action, now } => {
+                let reset = action == Action::Reset;
+                if reset {
+                    self.confirm_reset = false;
+                }
+                let mut assessment = (*self.assessment).clone();
+                if !assessment.apply(&self.def, action, now) {
+                    return;
+                }
+                self.assessment = Rc::new(assessment);
+                self.origin = Origin::Local;
+                if reset {
+                    self.section = 0;
+                    self.filter = Filter::All;
+                    self.announce("All answers were cleared. You can start again.".into());
+                }
+            }
+            Msg::ShowSection(i) if i < self.def.sections.len() => {
+                self.section = i;
+                self.view = View::Checklist;
+            }
+            Msg::ShowSection(_) => {}
+            Msg::SetFilter(filter) => self.filter = filter,
+            Msg::ShowView(view) => self.view = view,
+            Msg::AskReset => self.confirm_reset = true,
+            Msg::CancelReset => self.confirm_reset = false,
+            Msg::CloseImport => {
+                self.import = None;
+                self.import_error = None;
+            }
+            Msg::Saved(result) => self.storage = result.err(),
+            Msg::Opened { id, assessment, how, library } => {
+                self.open(id, assessment, how.origin());
+                if matches!(how, Opening::ImportUndone { .. }) {
+                    self.undo = None;
+                }
+                self.library = library;
+                self.announce(how.message(&self.assessment.title));
+            }
+            Msg::Listed(library) => {
+                self.library = library;
+                self.view = View::Assessments;
+            }
+            Msg::Copied { title, library } => {
+                self.library = library;
+                self.announce(format!("Made {}.", quoted(&title)));
+            }
+            Msg::Renamed(library) => self.library = library,
+            Msg::Deleted { id, title, raw, next, library } => {
+                if let Some(raw) = raw {
+                    self.announce(format!(
+                        "Deleted {}. Use Undo to bring it back.",
+                        quoted(&title)
+                    ));
+                    self.undo = Some(Rc::new(Undo::Deleted { id, raw, title }));
+                }
+                if let Some((id, assessment)) = next {
+                    self.open(id, assessment, Origin::Stored);
+                    self.view = View::Assessments;
+                }
+                self.library = library;
+            }
+            Msg::Restored { title, library } => {
+                self.undo = None;
+                self.library = library;
+                self.announce(format!("{} is back.", quoted(&title)));
+            }
+            Msg::PutBack { title, backup, library } => {
+                self.undo = None;
+                self.library = library;
+                self.announce(format!(
+                    "The import was undone: {} has its previous answers back.{}",
+                    quoted(&title),
+                    imported_kept(&backup)
+                ));
+            }
+            Msg::ImportRead(preview) => {
+                self.import = Some(preview);
+                self.import_error = None;
+            }
+            Msg::ImportFailed(problem) => {
+                self.import = None;
+                self.import_error = Some(problem);
+            }
+            Msg::Replaced { assessment, file_name, backup, library } => {
+                self.undo = Some(Rc::new(Undo::Replaced {
+                    id: self.current.clone(),
+                    previous: self.assessment.clone(),
+                }));
+                self.section = resume_section(&self.def, &assessment);
+                self.assessment = assessment;
+                self.origin = Origin::Local;
+                self.view = View::Checklist;
+                self.import = None;
+                self.conflict = None;
+                self.library = library;
+                let kept = match backup {
+                    Some(_) => "were also kept as a backup in this browser",
+                    None => "are kept until you leave this page",
+                };
+                self.announce(format!(
+                    "Replaced the current answers with {file_name}. The previous answers {kept}; use Undo to bring them back."
+                ));
+            }
+            Msg::Exported { file_name, json: Some(assessment) } => {
+                self.exported = Some(assessment);
+                self.announce(format!(
+                    "Exported {file_name}. It holds every answer and a copy of the checklist."
+                ));
+            }
+            Msg::Exported { file_name, json: None } => {
+                self.announce(format!("Exported {file_name}."));
+            }
+            Msg::KeptMine { backup, saved, library } => {
+                self.conflict = None;
+                self.storage = saved.err();
+                self.library = library;
+                self.announce(match backup {
+                    Some(_) => "Kept this tab's version. The other tab's version was kept as a backup in this browser.".into(),
+                    None => "Kept this tab's version.".into(),
+                });
+            }
+            Msg::Failed { problem, library } => {
+                if let Some(library) = library {
+                    self.library = library;
+                }
+                match problem {
+                    Problem::Storage(cause) => self.storage = Some(cause),
+                    problem => self.announce(problem.to_string()),
+                }
+            }
+            Msg::External(theirs) => {
+                if theirs != self.assessment {
+                    self.assessment = theirs;
+                    self.origin = Origin::Stored;
+                    self.conflict = None;
+                    self.announce(
+                        "This assessment was updated with changes saved in another tab or window."
+                            .into(),
+                    );
+                }
+            }
+            Msg::Conflict(theirs) => self.conflict = Some(theirs),
+            Msg::IndexChanged { library, newer, take_up } => {
+                if let Some(version) = newer {
+                    self.storage = Some(StorageError::ReadOnly { version });
+                }
+                if let Some((id, assessment)) = take_up.filter(|(id, _)| *id != self.current) {
+                    self.current = id;
+                    self.assessment = assessment;
+                    self.origin = Origin::Stored;
+                    self.conflict = None;
+                    self.announce(
+                        "Continuing the assessment started in another tab or window.".into(),
+                    );
+                }
+                self.library = library;
+            }
+        }
+    }
+
+    /// Puts an assessment on screen at the section to resume, with every view setting reset.
+    fn open(&mut self, id: AssessmentId, assessment: Rc<Assessment>, origin: Origin) {
+        self.section = resume_section(&self.def, &assessment);
+        self.current = id;
+        self.assessment = assessment;
+        self.origin = origin;
+        self.view = View::Checklist;
+        self.filter = Filter::All;
+        self.confirm_reset = false;
+        self.conflict = None;
+        self.import = None;
+    }
+
+    fn announce(&mut self, text: String) {
+        let n = self.status.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
+        self.status = Some((n, text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::default_checklist::default_checklist;
+    use crate::core::{Document, Status};
+
+    fn now() -> Timestamp {
+        Timestamp::parse("2026-03-01T10:00:00Z").unwrap()
+    }
+
+    fn id(n: &str) -> AssessmentId {
+        AssessmentId::parse(&format!("a-{n}")).unwrap()
+    }
+
+    fn library(current: Option<&str>) -> Rc<Library> {
+        let mut lib = Library::new();
+        lib.current = current.map(id);
+        Rc::new(lib)
+    }
+
+    /// A widget of the default checklist showing the blank assessment `a-open`.
+    fn start() -> Rc<AppState> {
+        let def = Rc::new(default_checklist());
+        Rc::new(AppState::new(def, id("open"), Assessment::new(now()), Library::new()))
+    }
+
+    /// `a` after `action`.
+    fn edited(def: &ChecklistDefinition, a: &Assessment, action: Action) -> Rc<Assessment> {
+        let mut a = a.clone();
+        assert!(a.apply(def, action, now()), "the action changes the assessment");
+        Rc::new(a)
+    }
+
+    /// The first item of the default checklist achieved.
+    fn achieved() -> Action {
+        let item = default_checklist().sections[0].items[0].id.clone();
+        Action::SetStatus { item, status: Status::Achieved }
+    }
+
+    /// Applies `msg` to `before` and checks that the result is `before` as `change` leaves it;
+    /// when `change` changes nothing, the very same `Rc` must come back.
+    fn check(before: &Rc<AppState>, msg: Msg, change: impl FnOnce(&mut AppState)) -> Rc<AppState> {
+        let mut expected = (**before).clone();
+        change(&mut expected);
+        let after = before.clone().reduce(msg);
+        assert_eq!(*after, expected);
+        assert_eq!(Rc::ptr_eq(&after, before), expected == **before, "the same Rc when unchanged");
+        after
+    }
+
+    #[test]
+    fn an_edit_changes_the_assessment_and_marks_it_to_be_saved() {
+        let s = start();
+        let action = achieved();
+        let a = edited(&s.def, &s.assessment, action.clone());
+        let s = check(&s, Msg::Edit { action: action.clone(), now: now() }, |s| {
+            s.assessment = a;
+            s.origin = Origin::Local;
+        });
+        // The same answer again, or an item the checklist lacks, changes nothing.
+        check(&s, Msg::Edit { action, now: now() }, |_| {});
+        let unknown = Action::SetStatus {
+            item: crate::core::ItemId::new("no-such-item"),
+            status: Status::Achieved,
+        };
+        check(&s, Msg::Edit { action: unknown, now: now() }, |_| {});
+    }
+
+    #[test]
+    fn start_again_asks_then_clears_everything_and_returns_to_the_first_section() {
+        let s = start();
+        let s = check(&s, Msg::AskReset, |s| s.confirm_reset = true);
+        check(&s, Msg::AskReset, |_| {});
+        let closed = check(&s, Msg::CancelReset, |s| s.confirm_reset = false);
+        check(&closed, Msg::CancelReset, |_| {});
+        // Nothing to clear: the question closes all the same.
+        check(&s, Msg::Edit { action: Action::Reset, now: now() }, |s| s.confirm_reset = false);
+
+        let s = s.reduce(Msg::Edit { action: achieved(), now: now() });
+        let s = s.reduce(Msg::SetFilter(Filter::HighRisk)).reduce(Msg::ShowSection(2));
+        let cleared = edited(&s.def, &s.assessment, Action::Reset);
+        check(&s, Msg::Edit { action: Action::Reset, now: now() }, |s| {
+            s.assessment = cleared;
+            s.confirm_reset = false;
+            s.section = 0;
+            s.filter = Filter::All;
+            s.announce("All answers were cleared. You can start again.".into());
+        });
+    }
+
+    #[test]
+    fn moving_around_changes_only_what_is_on_screen() {
+        let s = start();
+        let last = s.def.sections.len() - 1;
+        let s = check(&s, Msg::ShowSection(last), |s| s.section = last);
+        check(&s, Msg::ShowSection(last), |_| {});
+        check(&s, Msg::ShowSection(last + 1), |_| {});
+        let s = check(&s, Msg::ShowView(View::Summary), |s| s.view = View::Summary);
+        // A section link in the summary goes back to the checklist.
+        check(&s, Msg::ShowSection(0), |s| {
+            s.section = 0;
+            s.view = View::Checklist;
+        });
+        check(&s, Msg::ShowView(View::Summary), |_| {});
+        let s = check(&s, Msg::SetFilter(Filter::NotAssessed), |s| s.filter = Filter::NotAssessed);
+        check(&s, Msg::SetFilter(Filter::NotAssessed), |_| {});
+    }
+
+    #[test]
+    fn the_saver_reports_failures_until_a_save_succeeds() {
+        let s = start();
+        check(&s, Msg::Saved(Ok(())), |_| {});
+        let full = StorageError::Refused { reason: "this browser's storage is full".into() };
+        let s = check(&s, Msg::Saved(Err(full.clone())), |s| s.storage = Some(full.clone()));
+        check(&s, Msg::Saved(Err(full)), |_| {});
+        check(&s, Msg::Saved(Ok(())), |s| s.storage = None);
+    }
+
+    /// `Msg::Opened` with `how`, of an assessment titled "Pilot" with its first item achieved.
+    fn check_opened(how: Opening, origin: Origin, message: &str) {
+        let s = start();
+        let s = s.reduce(Msg::ShowView(View::Summary)).reduce(Msg::SetFilter(Filter::HighRisk));
+        let mut a = Assessment::new(now());
+        a.apply(&s.def, Action::SetTitle { title: "Pilot".into() }, now());
+        a.apply(&s.def, achieved(), now());
+        let (a, lib) = (Rc::new(a), library(Some("other")));
+        let msg = Msg::Opened { id: id("other"), assessment: a.clone(), how, library: lib.clone() };
+        check(&s, msg, |s| {
+            s.current = id("other");
+            s.assessment = a;
+            s.origin = origin;
+            s.view = View::Checklist;
+            s.filter = Filter::All;
+            s.library = lib;
+            s.announce(message.into());
+        });
+    }
+
+    #[test]
+    fn each_way_of_opening_says_what_happened_and_whether_it_must_be_saved() {
+        check_opened(Opening::Chosen, Origin::Stored, "Opened “Pilot”.");
+        check_opened(Opening::New, Origin::Local, "Started a new assessment.");
+        check_opened(
+            Opening::ImportedAsNew { file_name: "pilot.json".into() },
+            Origin::Local,
+            "Opened “Pilot” from pilot.json as a new assessment.",
+        );
+        check_opened(
+            Opening::Theirs { backup: "key".into() },
+            Origin::Stored,
+            "Showing the other tab's version. This tab's version was kept as a backup in this browser.",
+        );
+        check_opened(
+            Opening::ImportUndone { backup: Some("key".into()) },
+            Origin::Local,
+            "The import was undone: the previous answers are back. The imported answers were kept as a backup in this browser.",
+        );
+        check_opened(
+            Opening::ImportUndone { backup: None },
+            Origin::Local,
+            "The import was undone: the previous answers are back.",
+        );
+    }
+
+    #[test]
+    fn opening_closes_a_conflict_and_an_import_and_undoing_an_import_ends_its_undo() {
+        let s = start();
+        let previous = s.assessment.clone();
+        let mut s = (*s).clone();
+        s.conflict = Some(previous.clone());
+        s.undo = Some(Rc::new(Undo::Replaced { id: id("open"), previous: previous.clone() }));
+        let s = Rc::new(s);
+        let opened = |how| {
+            s.clone().reduce(Msg::Opened {
+                id: id("open"),
+                assessment: previous.clone(),
+                how,
+                library: library(None),
+            })
+        };
+        let chosen = opened(Opening::Chosen);
+        assert_eq!((chosen.conflict.is_none(), chosen.undo.is_some()), (true, true));
+        let undone = opened(Opening::ImportUndone { backup: None });
+        assert_eq!((undone.conflict.is_none(), undone.undo.is_none()), (true, true));
+    }
+
+    #[test]
+    fn the_assessments_view_shows_the_list_as_stored() {
+        let s = start();
+        let lib = library(Some("open"));
+        let s = check(&s, Msg::Listed(lib.clone()), |s| {
+            s.library = lib.clone();
+            s.view = View::Assessments;
+        });
+        check(&s, Msg::Listed(lib), |_| {});
+        let lib = library(None);
+        let s = check(&s, Msg::Renamed(lib.clone()), |s| s.library = lib.clone());
+        let lib = library(Some("copy"));
+        check(&s, Msg::Copied { title: String::new(), library: lib.clone() }, |s| {
+            s.library = lib;
+            s.announce("Made Untitled assessment.".into());
+        });
+    }
+
+    #[test]
+    fn deleting_keeps_the_text_for_undo_and_opens_another_when_the_open_one_goes() {
+        let s = start();
+        let (raw, lib) = (Rc::new("{}".to_owned()), library(None));
+        let deleted = |id_: &str, raw: Option<Rc<String>>, next| Msg::Deleted {
+            id: id(id_),
+            title: "Old".into(),
+            raw,
+            next,
+            library: lib.clone(),
+        };
+        check(&s, deleted("other", Some(raw.clone()), None), |s| {
+            s.announce("Deleted “Old”. Use Undo to bring it back.".into());
+            s.undo = Some(Rc::new(Undo::Deleted {
+                id: id("other"),
+                raw: raw.clone(),
+                title: "Old".into(),
+            }));
+        });
+        // The open one, never stored: nothing to undo, and the next one opens in the list.
+        let next = Rc::new(Assessment::new(now()));
+        check(&s, deleted("open", None, Some((id("next"), next.clone()))), |s| {
+            s.current = id("next");
+            s.assessment = next;
+            s.view = View::Assessments;
+        });
+        let s = s.reduce(deleted("other", Some(raw.clone()), None));
+        check(&s, Msg::Restored { title: "Old".into(), library: lib.clone() }, |s| {
+            s.undo = None;
+            s.announce("“Old” is back.".into());
+        });
+    }
+
+    #[test]
+    fn import_previews_failures_and_closing() {
+        let s = start();
+        let doc = Document::new(&s.def, &s.assessment, now());
+        let preview =
+            Rc::new(ImportPreview { file_name: "f.json".into(), doc, unknown: 0, blocked: None });
+        let failed =
+            check(&s, Msg::ImportFailed("No.".into()), |s| s.import_error = Some("No.".into()));
+        let read = check(&failed, Msg::ImportRead(preview.clone()), |s| {
+            s.import = Some(preview.clone());
+            s.import_error = None;
+        });
+        check(&read, Msg::CloseImport, |s| s.import = None);
+        check(&s, Msg::CloseImport, |_| {});
+    }
+
+    #[test]
+    fn replacing_by_import_keeps_the_previous_answers_for_undo_and_says_where() {
+        let s = start();
+        let s = s.reduce(Msg::Edit { action: achieved(), now: now() });
+        let previous = s.assessment.clone();
+        let imported = Rc::new(Assessment::new(now()));
+        for (backup, kept) in [
+            (Some("key".to_owned()), "were also kept as a backup in this browser"),
+            (None, "are kept until you leave this page"),
+        ] {
+            let msg = Msg::Replaced {
+                assessment: imported.clone(),
+                file_name: "f.json".into(),
+                backup,
+                library: library(None),
+            };
+            check(&s, msg, |s| {
+                s.undo =
+                    Some(Rc::new(Undo::Replaced { id: id("open"), previous: previous.clone() }));
+                s.assessment = imported.clone();
+                s.announce(format!("Replaced the current answers with f.json. The previous answers {kept}; use Undo to bring them back."));
+            });
+        }
+        let undone =
+            |backup| Msg::PutBack { title: "Pilot".into(), backup, library: library(None) };
+        check(&s, undone(None), |s| {
+            s.announce("The import was undone: “Pilot” has its previous answers back.".into())
+        });
+        check(&s, undone(Some("key".into())), |s| {
+            s.announce("The import was undone: “Pilot” has its previous answers back. The imported answers were kept as a backup in this browser.".into())
+        });
+    }
+
+    #[test]
+    fn exports_are_announced_and_a_json_export_counts_as_kept() {
+        let s = start();
+        let s = s.reduce(Msg::Edit { action: achieved(), now: now() });
+        let mut unsaved = (*s).clone();
+        unsaved.storage = Some(StorageError::Unavailable);
+        let s = Rc::new(unsaved);
+        assert!(s.has_unkept_changes(), "changed, and not saved in this browser");
+        let report = check(&s, Msg::Exported { file_name: "r.csv".into(), json: None }, |s| {
+            s.announce("Exported r.csv.".into())
+        });
+        assert!(report.has_unkept_changes(), "a report cannot be imported back");
+        let a = s.assessment.clone();
+        let json =
+            check(&s, Msg::Exported { file_name: "a.json".into(), json: Some(a.clone()) }, |s| {
+                s.exported = Some(a);
+                s.announce(
+                    "Exported a.json. It holds every answer and a copy of the checklist.".into(),
+                );
+            });
+        assert!(!json.has_unkept_changes());
+        let later =
+            json.reduce(Msg::Edit { action: Action::SetTitle { title: "New".into() }, now: now() });
+        assert!(later.has_unkept_changes(), "a change after the export");
+    }
+
+    #[test]
+    fn problems_are_said_and_storage_failures_shown_as_the_storage_notice() {
+        let s = start();
+        check(&s, Msg::Failed { problem: Problem::NotStored, library: None }, |s| {
+            s.announce("That assessment is no longer stored in this browser.".into())
+        });
+        let lib = library(Some("x"));
+        check(
+            &s,
+            Msg::Failed {
+                problem: Problem::Storage(StorageError::Unavailable),
+                library: Some(lib.clone()),
+            },
+            |s| {
+                s.storage = Some(StorageError::Unavailable);
+                s.library = lib;
+            },
+        );
+        let full = StorageError::Refused { reason: "this browser's storage is full".into() };
+        check(
+            &s,
+            Msg::Failed {
+                problem: Problem::NoBackup { of: Version::OtherTabs, cause: full },
+                library: None,
+            },
+            |s| {
+                s.announce("The other tab's version could not be kept as a backup (this browser's storage is full), so this tab's version was not saved over it. Export JSON to keep this tab's version, or use the other tab's version.".into())
+            },
+        );
+    }
+
+    #[test]
+    fn another_tabs_version_is_shown_asked_about_or_kept_as_a_backup() {
+        let s = start();
+        let theirs = edited(&s.def, &s.assessment, achieved());
+        check(&s, Msg::External(s.assessment.clone()), |_| {});
+        let mut local = (*s).clone();
+        local.origin = Origin::Local;
+        check(&Rc::new(local), Msg::External(theirs.clone()), |s| {
+            s.assessment = theirs.clone();
+            s.origin = Origin::Stored;
+            s.announce(
+                "This assessment was updated with changes saved in another tab or window.".into(),
+            );
+        });
+        let asked = check(&s, Msg::Conflict(theirs.clone()), |s| s.conflict = Some(theirs.clone()));
+        let lib = library(None);
+        check(
+            &asked,
+            Msg::KeptMine { backup: Some("key".into()), saved: Ok(()), library: lib.clone() },
+            |s| {
+                s.conflict = None;
+                s.library = lib.clone();
+                s.announce("Kept this tab's version. The other tab's version was kept as a backup in this browser.".into());
+            },
+        );
+        check(
+            &asked,
+            Msg::KeptMine {
+                backup: None,
+                saved: Err(StorageError::Unavailable),
+                library: lib.clone(),
+            },
+            |s| {
+                s.conflict = None;
+                s.storage = Some(StorageError::Unavailable);
+                s.library = lib;
+                s.announce("Kept this tab's version.".into());
+            },
+        );
+    }
+
+    #[test]
+    fn an_index_change_updates_the_list_and_may_make_this_tab_read_only_or_take_up_theirs() {
+        let s = start();
+        let lib = library(Some("theirs"));
+        let changed = |newer, take_up| Msg::IndexChanged { library: lib.clone(), newer, take_up };
+        check(&s, changed(None, None), |s| s.library = lib.clone());
+        check(&s, changed(Some(2), None), |s| {
+            s.library = lib.clone();
+            s.storage = Some(StorageError::ReadOnly { version: 2 });
+        });
+        let theirs = Rc::new(Assessment::new(now()));
+        check(&s, changed(None, Some((id("theirs"), theirs.clone()))), |s| {
+            s.library = lib.clone();
+            s.current = id("theirs");
+            s.assessment = theirs.clone();
+            s.announce("Continuing the assessment started in another tab or window.".into());
+        });
+        // Its own id is no other tab's assessment.
+        check(&s, changed(None, Some((id("open"), theirs))), |s| s.library = lib.clone());
+    }
+}

@@ -1,0 +1,95 @@
+//! The risk owner's decision and sign-off, in the Summary view.
+
+use crate::core::assessment::{MAX_NAME, MAX_TEXT};
+use crate::core::{Action, Decision, SignOff};
+use crate::ui::context::{rendered, use_shell};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SignOffProps {
+    /// The sign-off as recorded (empty when none is); the form re-renders only when it changes.
+    pub signoff: SignOff,
+}
+
+#[component]
+pub fn SignOffForm(props: &SignOffProps) -> Html {
+    rendered("SignOffForm");
+    let Some(shell) = use_shell() else { return html! {} };
+    let so = &props.signoff;
+    let id = |f: &str| shell.id(&format!("signoff-{f}"));
+    // The sign-off with one field changed. Saved as typed, like every answer, so nothing
+    // waits for the field to lose focus.
+    let set = |change: fn(&mut SignOff, String)| {
+        let current = so.clone();
+        shell.edit::<InputEvent>(move |v| {
+            let mut signoff = current.clone();
+            change(&mut signoff, v);
+            Some(Action::SetSignOff { signoff })
+        })
+    };
+    let confirm = {
+        let (shell, current) = (shell.clone(), so.clone());
+        Callback::from(move |_: MouseEvent| {
+            shell.edit_now(Action::SetSignOff { signoff: current.clone() })
+        })
+    };
+    html! {
+        <section class={if so.needs_review { "rc-signoff rc-stale" } else { "rc-signoff" }} aria-labelledby={id("heading")}>
+            <@{shell.heading(1)} id={id("heading")}>{"Decision and sign-off"}</@>
+            if so.needs_review {
+                <div class="rc-panel rc-warning" role="alert">
+                    <p><strong>{"Needs review: "}</strong>{"answers changed after the decision was recorded. The risk owner should look again and confirm or change the decision."}</p>
+                    <button type="button" class="rc-button" onclick={confirm}>{"Confirm the decision again"}</button>
+                </div>
+            }
+            <p class="rc-decision-line">{ match (so.decision, so.decided.as_deref()) {
+                (Some(d), Some(on)) => format!("Decision: {} on {on}{}", d.label(), if so.owner.is_empty() { String::new() } else { format!(" by {}", so.owner) }),
+                (Some(d), None) => format!("Decision: {} (date not recorded yet)", d.label()),
+                _ => "Not signed off yet.".to_owned(),
+            } }</p>
+            <div class="rc-details">
+                <div class="rc-field">
+                    <label for={id("owner")}>{"Risk owner"}</label>
+                    <input id={id("owner")} type="text" dir="auto" maxlength={MAX_NAME.to_string()} value={so.owner.clone()}
+                        oninput={set(|s, v| s.owner = v)} />
+                </div>
+                <div class="rc-field">
+                    <label for={id("role")}>{"Role"}</label>
+                    <input id={id("role")} type="text" dir="auto" maxlength={MAX_NAME.to_string()} value={so.role.clone()}
+                        oninput={set(|s, v| s.role = v)} />
+                </div>
+                <fieldset class="rc-field rc-wide rc-decision">
+                    <legend>{"Decision"}</legend>
+                    { for Decision::ALL.iter().map(|&dec| {
+                        let rid = id(dec.key());
+                        let current = so.clone();
+                        let onchange = shell.edit::<Event>(move |_| {
+                            Some(Action::SetSignOff { signoff: SignOff { decision: Some(dec), ..current.clone() } })
+                        });
+                        html! {
+                            <span class="rc-choice">
+                                <input type="radio" id={rid.clone()} name={id("decision")} checked={so.decision == Some(dec)} {onchange} />
+                                <label for={rid}>{ dec.label() }</label>
+                            </span>
+                        }
+                    }) }
+                </fieldset>
+                <div class="rc-field rc-wide">
+                    <label for={id("conditions")}>{"Conditions"}</label>
+                    <textarea id={id("conditions")} dir="auto" rows="2" maxlength={MAX_TEXT.to_string()} value={so.conditions.clone()}
+                        oninput={set(|s, v| s.conditions = v)} />
+                </div>
+                <div class="rc-field">
+                    <label for={id("review")}>{"Review date"}</label>
+                    <input id={id("review")} type="date" value={so.review_date.clone().unwrap_or_default()}
+                        oninput={set(|s, v| s.review_date = (!v.is_empty()).then_some(v))} />
+                </div>
+                <div class="rc-field">
+                    <label for={id("decided")}>{"Date of decision"}</label>
+                    <input id={id("decided")} type="date" value={so.decided.clone().unwrap_or_default()}
+                        oninput={set(|s, v| s.decided = (!v.is_empty()).then_some(v))} />
+                </div>
+            </div>
+        </section>
+    }
+}
