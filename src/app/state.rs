@@ -320,11 +320,26 @@ pub enum Msg {
 }
 
 /// The first section with an item not yet assessed, so a returning person resumes there.
+/// Only items in scope count: a section the scope answers set aside is never the one to resume.
 fn resume_section(def: &ChecklistDefinition, a: &Assessment) -> usize {
     def.sections
         .iter()
-        .position(|s| s.items.iter().any(|i| !a.answer(&i.id).status.is_assessed()))
+        .position(|s| {
+            s.items
+                .iter()
+                .any(|i| def.in_scope(s, i, &a.scope) && !a.answer(&i.id).status.is_assessed())
+        })
+        .or_else(|| first_in_scope(def, a, 0))
         .unwrap_or(0)
+}
+
+/// The first section from `from` on (else the last before it) with an item in scope.
+fn first_in_scope(def: &ChecklistDefinition, a: &Assessment, from: usize) -> Option<usize> {
+    let has_items = |s: &crate::core::Section| s.items.iter().any(|i| def.in_scope(s, i, &a.scope));
+    let sections = &def.sections;
+    (from..sections.len())
+        .find(|&i| has_items(&sections[i]))
+        .or_else(|| (0..from.min(sections.len())).rev().find(|&i| has_items(&sections[i])))
 }
 
 impl AppState {
@@ -385,6 +400,11 @@ impl AppState {
                 if !assessment.apply(&self.def, action, now) {
                     return;
                 }
+                // A scope answer that sets the section on screen aside moves on to the next
+                // section still in scope; its answers stay, and come back with it.
+                if let Some(next) = first_in_scope(&self.def, &assessment, self.section) {
+                    self.section = next;
+                }
                 self.assessment = Rc::new(assessment);
                 self.origin = Origin::Local;
                 if reset {
@@ -393,7 +413,10 @@ impl AppState {
                     self.announce("All answers were cleared. You can start again.".into());
                 }
             }
-            Msg::ShowSection(i) if i < self.def.sections.len() => {
+            Msg::ShowSection(i)
+                if i < self.def.sections.len()
+                    && first_in_scope(&self.def, &self.assessment, i) == Some(i) =>
+            {
                 self.section = i;
                 self.view = View::Checklist;
             }
@@ -604,6 +627,45 @@ mod tests {
         assert_eq!(*after, expected);
         assert_eq!(Rc::ptr_eq(&after, before), expected == **before, "the same Rc when unchanged");
         after
+    }
+
+    /// Sets a scope question of the default checklist.
+    fn scope(question: &str, answer: Option<bool>) -> Action {
+        Action::SetScope { question: crate::core::definition::QuestionId::new(question), answer }
+    }
+
+    /// The index of the default checklist's section with this id.
+    fn section(id: &str) -> usize {
+        default_checklist().sections.iter().position(|s| s.id.as_str() == id).unwrap()
+    }
+
+    #[test]
+    fn a_scope_answer_moves_off_a_section_it_sets_aside_and_that_section_cannot_be_shown() {
+        let public = section("public-channel");
+        let s = start().reduce(Msg::ShowSection(public));
+        assert_eq!(s.section, public);
+        // "No" sets the whole section aside: the next section in scope is shown instead.
+        let a = edited(&s.def, &s.assessment, scope("public-channel", Some(false)));
+        let s = check(
+            &s,
+            Msg::Edit { action: scope("public-channel", Some(false)), now: now() },
+            |s| {
+                s.assessment = a;
+                s.origin = Origin::Local;
+                s.section = public + 1;
+            },
+        );
+        check(&s, Msg::ShowSection(public), |_| {});
+        // Answered "Yes" again, it can be shown again.
+        let s = s.reduce(Msg::Edit { action: scope("public-channel", Some(true)), now: now() });
+        assert_eq!(s.reduce(Msg::ShowSection(public)).section, public);
+        // Both parts set aside from the last section: the section before them is shown.
+        let collab = section("collaboration-tool");
+        let s = start().reduce(Msg::ShowSection(collab));
+        let s =
+            s.reduce(Msg::Edit { action: scope("collaboration-tool", Some(false)), now: now() });
+        let s = s.reduce(Msg::Edit { action: scope("public-channel", Some(false)), now: now() });
+        assert_eq!(s.section, public - 1);
     }
 
     #[test]

@@ -264,7 +264,10 @@ export async function sectionSummaries(page) {
   // The aria snapshot gives the names the browser computes (aria-label, hidden text and all).
   const yaml = await sectionNav(page).ariaSnapshot();
   const names = [];
-  for (const line of yaml.split('\n')) {
+  for (let line of yaml.split('\n')) {
+    // YAML single-quotes a whole entry whose name holds ": " (doubling any quote inside).
+    const quoted = line.match(/^(\s*- )'(.*)'\s*$/);
+    if (quoted) line = quoted[1] + quoted[2].replace(/''/g, "'");
     const m = line.match(/^\s*- button (?:"((?:[^"\\]|\\.)*)"|([^:[\n]+?))\s*(?:\[.*\])?\s*:?\s*$/);
     if (m) names.push((m[1] !== undefined ? JSON.parse(`"${m[1]}"`) : m[2]).replace(/\s+/g, ' ').trim());
   }

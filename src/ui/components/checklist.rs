@@ -6,6 +6,7 @@ use super::header::Header;
 use super::import::{use_drop_zone, ImportPanel};
 use super::library_view::LibraryView;
 use super::notices::{ConflictNotice, StorageNotice, UndoNotice, UnopenedNotice};
+use super::scope::{RatingScale, ScopeQuestions};
 use super::section::{RetiredAnswers, SectionView};
 use super::section_nav::SectionNav;
 use super::summary::SummaryView;
@@ -149,7 +150,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         <div class={drop_zone.class} ondragover={drop_zone.ondragover} ondragleave={drop_zone.ondragleave} ondrop={drop_zone.ondrop}>
             <Header title={a.title.clone()} assessor={a.assessor.clone()}
                 decision={a.signoff.clone().filter(|so| so.is_decided())}
-                progress={Progress::overall(&s.def, a)} />
+                progress={Progress::overall(&s.def, a)} scope={a.scope.clone()} />
             <StorageNotice problem={s.storage.clone()} />
             if let Some(u) = &s.unopened {
                 <UnopenedNotice unopened={u.clone()} />
@@ -210,14 +211,18 @@ fn checklist_view(shell: &Shell, s: &AppState) -> Html {
         })
     };
     html! {
-        <div class="rc-body">
-            <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
-            <SectionNav {sections} current={s.section} />
-            <div class="rc-main">
-                <SectionView index={s.section} filter={s.filter} {answers} />
-                <RetiredAnswers {retired} />
+        <>
+            <ScopeQuestions scope={a.scope.clone()} />
+            <RatingScale />
+            <div class="rc-body">
+                <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
+                <SectionNav {sections} current={s.section} />
+                <div class="rc-main">
+                    <SectionView index={s.section} filter={s.filter} {answers} scope={a.scope.clone()} />
+                    <RetiredAnswers {retired} />
+                </div>
             </div>
-        </div>
+        </>
     }
 }
 

@@ -1,7 +1,8 @@
-//! The top of the widget: the checklist's title, what is assessed, by whom, the decision once
-//! recorded, and overall progress.
+//! The top of the widget: the checklist's title, what is assessed, by whom, the scope, the
+//! decision once recorded, and overall progress.
 
 use crate::core::assessment::MAX_NAME;
+use crate::core::definition::ScopeAnswers;
 use crate::core::{Action, Progress, SignOff};
 use crate::ui::context::{rendered, use_shell};
 use yew::prelude::*;
@@ -13,6 +14,8 @@ pub struct HeaderProps {
     /// The sign-off, once a decision is recorded.
     pub decision: Option<SignOff>,
     pub progress: Progress,
+    /// The answers to the scope questions.
+    pub scope: ScopeAnswers,
 }
 
 #[component]
@@ -40,6 +43,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                         value={props.assessor.clone()} oninput={shell.edit::<InputEvent>(|assessor| Some(Action::SetAssessor { assessor }))} />
                 </div>
             </div>
+            { scope_line(def, &props.scope) }
             if let Some(so) = &props.decision {
                 <p class={if so.needs_review { "rc-signoff-line rc-stale" } else { "rc-signoff-line" }}>
                     { format!("Decision: {}{}{}.", so.decision.map(|d| d.label()).unwrap_or_default(),
@@ -55,5 +59,30 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <span class="rc-progress-text">{ format!("{} of {} items assessed ({percent}%)", progress.assessed, progress.total) }</span>
             </div>
         </header>
+    }
+}
+
+/// How much of the checklist applies, and each scope answer, one disclosure away.
+fn scope_line(def: &crate::core::ChecklistDefinition, scope: &ScopeAnswers) -> Html {
+    if def.questions.is_empty() {
+        return html! {};
+    }
+    let applying = def.items_in_scope(scope).count();
+    let open = def.questions.iter().filter(|q| !scope.contains_key(&q.id)).count();
+    let unanswered = match open {
+        0 => String::new(),
+        1 => " (1 scope question not answered yet)".to_owned(),
+        n => format!(" ({n} scope questions not answered yet)"),
+    };
+    html! {
+        <details class="rc-scope-line">
+            <summary>{ format!("Scope: {applying} of {} items apply{unanswered}", def.item_count()) }</summary>
+            <ul>
+                { for def.questions.iter().map(|q| {
+                    let answer = match scope.get(&q.id) { Some(true) => "Yes", Some(false) => "No", None => "Not answered" };
+                    html! { <li>{ format!("{} {answer}", q.question) }</li> }
+                }) }
+            </ul>
+        </details>
     }
 }

@@ -69,6 +69,9 @@ pub fn ItemView(props: &ItemProps) -> Html {
         <fieldset class={format!("rc-item rc-status-{}", answer.status.key())}>
             <legend class="rc-item-title">{ &item.title }</legend>
             <p class={format!("rc-badge rc-badge-{}", answer.status.key())}>{ answer.status.label() }</p>
+            if item.baseline {
+                <p class="rc-baseline"><strong>{"Baseline:"}</strong>{" do not go live without this."}</p>
+            }
             if !item.why.is_empty() || !item.good.is_empty() {
                 <details class="rc-guidance">
                     <summary>{"Guidance"}</summary>
@@ -95,11 +98,23 @@ pub fn ItemView(props: &ItemProps) -> Html {
             <div class="rc-rating">
                 <div class="rc-field">
                     <label for={id("likelihood")}>{"Likelihood"}</label>
-                    <select id={id("likelihood")} onchange={on_likelihood}>{ levels(&scale.likelihood, l) }</select>
+                    <select id={id("likelihood")} onchange={on_likelihood}
+                        aria-describedby={l.and_then(|l| scale.likelihood_description(l)).map(|_| id("likelihood-meaning"))}>
+                        { levels(&scale.likelihood, l) }
+                    </select>
+                    if let Some(text) = l.and_then(|l| scale.likelihood_description(l)) {
+                        <p class="rc-level-meaning" id={id("likelihood-meaning")}>{ text }</p>
+                    }
                 </div>
                 <div class="rc-field">
                     <label for={id("impact")}>{"Impact"}</label>
-                    <select id={id("impact")} onchange={on_impact}>{ levels(&scale.impact, i) }</select>
+                    <select id={id("impact")} onchange={on_impact}
+                        aria-describedby={i.and_then(|i| scale.impact_description(i)).map(|_| id("impact-meaning"))}>
+                        { levels(&scale.impact, i) }
+                    </select>
+                    if let Some(text) = i.and_then(|i| scale.impact_description(i)) {
+                        <p class="rc-level-meaning" id={id("impact-meaning")}>{ text }</p>
+                    }
                 </div>
                 <p class={risk.map_or_else(|| "rc-risk".to_owned(), |r| format!("rc-risk rc-band-{}", r.band.key()))}>{ risk_text }</p>
             </div>

@@ -11,6 +11,7 @@ pub mod import;
 pub mod item;
 pub mod library_view;
 pub mod notices;
+pub mod scope;
 pub mod section;
 pub mod section_nav;
 pub mod signoff;

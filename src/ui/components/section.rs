@@ -3,6 +3,7 @@
 
 use super::item::ItemView;
 use crate::app::{Filter, Msg};
+use crate::core::definition::ScopeAnswers;
 use crate::core::{Answer, ItemId};
 use crate::ui::context::{rendered, use_shell};
 use yew::prelude::*;
@@ -14,6 +15,9 @@ pub struct SectionProps {
     /// The answers to this section's items, in order: a change to another section, the
     /// title or the sign-off leaves them equal, and the section is not rendered again.
     pub answers: Vec<Answer>,
+    /// The scope answers, which decide the items shown; the answers to items set aside are
+    /// kept and come back with them.
+    pub scope: ScopeAnswers,
 }
 
 #[component]
@@ -23,7 +27,16 @@ pub fn SectionView(props: &SectionProps) -> Html {
     let Some(shell) = use_shell() else { return html! {} };
     let def = &shell.def;
     let Some(section) = def.sections.get(props.index) else { return html! {} };
-    let count = def.sections.len();
+    // Sections and items the scope answers set aside are neither shown nor counted.
+    let in_scope: Vec<usize> = (0..def.sections.len())
+        .filter(|&i| def.section_out_of_scope(&def.sections[i], &props.scope).is_none())
+        .collect();
+    let count = in_scope.len();
+    let position = in_scope.iter().position(|&i| i == props.index).unwrap_or(0);
+    let (previous, next) = (
+        position.checked_sub(1).and_then(|p| in_scope.get(p)).copied(),
+        in_scope.get(position + 1).copied(),
+    );
     let go = |i: usize| {
         let (dispatch, heading) = (shell.dispatch.clone(), heading.clone());
         Callback::from(move |_: MouseEvent| {
@@ -39,16 +52,19 @@ pub fn SectionView(props: &SectionProps) -> Html {
         .iter()
         .zip(&props.answers)
         .enumerate()
-        .filter(|(_, (_, answer))| props.filter.shows(def, answer))
+        .filter(|(_, (item, _))| def.in_scope(section, item, &props.scope))
         .collect();
-    let assessed = props.answers.iter().filter(|a| a.status.is_assessed()).count();
+    let total = shown.len();
+    let assessed = shown.iter().filter(|(_, (_, a))| a.status.is_assessed()).count();
+    let shown: Vec<_> =
+        shown.into_iter().filter(|(_, (_, answer))| props.filter.shows(def, answer)).collect();
     let heading_id = shell.id("section-heading");
     html! {
         <section class="rc-section" aria-labelledby={heading_id.clone()}>
             <@{shell.heading(1)} class="rc-section-heading" id={heading_id} tabindex="-1" ref={heading.clone()}>
                 { &section.title }
             </@>
-            <p class="rc-section-meta">{ format!("Section {} of {count} · {assessed} of {} assessed", props.index + 1, section.items.len()) }</p>
+            <p class="rc-section-meta">{ format!("Section {} of {count} · {assessed} of {total} assessed", position + 1) }</p>
             if !section.intro.is_empty() {
                 <p class="rc-intro">{ &section.intro }</p>
             }
@@ -62,14 +78,14 @@ pub fn SectionView(props: &SectionProps) -> Html {
                 }) }
             </div>
             <div class="rc-pager">
-                if props.index > 0 {
-                    <button type="button" class="rc-button" onclick={go(props.index - 1)}>
-                        { format!("Previous: {}", def.sections[props.index - 1].title) }
+                if let Some(p) = previous {
+                    <button type="button" class="rc-button" onclick={go(p)}>
+                        { format!("Previous: {}", def.sections[p].title) }
                     </button>
                 }
-                if props.index + 1 < count {
-                    <button type="button" class="rc-button" onclick={go(props.index + 1)}>
-                        { format!("Next: {}", def.sections[props.index + 1].title) }
+                if let Some(n) = next {
+                    <button type="button" class="rc-button" onclick={go(n)}>
+                        { format!("Next: {}", def.sections[n].title) }
                     </button>
                 }
             </div>

@@ -21,7 +21,8 @@ pub fn SectionNav(props: &SectionNavProps) -> Html {
     html! {
         <nav class="rc-nav" aria-label="Sections">
             <ol>
-                { for props.sections.iter().enumerate().map(|(i, s)| {
+                // A section the scope answers set aside leaves the list; its answers stay.
+                { for props.sections.iter().enumerate().filter(|(_, s)| s.out_of_scope.is_none()).map(|(i, s)| {
                     let onclick = shell.on_click_send(move || Msg::ShowSection(i));
                     let current = i == props.current;
                     let Progress { assessed, total } = s.progress;

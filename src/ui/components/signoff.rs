@@ -9,6 +9,10 @@ use yew::prelude::*;
 pub struct SignOffProps {
     /// The sign-off as recorded (empty when none is); the form re-renders only when it changes.
     pub signoff: SignOff,
+    /// How many baseline items in scope are not achieved yet.
+    pub baseline_open: usize,
+    /// The titles of open items rated at the highest impact, for explicit acceptance.
+    pub acceptance: Vec<String>,
 }
 
 #[component]
@@ -40,6 +44,20 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
                 <div class="rc-panel rc-warning" role="alert">
                     <p><strong>{"Needs review: "}</strong>{"answers changed after the decision was recorded. The risk owner should look again and confirm or change the decision."}</p>
                     <button type="button" class="rc-button" onclick={confirm}>{"Confirm the decision again"}</button>
+                </div>
+            }
+            if !props.acceptance.is_empty() {
+                <div class="rc-panel rc-acceptance">
+                    <p><strong>{"For the risk owner's explicit acceptance: "}</strong>
+                        {"these open risks are rated at the highest impact, whatever their band. A decision to proceed accepts each of them; say how each is handled in the conditions."}</p>
+                    <ul>{ for props.acceptance.iter().map(|t| html! { <li><bdi>{ t }</bdi></li> }) }</ul>
+                </div>
+            }
+            if so.decision == Some(Decision::Proceed) && props.baseline_open > 0 {
+                <div class="rc-panel rc-warning" role="alert">
+                    <p><strong>{"Warning: "}</strong>{ format!(
+                        "{} baseline {} not achieved yet (see Before go-live). These are items not to go live without: proceeding without conditions leaves them open.",
+                        props.baseline_open, if props.baseline_open == 1 { "item is" } else { "items are" }) }</p>
                 </div>
             }
             <p class="rc-decision-line">{ match (so.decision, so.decided.as_deref()) {

@@ -1,9 +1,12 @@
-//! The one-page view for the senior risk owner: overall rating, heat map, ranked open risks,
-//! sections, items not yet assessed and the decision; printed, every answer too.
+//! The one-page view for the senior risk owner: overall rating, what blocks go-live, heat map,
+//! ranked open risks (rated, then not rated), sections, items not yet assessed, what is out of
+//! scope and the decision; printed, the scope, the rating scale and every answer too.
 
+use super::scope::scale_lists;
 use super::signoff::SignOffForm;
 use crate::app::Msg;
-use crate::core::scoring::heat_map;
+use crate::core::report::NOT_RATED;
+use crate::core::scoring::{heat_map, ListedItem, OverallRating};
 use crate::core::{Assessment, Status, Summary};
 use crate::ui::clock;
 use crate::ui::context::{rendered, use_shell};
@@ -24,6 +27,37 @@ fn band_tag(band: Option<crate::core::Band>) -> Html {
     }
 }
 
+/// The overall rating in words: the worst band, and how many open items are not rated, so an
+/// item plainly not achieved is never hidden behind "None rated".
+fn overall_tag(s: &Summary) -> Html {
+    let unrated = OverallRating::NotRated { open: s.by_band.unrated };
+    match s.overall_rating() {
+        OverallRating::Band(b) => html! {
+            <span>
+                <span class={format!("rc-band rc-band-{}", b.key())}>{ b.label() }</span>
+                if s.by_band.unrated > 0 { { format!(" and {}", unrated.label()) } }
+            </span>
+        },
+        rating => html! { <span class="rc-band">{ rating.label() }</span> },
+    }
+}
+
+/// A list of items with their section, each a way to its section.
+fn item_list(
+    items: &[ListedItem],
+    show: impl Fn(usize) -> Callback<MouseEvent>,
+    index: impl Fn(&ListedItem) -> usize,
+) -> Html {
+    html! {
+        <ul class="rc-todo">
+            { for items.iter().map(|i| html! {
+                <li><button type="button" class="rc-link" onclick={show(index(i))}><bdi>{ &i.title }</bdi></button>
+                    <span class="rc-hint">{ format!(" – {}", i.status.label()) }</span></li>
+            }) }
+        </ul>
+    }
+}
+
 #[component]
 pub fn SummaryView(props: &SummaryProps) -> Html {
     rendered("SummaryView");
@@ -40,10 +74,12 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
         .flat_map(|(si, sec)| {
             sec.items
                 .iter()
-                .filter(|i| !a.answer(&i.id).status.is_assessed())
+                .filter(|i| def.in_scope(sec, i, &a.scope) && !a.answer(&i.id).status.is_assessed())
                 .map(move |i| (si, sec, i))
         })
         .collect();
+    let section_of =
+        |i: &ListedItem| def.sections.iter().position(|s| s.id == i.section).unwrap_or(0);
     let h2 = shell.heading(1);
     let heading = |text: &str, id: &str| html! { <@{h2} id={shell.id(id)}>{ text.to_owned() }</@> };
     html! {
@@ -53,16 +89,26 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
             </p>
 
             <div class="rc-overview">
-                <div class="rc-stat"><span class="rc-stat-label">{"Overall rating"}</span>{ band_tag(s.overall) }</div>
+                <div class="rc-stat"><span class="rc-stat-label">{"Overall rating"}</span>{ overall_tag(&s) }</div>
                 <div class="rc-stat"><span class="rc-stat-label">{"Progress"}</span>
                     <span>{ format!("{} of {} items assessed ({}%)", s.progress.assessed, s.progress.total, s.progress.percent()) }</span></div>
                 <div class="rc-stat"><span class="rc-stat-label">{"Open risks"}</span>
-                    <span>{ format!("{} high, {} medium, {} low", s.by_band.high, s.by_band.medium, s.by_band.low) }</span></div>
+                    <span>{ format!("{} high, {} medium, {} low, {} not rated", s.by_band.high, s.by_band.medium, s.by_band.low, s.by_band.unrated) }</span></div>
                 <div class="rc-stat"><span class="rc-stat-label">{"Status"}</span>
                     <span>{ Status::ALL.iter().map(|st| format!("{} {}", s.by_status.get(*st), st.label().to_ascii_lowercase())).collect::<Vec<_>>().join(", ") }</span></div>
             </div>
 
-            <SignOffForm signoff={a.signoff.clone().unwrap_or_default()} />
+            { heading("Before go-live", "golive") }
+            if s.before_go_live.is_empty() {
+                <p>{"No baseline item is left open: every item not to go live without is achieved or not applicable."}</p>
+            } else {
+                <p>{ format!("{} baseline {} not achieved yet. These are the items not to go live without:",
+                    s.before_go_live.len(), if s.before_go_live.len() == 1 { "item is" } else { "items are" }) }</p>
+                { item_list(&s.before_go_live, show_section, section_of) }
+            }
+
+            <SignOffForm signoff={a.signoff.clone().unwrap_or_default()}
+                baseline_open={s.before_go_live.len()} acceptance={s.needs_acceptance.iter().map(|i| i.title.clone()).collect::<Vec<_>>()} />
 
             { heading("Risk heat map", "heat") }
             <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={shell.id("heat")}>
@@ -93,8 +139,8 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
             </div>
 
             { heading("Open risks, highest first", "risks") }
-            if s.open_risks.is_empty() {
-                <p class="rc-empty">{"No open risk is rated yet. Rate likelihood and impact on items not achieved."}</p>
+            if s.open_risks.is_empty() && s.unrated.is_empty() {
+                <p class="rc-empty">{"No open risk yet. Rate likelihood and impact on items not achieved."}</p>
             } else {
                 <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={shell.id("risks")}>
                     <table class="rc-table">
@@ -113,6 +159,17 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                                 <td class="rc-pre"><bdi>{ &r.action }</bdi></td>
                             </tr>
                         }) }
+                        // Open items not rated come after the rated ones, marked, and counted above.
+                        { for s.unrated.iter().map(|r| html! {
+                            <tr>
+                                <th scope="row"><bdi>{ &r.title }</bdi></th>
+                                <td><span class="rc-band rc-unrated">{ NOT_RATED }</span></td>
+                                <td>{ r.status.label() }</td>
+                                <td><bdi>{ &r.owner }</bdi></td>
+                                <td>{ r.due.clone().unwrap_or_default() }</td>
+                                <td class="rc-pre"><bdi>{ &r.action }</bdi></td>
+                            </tr>
+                        }) }
                     </tbody>
                     </table>
                 </div>
@@ -123,7 +180,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                 <table class="rc-table">
                 <thead><tr><th scope="col">{"Section"}</th><th scope="col">{"Assessed"}</th><th scope="col">{"Worst open risk"}</th></tr></thead>
                 <tbody>
-                    { for s.sections.iter().enumerate().map(|(i, sec)| html! {
+                    { for s.sections.iter().enumerate().filter(|(_, sec)| sec.out_of_scope.is_none()).map(|(i, sec)| html! {
                         <tr>
                             <th scope="row"><button type="button" class="rc-link" onclick={show_section(i)}>{ &sec.title }</button></th>
                             <td>{ format!("{} of {}", sec.progress.assessed, sec.progress.total) }</td>
@@ -144,6 +201,33 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                             <span class="rc-hint">{ format!(" – {}", sec.title) }</span></li>
                     }) }
                 </ul>
+            }
+
+            if !s.out_of_scope.is_empty() {
+                { heading("Out of scope", "outofscope") }
+                <p>{"These items do not apply, by the scope answers. Any answers they hold are kept, and come back if the scope changes."}</p>
+                <ul class="rc-todo">
+                    { for s.out_of_scope.iter().map(|o| html! {
+                        <li><bdi>{ &o.title }</bdi><span class="rc-hint">{ format!(" – {}", o.reason) }</span></li>
+                    }) }
+                </ul>
+            }
+
+            if !def.questions.is_empty() {
+                { heading("Scope answers", "scope") }
+                <ul>
+                    { for def.questions.iter().map(|q| {
+                        let answer = match a.scope.get(&q.id) { Some(true) => "Yes", Some(false) => "No", None => "Not answered" };
+                        html! { <li><bdi>{ &q.question }</bdi>{ format!(" {answer}") }</li> }
+                    }) }
+                </ul>
+            }
+
+            if !def.scale.likelihood_descriptions.is_empty() || !def.scale.impact_descriptions.is_empty() {
+                <div class="rc-print-only">
+                    <@{h2}>{"Rating scale"}</@>
+                    { scale_lists(def) }
+                </div>
             }
 
             <AllAnswers assessment={a.clone()} />
