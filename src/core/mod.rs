@@ -15,7 +15,7 @@ pub mod report;
 pub mod scoring;
 pub mod time;
 
-pub use assessment::{Action, Answer, Assessment, Decision, SignOff, Status};
+pub use assessment::{Action, Answer, Assessment, Decision, ReviewOf, SignOff, Snapshot, Status};
 pub use definition::{
     ChecklistDefinition, DefinitionError, Item, ItemId, RiskScale, Section, SectionId,
 };
