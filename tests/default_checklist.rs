@@ -163,8 +163,11 @@ fn all_combinations(n: usize) -> Vec<Vec<Answer>> {
     combos
 }
 
+/// One combination of scope answers, by question id, and the items it leaves in scope.
+type Scope = (Vec<(String, Answer)>, Vec<Item>);
+
 /// For each combination of answers, the items an assessment with those answers sees.
-fn scopes(def: &Value) -> Vec<(Vec<(String, Answer)>, Vec<Item>)> {
+fn scopes(def: &Value) -> Vec<Scope> {
     let qs = questions(def);
     all_combinations(qs.len())
         .into_iter()
