@@ -5,6 +5,7 @@
 //! renders what it returns. `tests/architecture.rs` enforces this.
 
 pub mod assessment;
+pub mod compare;
 pub mod default_checklist;
 pub mod definition;
 pub mod document;
@@ -16,6 +17,7 @@ pub mod scoring;
 pub mod time;
 
 pub use assessment::{Action, Answer, Assessment, Decision, ReviewOf, SignOff, Snapshot, Status};
+pub use compare::{compare, Comparison};
 pub use definition::{
     ChecklistDefinition, DefinitionError, Item, ItemId, RiskScale, Section, SectionId,
 };
