@@ -11,6 +11,7 @@ pub mod definition;
 pub mod document;
 pub mod json;
 pub mod library;
+pub mod merge;
 pub mod migrate;
 pub mod report;
 pub mod scoring;
@@ -22,6 +23,7 @@ pub use definition::{
     ChecklistDefinition, DefinitionError, Item, ItemId, RiskScale, Section, SectionId,
 };
 pub use document::{Document, DocumentError, StoredAssessment};
+pub use merge::{apply_merge, plan_merge, Choices, Keep, MergePlan};
 pub use scoring::{Band, Progress, Summary};
 pub use time::Timestamp;
 
