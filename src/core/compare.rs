@@ -158,8 +158,8 @@ pub fn compare(def: &ChecklistDefinition, before: &Assessment, after: &Assessmen
             continue;
         }
         // Why an item is out of scope is worked out only for the few items listed.
-        let reason = |a: &Assessment| {
-            def.out_of_scope(section, item, &a.scope).map(|out| def.scope_reason(&out))
+        let reason = |side: &Assessment| {
+            def.out_of_scope(section, item, &side.scope).map(|out| def.scope_reason(&out))
         };
         let sides = (
             Side::of(&def.scale, b, reason(before), open_before),

@@ -3,8 +3,8 @@
 //! for each difference ([`apply_merge`]).
 //!
 //! Nothing of mine is lost unless chosen away: an answer only they gave is added, an answer only
-//! I gave stays, and where both differ mine is kept unless the choices say otherwise. The shell
-//! backs up my assessment before it saves the merged one.
+//! I gave stays, and where both differ mine is kept unless the choices say otherwise. Saving the
+//! merged assessment is the shell's step, which backs up mine first, as before any replacement.
 
 use super::assessment::{check_answer, unknown_items, Answer, Assessment};
 use super::definition::{ChecklistDefinition, ItemId, QuestionId, SectionId};
