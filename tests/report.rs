@@ -1,15 +1,19 @@
 //! Native tests of the report exports: the CSV and HTML reports of a fixture with a mix of
 //! statuses, ratings, a sign-off, a retired answer, scope questions (two items out of scope,
 //! one with an answer), baseline items, an open item not rated, scale descriptions and hostile
-//! text, and the heat map behind both. Expected figures are worked out here from the fixture's
-//! answers, not by the code under test.
+//! text, and the heat map behind both; and of a review of that fixture, whose reports show what
+//! changed since. Expected figures are worked out here from the fixture's answers, not by the
+//! code under test.
 //!
-//! Set `BLESS=1` to rewrite `tests/fixtures/assessment-mixed.csv` after a deliberate change;
-//! then read the diff before committing it.
+//! Set `BLESS=1` to rewrite `tests/fixtures/assessment-mixed.csv` and
+//! `tests/fixtures/assessment-review.csv` after a deliberate change; then read the diff before
+//! committing it.
 #![cfg(not(target_arch = "wasm32"))]
 
+use risk_checklist::core::definition::QuestionId;
 use risk_checklist::core::report::{
-    csv_report, html_report, CSV_HEADER, NEEDS_REVIEW, NOT_RATED, RETIRED_SECTION, UNTITLED,
+    csv_report, html_report, CHANGES_HEADING, CSV_HEADER, NEEDS_REVIEW, NOT_RATED, RETIRED_SECTION,
+    UNTITLED,
 };
 use risk_checklist::core::scoring::heat_map;
 use risk_checklist::core::{
@@ -132,6 +136,8 @@ fn csv_fields_read_back_as_written() {
             "2026-03-31",
             "'\tTab-led action",
             "",
+            "",
+            "",
         ]
     );
     assert_eq!(
@@ -153,6 +159,8 @@ fn csv_fields_read_back_as_written() {
             "",
             "",
             "Done, see \"policy\" doc,\nline two",
+            "",
+            "",
         ]
     );
     assert_eq!(
@@ -173,7 +181,9 @@ fn csv_fields_read_back_as_written() {
             "",
             "",
             "",
-            ""
+            "",
+            "",
+            "",
         ]
     );
     // Open, rated severe and not given a likelihood: not rated, and for the owner to accept.
@@ -195,7 +205,9 @@ fn csv_fields_read_back_as_written() {
             "",
             "",
             "",
-            ""
+            "",
+            "",
+            "",
         ]
     );
     // Out of scope: the answer is kept and shown, on no list; the reason is guarded as a
@@ -218,7 +230,9 @@ fn csv_fields_read_back_as_written() {
             "",
             "",
             "",
-            "Kept while out of scope"
+            "Kept while out of scope",
+            "",
+            "",
         ]
     );
     assert_eq!(
@@ -243,7 +257,9 @@ fn csv_fields_read_back_as_written() {
             "",
             "",
             "",
-            "Retired, but kept"
+            "Retired, but kept",
+            "",
+            "",
         ]
     );
     assert_eq!(
@@ -267,7 +283,8 @@ fn no_csv_cell_can_start_a_formula() {
 }
 
 /// Writes `input` as the notes of the first item and checks the field as read back, and a
-/// fragment of the raw text (notes are the last column, so the fragment ends the line).
+/// fragment of the raw text (notes are followed by the two previous-review columns, empty as
+/// the fixture is not a review, so the fragment ends the line after two commas).
 fn check_notes(input: &str, expected: &str, raw: &str) {
     let doc = fixture();
     let mut a = doc.assessment;
@@ -275,7 +292,8 @@ fn check_notes(input: &str, expected: &str, raw: &str) {
     a.apply(&doc.definition, Action::SetNotes { item: first, notes: input.into() }, exported());
     let text = csv_report(&doc.definition, &a);
     assert_eq!(parse_csv(&text)[1][15], expected, "notes {input:?}");
-    assert!(text.contains(raw), "notes {input:?}: {raw:?} not in\n{text}");
+    let raw = format!("{},,\r\n", raw.strip_suffix("\r\n").unwrap());
+    assert!(text.contains(&raw), "notes {input:?}: {raw:?} not in\n{text}");
 }
 
 #[test]
@@ -639,7 +657,17 @@ fn tags(html: &str) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn hostile_text_stays_inert_text() {
-    let html = fixture_html();
+    check_inert(&fixture_html());
+    // A review shows the hostile text of the earlier answers too, in its table of changes.
+    let (def, a) = reviewed();
+    let html = render(&def, &a);
+    assert!(html.contains("id=\"changes\""));
+    check_inert(&html);
+}
+
+/// Checks that the fixture's hostile text is escaped in `html`, and that `html` uses only the
+/// expected tags and attributes, properly nested.
+fn check_inert(html: &str) {
     let escaped = [
         "&lt;script&gt;alert(1)&lt;/script&gt;",
         "Recovery &lt;img src=x onerror=alert(1)&gt;",
@@ -650,7 +678,7 @@ fn hostile_text_stays_inert_text() {
     ];
     let raw = ["<script", "<img", "<b>", "<first>", "javascript:alert(1)\"", "onerror=alert(1)>"];
     check("hostile text", &html.to_lowercase(), &[], &raw);
-    check("hostile text", &html, &escaped, &[]);
+    check("hostile text", html, &escaped, &[]);
 
     let allowed_tags = [
         "!doctype",
@@ -728,7 +756,7 @@ fn hostile_text_stays_inert_text() {
         "data-impact",
     ];
     let mut open: Vec<String> = Vec::new();
-    for (name, attributes) in tags(&html) {
+    for (name, attributes) in tags(html) {
         assert!(allowed_tags.contains(&name.as_str()), "unexpected tag <{name}>");
         for attribute in &attributes {
             assert!(
@@ -1039,4 +1067,140 @@ fn a_checklist_without_scope_baseline_or_descriptions_adds_none_of_their_section
     assert!(rows[1..rows.len() - 1]
         .iter()
         .all(|r| r[2].is_empty() && r[3] == "Yes" && r[4].is_empty()));
+}
+
+// ---- A review ----
+
+/// A review of the fixture, edited since it started: shared login achieved (closed), recovery
+/// rated more likely (raised, medium to high) with a new action, a new note on mentions, paid
+/// promotion answered Yes (the ad account and tracking pixel items come into scope, the pixel
+/// open), and the note of the retired item changed in the file.
+fn reviewed() -> (ChecklistDefinition, Assessment) {
+    let doc = fixture();
+    let mut a = doc.assessment.start_review("a-mi3k2x1-4fz0qa", t("2027-01-10T09:00:00Z"));
+    let def = doc.definition;
+    for action in [
+        Action::SetStatus { item: ItemId::new("shared-login"), status: Status::Achieved },
+        Action::SetRisk { item: ItemId::new("recovery"), likelihood: Some(3), impact: Some(2) },
+        Action::SetMitigation {
+            item: ItemId::new("recovery"),
+            action: "Reset =2 <b>now</b>".into(),
+        },
+        Action::SetNotes { item: ItemId::new("mentions"), notes: "+44 20 7946 0001".into() },
+        Action::SetScope { question: QuestionId::new("paid-promotion"), answer: Some(true) },
+    ] {
+        assert!(a.apply(&def, action.clone(), t("2027-01-11T09:00:00Z")), "refused: {action:?}");
+    }
+    a.answers.get_mut(&ItemId::new("old-item")).unwrap().notes = "Retired, reviewed".into();
+    (def, a)
+}
+
+#[test]
+fn the_csv_of_a_review_matches_the_reviewed_file() {
+    let (def, a) = reviewed();
+    let csv = csv_report(&def, &a).replace('\u{202e}', "{U+202E}");
+    expect_file("assessment-review.csv", &csv);
+}
+
+#[test]
+fn the_csv_of_a_review_says_each_item_s_previous_status_and_band() {
+    let (def, a) = reviewed();
+    let rows = parse_csv(&csv_report(&def, &a));
+    assert_eq!(rows[0][16..], ["Previous status", "Previous band"]);
+    let previous = |item: &str| {
+        let row = rows.iter().find(|r| r[1] == item).unwrap_or_else(|| panic!("no row {item:?}"));
+        (row[5].as_str(), row[9].as_str(), row[16].as_str(), row[17].as_str())
+    };
+    let cases = [
+        // Item, then status and band now, then at the last review.
+        (
+            "'=HYPERLINK(\"http://evil.example\",\"click\")",
+            ("Achieved", "High", "Not achieved", "High"),
+        ),
+        (
+            "Recovery <img src=x onerror=alert(1)>",
+            ("Partially achieved", "High", "Partially achieved", "Medium"),
+        ),
+        // Open and not rated, then as now.
+        (
+            "Posts are captured, with retention",
+            ("Not achieved", NOT_RATED, "Not achieved", NOT_RATED),
+        ),
+        // Not answered then.
+        ("FOI requests are answered", ("Not assessed", "", "Not assessed", "")),
+        // Out of scope then, rated: its band is shown, as the Band column shows it.
+        ("No tracking pixel on our pages", ("Not achieved", "High", "Not achieved", "High")),
+        ("old-item", ("Not achieved", "High", "Not achieved", "High")),
+    ];
+    for (item, expected) in cases {
+        assert_eq!(previous(item), expected, "{item}");
+    }
+    assert!(rows.iter().all(|r| r.len() == CSV_HEADER.len()));
+}
+
+#[test]
+fn the_html_report_of_a_review_shows_the_changes_since_the_last_review() {
+    let (def, a) = reviewed();
+    let html = render(&def, &a);
+    let changes =
+        between(&html, &format!("<h2 id=\"changes\">{CHANGES_HEADING}</h2>"), "</section>");
+    check(
+        "changes",
+        changes,
+        &[
+            "<p>This assessment reviews <bdi>Team blog &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;</bdi>, decided <bdi>2026-11-20</bdi> by <bdi>Jo &lt;b&gt;Bloggs&lt;/b&gt;</bdi> (Proceed with conditions).</p>\n<p>Its conditions: <bdi class=\"long\">Fix &quot;2SV&quot; &amp; recovery &lt;first&gt;</bdi></p>",
+            "<p>Overall rating: <strong><span class=\"band-high\">High</span></strong> at the last review, <strong><span class=\"band-high\">High</span></strong> now.</p>",
+            "<tr><th scope=\"row\">Opened</th><td>1</td></tr>",
+            "<tr><th scope=\"row\">Closed</th><td>1</td></tr>",
+            "<tr><th scope=\"row\">Raised</th><td>1</td></tr>",
+            "<tr><th scope=\"row\">Lowered</th><td>0</td></tr>",
+            "<td><dl class=\"fields\"><dt>Status</dt><dd>Not achieved</dd></dl></td><td><dl class=\"fields\"><dt>Status</dt><dd>Achieved</dd></dl></td>",
+            "<td><dl class=\"fields\"><dt>Likelihood</dt><dd><bdi>2 – Possible</bdi></dd><dt>Band</dt><dd><span class=\"band-medium\">Medium</span> (4)</dd><dt>Action</dt><dd><bdi class=\"long\">&lt;script&gt;alert(1)&lt;/script&gt;</bdi></dd></dl></td>",
+            "<dd><bdi class=\"long\">Reset =2 &lt;b&gt;now&lt;/b&gt;</bdi></dd>",
+            &format!("<tr><th scope=\"row\"><bdi>No tracking pixel on our pages</bdi></th><td><bdi>Paid promotion</bdi></td><td><dl class=\"fields\"><dt>Scope</dt><dd>Out of scope: <bdi>{PAID_NO}</bdi></dd></dl></td><td><dl class=\"fields\"><dt>Scope</dt><dd>In scope</dd></dl></td></tr>"),
+            "<dt>Notes</dt><dd><span class=\"none\">Not repeated here</span></dd></dl></td><td><dl class=\"fields\"><dt>Notes</dt><dd>Changed</dd>",
+            &format!("<tr><th scope=\"row\"><bdi>old-item</bdi></th><td><bdi>{RETIRED_SECTION}</bdi></td>"),
+        ],
+        // Unchanged items are not listed, and notes are not repeated.
+        &["Two-step", "FOI", "7946 0001", "Retired, reviewed"],
+    );
+    let rows: Vec<&str> = changes
+        .split("<tr><th scope=\"row\"><bdi>")
+        .skip(1)
+        .map(|r| r.split("</bdi>").next().unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)",
+            "Recovery &lt;img src=x onerror=alert(1)&gt;",
+            "Ad account access is reviewed",
+            "@mentions are monitored",
+            "No tracking pixel on our pages",
+            "old-item",
+        ],
+        "in checklist order, retired items last"
+    );
+}
+
+#[test]
+fn only_a_review_has_changes_and_one_without_any_says_so() {
+    assert!(!fixture_html().contains("id=\"changes\""));
+    let doc = fixture();
+    let mut review = doc.assessment.start_review("a-1", t("2027-01-10T09:00:00Z"));
+    let html = render(&doc.definition, &review);
+    check(
+        "no changes",
+        between(&html, "<h2 id=\"changes\">", "</section>"),
+        &[
+            "<p>No answer has changed since the last review.</p>",
+            "<tr><th scope=\"row\">Opened</th><td>0</td></tr>",
+        ],
+        &["<table class=\"changes\">"],
+    );
+    // The earlier assessment had no decision recorded.
+    review.review_of.as_mut().unwrap().decided = None;
+    review.review_of.as_mut().unwrap().previous.signoff = None;
+    let html = render(&doc.definition, &review);
+    assert!(html.contains(", which had no recorded decision.</p>"));
 }

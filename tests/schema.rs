@@ -153,6 +153,15 @@ fn the_shipped_checklist_and_real_exports_are_valid_against_the_committed_schema
     assert!(rewritten["assessment"]["signoff"].is_object() && rewritten["summary"].is_object());
     let found = problems_of(&export, &rewritten);
     assert!(found.is_empty(), "the fixture written again: {found:?}");
+    // A review of it, which carries a copy of the fixture's answers, scope and sign-off.
+    let doc = Document::from_json(FIXTURE).unwrap();
+    let at = risk_checklist::core::Timestamp::parse("2027-01-10T09:00:00Z").unwrap();
+    let review = doc.assessment.start_review("a-mi3k2x1-4fz0qa", at.clone());
+    let review: Value =
+        serde_json::from_str(&Document::new(&doc.definition, &review, at).to_json()).unwrap();
+    assert!(review["assessment"]["review_of"]["previous"]["signoff"].is_object());
+    let found = problems_of(&export, &review);
+    assert!(found.is_empty(), "a review of the fixture: {found:?}");
 }
 
 /// A change to a file, given the id of an item it answers.

@@ -110,6 +110,20 @@ impl Answer {
             && due.is_none()
             && action.is_empty()
     }
+
+    /// True when two answers say the same: when each last changed does not count, so an answer
+    /// set again to what it was, or copied to another file, is the same answer.
+    pub fn same_as(&self, other: &Answer) -> bool {
+        // Every field is named, so a new one cannot be forgotten here.
+        let Answer { status, likelihood, impact, notes, owner, due, action, changed: _ } = self;
+        *status == other.status
+            && *likelihood == other.likelihood
+            && *impact == other.impact
+            && *notes == other.notes
+            && *owner == other.owner
+            && *due == other.due
+            && *action == other.action
+    }
 }
 
 /// One team's assessment against a checklist.
@@ -138,6 +152,67 @@ pub struct Assessment {
     /// The senior risk owner's decision, once recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signoff: Option<SignOff>,
+    /// The earlier assessment this one reviews, with a copy of what it said, when this is a
+    /// review of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_of: Option<ReviewOf>,
+}
+
+/// The earlier assessment a review started from. It carries its own copy of what that
+/// assessment said, so the changes since the last review can be shown after the earlier one is
+/// deleted, or on another computer after this one is exported and imported on its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReviewOf {
+    /// The id under which the earlier assessment was kept, such as `a-mi3k2x1-4fz0qa`.
+    pub id: String,
+    /// The earlier assessment's title.
+    #[serde(default)]
+    pub title: String,
+    /// When the earlier decision was made, `YYYY-MM-DD`, when one was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<String>,
+    /// What the earlier assessment said when the review started.
+    pub previous: Snapshot,
+}
+
+/// The answers, scope answers and sign-off of an assessment at one moment. A review keeps one
+/// rather than a whole assessment: nothing else is compared, and a snapshot holds no review of
+/// its own, so a review of a review does not carry the whole chain before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    /// The scope answers, as the assessment's `scope`.
+    #[serde(
+        default,
+        deserialize_with = "unique_scope",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub scope: ScopeAnswers,
+    /// The answers, as the assessment's `answers`.
+    #[serde(default, deserialize_with = "unique_answers")]
+    pub answers: BTreeMap<ItemId, Answer>,
+    /// The sign-off, as the assessment's `signoff`: the decision the review revisits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signoff: Option<SignOff>,
+}
+
+impl ReviewOf {
+    /// The earlier assessment as it stood when the review started, for comparing and scoring
+    /// like any other: its title, answers, scope answers and sign-off, created and last updated
+    /// at `at` (the time the review started is the best known).
+    pub fn previous_assessment(&self, at: Timestamp) -> Assessment {
+        let previous = self.previous.clone();
+        Assessment {
+            title: self.title.clone(),
+            scope: previous.scope,
+            answers: previous.answers,
+            signoff: previous.signoff,
+            ..Assessment::new(at)
+        }
+    }
 }
 
 /// Reads the answers object, refusing an item id given twice: JSON allows it, but one of the
@@ -319,6 +394,32 @@ impl Assessment {
             scope: BTreeMap::new(),
             answers: BTreeMap::new(),
             signoff: None,
+            review_of: None,
+        }
+    }
+
+    /// A review of this assessment, kept under `source_id`: a new assessment, created `now`,
+    /// with the same title, assessor, scope answers and answers (each still saying when it last
+    /// changed), no sign-off yet, and a copy of this one's answers, scope answers and sign-off
+    /// to show what changed since. The copy is of this assessment as it stands, which is what
+    /// was signed off unless its sign-off says it needs review.
+    pub fn start_review(&self, source_id: &str, now: Timestamp) -> Assessment {
+        Assessment {
+            title: self.title.clone(),
+            assessor: self.assessor.clone(),
+            scope: self.scope.clone(),
+            answers: self.answers.clone(),
+            review_of: Some(ReviewOf {
+                id: source_id.to_owned(),
+                title: self.title.clone(),
+                decided: self.signoff.as_ref().and_then(|s| s.decided.clone()),
+                previous: Snapshot {
+                    scope: self.scope.clone(),
+                    answers: self.answers.clone(),
+                    signoff: self.signoff.clone(),
+                },
+            }),
+            ..Assessment::new(now)
         }
     }
 
@@ -346,7 +447,10 @@ impl Assessment {
                     || !self.scope.is_empty()
                     || !self.answers.is_empty()
                     || self.signoff.is_some();
-                *self = Assessment { created: self.created.clone(), ..fresh };
+                // A review starting again still reviews the same earlier assessment: which one
+                // it reviews is not an answer, and the changes since it are still worth showing.
+                let review_of = self.review_of.take();
+                *self = Assessment { created: self.created.clone(), review_of, ..fresh };
                 changed
             }
             Action::SetScope { question, answer } => {
@@ -426,7 +530,7 @@ impl Assessment {
     }
 
     /// Marks a recorded decision as needing review: what it was based on has changed.
-    fn mark_for_review(&mut self) {
+    pub(crate) fn mark_for_review(&mut self) {
         if let Some(signoff) = self.signoff.as_mut().filter(|s| s.is_decided()) {
             signoff.needs_review = true;
         }
@@ -508,6 +612,26 @@ pub fn check_signoff(s: &SignOff) -> Result<(), String> {
         if text.chars().count() > max {
             return Err(format!("the {name} is longer than {max} characters"));
         }
+    }
+    Ok(())
+}
+
+/// Checks what a review records of the earlier assessment by the rules its own fields pass: the
+/// id and title as names, the decision date, the sign-off, and each earlier answer by
+/// [`check_answer`]; says what is wrong.
+pub fn check_review(def: &ChecklistDefinition, review: &ReviewOf) -> Result<(), String> {
+    for (name, text) in [("id", &review.id), ("title", &review.title)] {
+        check_name(text).map_err(|problem| format!("the {name} is {problem}"))?;
+    }
+    if let Some(d) = review.decided.as_deref().filter(|d| !is_date(d)) {
+        return Err(format!("the decision date \"{}\" is not a date like 2026-03-31", clip(d)));
+    }
+    if let Some(signoff) = &review.previous.signoff {
+        check_signoff(signoff).map_err(|problem| format!("its sign-off: {problem}"))?;
+    }
+    for (item, answer) in &review.previous.answers {
+        check_answer(def, answer)
+            .map_err(|problem| format!("the answer to \"{}\": {problem}", clip(item.as_str())))?;
     }
     Ok(())
 }
@@ -842,5 +966,90 @@ mod tests {
         assert_eq!(changed, vec![true, true, false]);
         assert!(a.answers.is_empty());
         assert_eq!(a.created, t(0));
+    }
+
+    #[test]
+    fn a_review_starts_from_the_answers_with_no_sign_off_and_a_copy_of_what_was_decided() {
+        let id = first_item();
+        let (source, _) = run(vec![
+            Action::SetTitle { title: "Team blog".into() },
+            Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
+            Action::SetSignOff { signoff: decided() },
+        ]);
+        let review = source.start_review("a-source-1", t(9));
+        assert_eq!((review.created.clone(), review.updated.clone()), (t(9), t(9)));
+        assert_eq!(review.answers, source.answers, "each answer still says when it changed");
+        assert_eq!((review.title.as_str(), review.signoff.as_ref()), ("Team blog", None));
+        let of = review.review_of.as_ref().unwrap();
+        assert_eq!((of.id.as_str(), of.title.as_str()), ("a-source-1", "Team blog"));
+        assert_eq!(of.decided.as_deref(), Some("2026-11-20"));
+        assert_eq!(of.previous.signoff, Some(decided()));
+        assert_eq!(of.previous.answers, source.answers);
+        let previous = of.previous_assessment(t(9));
+        assert_eq!((previous.answers, previous.signoff), (source.answers.clone(), Some(decided())));
+
+        // A review of a review keeps only the copy of the one it reviews.
+        let again = review.start_review("a-review-2", t(10));
+        let of = again.review_of.unwrap();
+        assert_eq!((of.id.as_str(), of.decided), ("a-review-2", None));
+        assert_eq!(of.previous.signoff, None);
+    }
+
+    #[test]
+    fn starting_a_review_again_still_reviews_the_same_assessment() {
+        let (source, _) =
+            run(vec![Action::SetStatus { item: first_item(), status: Status::Achieved }]);
+        let mut review = source.start_review("a-source-1", t(5));
+        assert!(review.apply(&default_checklist(), Action::Reset, t(6)));
+        assert!(review.answers.is_empty());
+        assert_eq!(review.review_of, source.start_review("a-source-1", t(5)).review_of);
+    }
+
+    /// Checks a review record edited by `edit` against the default checklist.
+    fn check_review_record(edit: impl FnOnce(&mut ReviewOf), expected: Result<(), &str>) {
+        let (source, _) = run(vec![
+            Action::SetStatus { item: first_item(), status: Status::NotAchieved },
+            Action::SetSignOff { signoff: decided() },
+        ]);
+        let mut review = source.start_review("a-source-1", t(9)).review_of.unwrap();
+        edit(&mut review);
+        assert_eq!(check_review(&default_checklist(), &review), expected.map_err(str::to_owned));
+    }
+
+    #[test]
+    fn a_review_record_obeys_the_rules_of_the_fields_it_copies() {
+        check_review_record(|_| {}, Ok(()));
+        check_review_record(
+            |r| r.id = "x".repeat(MAX_NAME + 1),
+            Err("the id is longer than 300 characters"),
+        );
+        check_review_record(
+            |r| r.title = "x".repeat(MAX_NAME + 1),
+            Err("the title is longer than 300 characters"),
+        );
+        check_review_record(
+            |r| r.decided = Some("2026-02-30".into()),
+            Err("the decision date \"2026-02-30\" is not a date like 2026-03-31"),
+        );
+        check_review_record(
+            |r| r.previous.signoff.as_mut().unwrap().review_date = Some("soon".into()),
+            Err("its sign-off: the review date \"soon\" is not a date like 2026-03-31"),
+        );
+        check_review_record(
+            |r| r.previous.answers.get_mut(&first_item()).unwrap().likelihood = Some(4),
+            Err(&format!(
+                "the answer to \"{}\": likelihood 4 is not on the scale 1 to 3",
+                first_item()
+            )),
+        );
+    }
+
+    #[test]
+    fn answers_are_the_same_whenever_they_changed() {
+        let a = Answer { notes: "n".into(), changed: Some(t(1)), ..Answer::default() };
+        assert!(a.same_as(&Answer { changed: Some(t(2)), ..a.clone() }));
+        assert!(a.same_as(&Answer { changed: None, ..a.clone() }));
+        assert!(!a.same_as(&Answer { notes: "m".into(), ..a.clone() }));
+        assert!(!a.same_as(&Answer { due: Some("2026-03-31".into()), ..a.clone() }));
     }
 }

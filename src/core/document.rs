@@ -1,7 +1,9 @@
 //! The document format: the self-contained JSON file a person exports, and the record kept in
 //! browser storage. docs/FORMAT.md describes both; `schemas/` holds their JSON Schemas.
 
-use super::assessment::{check_answer, check_name, check_signoff, unknown_items, Assessment};
+use super::assessment::{
+    check_answer, check_name, check_review, check_signoff, unknown_items, Assessment,
+};
 use super::definition::{ChecklistDefinition, DefinitionError, ItemId};
 use super::json::{clip, without_position};
 use super::migrate::{upgrade, UpgradeError};
@@ -325,6 +327,12 @@ pub fn check_assessment(def: &ChecklistDefinition, a: &Assessment) -> Result<(),
     for (item, answer) in &a.answers {
         check_answer(def, answer)
             .map_err(|problem| DocumentError::Answer { item: item.clone(), problem })?;
+    }
+    if let Some(review) = &a.review_of {
+        check_review(def, review).map_err(|problem| DocumentError::Assessment {
+            field: "record of the earlier assessment",
+            problem,
+        })?;
     }
     Ok(())
 }

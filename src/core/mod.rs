@@ -5,21 +5,25 @@
 //! renders what it returns. `tests/architecture.rs` enforces this.
 
 pub mod assessment;
+pub mod compare;
 pub mod default_checklist;
 pub mod definition;
 pub mod document;
 pub mod json;
 pub mod library;
+pub mod merge;
 pub mod migrate;
 pub mod report;
 pub mod scoring;
 pub mod time;
 
-pub use assessment::{Action, Answer, Assessment, Decision, SignOff, Status};
+pub use assessment::{Action, Answer, Assessment, Decision, ReviewOf, SignOff, Snapshot, Status};
+pub use compare::{compare, Comparison};
 pub use definition::{
     ChecklistDefinition, DefinitionError, Item, ItemId, RiskScale, Section, SectionId,
 };
 pub use document::{Document, DocumentError, StoredAssessment};
+pub use merge::{apply_merge, plan_merge, Choices, Keep, MergePlan};
 pub use scoring::{Band, Progress, Summary};
 pub use time::Timestamp;
 

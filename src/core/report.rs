@@ -6,15 +6,16 @@
 //! Text from a definition or an assessment may come from anyone who sends a file, so the CSV
 //! defuses spreadsheet formulas and the HTML escapes every character that could open markup.
 
-use super::assessment::{unknown_items, Answer, Assessment, Status};
+use super::assessment::{unknown_items, Answer, Assessment, Snapshot, Status};
+use super::compare::{since_review, Comparison, Field, ItemChange, Side};
 use super::definition::{ChecklistDefinition, ItemId, RiskScale};
-use super::scoring::{heat_map, Band, ListedItem, OverallRating, Summary};
+use super::scoring::{heat_map, is_open_unrated, Band, ListedItem, OverallRating, Summary};
 use super::time::Timestamp;
 use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write};
 
 /// The number of columns of the CSV report.
-pub const CSV_COLUMNS: usize = 16;
+pub const CSV_COLUMNS: usize = 18;
 
 /// The columns of the CSV report, in order.
 pub const CSV_HEADER: [&str; CSV_COLUMNS] = [
@@ -34,6 +35,8 @@ pub const CSV_HEADER: [&str; CSV_COLUMNS] = [
     "Due date",
     "Action",
     "Notes",
+    "Previous status",
+    "Previous band",
 ];
 
 /// The Band cell, and the Score and Band of the HTML report, for an open item without both
@@ -66,7 +69,9 @@ pub const NEEDS_REVIEW: &str = "Needs review: answers changed after sign-off";
 /// does not have, so that no answer is lost from the export. Items out of scope keep their row
 /// and answer, with "No" under "In scope" and the questions answered No that put them there;
 /// the Baseline, Before go-live, Owner's acceptance and Band ("Not rated") cells mark the
-/// items on the summary's lists.
+/// items on the summary's lists. A review fills the last two columns, Previous status and
+/// Previous band, from its copy of the assessment it reviews; they are empty otherwise. They
+/// come last so that every earlier column keeps its place for spreadsheets already reading it.
 ///
 /// The text starts with a UTF-8 byte order mark, because without it Excel reads the file in the
 /// local code page and garbles every non-ASCII character. Lines end in CRLF and fields are
@@ -80,11 +85,15 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
         (ids(&summary.unrated), ids(&summary.before_go_live), ids(&summary.needs_acceptance));
     let out_of_scope: HashMap<&ItemId, &str> =
         summary.out_of_scope.iter().map(|o| (&o.item, o.reason.as_str())).collect();
+    let previous = a.review_of.as_ref().map(|r| &r.previous);
     let mut rows = Vec::with_capacity(def.item_count() + a.answers.len() + 1);
     rows.push(CSV_HEADER.map(String::from));
     for (section, item) in def.items() {
         let id = &item.id;
         let reason = out_of_scope.get(id).copied();
+        let in_scope_then = previous.is_some_and(|p| def.in_scope(section, item, &p.scope));
+        let (previous_status, previous_band) =
+            previous_cells(&def.scale, previous, id, in_scope_then);
         let marks = Marks {
             baseline: yes_or_blank(item.baseline),
             in_scope: if reason.is_some() { "No" } else { "Yes" },
@@ -92,12 +101,15 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
             not_rated: unrated.contains(id),
             before_go_live: if before_go_live.contains(id) { OUTSTANDING } else { "" },
             acceptance: if acceptance.contains(id) { ACCEPTANCE_NEEDED } else { "" },
+            previous_status,
+            previous_band,
         };
         rows.push(csv_row(&def.scale, &section.title, &item.title, a.answer(id), &marks));
     }
     for id in unknown_items(def, a) {
         // A retired item is in no list, and its scope is not known.
-        let marks = Marks::default();
+        let (previous_status, previous_band) = previous_cells(&def.scale, previous, &id, false);
+        let marks = Marks { previous_status, previous_band, ..Marks::default() };
         rows.push(csv_row(&def.scale, RETIRED_SECTION, id.as_str(), a.answer(&id), &marks));
     }
     format!("\u{feff}{}", write_csv(&rows))
@@ -112,6 +124,29 @@ struct Marks<'a> {
     not_rated: bool,
     before_go_live: &'a str,
     acceptance: &'a str,
+    previous_status: &'a str,
+    previous_band: &'a str,
+}
+
+/// The Previous status and Previous band cells of an item: where it stood in the assessment a
+/// review started from, or empty when there is none. Its band is "Not rated" on the same terms
+/// as the Band column's, with `in_scope` saying whether the item was in scope then.
+fn previous_cells(
+    scale: &RiskScale,
+    previous: Option<&Snapshot>,
+    id: &ItemId,
+    in_scope: bool,
+) -> (&'static str, &'static str) {
+    let Some(previous) = previous else { return ("", "") };
+    let Some(answer) = previous.answers.get(id) else {
+        return (Status::NotAssessed.label(), "");
+    };
+    let band = match scale.risk(answer) {
+        Some(risk) => risk.band.label(),
+        None if is_open_unrated(answer) && in_scope => NOT_RATED,
+        None => "",
+    };
+    (answer.status.label(), band)
 }
 
 fn yes_or_blank(yes: bool) -> &'static str {
@@ -152,6 +187,8 @@ fn csv_row(
         answer.due.clone().unwrap_or_default(),
         answer.action.clone(),
         answer.notes.clone(),
+        marks.previous_status.to_owned(),
+        marks.previous_band.to_owned(),
     ]
     // Every cell is guarded, not only the free-text ones: the fixed cells (labels, numbers,
     // dates) never start with a formula character, and one rule for all leaves no cell missed.
@@ -288,6 +325,9 @@ fn write_report(
     write_signoff(out, a)?;
     write_scope(out, def, a)?;
     write_summary(out, def, a, &summary)?;
+    if let Some(comparison) = since_review(def, a) {
+        write_changes(out, def, a, &comparison)?;
+    }
     write_before_go_live(out, def, &summary)?;
     write_open_risks(out, def, &summary)?;
     write_needs_acceptance(out, def, &summary)?;
@@ -425,6 +465,113 @@ fn write_heat_map(out: &mut String, scale: &RiskScale, grid: &[Vec<usize>]) -> f
 
 fn section_title<'a>(def: &'a ChecklistDefinition, id: &super::definition::SectionId) -> &'a str {
     def.sections.iter().find(|s| &s.id == id).map_or("", |s| s.title.as_str())
+}
+
+/// The heading of the section a review adds.
+pub const CHANGES_HEADING: &str = "Changes since last review";
+
+/// What changed since the assessment a review started from: which one it was, the overall
+/// rating then and now, the risks opened, closed, raised and lowered, and each changed item
+/// with the fields that differ, before and after. Notes are flagged as changed, not repeated:
+/// the answers below hold them in full.
+fn write_changes(
+    out: &mut String,
+    def: &ChecklistDefinition,
+    a: &Assessment,
+    c: &Comparison,
+) -> fmt::Result {
+    let Some(review) = &a.review_of else { return Ok(()) };
+    write!(
+        out,
+        "<section aria-labelledby=\"changes\">\n<h2 id=\"changes\">{CHANGES_HEADING}</h2>\n\
+         <p>This assessment reviews {}",
+        text(display_title(&review.title))
+    )?;
+    let signoff = review.previous.signoff.as_ref();
+    match &review.decided {
+        Some(date) => write!(out, ", decided {}", text(date))?,
+        None => out.push_str(", which had no recorded decision"),
+    }
+    if let Some(owner) = signoff.and_then(|s| filled(&s.owner)).filter(|_| review.decided.is_some())
+    {
+        write!(out, " by {}", text(owner))?;
+    }
+    if let Some(decision) = signoff.and_then(|s| s.decision).filter(|_| review.decided.is_some()) {
+        write!(out, " ({})", decision.label())?;
+    }
+    out.push_str(".</p>\n");
+    // The conditions set then are what a review most often checks.
+    if let Some(conditions) = signoff.and_then(|s| filled(&s.conditions)) {
+        writeln!(out, "<p>Its conditions: {}</p>", long_text_or_none(conditions))?;
+    }
+    writeln!(
+        out,
+        "<p>Overall rating: {} at the last review, {} now.</p>",
+        rating(c.overall_before),
+        rating(c.overall_after)
+    )?;
+    let counts =
+        [("Opened", c.opened), ("Closed", c.closed), ("Raised", c.raised), ("Lowered", c.lowered)]
+            .map(|(what, n)| vec![what.to_owned(), n.to_string()]);
+    table(out, "counts", "Risks since the last review", &["Risks", "Items"], counts.into_iter())?;
+    if c.is_empty() {
+        out.push_str("<p>No answer has changed since the last review.</p>\n</section>\n");
+        return Ok(());
+    }
+    let rows = c.items.iter().chain(&c.retired).map(|change| {
+        let section = match &change.section {
+            Some(id) => text(section_title(def, id)),
+            None => text(RETIRED_SECTION),
+        };
+        vec![
+            text(&change.title),
+            section,
+            change_fields(&def.scale, change, &change.before, false),
+            change_fields(&def.scale, change, &change.after, true),
+        ]
+    });
+    let header = ["Item", "Section", "At the last review", "Now"];
+    table(out, "changes", "Items changed since the last review", &header, rows)?;
+    out.push_str("</section>\n");
+    Ok(())
+}
+
+/// An overall rating in a sentence: the band in bold, or what stands for it.
+fn rating(r: OverallRating) -> String {
+    match r {
+        OverallRating::Band(band) => format!("<strong>{}</strong>", band_cell(band)),
+        other => format!("<strong>{}</strong>", other.label()),
+    }
+}
+
+/// The fields of one side of a changed item that differ, as a list of terms and values.
+fn change_fields(scale: &RiskScale, change: &ItemChange, side: &Side, now: bool) -> String {
+    let mut out = String::from("<dl class=\"fields\">");
+    for field in &change.fields {
+        let value = match field {
+            Field::Scope => match &side.out_of_scope {
+                Some(reason) => format!("Out of scope: {}", text(reason)),
+                None => "In scope".to_owned(),
+            },
+            Field::Status => side.status.label().to_owned(),
+            Field::Likelihood => text_or_none(&level_text(side.likelihood, &scale.likelihood)),
+            Field::Impact => text_or_none(&level_text(side.impact, &scale.impact)),
+            Field::Band => match side.risk {
+                Some(risk) => format!("{} ({})", band_cell(risk.band), risk.score),
+                None if side.open => NOT_RATED.to_owned(),
+                None => none(),
+            },
+            Field::Owner => text_or_none(&side.owner),
+            Field::Due => date_or_none(&side.due),
+            Field::Action => long_text_or_none(&side.action),
+            Field::Notes if now => "Changed".to_owned(),
+            Field::Notes => "<span class=\"none\">Not repeated here</span>".to_owned(),
+        };
+        // Writing into a String cannot fail.
+        let _ = write!(out, "<dt>{}</dt><dd>{value}</dd>", field.label());
+    }
+    out.push_str("</dl>");
+    out
 }
 
 /// Open risks ranked by score, then the open items not rated, marked so, in checklist order.
