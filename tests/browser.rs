@@ -402,3 +402,67 @@ fn exported_stored(title: &str) -> String {
     a.apply(&def, Action::SetStatus { item, status: risk_checklist::core::Status::Achieved }, t);
     StoredAssessment::new(&def, &a).to_json()
 }
+
+/// The scope question group whose legend is `question`.
+fn scope_question(host: &Element, question: &str) -> Element {
+    let groups = host.query_selector_all("fieldset.rc-question").unwrap();
+    (0..groups.length())
+        .filter_map(|i| groups.item(i)?.dyn_into::<Element>().ok())
+        .find(|g| {
+            g.query_selector("legend").unwrap().unwrap().text_content().as_deref() == Some(question)
+        })
+        .unwrap_or_else(|| panic!("no scope question {question}"))
+}
+
+/// The section list's button for the section titled `title`.
+fn nav_button(host: &Element, title: &str) -> HtmlElement {
+    let buttons = host.query_selector_all("nav[aria-label='Sections'] button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|b| {
+            b.query_selector(".rc-nav-title").unwrap().and_then(|t| t.text_content()).as_deref()
+                == Some(title)
+        })
+        .unwrap_or_else(|| panic!("no section button {title}"))
+}
+
+/// The section titles the section list offers.
+fn listed_sections(host: &Element) -> Vec<String> {
+    let titles = host.query_selector_all("nav[aria-label='Sections'] .rc-nav-title").unwrap();
+    (0..titles.length()).filter_map(|i| titles.item(i)?.text_content()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_scope_question_answered_no_hides_its_part_and_yes_brings_it_back_with_its_answers() {
+    clear("scope");
+    let def = default_checklist();
+    let question = def.questions.iter().find(|q| q.id.as_str() == "public-channel").unwrap();
+    let index = def
+        .sections
+        .iter()
+        .position(|s| s.applies_when.as_ref().is_some_and(|c| c.any_yes.contains(&question.id)))
+        .unwrap();
+    let section = &def.sections[index];
+    let host = open("scope").await;
+    assert!(listed_sections(&host).contains(&section.title));
+    // An answer in the part, then "No": the part leaves the list and the page.
+    nav_button(&host, &section.title).click();
+    yew::scheduler::flush().await;
+    control::<HtmlElement>(&item(&host, &section.items[0].title), "Not achieved").click();
+    yew::scheduler::flush().await;
+    control::<HtmlElement>(&scope_question(&host, &question.question), "No").click();
+    yew::scheduler::flush().await;
+    assert!(!listed_sections(&host).contains(&section.title));
+    assert_eq!(listed_sections(&host).len(), def.sections.len() - 1);
+    let shown = host.query_selector_all("fieldset.rc-item legend").unwrap();
+    let titles: Vec<String> =
+        (0..shown.length()).filter_map(|i| shown.item(i)?.text_content()).collect();
+    assert!(!titles.contains(&section.items[0].title), "{titles:?}");
+    // "Yes" brings the part back with the answer it had.
+    control::<HtmlElement>(&scope_question(&host, &question.question), "Yes").click();
+    yew::scheduler::flush().await;
+    nav_button(&host, &section.title).click();
+    yew::scheduler::flush().await;
+    assert!(control::<HtmlInputElement>(&item(&host, &section.items[0].title), "Not achieved")
+        .checked());
+}
