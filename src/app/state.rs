@@ -332,7 +332,7 @@ pub enum Msg {
     /// Two assessments compared, to show.
     Compared(Rc<Comparing>),
     /// The merge on screen was applied: `assessment` is the result, the same as the open one
-    /// when it changed nothing. The assessment as it was was kept as a backup under `backup`,
+    /// when it changed nothing. The assessment as it was is kept as a backup under `backup`,
     /// if it could be.
     Merged {
         assessment: Rc<Assessment>,
@@ -540,11 +540,11 @@ impl AppState {
                 self.origin = Origin::Local;
                 self.conflict = None;
                 let kept = match backup {
-                    Some(_) => "was also kept as a backup in this browser",
+                    Some(_) => "is also kept as a backup in this browser",
                     None => "is kept until you leave this page",
                 };
                 self.announce(format!(
-                    "Merged {} into this assessment: {} added, {} taken from the file, {} with both notes. The assessment as it was {kept}; use Undo to bring it back.",
+                    "Merged {} into this assessment: {} added, {} taken from the file, {} with both notes. Your assessment as it was {kept}; use Undo to bring it back.",
                     m.file_name,
                     answers(outcome.added),
                     outcome.theirs,
@@ -1145,7 +1145,7 @@ mod tests {
         let previous = s.assessment.clone();
         let lib = library(Some("open"));
         for (backup, kept) in [
-            (Some("key".to_owned()), "was also kept as a backup in this browser"),
+            (Some("key".to_owned()), "is also kept as a backup in this browser"),
             (None, "is kept until you leave this page"),
         ] {
             let msg = Msg::Merged { assessment: merged.clone(), backup, library: lib.clone() };
@@ -1158,7 +1158,7 @@ mod tests {
                     by: Replacement::Merge,
                 }));
                 s.assessment = merged.clone();
-                s.announce(format!("Merged f.json into this assessment: 1 answer added, 1 taken from the file, 0 with both notes. The assessment as it was {kept}; use Undo to bring it back."));
+                s.announce(format!("Merged f.json into this assessment: 1 answer added, 1 taken from the file, 0 with both notes. Your assessment as it was {kept}; use Undo to bring it back."));
             });
         }
         // A merge that changes nothing leaves nothing to undo.
