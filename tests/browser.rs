@@ -403,6 +403,148 @@ fn exported_stored(title: &str) -> String {
     StoredAssessment::new(&def, &a).to_json()
 }
 
+/// A stored record of the default checklist titled `title`, its first item at `status`, last
+/// changed on `day` of March 2026, after `edit`.
+fn record(
+    title: &str,
+    day: u8,
+    status: risk_checklist::core::Status,
+    edit: impl FnOnce(&mut risk_checklist::core::Assessment),
+) -> String {
+    use risk_checklist::core::{Action, Assessment, StoredAssessment, Timestamp};
+    let def = default_checklist();
+    let t = Timestamp::parse(&format!("2026-03-{day:02}T10:00:00Z")).unwrap();
+    let mut a = Assessment::new(t.clone());
+    a.apply(&def, Action::SetTitle { title: title.into() }, t.clone());
+    let item = def.sections[0].items[0].id.clone();
+    a.apply(&def, Action::SetStatus { item, status }, t);
+    edit(&mut a);
+    StoredAssessment::new(&def, &a).to_json()
+}
+
+/// Stores each (id, record) in namespace `ns`, with an index listing them; the first is open.
+fn plant_all(ns: &str, records: &[(&str, String)]) {
+    clear(ns);
+    let s = storage();
+    let entries: Vec<String> = records
+        .iter()
+        .map(|(id, raw)| {
+            s.set_item(&format!("risk-checklist/v1/{ns}/assessment/{id}"), raw).unwrap();
+            let title = serde_json::from_str::<serde_json::Value>(raw).unwrap()["assessment"]
+                ["title"]
+                .clone();
+            format!(
+                r#"{{"id":"{id}","title":{title},"checklist_id":"social-media-collaboration-risk","checklist_title":"x","progress":{{"assessed":1,"total":9}},"updated":"2026-03-01T00:00:00Z"}}"#
+            )
+        })
+        .collect();
+    s.set_item(
+        &format!("risk-checklist/v1/{ns}/index"),
+        &format!(
+            r#"{{"format":"risk-checklist/index","format_version":1,"current":"{}","entries":[{}]}}"#,
+            records[0].0,
+            entries.join(",")
+        ),
+    )
+    .unwrap();
+}
+
+/// The text of each row of the table captioned `caption`, cells joined by " | ".
+fn table_rows(host: &Element, caption: &str) -> Vec<String> {
+    let tables = host.query_selector_all("table").unwrap();
+    let table = (0..tables.length())
+        .filter_map(|i| tables.item(i)?.dyn_into::<Element>().ok())
+        .find(|t| {
+            t.query_selector("caption").unwrap().and_then(|c| c.text_content()).as_deref()
+                == Some(caption)
+        })
+        .unwrap_or_else(|| panic!("no table captioned {caption}"));
+    let rows = table.query_selector_all("tbody tr").unwrap();
+    (0..rows.length())
+        .filter_map(|i| rows.item(i)?.dyn_into::<Element>().ok())
+        .map(|row| {
+            let cells = row.query_selector_all("th, td").unwrap();
+            (0..cells.length())
+                .filter_map(|i| cells.item(i)?.text_content())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn comparing_with_another_assessment_shows_the_item_that_differs_side_by_side() {
+    use risk_checklist::core::Status;
+    plant_all(
+        "compare",
+        &[
+            ("a-open", record("Pilot", 5, Status::NotAchieved, |_| {})),
+            ("a-earlier", record("Pilot draft", 3, Status::Achieved, |_| {})),
+        ],
+    );
+    let host = open("compare").await;
+    button(&host, "Assessments").click();
+    yew::scheduler::flush().await;
+    host.query_selector("button[aria-label='Compare Pilot draft with the open assessment']")
+        .unwrap()
+        .expect("a Compare button on the other row")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+    let heading = host.query_selector(".rc-compare h2").unwrap().expect("the comparison");
+    assert_eq!(document().active_element(), Some(heading), "focus moves to its heading");
+    let section = &default_checklist().sections[0].title;
+    assert_eq!(
+        table_rows(&host, "Items that differ"),
+        [format!("{} | {section} | StatusAchieved | StatusNot achieved", first_title())]
+    );
+    let text = host.query_selector(".rc-compare").unwrap().unwrap().text_content().unwrap();
+    assert!(text.contains("Risks: 1 risk opened, 0 closed, 0 raised, 0 lowered."), "{text}");
+    assert!(text.contains("“Pilot draft” (last changed 2026-03-03)"), "{text}");
+    button(&host, "Close the comparison").click();
+    yew::scheduler::flush().await;
+    assert!(host.query_selector(".rc-compare").unwrap().is_none());
+    assert!(host.query_selector(".rc-library").unwrap().is_some(), "back to the list");
+}
+
+#[wasm_bindgen_test]
+async fn a_review_shows_what_changed_since_the_last_review_in_its_summary() {
+    use risk_checklist::core::{Action, Decision, SignOff, Status, Timestamp};
+    let review = record("Team chat", 3, Status::Achieved, |a| {
+        let def = default_checklist();
+        let t = Timestamp::parse("2026-03-04T10:00:00Z").unwrap();
+        let signoff = SignOff {
+            owner: "Jo Bloggs".into(),
+            decision: Some(Decision::Proceed),
+            decided: Some("2026-03-04".into()),
+            ..SignOff::default()
+        };
+        a.apply(&def, Action::SetSignOff { signoff }, t.clone());
+        *a = a.start_review("a-signed", t.clone());
+        let item = def.sections[0].items[0].id.clone();
+        a.apply(&def, Action::SetStatus { item, status: Status::NotAchieved }, t);
+    });
+    plant_all("review", &[("a-review", review)]);
+    let host = open("review").await;
+    button(&host, "Summary").click();
+    yew::scheduler::flush().await;
+    let changes = host.query_selector(".rc-review-changes").unwrap().expect("the section");
+    let text = changes.text_content().unwrap();
+    assert!(text.starts_with("Changes since last review"), "{text}");
+    assert!(
+        text.contains(
+            "This assessment reviews “Team chat”, decided 2026-03-04 by Jo Bloggs (Proceed)."
+        ),
+        "{text}"
+    );
+    let section = &default_checklist().sections[0].title;
+    assert_eq!(
+        table_rows(&host, "Items changed since the last review"),
+        [format!("{} | {section} | StatusAchieved | StatusNot achieved", first_title())]
+    );
+}
+
 /// The scope question group whose legend is `question`.
 fn scope_question(host: &Element, question: &str) -> Element {
     let groups = host.query_selector_all("fieldset.rc-question").unwrap();

@@ -7,9 +7,11 @@
 //! `tests/architecture.rs` enforces this.
 
 pub mod choices;
+pub mod comparing;
 pub mod config;
 pub mod filter;
 pub mod import;
+pub mod merging;
 pub mod state;
 pub mod tabs;
 

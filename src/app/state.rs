@@ -5,9 +5,12 @@
 //! `Rc` when nothing changed, so the page skips the render.
 
 use super::choices::quoted;
+use super::comparing::Comparing;
 use super::filter::Filter;
 use super::import::ImportPreview;
+use super::merging::{answers, Choice, Merging};
 use crate::core::library::{AssessmentId, Library};
+use crate::core::merge::Keep as Side;
 use crate::core::{Action, Assessment, ChecklistDefinition, Timestamp};
 use std::fmt;
 use std::rc::Rc;
@@ -70,11 +73,38 @@ pub struct Unopened {
     pub newer: bool,
 }
 
+/// What replaced an assessment's answers, so that Undo can say what it takes back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replacement {
+    /// An imported file replaced them.
+    Import,
+    /// A colleague's file was merged into them.
+    Merge,
+}
+
+impl Replacement {
+    fn noun(self) -> &'static str {
+        match self {
+            Replacement::Import => "import",
+            Replacement::Merge => "merge",
+        }
+    }
+
+    /// The answers the replacement brought, which Undo takes away.
+    fn brought(self) -> &'static str {
+        match self {
+            Replacement::Import => "imported answers",
+            Replacement::Merge => "merged answers",
+        }
+    }
+}
+
 /// What the last undoable step can put back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Undo {
-    /// An assessment was replaced by an import; `previous` is what it held.
-    Replaced { id: AssessmentId, previous: Rc<Assessment> },
+    /// An assessment's answers were replaced by an import or a merge; `previous` is the whole
+    /// assessment as it was.
+    Replaced { id: AssessmentId, previous: Rc<Assessment>, by: Replacement },
     /// An assessment was deleted; its stored text is kept here.
     Deleted { id: AssessmentId, raw: Rc<String>, title: String },
 }
@@ -88,9 +118,11 @@ pub enum Opening {
     New,
     /// An imported file, opened beside the assessments already stored.
     ImportedAsNew { file_name: String },
-    /// The answers an import replaced, put back by Undo. `backup` is where the imported
-    /// answers were kept; `None` when none were stored.
-    ImportUndone { backup: Option<String> },
+    /// The assessment as it was before an import or a merge, put back by Undo. `backup` is
+    /// where the answers it brought were kept; `None` when none were stored.
+    Undone { by: Replacement, backup: Option<String> },
+    /// A review of an assessment with a decision, started from its answers.
+    Review,
     /// The other tab's version, chosen in a conflict. This tab's version is kept under `backup`.
     Theirs { backup: String },
 }
@@ -99,9 +131,10 @@ impl Opening {
     fn origin(&self) -> Origin {
         match self {
             Opening::Chosen | Opening::Theirs { .. } => Origin::Stored,
-            Opening::New | Opening::ImportedAsNew { .. } | Opening::ImportUndone { .. } => {
-                Origin::Local
-            }
+            Opening::New
+            | Opening::ImportedAsNew { .. }
+            | Opening::Undone { .. }
+            | Opening::Review => Origin::Local,
         }
     }
 
@@ -112,20 +145,25 @@ impl Opening {
             Opening::ImportedAsNew { file_name } => {
                 format!("Opened {} from {file_name} as a new assessment.", quoted(title))
             }
-            Opening::ImportUndone { backup } => format!(
-                "The import was undone: the previous answers are back.{}",
-                imported_kept(backup)
+            Opening::Undone { by, backup } => format!(
+                "The {} was undone: the previous answers are back.{}",
+                by.noun(),
+                brought_kept(*by, backup)
+            ),
+            Opening::Review => format!(
+                "Started a review of {}: the answers are copied, the sign-off is empty, and the Summary shows the changes since the last review.",
+                quoted(title)
             ),
             Opening::Theirs { .. } => "Showing the other tab's version. This tab's version was kept as a backup in this browser.".into(),
         }
     }
 }
 
-/// What is said about the answers an Undo of an import took away.
-fn imported_kept(backup: &Option<String>) -> &'static str {
+/// What is said about the answers an Undo took away.
+fn brought_kept(by: Replacement, backup: &Option<String>) -> String {
     match backup {
-        Some(_) => " The imported answers were kept as a backup in this browser.",
-        None => "",
+        Some(_) => format!(" The {} were kept as a backup in this browser.", by.brought()),
+        None => String::new(),
     }
 }
 
@@ -143,8 +181,8 @@ pub enum Version {
     OtherTabs,
     /// This tab's version, on screen, about to be replaced by the other tab's.
     ThisTabs,
-    /// The answers an import brought, about to be replaced by Undo.
-    Imported,
+    /// The answers an import or a merge brought, about to be replaced by Undo.
+    Brought(Replacement),
 }
 
 /// Something asked for that could not be done.
@@ -180,7 +218,7 @@ impl fmt::Display for Problem {
             Problem::Storage(cause) => write!(f, "Your changes could not be saved: {cause}."),
             Problem::NoBackup { of: Version::OtherTabs, cause } => write!(f, "The other tab's version could not be kept as a backup ({cause}), so this tab's version was not saved over it. Export JSON to keep this tab's version, or use the other tab's version."),
             Problem::NoBackup { of: Version::ThisTabs, cause } => write!(f, "This tab's version could not be kept as a backup ({cause}), so it is still on screen. Export JSON to keep it, then choose again."),
-            Problem::NoBackup { of: Version::Imported, cause } => write!(f, "The import was not undone: the imported answers could not be kept as a backup first ({cause}). Export JSON to keep them, then use Undo again."),
+            Problem::NoBackup { of: Version::Brought(by), cause } => write!(f, "The {} was not undone: the {} could not be kept as a backup first ({cause}). Export JSON to keep them, then use Undo again.", by.noun(), by.brought()),
         }
     }
 }
@@ -218,6 +256,11 @@ pub struct AppState {
     /// The assessment as last exported, so leaving without storage only warns about changes
     /// made since.
     pub exported: Option<Rc<Assessment>>,
+    /// A comparison shown in place of the view.
+    pub compare: Option<Rc<Comparing>>,
+    /// A merge waiting for the person's choices, shown in place of the view and of a
+    /// comparison.
+    pub merge: Option<Rc<Merging>>,
 }
 
 /// A change to what is on screen.
@@ -235,6 +278,15 @@ pub enum Msg {
     AskReset,
     CancelReset,
     CloseImport,
+    CloseComparison,
+    /// The file previewed for import, planned as a merge into the open assessment.
+    MergeImport,
+    /// A side chosen for a difference in the merge on screen.
+    Choose {
+        choice: Choice,
+        keep: Side,
+    },
+    CloseMerge,
 
     // The one outcome of each operation (`ui::ops`), after its storage or file work.
     /// The saver's latest save succeeded, or why it failed.
@@ -269,10 +321,21 @@ pub enum Msg {
         title: String,
         library: Rc<Library>,
     },
-    /// An import's replacement of an assessment not on screen was undone; the imported
-    /// answers were kept under `backup`, if any were stored.
+    /// An import's or a merge's replacement of an assessment not on screen was undone; the
+    /// answers it brought were kept under `backup`, if any were stored.
     PutBack {
         title: String,
+        by: Replacement,
+        backup: Option<String>,
+        library: Rc<Library>,
+    },
+    /// Two assessments compared, to show.
+    Compared(Rc<Comparing>),
+    /// The merge on screen was applied: `assessment` is the result, the same as the open one
+    /// when it changed nothing. The assessment as it was is kept as a backup under `backup`,
+    /// if it could be.
+    Merged {
+        assessment: Rc<Assessment>,
         backup: Option<String>,
         library: Rc<Library>,
     },
@@ -368,6 +431,8 @@ impl AppState {
             conflict: None,
             default_title: None,
             exported: None,
+            compare: None,
+            merge: None,
         }
     }
 
@@ -419,20 +484,77 @@ impl AppState {
             {
                 self.section = i;
                 self.view = View::Checklist;
+                self.close_panels();
             }
             Msg::ShowSection(_) => {}
             Msg::SetFilter(filter) => self.filter = filter,
-            Msg::ShowView(view) => self.view = view,
+            Msg::ShowView(view) => {
+                self.view = view;
+                self.close_panels();
+            }
             Msg::AskReset => self.confirm_reset = true,
             Msg::CancelReset => self.confirm_reset = false,
             Msg::CloseImport => {
                 self.import = None;
                 self.import_error = None;
             }
+            Msg::CloseComparison => self.compare = None,
+            Msg::MergeImport => {
+                let Some(p) = self.import.take_if(|p| p.blocked.is_none()) else { return };
+                let theirs = Rc::new(p.doc.assessment.clone());
+                let m = Merging::new(&self.def, &p.file_name, &self.assessment, theirs);
+                self.merge = Some(Rc::new(m));
+                self.compare = None;
+            }
+            Msg::Choose { choice, keep } => {
+                if let Some(m) = &mut self.merge {
+                    Rc::make_mut(m).choose(choice, keep);
+                }
+            }
+            Msg::CloseMerge => self.merge = None,
+            Msg::Compared(comparing) => {
+                self.compare = Some(comparing);
+                self.merge = None;
+            }
+            Msg::Merged { assessment, backup, library } => {
+                let Some(m) = self.merge.take() else { return };
+                self.library = library;
+                if assessment == self.assessment {
+                    self.announce(format!(
+                        "Merging {} changed nothing: every difference kept your answer.",
+                        m.file_name
+                    ));
+                    return;
+                }
+                let outcome = m.outcome();
+                // A scope answer taken from the file may set the section on screen aside.
+                if let Some(next) = first_in_scope(&self.def, &assessment, self.section) {
+                    self.section = next;
+                }
+                self.undo = Some(Rc::new(Undo::Replaced {
+                    id: self.current.clone(),
+                    previous: self.assessment.clone(),
+                    by: Replacement::Merge,
+                }));
+                self.assessment = assessment;
+                self.origin = Origin::Local;
+                self.conflict = None;
+                let kept = match backup {
+                    Some(_) => "is also kept as a backup in this browser",
+                    None => "is kept until you leave this page",
+                };
+                self.announce(format!(
+                    "Merged {} into this assessment: {} added, {} taken from the file, {} with both notes. Your assessment as it was {kept}; use Undo to bring it back.",
+                    m.file_name,
+                    answers(outcome.added),
+                    outcome.theirs,
+                    outcome.both,
+                ));
+            }
             Msg::Saved(result) => self.storage = result.err(),
             Msg::Opened { id, assessment, how, library } => {
                 self.open(id, assessment, how.origin());
-                if matches!(how, Opening::ImportUndone { .. }) {
+                if matches!(how, Opening::Undone { .. }) {
                     self.undo = None;
                 }
                 self.library = library;
@@ -441,6 +563,7 @@ impl AppState {
             Msg::Listed(library) => {
                 self.library = library;
                 self.view = View::Assessments;
+                self.close_panels();
             }
             Msg::Copied { title, library } => {
                 self.library = library;
@@ -466,13 +589,14 @@ impl AppState {
                 self.library = library;
                 self.announce(format!("{} is back.", quoted(&title)));
             }
-            Msg::PutBack { title, backup, library } => {
+            Msg::PutBack { title, by, backup, library } => {
                 self.undo = None;
                 self.library = library;
                 self.announce(format!(
-                    "The import was undone: {} has its previous answers back.{}",
+                    "The {} was undone: {} has its previous answers back.{}",
+                    by.noun(),
                     quoted(&title),
-                    imported_kept(&backup)
+                    brought_kept(by, &backup)
                 ));
             }
             Msg::ImportRead(preview) => {
@@ -487,6 +611,7 @@ impl AppState {
                 self.undo = Some(Rc::new(Undo::Replaced {
                     id: self.current.clone(),
                     previous: self.assessment.clone(),
+                    by: Replacement::Import,
                 }));
                 self.section = resume_section(&self.def, &assessment);
                 self.assessment = assessment;
@@ -571,6 +696,13 @@ impl AppState {
         self.confirm_reset = false;
         self.conflict = None;
         self.import = None;
+        self.close_panels();
+    }
+
+    /// Closes a comparison or a merge on screen, as moving to a view or another assessment does.
+    fn close_panels(&mut self) {
+        self.compare = None;
+        self.merge = None;
     }
 
     fn announce(&mut self, text: String) {
@@ -582,6 +714,7 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::comparing::comparing;
     use crate::core::default_checklist::default_checklist;
     use crate::core::{Document, Status};
 
@@ -771,12 +904,12 @@ mod tests {
             "Showing the other tab's version. This tab's version was kept as a backup in this browser.",
         );
         check_opened(
-            Opening::ImportUndone { backup: Some("key".into()) },
+            Opening::Undone { by: Replacement::Import, backup: Some("key".into()) },
             Origin::Local,
             "The import was undone: the previous answers are back. The imported answers were kept as a backup in this browser.",
         );
         check_opened(
-            Opening::ImportUndone { backup: None },
+            Opening::Undone { by: Replacement::Import, backup: None },
             Origin::Local,
             "The import was undone: the previous answers are back.",
         );
@@ -788,7 +921,11 @@ mod tests {
         let previous = s.assessment.clone();
         let mut s = (*s).clone();
         s.conflict = Some(previous.clone());
-        s.undo = Some(Rc::new(Undo::Replaced { id: id("open"), previous: previous.clone() }));
+        s.undo = Some(Rc::new(Undo::Replaced {
+            id: id("open"),
+            previous: previous.clone(),
+            by: Replacement::Import,
+        }));
         let s = Rc::new(s);
         let opened = |how| {
             s.clone().reduce(Msg::Opened {
@@ -800,7 +937,7 @@ mod tests {
         };
         let chosen = opened(Opening::Chosen);
         assert_eq!((chosen.conflict.is_none(), chosen.undo.is_some()), (true, true));
-        let undone = opened(Opening::ImportUndone { backup: None });
+        let undone = opened(Opening::Undone { by: Replacement::Import, backup: None });
         assert_eq!((undone.conflict.is_none(), undone.undo.is_none()), (true, true));
     }
 
@@ -888,19 +1025,177 @@ mod tests {
                 library: library(None),
             };
             check(&s, msg, |s| {
-                s.undo =
-                    Some(Rc::new(Undo::Replaced { id: id("open"), previous: previous.clone() }));
+                s.undo = Some(Rc::new(Undo::Replaced {
+                    id: id("open"),
+                    previous: previous.clone(),
+                    by: Replacement::Import,
+                }));
                 s.assessment = imported.clone();
                 s.announce(format!("Replaced the current answers with f.json. The previous answers {kept}; use Undo to bring them back."));
             });
         }
-        let undone =
-            |backup| Msg::PutBack { title: "Pilot".into(), backup, library: library(None) };
+        let undone = |backup| Msg::PutBack {
+            title: "Pilot".into(),
+            by: Replacement::Import,
+            backup,
+            library: library(None),
+        };
         check(&s, undone(None), |s| {
             s.announce("The import was undone: “Pilot” has its previous answers back.".into())
         });
         check(&s, undone(Some("key".into())), |s| {
             s.announce("The import was undone: “Pilot” has its previous answers back. The imported answers were kept as a backup in this browser.".into())
+        });
+    }
+
+    #[test]
+    fn a_comparison_is_shown_in_place_of_the_view_until_closed_or_moved_away_from() {
+        let s = start();
+        let other = edited(&s.def, &s.assessment, achieved());
+        let c = Rc::new(comparing(&s.def, &s.assessment, &other, "“Other”"));
+        let shown = check(&s, Msg::Compared(c.clone()), |s| s.compare = Some(c.clone()));
+        check(&shown, Msg::CloseComparison, |s| s.compare = None);
+        check(&s, Msg::CloseComparison, |_| {});
+        // Any view, a section or another assessment takes its place.
+        check(&shown, Msg::ShowView(View::Checklist), |s| s.compare = None);
+        check(&shown, Msg::ShowSection(1), |s| {
+            s.compare = None;
+            s.section = 1;
+        });
+        let lib = library(None);
+        check(&shown, Msg::Listed(lib.clone()), |s| {
+            s.compare = None;
+            s.library = lib;
+            s.view = View::Assessments;
+        });
+    }
+
+    /// A widget whose open assessment has the first item achieved, previewing a file whose
+    /// first item is not achieved and whose second is achieved.
+    fn previewing_theirs() -> (Rc<AppState>, Rc<Assessment>) {
+        let s = start().reduce(Msg::Edit { action: achieved(), now: now() });
+        let mut theirs = Assessment::new(now());
+        let first = s.def.sections[0].items[0].id.clone();
+        let second = s.def.sections[0].items[1].id.clone();
+        theirs.apply(&s.def, Action::SetStatus { item: first, status: Status::NotAchieved }, now());
+        theirs.apply(&s.def, Action::SetStatus { item: second, status: Status::Achieved }, now());
+        let doc = Document::new(&s.def, &theirs, now());
+        let preview =
+            Rc::new(ImportPreview { file_name: "f.json".into(), doc, unknown: 0, blocked: None });
+        (s.reduce(Msg::ImportRead(preview)), Rc::new(theirs))
+    }
+
+    #[test]
+    fn a_previewed_file_is_planned_as_a_merge_and_sides_are_chosen_in_it() {
+        let (s, theirs) = previewing_theirs();
+        let m = Rc::new(Merging::new(&s.def, "f.json", &s.assessment, theirs));
+        let merging = check(&s, Msg::MergeImport, |s| {
+            s.import = None;
+            s.merge = Some(m.clone());
+        });
+        assert_eq!(m.plan.conflict_count(), 1);
+        let (section, item) = (s.def.sections[0].id.clone(), s.def.sections[0].items[0].id.clone());
+        let choice = Choice::Item { section, item };
+        let chosen =
+            check(&merging, Msg::Choose { choice: choice.clone(), keep: Side::Theirs }, |s| {
+                let mut m = (*m).clone();
+                m.choose(choice.clone(), Side::Theirs);
+                s.merge = Some(Rc::new(m));
+            });
+        check(&chosen, Msg::Choose { choice: choice.clone(), keep: Side::Theirs }, |_| {});
+        check(&chosen, Msg::CloseMerge, |s| s.merge = None);
+        // Without a merge on screen, a choice changes nothing.
+        check(&s, Msg::Choose { choice, keep: Side::Theirs }, |_| {});
+        // A merge takes the place of a comparison, and moving away closes it.
+        let c = Rc::new(comparing(&s.def, &s.assessment, &m.theirs, "f.json"));
+        let compared = merging.clone().reduce(Msg::Compared(c.clone()));
+        assert_eq!((compared.merge.is_none(), compared.compare.as_ref()), (true, Some(&c)));
+        check(&s.clone().reduce(Msg::Compared(c)), Msg::MergeImport, |s| {
+            s.import = None;
+            s.compare = None;
+            s.merge = Some(m.clone());
+        });
+        check(&merging, Msg::ShowView(View::Summary), |s| {
+            s.merge = None;
+            s.view = View::Summary;
+        });
+        // A file that cannot be opened here cannot be merged either.
+        let mut blocked = (**s.import.as_ref().unwrap()).clone();
+        blocked.blocked = Some("Another checklist.".into());
+        let s = s.reduce(Msg::ImportRead(Rc::new(blocked)));
+        check(&s, Msg::MergeImport, |_| {});
+    }
+
+    #[test]
+    fn applying_a_merge_keeps_the_assessment_as_it_was_for_undo_and_says_what_it_did() {
+        let (s, theirs) = previewing_theirs();
+        let s = s.reduce(Msg::MergeImport);
+        let item = s.def.sections[0].items[0].id.clone();
+        let choice = Choice::Item { section: s.def.sections[0].id.clone(), item };
+        let s = s.reduce(Msg::Choose { choice, keep: Side::Theirs });
+        let m = s.merge.clone().unwrap();
+        let merged = Rc::new(crate::core::apply_merge(
+            &s.def,
+            &s.assessment,
+            &theirs,
+            &m.plan,
+            &m.choices,
+            now(),
+        ));
+        let previous = s.assessment.clone();
+        let lib = library(Some("open"));
+        for (backup, kept) in [
+            (Some("key".to_owned()), "is also kept as a backup in this browser"),
+            (None, "is kept until you leave this page"),
+        ] {
+            let msg = Msg::Merged { assessment: merged.clone(), backup, library: lib.clone() };
+            check(&s, msg, |s| {
+                s.merge = None;
+                s.library = lib.clone();
+                s.undo = Some(Rc::new(Undo::Replaced {
+                    id: id("open"),
+                    previous: previous.clone(),
+                    by: Replacement::Merge,
+                }));
+                s.assessment = merged.clone();
+                s.announce(format!("Merged f.json into this assessment: 1 answer added, 1 taken from the file, 0 with both notes. Your assessment as it was {kept}; use Undo to bring it back."));
+            });
+        }
+        // A merge that changes nothing leaves nothing to undo.
+        let same = Msg::Merged { assessment: previous.clone(), backup: None, library: lib.clone() };
+        check(&s, same, |s| {
+            s.merge = None;
+            s.library = lib.clone();
+            s.announce("Merging f.json changed nothing: every difference kept your answer.".into());
+        });
+        // Without a merge on screen, there is nothing to apply.
+        let s = s.reduce(Msg::CloseMerge);
+        check(&s, Msg::Merged { assessment: merged, backup: None, library: lib }, |_| {});
+    }
+
+    #[test]
+    fn undoing_a_merge_or_starting_a_review_says_so() {
+        let by = Replacement::Merge;
+        check_opened(
+            Opening::Undone { by, backup: Some("key".into()) },
+            Origin::Local,
+            "The merge was undone: the previous answers are back. The merged answers were kept as a backup in this browser.",
+        );
+        check_opened(
+            Opening::Review,
+            Origin::Local,
+            "Started a review of “Pilot”: the answers are copied, the sign-off is empty, and the Summary shows the changes since the last review.",
+        );
+        let s = start();
+        let lib = library(None);
+        let put_back = Msg::PutBack { title: "Pilot".into(), by, backup: None, library: lib };
+        check(&s, put_back, |s| {
+            s.announce("The merge was undone: “Pilot” has its previous answers back.".into())
+        });
+        let full = StorageError::Refused { reason: "this browser's storage is full".into() };
+        let problem = Problem::NoBackup { of: Version::Brought(by), cause: full };
+        check(&s, Msg::Failed { problem, library: None }, |s| {
+            s.announce("The merge was not undone: the merged answers could not be kept as a backup first (this browser's storage is full). Export JSON to keep them, then use Undo again.".into())
         });
     }
 

@@ -1,4 +1,5 @@
-//! The current time, read from the browser and handed to the core.
+//! The current time, read from the browser and handed to the core, and user-timing measures
+//! of the core's longer steps, which the benchmark reads.
 
 use crate::core::Timestamp;
 
@@ -7,4 +8,27 @@ use crate::core::Timestamp;
 pub fn now() -> Timestamp {
     let iso = String::from(js_sys::Date::new_0().to_iso_string());
     Timestamp::parse(&iso).unwrap_or_else(Timestamp::epoch)
+}
+
+/// The user-timing measure of a comparison of two assessments.
+pub const COMPARE_MEASURE: &str = "risk-checklist:compare";
+/// The user-timing measure of a merge: planning it and applying the choices.
+pub const MERGE_MEASURE: &str = "risk-checklist:merge";
+
+/// Marks the start of the step that [`measure`] with the same name ends.
+pub fn start(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(&format!("{name}-start"));
+    }
+}
+
+/// Records the time since [`start`] as the measure `name`, replacing the last one, so that
+/// the browser keeps one entry however often it runs (an observer still sees each).
+pub fn measure(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let start = format!("{name}-start");
+        perf.clear_measures_with_measure_name(name);
+        let _ = perf.measure_with_start_mark(name, &start);
+        perf.clear_marks_with_mark_name(&start);
+    }
 }

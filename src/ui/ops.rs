@@ -1,12 +1,13 @@
 //! The operations that touch more than the state: opening, creating, duplicating, renaming and
-//! deleting assessments, Undo, import, export, settling a conflict with another tab, and
-//! following what other tabs write. Each does its storage or file work and hands the reducer
+//! deleting assessments, Undo, import, export, comparing, merging, starting a review, settling
+//! a conflict with another tab, and following what other tabs write. Each does its storage or file work and hands the reducer
 //! one message saying what came of it; the reducer decides everything on screen.
 
 use super::clock;
 use super::download::download;
 use super::storage::{Loaded, Saver, SharedSaver, Store};
-use crate::app::choices::{after_delete, copy_of, fresh};
+use crate::app::choices::{after_delete, copy_of, fresh, quoted};
+use crate::app::comparing::{comparing, Comparing};
 use crate::app::import::{read_import, shown_name, too_large, unreadable};
 use crate::app::state::{Keep, Opening, Problem, Undo, Version};
 use crate::app::tabs::{self, Follow, StorageChange};
@@ -14,7 +15,7 @@ use crate::app::{AppState, Msg, View};
 use crate::core::document::export_file_name;
 use crate::core::library::{AssessmentId, Library};
 use crate::core::report::{csv_report, html_report};
-use crate::core::{Action, Assessment, ChecklistDefinition, Document};
+use crate::core::{apply_merge, plan_merge, Action, Assessment, ChecklistDefinition, Document};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::{UseReducerDispatcher, UseReducerHandle};
@@ -33,6 +34,14 @@ pub enum Op {
     ImportFile(web_sys::File),
     ImportAsNew,
     ImportReplace,
+    /// Compares the open assessment with a stored one.
+    Compare(AssessmentId),
+    /// Compares the open assessment with the file previewed for import.
+    CompareImport,
+    /// Applies the merge on screen, backing up the open assessment first.
+    ApplyMerge,
+    /// Starts a review of the open assessment, which has a decision.
+    StartReview,
     ExportJson,
     ExportReport(Report),
     DownloadRaw(AssessmentId),
@@ -159,6 +168,35 @@ impl Ops {
                     }
                 }
             }
+            Op::Compare(id) => match self.store.load(&id, &s.def, &clock::now()) {
+                Loaded::Restored(other) => Msg::Compared(timed_comparing(
+                    &s.def,
+                    &s.assessment,
+                    &other,
+                    &quoted(&other.title),
+                )),
+                Loaded::Nothing => self.failed(Problem::NotStored),
+                Loaded::Unusable { reason, .. } => self.failed(Problem::CannotOpen { reason }),
+            },
+            Op::CompareImport => {
+                let preview = s.import.clone().filter(|p| p.blocked.is_none())?;
+                let other = &preview.doc.assessment;
+                let name = format!("{} from {}", quoted(&other.title), preview.file_name);
+                Msg::Compared(timed_comparing(&s.def, &s.assessment, other, &name))
+            }
+            Op::ApplyMerge => self.merge(s)?,
+            Op::StartReview => {
+                s.assessment.signoff.as_ref().filter(|so| so.is_decided())?;
+                // The assessment reviewed is saved as it stands first: the review records its id.
+                Saver::flush(&self.saver);
+                let review = s.assessment.start_review(s.current.as_str(), clock::now());
+                Msg::Opened {
+                    id: new_id(),
+                    assessment: Rc::new(review),
+                    how: Opening::Review,
+                    library: self.library(),
+                }
+            }
             Op::ExportJson => {
                 Saver::flush(&self.saver);
                 let doc = Document::new(&s.def, &s.assessment, clock::now());
@@ -268,35 +306,58 @@ impl Ops {
         match &*undo {
             // The answers the import brought (and any edits since) are kept as a backup first;
             // without one, nothing is replaced.
-            Undo::Replaced { id, previous } if *id == s.current => {
+            Undo::Replaced { id, previous, by } if *id == s.current => {
                 Saver::flush(&self.saver);
                 match self.store.back_up(id, &now) {
                     Ok(backup) => Msg::Opened {
                         id: id.clone(),
                         assessment: previous.clone(),
-                        how: Opening::ImportUndone { backup },
+                        how: Opening::Undone { by: *by, backup },
                         library: self.library(),
                     },
-                    Err(cause) => self.failed(Problem::NoBackup { of: Version::Imported, cause }),
+                    Err(cause) => {
+                        self.failed(Problem::NoBackup { of: Version::Brought(*by), cause })
+                    }
                 }
             }
             // Another assessment is open now: put the answers back where they were.
-            Undo::Replaced { id, previous } => match self.store.back_up(id, &now) {
+            Undo::Replaced { id, previous, by } => match self.store.back_up(id, &now) {
                 Ok(backup) => match self.store.save(id, &s.def, previous) {
                     Ok(()) => Msg::PutBack {
                         title: previous.title.clone(),
+                        by: *by,
                         backup,
                         library: self.library(),
                     },
                     Err(e) => self.failed(Problem::Storage(e)),
                 },
-                Err(cause) => self.failed(Problem::NoBackup { of: Version::Imported, cause }),
+                Err(cause) => self.failed(Problem::NoBackup { of: Version::Brought(*by), cause }),
             },
             Undo::Deleted { id, raw, title } => match self.store.undelete(id, raw) {
                 Ok(()) => Msg::Restored { title: title.clone(), library: self.library() },
                 Err(e) => self.failed(Problem::Storage(e)),
             },
         }
+    }
+
+    /// Applies the merge on screen to the open assessment as it is now: planned again, so that
+    /// nothing changed since the plan was shown is lost, with the choices made, which name
+    /// items and sections. The assessment as it was is backed up first when it changes;
+    /// without a backup, Undo still holds it in this page, and the message says so.
+    fn merge(&self, s: &AppState) -> Option<Msg> {
+        let m = s.merge.clone()?;
+        Saver::flush(&self.saver);
+        let now = clock::now();
+        clock::start(clock::MERGE_MEASURE);
+        let plan = plan_merge(&s.def, &s.assessment, &m.theirs);
+        let merged = apply_merge(&s.def, &s.assessment, &m.theirs, &plan, &m.choices, now.clone());
+        clock::measure(clock::MERGE_MEASURE);
+        let (assessment, backup) = if merged == *s.assessment {
+            (s.assessment.clone(), None)
+        } else {
+            (Rc::new(merged), self.store.back_up(&s.current, &now).ok().flatten())
+        };
+        Some(Msg::Merged { assessment, backup, library: self.library() })
     }
 
     /// Keeps one side of a conflict. The side replaced is backed up first; when it cannot be,
@@ -382,6 +443,19 @@ impl Ops {
             StorageChange::Other => None,
         }
     }
+}
+
+/// The open assessment compared with another, timed for the benchmark.
+fn timed_comparing(
+    def: &ChecklistDefinition,
+    open: &Assessment,
+    other: &Assessment,
+    name: &str,
+) -> Rc<Comparing> {
+    clock::start(clock::COMPARE_MEASURE);
+    let c = comparing(def, open, other, name);
+    clock::measure(clock::COMPARE_MEASURE);
+    Rc::new(c)
 }
 
 /// Downloads a report of the assessment.

@@ -19,7 +19,13 @@
 // - import: a valid exported file of about 1 MB (the default checklist, every item answered
 //   with long notes) set on the "Import JSON" input, from the input's change event to the
 //   "Import preview" region in the DOM with a layout box (read, parse, validate, render);
-//   median of 10, after one run that is not counted.
+//   median of 10, after one run that is not counted;
+// - compare and merge: two fully answered assessments of the 500-item checklist, every item's
+//   answer different, stored before the page loads. Compare is the app's own user-timing
+//   measure "risk-checklist:compare" of "Compare" on the Assessments list (the comparison of the
+//   two in the core); merge is its measure "risk-checklist:merge" of "Apply the merge" for a
+//   file holding the other assessment (planning the merge and applying the choices, taking
+//   theirs for every item), undone after each run; median of 10 each.
 
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +38,8 @@ const LOADS = 10;
 const CLICKS = 20;
 const SAVES = 20;
 const IMPORTS = 10;
+const COMPARES = 10;
+const MERGES = 10;
 const KB = 1000;
 const BUDGET = {
   gzipTotal: PAGE_WEIGHT_BUDGET,
@@ -40,6 +48,8 @@ const BUDGET = {
   click: 10,
   save: 10,
   import: 150,
+  compare: 50,
+  merge: 50,
 };
 
 const problems = []; // figures that could not be measured: exit 1
@@ -130,6 +140,115 @@ const SAVE_TIMING = `(() => {
     for (const e of list.getEntries()) if (e.name === 'risk-checklist:save') saves.push({ ms: e.duration });
   }).observe({ type: 'measure' });
 })();`;
+
+// Installed before any page script: collects the app's own user-timing measures of comparing
+// and merging, by name.
+const MEASURES = `(() => {
+  const measures = { 'risk-checklist:compare': [], 'risk-checklist:merge': [] };
+  window.__measures = measures;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (measures[e.name]) measures[e.name].push(e.duration);
+  }).observe({ type: 'measure' });
+})();`;
+
+/** Every item of `definition` answered, each answer shifted by `shift` so that two differ everywhere. */
+function answersOf(definition, shift) {
+  const items = definition.sections.flatMap((s) => s.items);
+  const statuses = ['achieved', 'partially_achieved', 'not_achieved', 'not_applicable'];
+  return Object.fromEntries(items.map((it, i) => [it.id, {
+    status: statuses[(i + shift) % 4], likelihood: ((i + shift) % 3) + 1, impact: ((i + 1) % 3) + 1,
+    notes: `Checked with the service owner on item ${i + 1}${shift ? ', again' : ''}.`, owner: 'Head of Digital', due: '2027-03-31',
+    action: 'Agree the mitigation and record it.', changed: `2026-11-2${shift}T09:00:00Z`,
+  }]));
+}
+
+/**
+ * Two fully answered assessments of `definition`, "Benchmark" (open) and "Benchmark 2", stored
+ * before the page loads, and a file holding the second, to merge.
+ */
+function plantedPair(definition) {
+  const items = definition.sections.flatMap((s) => s.items).length;
+  const assessment = (title, shift) => ({
+    title, assessor: 'Bench', created: '2026-11-01T09:00:00.000Z', updated: `2026-11-2${shift}T09:00:00.000Z`, answers: answersOf(definition, shift),
+  });
+  const record = (a) => ({ format: 'risk-checklist/stored-assessment', format_version: 2, checklist: { id: definition.id, version: definition.version }, assessment: a });
+  const entry = (id, a) => ({ id, title: a.title, checklist_id: definition.id, checklist_title: definition.title, progress: { assessed: items, total: items }, updated: a.updated });
+  const [mine, theirs] = [assessment('Benchmark', 0), assessment('Benchmark 2', 1)];
+  const index = { format: 'risk-checklist/index', format_version: 1, current: 'a-bench', entries: [entry('a-bench', mine), entry('a-bench-2', theirs)] };
+  const file = {
+    format: 'risk-checklist/assessment', format_version: 2, app_version: '0.1.0', exported: '2026-11-25T09:30:00.000Z',
+    checklist: { id: definition.id, version: definition.version }, definition, assessment: theirs,
+  };
+  return {
+    items,
+    file: { name: 'benchmark-2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file), 'utf8') },
+    script: `(() => {
+    if (window.top !== window) return;
+    if (!localStorage.getItem('risk-checklist/v1/default/index')) {
+      localStorage.setItem('risk-checklist/v1/default/assessment/a-bench', ${JSON.stringify(JSON.stringify(record(mine)))});
+      localStorage.setItem('risk-checklist/v1/default/assessment/a-bench-2', ${JSON.stringify(JSON.stringify(record(theirs)))});
+      localStorage.setItem('risk-checklist/v1/default/index', ${JSON.stringify(JSON.stringify(index))});
+    }
+  })();`,
+  };
+}
+
+/** Waits for the `n`th user-timing measure `name` and returns its duration. */
+async function nthMeasure(page, name, n, what) {
+  const ok = await page.waitForFunction(([m, k]) => window.__measures[m].length >= k, [name, n], { timeout: 20_000 }).then(() => true, () => false);
+  if (!ok) throw new Error(`${what} ${n}: no "${name}" measure within 20 s`);
+  return page.evaluate(([m, k]) => window.__measures[m][k - 1], [name, n]);
+}
+
+/** Compare and merge of two fully answered assessments of `definition`, as measured by the app. */
+async function compareAndMerge(browser, url, definition) {
+  const context = await browser.newContext();
+  try {
+    const planted = plantedPair(definition);
+    await context.addInitScript(planted.script);
+    await context.addInitScript(MEASURES);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.getByRole('radio', { name: 'Achieved', exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const progress = await page.locator('progress[aria-label="Overall progress"]').getAttribute('aria-valuenow');
+    if (progress !== '100') throw new Error(`compare: the planted ${planted.items}-item assessment did not open (progress ${progress}%)`);
+
+    const compare = [];
+    let differing = 0;
+    for (let i = 1; i <= COMPARES; i++) {
+      await page.getByRole('navigation', { name: 'Views', exact: true }).getByRole('button', { name: 'Assessments', exact: true }).click();
+      await page.getByRole('button', { name: 'Compare Benchmark 2 with the open assessment', exact: true }).click();
+      compare.push(await nthMeasure(page, 'risk-checklist:compare', i, 'compare'));
+      const table = page.getByRole('table', { name: 'Items that differ', exact: true });
+      await table.waitFor({ timeout: 20_000 });
+      differing = await table.locator('tbody tr').count();
+      await page.getByRole('button', { name: 'Close the comparison', exact: true }).click();
+    }
+    if (differing !== planted.items) warnings.push(`compare: the table lists ${differing} items, expected all ${planted.items}`);
+
+    const merge = [];
+    const preview = page.getByRole('region', { name: 'Import preview', exact: true });
+    const view = page.getByRole('region', { name: `Merge ${planted.file.name} into this assessment?`, exact: true });
+    for (let i = 1; i <= MERGES; i++) {
+      await page.getByLabel('Import JSON', { exact: true }).setInputFiles(planted.file);
+      await preview.getByRole('button', { name: 'Merge into this assessment', exact: true }).click();
+      await view.waitFor({ timeout: 20_000 });
+      // Theirs for every item, so that applying the merge changes every answer.
+      for (const button of await view.getByRole('button', { name: 'Take theirs for the whole section', exact: true }).all()) await button.click();
+      await view.getByRole('button', { name: 'Apply the merge', exact: true }).click();
+      merge.push(await nthMeasure(page, 'risk-checklist:merge', i, 'merge'));
+      await view.waitFor({ state: 'detached', timeout: 20_000 });
+      await page.locator('.rc-undo').getByRole('button', { name: 'Undo', exact: true }).click();
+      await page.locator('.rc-undo').waitFor({ state: 'detached', timeout: 20_000 });
+    }
+    if (errors.length) throw new Error(`compare and merge: page errors: ${errors.join('; ')}`);
+    return { compare, merge, items: planted.items };
+  } finally {
+    await context.close();
+  }
+}
 
 /** Stores a fully answered assessment of `definition` before the page loads, as a returning user has. */
 function plantedAssessment(definition) {
@@ -398,6 +517,7 @@ async function main() {
     await attempt('clicks', () => statusClicks(browser, `${server.url}/bench-500.html`));
     await attempt('saves', () => saves(browser, `${server.url}/bench-500.html`, definition));
     await attempt('import', () => imports(browser, `${server.url}/`));
+    await attempt('compareMerge', () => compareAndMerge(browser, `${server.url}/bench-500.html`, definition));
   } finally {
     await browser.close();
     await server.close();
@@ -443,6 +563,14 @@ async function main() {
       ' ms',
       m <= BUDGET.import,
     );
+  }
+
+  if (figures.compareMerge) {
+    const { compare, merge, items } = figures.compareMerge;
+    const mc = median(compare);
+    row(`compare two fully answered ${items}-item assessments, median of ${COMPARES}`, `${ms(mc)} ${spread(compare)}`, BUDGET.compare, ' ms', mc <= BUDGET.compare);
+    const mm = median(merge);
+    row(`merge two fully answered ${items}-item assessments (plan, apply), median of ${MERGES}`, `${ms(mm)} ${spread(merge)}`, BUDGET.merge, ' ms', mm <= BUDGET.merge);
   }
 
   const fw = Math.max(...rows.map((r) => r.figure.length));

@@ -2,9 +2,11 @@
 //! and the views, and hands what never changes to the components below as one context.
 
 use super::actions::Actions;
+use super::compare::CompareView;
 use super::header::Header;
 use super::import::{use_drop_zone, ImportPanel};
 use super::library_view::LibraryView;
+use super::merge::MergeView;
 use super::notices::{ConflictNotice, StorageNotice, UndoNotice, UnopenedNotice};
 use super::scope::{RatingScale, ScopeQuestions};
 use super::section::{RetiredAnswers, SectionView};
@@ -138,7 +140,8 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         } else {
             shell.on_click_send(move || Msg::ShowView(view))
         };
-        let current = s.view == view;
+        // A comparison or a merge on screen takes the place of every view.
+        let current = s.view == view && s.compare.is_none() && s.merge.is_none();
         html! {
             <li><button type="button" class={if current { "rc-tab rc-current" } else { "rc-tab" }}
                 aria-current={current.then_some("page")} {onclick}>{ label }</button></li>
@@ -165,10 +168,12 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                     { view_button(View::Assessments, "Assessments") }
                 </ul>
             </nav>
-            { match s.view {
-                View::Checklist => checklist_view(&shell, s),
-                View::Summary => html! { <SummaryView assessment={a.clone()} /> },
-                View::Assessments => html! { <LibraryView library={s.library.clone()} current={s.current.clone()} /> },
+            { match (&s.merge, &s.compare, s.view) {
+                (Some(m), _, _) => html! { <MergeView merging={m.clone()} /> },
+                (None, Some(c), _) => html! { <CompareView comparing={c.clone()} /> },
+                (None, None, View::Checklist) => checklist_view(&shell, s),
+                (None, None, View::Summary) => html! { <SummaryView assessment={a.clone()} /> },
+                (None, None, View::Assessments) => html! { <LibraryView library={s.library.clone()} current={s.current.clone()} /> },
             } }
             <Actions confirm_reset={s.confirm_reset} />
             <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} />

@@ -1,4 +1,5 @@
-//! The assessments kept in this browser: open, create, rename, duplicate and delete.
+//! The assessments kept in this browser: open, compare with the open one, create, rename,
+//! duplicate and delete.
 
 use crate::core::library::{AssessmentId, Entry, Library};
 use crate::ui::context::{rendered, use_shell};
@@ -110,6 +111,8 @@ fn Row(props: &RowProps) -> Html {
                 if props.usable && !props.current {
                     <button type="button" class="rc-button" aria-label={format!("Open {title}")}
                         onclick={shell.on_click({ let id = id.clone(); move || Op::Open(id.clone()) })}>{"Open"}</button>
+                    <button type="button" class="rc-button" aria-label={format!("Compare {title} with the open assessment")}
+                        onclick={shell.on_click({ let id = id.clone(); move || Op::Compare(id.clone()) })}>{"Compare"}</button>
                 }
                 if props.usable {
                     <button type="button" class="rc-button" aria-label={format!("Rename {title}")}

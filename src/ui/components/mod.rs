@@ -6,10 +6,12 @@
 pub mod actions;
 pub mod app;
 pub mod checklist;
+pub mod compare;
 pub mod header;
 pub mod import;
 pub mod item;
 pub mod library_view;
+pub mod merge;
 pub mod notices;
 pub mod scope;
 pub mod section;

@@ -1,7 +1,7 @@
 //! Where answers are kept and what went wrong with storage; a stored assessment that could not
 //! be opened, a conflict with another tab, and the way back from the last import or deletion.
 
-use crate::app::state::{Keep, Undo, Unopened};
+use crate::app::state::{Keep, Replacement, Undo, Unopened};
 use crate::app::StorageError;
 use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
@@ -98,13 +98,18 @@ pub struct UndoProps {
     pub undo: Rc<Undo>,
 }
 
-/// The way back from the last import or deletion.
+/// The way back from the last import, merge or deletion.
 #[component]
 pub fn UndoNotice(props: &UndoProps) -> Html {
     rendered("UndoNotice");
     let Some(shell) = use_shell() else { return html! {} };
     let what = match &*props.undo {
-        Undo::Replaced { .. } => "The answers were replaced by an import.".to_owned(),
+        Undo::Replaced { by: Replacement::Import, .. } => {
+            "The answers were replaced by an import.".to_owned()
+        }
+        Undo::Replaced { by: Replacement::Merge, .. } => {
+            "A file's answers were merged into this assessment.".to_owned()
+        }
         Undo::Deleted { title, .. } if title.trim().is_empty() => {
             "An untitled assessment was deleted.".to_owned()
         }

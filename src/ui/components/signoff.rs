@@ -1,8 +1,10 @@
-//! The risk owner's decision and sign-off, in the Summary view.
+//! The risk owner's decision and sign-off, in the Summary view, and the way to start a review
+//! once a decision is recorded.
 
 use crate::core::assessment::{MAX_NAME, MAX_TEXT};
 use crate::core::{Action, Decision, SignOff};
 use crate::ui::context::{rendered, use_shell};
+use crate::ui::ops::Op;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -65,6 +67,12 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
                 (Some(d), None) => format!("Decision: {} (date not recorded yet)", d.label()),
                 _ => "Not signed off yet.".to_owned(),
             } }</p>
+            if so.is_decided() {
+                <div class="rc-review-start">
+                    <button type="button" class="rc-button" onclick={shell.on_click(|| Op::StartReview)}>{"Start a review"}</button>
+                    <span class="rc-hint">{" A new assessment with these answers and scope and an empty sign-off, which shows what changes since this decision. This one stays as it is."}</span>
+                </div>
+            }
             <div class="rc-details">
                 <div class="rc-field">
                     <label for={id("owner")}>{"Risk owner"}</label>

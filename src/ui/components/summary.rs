@@ -1,15 +1,19 @@
 //! The one-page view for the senior risk owner: overall rating, what blocks go-live, heat map,
 //! ranked open risks (rated, then not rated), sections, items not yet assessed, what is out of
-//! scope and the decision; printed, the scope, the rating scale and every answer too.
+//! scope and the decision, and for a review what changed since the last one; printed, the
+//! scope, the rating scale and every answer too.
 
+use super::compare::changes;
 use super::scope::scale_lists;
 use super::signoff::SignOffForm;
+use crate::app::choices::quoted;
 use crate::app::Msg;
-use crate::core::report::NOT_RATED;
+use crate::core::compare::since_review;
+use crate::core::report::{CHANGES_HEADING, NOT_RATED};
 use crate::core::scoring::{heat_map, ListedItem, OverallRating};
 use crate::core::{Assessment, Status, Summary};
 use crate::ui::clock;
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::{rendered, use_shell, Shell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -97,6 +101,8 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                 <div class="rc-stat"><span class="rc-stat-label">{"Status"}</span>
                     <span>{ Status::ALL.iter().map(|st| format!("{} {}", s.by_status.get(*st), st.label().to_ascii_lowercase())).collect::<Vec<_>>().join(", ") }</span></div>
             </div>
+
+            { review_changes(&shell, a) }
 
             { heading("Before go-live", "golive") }
             if s.before_go_live.is_empty() {
@@ -275,5 +281,37 @@ fn AllAnswers(props: &AnswersProps) -> Html {
                 }
             }) }
         </div>
+    }
+}
+
+/// For a review, what changed since the assessment it started from, against the copy the
+/// review keeps of it, so that it shows after that assessment is deleted or on another computer.
+fn review_changes(shell: &Shell, a: &Assessment) -> Html {
+    let (Some(review), Some(c)) = (&a.review_of, since_review(&shell.def, a)) else {
+        return html! {};
+    };
+    let id = shell.id("changes");
+    let signoff = review.previous.signoff.as_ref().filter(|_| review.decided.is_some());
+    let mut reviews = format!("This assessment reviews {}", quoted(&review.title));
+    match &review.decided {
+        Some(date) => reviews += &format!(", decided {date}"),
+        None => reviews += ", which had no recorded decision",
+    }
+    if let Some(s) = signoff.filter(|s| !s.owner.is_empty()) {
+        reviews += &format!(" by {}", s.owner);
+    }
+    if let Some(d) = signoff.and_then(|s| s.decision) {
+        reviews += &format!(" ({})", d.label());
+    }
+    let conditions = review.previous.signoff.as_ref().map_or("", |s| s.conditions.as_str());
+    html! {
+        <section class="rc-review-changes" aria-labelledby={id.clone()}>
+            <@{shell.heading(1)} id={id}>{ CHANGES_HEADING }</@>
+            <p><bdi>{ reviews }</bdi>{"."}</p>
+            if !conditions.is_empty() {
+                <p class="rc-pre">{"Its conditions: "}<bdi>{ conditions }</bdi></p>
+            }
+            { changes(shell, &c, ("at the last review", "now"), "changes-table", "Items changed since the last review") }
+        </section>
     }
 }

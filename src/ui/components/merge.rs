@@ -1,0 +1,255 @@
+//! Merging a colleague's file into the open assessment: by section, what the file adds, the
+//! items both answer differently (side by side, with when each last changed, and a choice for
+//! each or for the whole section) and the items the same; then one step to apply it, which
+//! Undo takes back.
+
+use super::compare::value;
+use crate::app::comparing::{field_value, side_of};
+use crate::app::merging::{answers, differing, Choice, Merging};
+use crate::app::Msg;
+use crate::core::compare::{Field, Side};
+use crate::core::definition::Section;
+use crate::core::merge::{Conflict, Keep, ScopeConflict, SectionPlan};
+use crate::core::{Answer, ItemId, Timestamp};
+use crate::ui::context::{rendered, use_shell, Shell};
+use crate::ui::ops::Op;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MergeProps {
+    pub merging: Rc<Merging>,
+}
+
+/// The merge preview, shown in place of a view, with the focus on its heading when it opens.
+#[component]
+pub fn MergeView(props: &MergeProps) -> Html {
+    rendered("MergeView");
+    let heading = use_node_ref();
+    use_effect_with(props.merging.file_name.clone(), {
+        let heading = heading.clone();
+        move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+    });
+    let Some(shell) = use_shell() else { return html! {} };
+    let m = &props.merging;
+    let plan = &m.plan;
+    let heading_id = shell.id("merge-heading");
+    let count = |n: fn(&SectionPlan) -> usize| plan.sections.iter().map(n).sum::<usize>();
+    let intro = format!(
+        "The file adds {}. {} answered differently: for each, your answer is kept unless you choose theirs. {} answered the same. Nothing changes until you apply the merge; your assessment as it is now is kept as a backup first, and Undo takes the merge back.",
+        answers(count(|s| s.added.len())),
+        items(plan.conflict_count()),
+        items(count(|s| s.same.len()))
+    );
+    // What the sections do not show, in sentences.
+    let mut more = Vec::new();
+    if !plan.scope_added.is_empty() {
+        more.push(format!(
+            "Scope answers only the file has are added: {}.",
+            plan.scope_added.len()
+        ));
+    }
+    if !plan.retired_added.is_empty() || !plan.retired_kept.is_empty() {
+        more.push(format!(
+            "Of the answers to items this checklist no longer has, {} only the file has are added, and yours are kept where both differ ({}).",
+            plan.retired_added.len(),
+            plan.retired_kept.len()
+        ));
+    }
+    for r in &plan.refused {
+        more.push(format!(
+            "Left out, as this checklist refuses it: {} ({}).",
+            title_of(&shell, &r.item),
+            r.problem
+        ));
+    }
+    let outcome = m.outcome();
+    html! {
+        <section class="rc-merge" aria-labelledby={heading_id.clone()}>
+            <@{shell.heading(1)} id={heading_id} tabindex="-1" ref={heading}>
+                {"Merge "}<bdi>{ &m.file_name }</bdi>{" into this assessment?"}
+            </@>
+            <p>{ intro }</p>
+            if !plan.scope_conflicts.is_empty() {
+                <section class="rc-merge-section">
+                    { heading_of(&shell, 2, "merge-scope", "Scope answers".into()) }
+                    { for plan.scope_conflicts.iter().map(|q| question(&shell, m, q)) }
+                </section>
+            }
+            { for plan.sections.iter().filter_map(|part| {
+                let section = shell.def.sections.iter().find(|s| s.id == part.section)?;
+                Some(section_part(&shell, m, section, part))
+            }) }
+            { for more.into_iter().map(|text| html! { <p><bdi>{ text }</bdi></p> }) }
+            <p><strong>{ format!(
+                "Applying the merge adds {}, takes {} from the file and keeps both notes for {}.",
+                answers(outcome.added), outcome.theirs, outcome.both) }</strong></p>
+            <div class="rc-button-row">
+                <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::ApplyMerge)}>{"Apply the merge"}</button>
+                <button type="button" class="rc-button" onclick={shell.on_click_send(|| Msg::CloseMerge)}>{"Cancel"}</button>
+            </div>
+        </section>
+    }
+}
+
+/// A heading `below` levels under the widget's, with an id made from `id`.
+fn heading_of(shell: &Shell, below: u8, id: &str, text: String) -> Html {
+    html! { <@{shell.heading(below)} id={shell.id(id)}>{ text }</@> }
+}
+
+/// One section of the plan: the choice for the whole section, then what the file adds, the
+/// differences and the items the same.
+fn section_part(shell: &Shell, m: &Merging, section: &Section, part: &SectionPlan) -> Html {
+    let id = |what: &str| format!("merge-{}{what}", section.id.as_str());
+    let titles = |ids: &[ItemId]| -> Html {
+        html! {
+            <ul>{ for section.items.iter().filter(|i| ids.contains(&i.id)).map(|i| html! { <li><bdi>{ &i.title }</bdi></li> }) }</ul>
+        }
+    };
+    let whole = |keep: Keep, label: &'static str| {
+        let id = section.id.clone();
+        let onclick =
+            shell.on_click_send(move || Msg::Choose { choice: Choice::Section(id.clone()), keep });
+        html! { <button type="button" class="rc-button" {onclick}>{ label }</button> }
+    };
+    html! {
+        <section class="rc-merge-section" aria-labelledby={shell.id(&id(""))} key={section.id.as_str().to_owned()}>
+            { heading_of(shell, 2, &id(""), section.title.clone()) }
+            if !part.conflicts.is_empty() {
+                <div class="rc-button-row" role="group" aria-label={format!("Choice for every difference in {}", section.title)}>
+                    { whole(Keep::Mine, "Keep mine for the whole section") }
+                    { whole(Keep::Theirs, "Take theirs for the whole section") }
+                </div>
+            }
+            if !part.added.is_empty() {
+                { heading_of(shell, 3, &id("-added"), format!("Only in the file, added ({})", part.added.len())) }
+                { titles(&part.added) }
+            }
+            if !part.conflicts.is_empty() {
+                { heading_of(shell, 3, &id("-differ"), format!("Answered differently ({})", part.conflicts.len())) }
+                { for part.conflicts.iter().map(|c| conflict(shell, m, section, c)) }
+            }
+            if !part.same.is_empty() {
+                <details>
+                    <summary>{ format!("The same in both ({})", part.same.len()) }</summary>
+                    { titles(&part.same) }
+                </details>
+            }
+        </section>
+    }
+}
+
+/// An item both answer differently: the parts that differ side by side with when each last
+/// changed, and the choice.
+fn conflict(shell: &Shell, m: &Merging, section: &Section, c: &Conflict) -> Html {
+    let scale = &shell.def.scale;
+    let (mine, theirs) = (side_of(scale, &c.mine), side_of(scale, &c.theirs));
+    // Notes are what a person chooses between here, so both are shown in full.
+    let cell = |field: Field, side: &Side, answer: &Answer| match field {
+        Field::Notes => value(answer.notes.clone(), None),
+        field => {
+            let (text, band) = field_value(scale, field, side);
+            value(text, band)
+        }
+    };
+    let mut rows: Vec<(&str, Html, Html)> = differing(scale, &c.mine, &c.theirs)
+        .into_iter()
+        .map(|f| (f.label(), cell(f, &mine, &c.mine), cell(f, &theirs, &c.theirs)))
+        .collect();
+    rows.push(("Last changed", when(&c.mine.changed), when(&c.theirs.changed)));
+    let choice = Choice::Item { section: section.id.clone(), item: c.item.clone() };
+    let keep = m.choices.for_item(&section.id, &c.item);
+    let sides = if c.notes_differ() { &SIDES[..] } else { &SIDES[..2] };
+    group(shell, &c.title, c.item.as_str(), rows, &choice, keep, sides)
+}
+
+/// A scope question both answer differently, and the choice between the two answers.
+fn question(shell: &Shell, m: &Merging, q: &ScopeConflict) -> Html {
+    let text = shell.def.question(&q.question).map_or(q.question.as_str(), |d| &d.question);
+    let yes = |b: bool| Html::from(if b { "Yes" } else { "No" });
+    let rows = vec![("Answer", yes(q.mine), yes(q.theirs))];
+    let choice = Choice::Question(q.question.clone());
+    let keep = m.choices.for_question(&q.question);
+    group(shell, text, &format!("scope-{}", q.question.as_str()), rows, &choice, keep, &SIDES[..2])
+}
+
+/// One choice, as a radio group whose legend is what it is about (an item's title, a scope
+/// question): the two sides in a table, then a radio button for each side it can keep, the
+/// side kept checked. `part` makes the group's name unique.
+fn group(
+    shell: &Shell,
+    legend: &str,
+    part: &str,
+    rows: Vec<(&str, Html, Html)>,
+    choice: &Choice,
+    kept: Keep,
+    sides: &[Keep],
+) -> Html {
+    let name = shell.id(&format!("merge-{part}"));
+    html! {
+        <fieldset class="rc-conflict" key={part.to_owned()}>
+            <legend><bdi>{ legend }</bdi></legend>
+            <div class="rc-scroll">
+                <table class="rc-table">
+                <thead><tr><td></td><th scope="col">{"Yours"}</th><th scope="col">{"Theirs"}</th></tr></thead>
+                <tbody>
+                    { for rows.into_iter().map(|(label, mine, theirs)| html! {
+                        <tr><th scope="row">{ label }</th><td>{ mine }</td><td>{ theirs }</td></tr>
+                    }) }
+                </tbody>
+                </table>
+            </div>
+            { for sides.iter().map(|&keep| {
+                let (key, label) = match keep {
+                    Keep::Mine => ("mine", "Keep mine"),
+                    Keep::Theirs => ("theirs", "Take theirs"),
+                    Keep::Both => ("both", "Keep both notes"),
+                };
+                let id = format!("{name}-{key}");
+                let onchange = {
+                    let (dispatch, choice) = (shell.dispatch.clone(), choice.clone());
+                    Callback::from(move |_: Event| {
+                        dispatch.dispatch(Msg::Choose { choice: choice.clone(), keep })
+                    })
+                };
+                html! {
+                    <span class="rc-choice">
+                        <input type="radio" id={id.clone()} name={name.clone()} checked={kept == keep} {onchange} />
+                        <label for={id}>{ label }</label>
+                    </span>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+/// The sides a difference can keep.
+const SIDES: [Keep; 3] = [Keep::Mine, Keep::Theirs, Keep::Both];
+
+/// When an answer last changed, to the minute, or that it is not recorded.
+fn when(changed: &Option<Timestamp>) -> Html {
+    match changed {
+        Some(t) => {
+            format!("{} UTC", t.as_str().get(..16).unwrap_or(t.as_str()).replace('T', " ")).into()
+        }
+        None => "Not recorded".into(),
+    }
+}
+
+/// An item's title, or its id when the checklist lacks it.
+fn title_of<'a>(shell: &'a Shell, id: &'a ItemId) -> &'a str {
+    shell.def.item(id).map_or(id.as_str(), |i| &i.title)
+}
+
+/// "1 item is" or "3 items are".
+fn items(n: usize) -> String {
+    if n == 1 {
+        "1 item is".into()
+    } else {
+        format!("{n} items are")
+    }
+}

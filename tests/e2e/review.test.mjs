@@ -1,0 +1,318 @@
+// End-to-end tests of reviews, comparisons and merges, in the release build: a signed-off
+// assessment starts a review whose Summary, printout, HTML report and CSV show exactly what
+// changed since the decision, after a reload too; Compare on the Assessments list and in the import preview
+// shows the items that differ side by side; a colleague's file is merged with a side chosen for
+// a whole section, then per item (by mouse and by keyboard), backed up first, and Undo puts the
+// assessment back exactly as it was; a file of the previous format version imports; and each
+// new view passes an axe-core scan for WCAG 2.2 A/AA.
+//
+// Run: cd tests/e2e && npm test
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+
+import {
+  backups,
+  chooseStatus,
+  currentId,
+  defaultChecklist,
+  downloadFrom,
+  eventually,
+  exportJson,
+  field,
+  fileOf,
+  formatViolations,
+  importFile,
+  importPreview,
+  item,
+  localStorageEntries,
+  previewFacts,
+  rate,
+  recordKey,
+  saveNow,
+  showView,
+  storedAssessment,
+  titleField,
+  useBrowserAndServer,
+  waitForStored,
+  waitUntilInteractive,
+} from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const checklist = defaultChecklist();
+const [first] = checklist.sections;
+const [itemA, itemB, itemC] = first.items;
+
+const env = useBrowserAndServer();
+const { run } = env;
+
+/** Fails with the violations when axe-core finds any in the page (WCAG 2.2 A and AA). */
+async function assertAccessible(page, what) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  assert.deepEqual(violations.map((v) => v.id), [], `${what}:\n${formatViolations(violations)}`);
+}
+
+/** The rows of the table named `caption`, each an array of its cells' text, spaces collapsed. */
+function tableRows(page, caption) {
+  return page
+    .getByRole('table', { name: caption, exact: true })
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((tr) => [...tr.cells].map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
+}
+
+/** Records a decision in the Summary: the risk owner, Proceed, and the date of decision. */
+async function signOff(page) {
+  await showView(page, 'Summary');
+  const form = page.getByRole('region', { name: 'Decision and sign-off', exact: true });
+  await form.getByLabel('Risk owner', { exact: true }).fill('Jane Smith');
+  await form.getByRole('radio', { name: 'Proceed', exact: true }).check();
+  await form.getByLabel('Date of decision', { exact: true }).fill('2026-12-01');
+  await waitForStored(page, (r) => r.assessment.signoff?.decided === '2026-12-01' && r.assessment.signoff?.owner === 'Jane Smith');
+}
+
+describe('Start a review', () => {
+  it('a review of a decided assessment shows exactly the two answers changed since, in the Summary, the HTML report and the CSV, and after a reload', () =>
+    run('review-changes', async ({ page }) => {
+      await titleField(page).fill('Team chat pilot');
+      await chooseStatus(page, itemA.title, 'Achieved');
+      await chooseStatus(page, itemB.title, 'Not achieved');
+      await rate(page, itemB.title, { likelihood: 3, impact: 3 });
+      await chooseStatus(page, itemC.title, 'Partially achieved');
+      await waitForStored(page, (r) => r.assessment.answers?.[itemC.id]?.status === 'partially_achieved');
+      const originalId = await currentId(page);
+      const form = page.getByRole('region', { name: 'Decision and sign-off', exact: true });
+      await showView(page, 'Summary');
+      assert.equal(await form.getByRole('button', { name: 'Start a review', exact: true }).count(), 0, 'no review before a decision');
+      await signOff(page);
+      const original = await storedAssessment(page);
+
+      await form.getByRole('button', { name: 'Start a review', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Started a review of “Team chat pilot”' }).waitFor({ state: 'attached' });
+      const started = await waitForStored(page, (r) => r.assessment.review_of !== undefined);
+      assert.notEqual(await currentId(page), originalId, 'the review is a new assessment');
+      assert.deepEqual(started.assessment.answers, original.assessment.answers, 'the same answers');
+      assert.equal(started.assessment.signoff, undefined, 'its sign-off empty');
+      assert.deepEqual(
+        { id: started.assessment.review_of.id, title: started.assessment.review_of.title, decided: started.assessment.review_of.decided },
+        { id: originalId, title: 'Team chat pilot', decided: '2026-12-01' },
+      );
+      const kept = await page.evaluate((k) => window.localStorage.getItem(k), recordKey(originalId));
+      assert.deepEqual(JSON.parse(kept), original, 'the assessment reviewed is kept as it was');
+
+      await showView(page, 'Summary');
+      const changes = page.getByRole('region', { name: 'Changes since last review', exact: true });
+      await changes.getByText('This assessment reviews “Team chat pilot”, decided 2026-12-01 by Jane Smith (Proceed).').waitFor();
+      await changes.getByText("No item's answer or scope differs.").waitFor();
+      await form.getByText('Not signed off yet.').waitFor();
+
+      // Two answers change in the review.
+      await showView(page, 'Checklist');
+      await chooseStatus(page, itemA.title, 'Not achieved');
+      await field(page, itemB.title, 'Owner').fill('Head of Digital');
+      await waitForStored(page, (r) => r.assessment.answers?.[itemA.id]?.status === 'not_achieved' && r.assessment.answers?.[itemB.id]?.owner === 'Head of Digital');
+
+      const expected = [
+        [itemA.title, first.title, 'Status Achieved', 'Status Not achieved'],
+        [itemB.title, first.title, 'Owner None', 'Owner Head of Digital'],
+      ];
+      const caption = 'Items changed since the last review';
+      await showView(page, 'Summary');
+      assert.deepEqual(await tableRows(page, caption), expected);
+      await changes.getByText('Risks: 1 risk opened, 0 closed, 0 raised, 0 lowered.').waitFor();
+      await assertAccessible(page, 'the Summary of a review');
+
+      // The HTML report has the same two, read as a browser shows it, with scripts off.
+      const { text } = await downloadFrom(page, 'Export HTML report');
+      const reader = await env.browser.newPage({ javaScriptEnabled: false });
+      try {
+        await reader.setContent(text, { waitUntil: 'load' });
+        await reader.getByRole('heading', { name: 'Changes since last review', exact: true }).waitFor();
+        const items = await reader.locator('table.changes tbody tr').evaluateAll((rows) => rows.map((tr) => tr.cells[0].textContent.trim()));
+        assert.deepEqual(items, [itemA.title, itemB.title]);
+      } finally {
+        await reader.close();
+      }
+
+      // The printout has them too.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await changes.isVisible(), true, 'printed');
+      assert.deepEqual(await tableRows(page, caption), expected);
+      await page.emulateMedia({ media: 'screen' });
+
+      // The CSV says what each item was at the last review.
+      const csv = (await downloadFrom(page, 'Export CSV')).text;
+      const line = csv.split('\r\n').find((l) => l.includes(itemA.title));
+      assert.ok(line.endsWith(',Achieved,'), `the first item's previous status, and no previous band: ${line}`);
+
+      // After a reload, the same two.
+      await page.reload({ waitUntil: 'load' });
+      await waitUntilInteractive(page);
+      await showView(page, 'Summary');
+      assert.deepEqual(await tableRows(page, caption), expected);
+    }));
+});
+
+describe('Compare', () => {
+  it('"Compare" on the Assessments list shows the items that differ from the open assessment, side by side', () =>
+    run('compare-list', async ({ page }) => {
+      await titleField(page).fill('Pilot');
+      await chooseStatus(page, itemA.title, 'Achieved');
+      await waitForStored(page, (r) => r.assessment.title === 'Pilot' && r.assessment.answers?.[itemA.id]);
+      await showView(page, 'Assessments');
+      await page.getByRole('button', { name: 'New assessment', exact: true }).click();
+      await waitUntilInteractive(page);
+      await titleField(page).fill('Pilot two');
+      await chooseStatus(page, itemA.title, 'Not achieved');
+      await chooseStatus(page, itemB.title, 'Achieved');
+      await waitForStored(page, (r) => r.assessment.title === 'Pilot two' && r.assessment.answers?.[itemB.id]);
+
+      await showView(page, 'Assessments');
+      await page.getByRole('button', { name: 'Compare Pilot with the open assessment', exact: true }).click();
+      const view = page.getByRole('region', { name: 'Compare assessments', exact: true });
+      await view.waitFor();
+      const heading = view.getByRole('heading', { name: 'Compare assessments', exact: true });
+      assert.equal(await heading.evaluate((h) => h === document.activeElement), true, 'focus moves to the heading');
+      const facts = (await view.locator('dl.rc-facts').innerText()).replace(/\s+/g, ' ');
+      assert.match(facts, /^Before “Pilot” \(last changed \d{4}-\d{2}-\d{2}\) After “Pilot two”, open now \(last changed \d{4}-\d{2}-\d{2}\)$/);
+      assert.deepEqual(await tableRows(page, 'Items that differ'), [
+        [itemA.title, first.title, 'Status Achieved', 'Status Not achieved'],
+        [itemB.title, first.title, 'Status Not assessed', 'Status Achieved'],
+      ]);
+      await view.getByText('Risks: 1 risk opened, 0 closed, 0 raised, 0 lowered.').waitFor();
+      await assertAccessible(page, 'the comparison');
+
+      await view.getByRole('button', { name: 'Close the comparison', exact: true }).click();
+      await page.getByRole('table', { name: 'Assessments saved in this browser', exact: true }).waitFor();
+    }));
+});
+
+/** Mine: the first item achieved with notes, the second not achieved; saved. */
+async function myWork(page) {
+  await titleField(page).fill('Current work');
+  await chooseStatus(page, itemA.title, 'Achieved');
+  await field(page, itemA.title, 'Notes').fill('Mine.');
+  await chooseStatus(page, itemB.title, 'Not achieved');
+  await waitForStored(page, (r) => r.assessment.answers?.[itemA.id]?.notes === 'Mine.' && r.assessment.answers?.[itemB.id]);
+}
+
+/** A colleague's file: my export with the first two items answered otherwise and a third added. */
+async function colleaguesFile(page) {
+  const { doc } = await exportJson(page);
+  doc.assessment.assessor = 'Sam Jones';
+  doc.assessment.answers[itemA.id] = { status: 'not_achieved', notes: 'Theirs.', changed: '2026-11-30T09:00:00Z' };
+  doc.assessment.answers[itemB.id] = { status: 'achieved', changed: '2026-11-30T09:05:00Z' };
+  doc.assessment.answers[itemC.id] = { status: 'partially_achieved', changed: '2026-11-30T09:10:00Z' };
+  return fileOf('colleague.json', JSON.stringify(doc, null, 2));
+}
+
+describe('Merge', () => {
+  it("a colleague's file is compared, then merged with a side chosen for the section and per item; the backup holds mine and Undo puts it back exactly", () =>
+    run('merge-undo', async ({ page }) => {
+      await myWork(page);
+      const id = await currentId(page);
+      const file = await colleaguesFile(page);
+      await saveNow(page);
+      const before = (await localStorageEntries(page))[recordKey(id)];
+
+      // Compare from the preview first: the preview stays for the choice.
+      await importFile(page, file);
+      const preview = importPreview(page);
+      await preview.getByRole('button', { name: 'Compare with this assessment', exact: true }).click();
+      const compared = page.getByRole('region', { name: 'Compare assessments', exact: true });
+      const rows = await tableRows(page, 'Items that differ');
+      assert.deepEqual(rows.map((r) => r[0]), [itemA.title, itemB.title, itemC.title]);
+      await compared.getByRole('button', { name: 'Close the comparison', exact: true }).click();
+      await compared.waitFor({ state: 'detached' });
+
+      await preview.getByRole('button', { name: 'Merge into this assessment', exact: true }).click();
+      const merge = page.getByRole('region', { name: 'Merge colleague.json into this assessment?', exact: true });
+      await merge.waitFor();
+      assert.equal(await merge.getByRole('heading', { level: 2 }).evaluate((h) => h === document.activeElement), true, 'focus moves to the heading');
+      const section = merge.getByRole('region', { name: first.title, exact: true });
+      await section.getByRole('heading', { name: 'Only in the file, added (1)', exact: true }).waitFor();
+      assert.equal((await section.locator('ul').first().innerText()).trim(), itemC.title);
+      await section.getByRole('heading', { name: 'Answered differently (2)', exact: true }).waitFor();
+      const groupA = section.getByRole('group', { name: itemA.title, exact: true });
+      const groupB = section.getByRole('group', { name: itemB.title, exact: true });
+      const checked = async (group) => {
+        for (const name of ['Keep mine', 'Take theirs', 'Keep both notes']) {
+          const radio = group.getByRole('radio', { name, exact: true });
+          if ((await radio.count()) && (await radio.isChecked())) return name;
+        }
+        return null;
+      };
+      assert.deepEqual([await checked(groupA), await checked(groupB)], ['Keep mine', 'Keep mine'], 'mine is kept by default');
+      assert.equal(await groupB.getByRole('radio', { name: 'Keep both notes', exact: true }).count(), 0, 'both notes only where the notes differ');
+      const sideBySide = await groupA.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim())));
+      assert.deepEqual(sideBySide[0], ['Status', 'Achieved', 'Not achieved']);
+      const [term, mine, theirs] = sideBySide.at(-1);
+      assert.deepEqual([term, theirs], ['Last changed', '2026-11-30 09:00 UTC']);
+      assert.match(mine, /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+      await assertAccessible(page, 'the merge preview');
+
+      // The whole section, then one item by mouse and one by keyboard.
+      await section.getByRole('button', { name: 'Take theirs for the whole section', exact: true }).click();
+      await eventually(async () => (await checked(groupA)) === 'Take theirs' && (await checked(groupB)) === 'Take theirs', 'theirs chosen for the whole section');
+      await groupA.getByRole('radio', { name: 'Keep both notes', exact: true }).check();
+      await groupB.getByRole('radio', { name: 'Take theirs', exact: true }).focus();
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction(() => document.activeElement?.labels?.[0]?.textContent === 'Keep mine');
+      assert.deepEqual([await checked(groupA), await checked(groupB)], ['Keep both notes', 'Keep mine']);
+      await merge.getByText('Applying the merge adds 1 answer, takes 0 from the file and keeps both notes for 1.').waitFor();
+
+      await merge.getByRole('button', { name: 'Apply the merge', exact: true }).click();
+      await merge.waitFor({ state: 'detached' });
+      await page.getByRole('status').filter({ hasText: 'Merged colleague.json into this assessment: 1 answer added, 0 taken from the file, 1 with both notes. Your assessment as it was is also kept as a backup in this browser' }).waitFor({ state: 'attached' });
+      const merged = await waitForStored(page, (r) => r.assessment.answers?.[itemC.id]?.status === 'partially_achieved');
+      assert.equal(merged.assessment.answers[itemA.id].status, 'achieved', 'my status, with both notes');
+      assert.equal(merged.assessment.answers[itemA.id].notes, 'Mine.\n--- Notes from Sam Jones ---\nTheirs.');
+      assert.equal(merged.assessment.answers[itemB.id].status, 'not_achieved', 'mine kept, as chosen by keyboard');
+      assert.equal(await currentId(page), id, 'merged in place');
+      assert.ok(Object.values(await backups(page)).includes(before), 'a backup holds the assessment as it was, byte for byte');
+      await item(page, itemA.title).waitFor();
+      assert.equal(await field(page, itemA.title, 'Notes').inputValue(), 'Mine.\n--- Notes from Sam Jones ---\nTheirs.');
+
+      const undo = page.locator('.rc-undo');
+      await undo.getByText("A file's answers were merged into this assessment.").waitFor();
+      await undo.getByRole('button', { name: 'Undo', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'The merge was undone: the previous answers are back. The merged answers were kept as a backup in this browser.' }).waitFor({ state: 'attached' });
+      await saveNow(page);
+      await waitForStored(page, (r) => r.assessment.answers?.[itemC.id] === undefined);
+      assert.equal((await localStorageEntries(page))[recordKey(id)], before, 'the assessment is back exactly as it was');
+      assert.equal(await field(page, itemA.title, 'Notes').inputValue(), 'Mine.');
+      assert.ok(Object.values(await backups(page)).some((b) => JSON.parse(b).assessment.answers[itemC.id]), 'the merged answers were kept as a backup');
+    }));
+
+  it('Cancel leaves everything as it was', () =>
+    run('merge-cancel', async ({ page }) => {
+      await myWork(page);
+      const file = await colleaguesFile(page);
+      await saveNow(page);
+      const before = await localStorageEntries(page);
+      await importFile(page, file);
+      await importPreview(page).getByRole('button', { name: 'Merge into this assessment', exact: true }).click();
+      const merge = page.getByRole('region', { name: 'Merge colleague.json into this assessment?', exact: true });
+      await merge.getByRole('button', { name: 'Take theirs for the whole section', exact: true }).click();
+      await merge.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await merge.waitFor({ state: 'detached' });
+      await saveNow(page);
+      assert.deepEqual(await localStorageEntries(page), before);
+    }));
+});
+
+describe('Import of an older file', () => {
+  it('a file of the previous format version (1) imports, and is saved in the current one', () =>
+    run('import-previous-version', async ({ page }) => {
+      await importFile(page, path.join(here, 'fixtures', 'previous-format-version.json'));
+      const facts = await previewFacts(page);
+      assert.equal(facts.Assessment, 'Written by the previous version');
+      await importPreview(page).getByRole('button', { name: 'Open as a new assessment', exact: true }).click();
+      const stored = await waitForStored(page, (r) => r.assessment.title === 'Written by the previous version');
+      assert.equal(stored.format_version, 2);
+      assert.equal(stored.assessment.answers[itemA.id].notes, 'From the fixture.');
+      assert.equal(stored.assessment.answers[itemB.id].status, 'achieved');
+    }));
+});
