@@ -1,6 +1,7 @@
 //! The committed JSON Schemas in schemas/ must match the Rust types they describe.
-//! After changing a type, regenerate them with `UPDATE_SCHEMAS=1 cargo test --test schema`.
-#![cfg(not(target_arch = "wasm32"))]
+//! After changing a type, regenerate them with
+//! `UPDATE_SCHEMAS=1 cargo test --features schema --test schema`.
+#![cfg(feature = "schema")]
 
 use risk_checklist::core::default_checklist::DEFAULT_CHECKLIST_JSON;
 use risk_checklist::core::{ChecklistDefinition, Document};
@@ -17,7 +18,7 @@ fn check(file: &str, schema: schemars::Schema) {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "schemas/{file} is out of date: run UPDATE_SCHEMAS=1 cargo test --test schema"
+        "schemas/{file} is out of date: run UPDATE_SCHEMAS=1 cargo test --features schema --test schema"
     );
 }
 

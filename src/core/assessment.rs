@@ -19,7 +19,7 @@ pub const MAX_NAME: usize = 300;
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -71,7 +71,7 @@ impl Status {
 
 /// The answer to one item. An answer equal to the default is not stored.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct Answer {
     pub status: Status,
@@ -128,7 +128,7 @@ impl Answer {
 
 /// One team's assessment against a checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// The project or tool assessed.
@@ -162,7 +162,7 @@ pub struct Assessment {
 /// assessment said, so the changes since the last review can be shown after the earlier one is
 /// deleted, or on another computer after this one is exported and imported on its own.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReviewOf {
     /// The id under which the earlier assessment was kept, such as `a-mi3k2x1-4fz0qa`.
@@ -181,7 +181,7 @@ pub struct ReviewOf {
 /// rather than a whole assessment: nothing else is compared, and a snapshot holds no review of
 /// its own, so a review of a review does not carry the whole chain before it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
     /// The scope answers, as the assessment's `scope`.
@@ -272,7 +272,7 @@ where
 
 /// The risk owner's decision on the assessment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Proceed,
@@ -303,7 +303,7 @@ impl Decision {
 
 /// Sign-off by the senior risk owner. Editing any answer afterwards marks it as needing review.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct SignOff {
     /// The risk owner's name.

@@ -24,7 +24,7 @@ pub use super::migrate::FORMAT_VERSION;
 
 /// Which checklist, and which version of it, an assessment answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistRef {
     pub id: String,
@@ -39,7 +39,7 @@ impl ChecklistRef {
 
 /// An exported assessment: everything needed to read it without the app that wrote it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Always `risk-checklist/assessment`.
@@ -61,7 +61,7 @@ pub struct Document {
 
 /// An assessment as kept in browser storage: the answers and which checklist they answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StoredAssessment {
     /// Always `risk-checklist/stored-assessment`.

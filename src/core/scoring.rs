@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// A risk band. Shown with its name as text everywhere, never by colour alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
     Low,
@@ -41,7 +41,7 @@ impl Band {
 
 /// A rated risk: its score (likelihood x impact) and band.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Risk {
     pub score: u32,
     pub band: Band,
@@ -68,7 +68,7 @@ impl RiskScale {
 
 /// How many items are assessed out of how many.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Progress {
     pub assessed: usize,
     pub total: usize,
@@ -104,7 +104,7 @@ impl Progress {
 
 /// An open risk: rated, and not achieved or not applicable.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OpenRisk {
     pub item: ItemId,
     pub section: SectionId,
@@ -121,7 +121,7 @@ pub struct OpenRisk {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SectionSummary {
     pub section: SectionId,
     pub title: String,
@@ -166,7 +166,7 @@ impl SectionSummary {
 
 /// Counts of items by status, in [`Status::ALL`] order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusCounts {
     pub not_assessed: usize,
     pub achieved: usize,
@@ -200,7 +200,7 @@ impl StatusCounts {
 
 /// Counts of open risks by band, and of open items not yet rated.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BandCounts {
     pub low: usize,
     pub medium: usize,
@@ -223,7 +223,7 @@ impl BandCounts {
 /// An item as the summary's lists name it: where it stands, its ratings when given, and who
 /// is doing what about it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListedItem {
     pub item: ItemId,
     pub section: SectionId,
@@ -263,7 +263,7 @@ impl ListedItem {
 
 /// An item out of scope, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OutOfScopeItem {
     pub item: ItemId,
     pub section: SectionId,
@@ -299,7 +299,7 @@ impl OverallRating {
 /// Everything computed from an assessment, as shown in the widget and written into exports.
 /// Every figure counts the items in scope only.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
     pub progress: Progress,
     /// The worst band among open risks; `None` when no open risk is rated (see

@@ -8,7 +8,7 @@ use std::fmt;
 
 /// A UTC instant as RFC 3339 text, for example `2026-11-25T09:30:00.000Z`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Timestamp(String);
 

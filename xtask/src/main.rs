@@ -342,7 +342,10 @@ fn test(repeat: u32) -> Result {
     setup(Need::All)?;
     // 0. Formatting and lints, before anything slow.
     run("cargo", &["fmt", "--all", "--check"])?;
-    run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+    run(
+        "cargo",
+        &["clippy", "--workspace", "--all-targets", "--features", SCHEMA, "--", "-D", "warnings"],
+    )?;
     run(
         "cargo",
         &[
@@ -358,7 +361,7 @@ fn test(repeat: u32) -> Result {
         ],
     )?;
     // 1. The pure core and the architecture rules, natively.
-    run("cargo", &["test", "--workspace"])?;
+    run("cargo", &["test", "--workspace", "--features", SCHEMA])?;
     // 2. The release build and the embed bundle, then their weight against the budget.
     build_release()?;
     embed_bundle()?;
@@ -395,6 +398,8 @@ fn test(repeat: u32) -> Result {
 }
 
 const WASM: &str = "wasm32-unknown-unknown";
+/// The feature that derives the JSON Schemas, so the schema test runs: native only.
+const SCHEMA: &str = "risk-checklist/schema";
 
 fn bench() -> Result {
     setup(Need::All)?;
