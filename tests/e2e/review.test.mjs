@@ -186,6 +186,8 @@ describe('Compare', () => {
 
       await view.getByRole('button', { name: 'Close the comparison', exact: true }).click();
       await page.getByRole('table', { name: 'Assessments saved in this browser', exact: true }).waitFor();
+      const compareButton = page.getByRole('button', { name: 'Compare Pilot with the open assessment', exact: true });
+      await eventually(() => compareButton.evaluate((b) => b === document.activeElement), 'focus goes back to the Compare button that opened the comparison');
     }));
 });
 
@@ -226,6 +228,8 @@ describe('Merge', () => {
       assert.deepEqual(rows.map((r) => r[0]), [itemA.title, itemB.title, itemC.title]);
       await compared.getByRole('button', { name: 'Close the comparison', exact: true }).click();
       await compared.waitFor({ state: 'detached' });
+      const compareFromPreview = preview.getByRole('button', { name: 'Compare with this assessment', exact: true });
+      await eventually(() => compareFromPreview.evaluate((b) => b === document.activeElement), 'focus goes back to the preview\'s Compare button');
 
       await preview.getByRole('button', { name: 'Merge into this assessment', exact: true }).click();
       const merge = page.getByRole('region', { name: 'Merge colleague.json into this assessment?', exact: true });
@@ -265,6 +269,8 @@ describe('Merge', () => {
 
       await merge.getByRole('button', { name: 'Apply the merge', exact: true }).click();
       await merge.waitFor({ state: 'detached' });
+      // The preview that opened it is gone: focus goes to the tab of the view shown.
+      await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-current') === 'page' && document.activeElement.textContent === 'Checklist'), 'focus on the Checklist tab after the merge');
       await page.getByRole('status').filter({ hasText: 'Merged colleague.json into this assessment: 1 answer added, 0 taken from the file, 1 with both notes. Your assessment as it was is also kept as a backup in this browser' }).waitFor({ state: 'attached' });
       const merged = await waitForStored(page, (r) => r.assessment.answers?.[itemC.id]?.status === 'partially_achieved');
       assert.equal(merged.assessment.answers[itemA.id].status, 'achieved', 'my status, with both notes');
@@ -298,6 +304,8 @@ describe('Merge', () => {
       await merge.getByRole('button', { name: 'Take theirs for the whole section', exact: true }).click();
       await merge.getByRole('button', { name: 'Cancel', exact: true }).click();
       await merge.waitFor({ state: 'detached' });
+      // The preview closed with it: focus goes to the tab of the view shown.
+      await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-current') === 'page' && document.activeElement.textContent === 'Checklist'), 'focus on the Checklist tab after Cancel');
       await saveNow(page);
       assert.deepEqual(await localStorageEntries(page), before);
     }));

@@ -134,6 +134,14 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 
     let drop_zone = use_drop_zone(&shell.run);
     let s = &*state;
+    let view_tab = |view: View| {
+        shell.id(match view {
+            View::Checklist => "tab-checklist",
+            View::Summary => "tab-summary",
+            View::Assessments => "tab-assessments",
+        })
+    };
+    use_focus_return(s.compare.is_some() || s.merge.is_some(), view_tab(s.view));
     let view_button = |view: View, label: &'static str| {
         let onclick = if view == View::Assessments {
             shell.on_click(|| Op::ShowAssessments)
@@ -143,7 +151,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         // A comparison or a merge on screen takes the place of every view.
         let current = s.view == view && s.compare.is_none() && s.merge.is_none();
         html! {
-            <li><button type="button" class={if current { "rc-tab rc-current" } else { "rc-tab" }}
+            <li><button type="button" id={view_tab(view)} class={if current { "rc-tab rc-current" } else { "rc-tab" }}
                 aria-current={current.then_some("page")} {onclick}>{ label }</button></li>
         }
     };
@@ -188,6 +196,40 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         </div>
         </ContextProvider<Shell>>
     }
+}
+
+/// Sends the focus back where it was when a comparison or a merge preview, shown in place of
+/// the view, closes: to the control that opened it when that is on the page again (found by
+/// its id), otherwise to the tab of the view shown (`fallback`, an element id).
+#[hook]
+fn use_focus_return(overlay: bool, fallback: String) {
+    let opener = use_mut_ref(|| None::<String>);
+    let shown = use_mut_ref(|| false);
+    if overlay && !*shown.borrow() {
+        // This render comes before the page changes, so the focus is still on the control
+        // that asked for the overlay.
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .map(|el| el.id());
+        *opener.borrow_mut() = Some(focused.unwrap_or_default());
+    }
+    *shown.borrow_mut() = overlay;
+    use_effect_with(overlay, move |&overlay| {
+        let back = if overlay { None } else { opener.borrow_mut().take() };
+        if let Some(id) = back {
+            let document = web_sys::window().and_then(|w| w.document());
+            let target = document.and_then(|d| {
+                Some(id)
+                    .filter(|id| !id.is_empty())
+                    .and_then(|id| d.get_element_by_id(&id))
+                    .or_else(|| d.get_element_by_id(&fallback))
+            });
+            if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        }
+    });
 }
 
 /// The Checklist view: the section list, the section on screen and any retired answers. Each

@@ -172,8 +172,8 @@ fn Preview(props: &PreviewProps) -> Html {
                 <div class="rc-button-row">
                     <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::ImportAsNew)}>{"Open as a new assessment"}</button>
                     <button type="button" class="rc-button" onclick={shell.on_click(|| Op::ImportReplace)}>{"Replace the current assessment"}</button>
-                    <button type="button" class="rc-button" onclick={shell.on_click_send(|| Msg::MergeImport)}>{"Merge into this assessment"}</button>
-                    <button type="button" class="rc-button" onclick={shell.on_click(|| Op::CompareImport)}>{"Compare with this assessment"}</button>
+                    <button type="button" class="rc-button" id={shell.id("import-merge")} onclick={shell.on_click_send(|| Msg::MergeImport)}>{"Merge into this assessment"}</button>
+                    <button type="button" class="rc-button" id={shell.id("import-compare")} onclick={shell.on_click(|| Op::CompareImport)}>{"Compare with this assessment"}</button>
                     <button type="button" class="rc-button" onclick={props.close.clone()}>{"Cancel"}</button>
                 </div>
             }

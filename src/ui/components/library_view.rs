@@ -111,7 +111,8 @@ fn Row(props: &RowProps) -> Html {
                 if props.usable && !props.current {
                     <button type="button" class="rc-button" aria-label={format!("Open {title}")}
                         onclick={shell.on_click({ let id = id.clone(); move || Op::Open(id.clone()) })}>{"Open"}</button>
-                    <button type="button" class="rc-button" aria-label={format!("Compare {title} with the open assessment")}
+                    <button type="button" class="rc-button" id={shell.id(&format!("compare-{id}"))}
+                        aria-label={format!("Compare {title} with the open assessment")}
                         onclick={shell.on_click({ let id = id.clone(); move || Op::Compare(id.clone()) })}>{"Compare"}</button>
                 }
                 if props.usable {
