@@ -132,3 +132,19 @@ pub fn take_renders() -> std::collections::BTreeMap<&'static str, u32> {
     #[cfg(not(debug_assertions))]
     return Default::default();
 }
+
+/// A ref whose element takes the focus after each render in which `key` is new: a view or
+/// preview that opens puts keyboard and screen reader users at its heading.
+#[hook]
+pub fn use_focus_on_open<K: PartialEq + 'static>(key: K) -> NodeRef {
+    let node = use_node_ref();
+    use_effect_with(key, {
+        let node = node.clone();
+        move |_| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+    node
+}

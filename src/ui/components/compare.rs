@@ -8,7 +8,7 @@ use crate::core::compare::{Comparison, ItemChange, Side};
 use crate::core::report::RETIRED_SECTION;
 use crate::core::scoring::OverallRating;
 use crate::core::Band;
-use crate::ui::context::{rendered, use_shell, Shell};
+use crate::ui::context::{rendered, use_focus_on_open, use_shell, Shell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,15 +22,7 @@ pub struct CompareProps {
 #[component]
 pub fn CompareView(props: &CompareProps) -> Html {
     rendered("CompareView");
-    let heading = use_node_ref();
-    use_effect_with(props.comparing.clone(), {
-        let heading = heading.clone();
-        move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        }
-    });
+    let heading = use_focus_on_open(props.comparing.clone());
     let Some(shell) = use_shell() else { return html! {} };
     let c = &props.comparing;
     let heading_id = shell.id("compare-heading");

@@ -3,7 +3,7 @@
 
 use crate::app::import::ImportPreview;
 use crate::app::Msg;
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::{rendered, use_focus_on_open, use_shell};
 use crate::ui::ops::Op;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -140,15 +140,7 @@ fn Preview(props: &PreviewProps) -> Html {
     let progress = doc.summary.progress;
     let title = crate::core::report::display_title(&a.title).to_owned();
     // The preview may follow a drop far up the page: move focus to it.
-    let heading = use_node_ref();
-    use_effect_with(p.file_name.clone(), {
-        let heading = heading.clone();
-        move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        }
-    });
+    let heading = use_focus_on_open(p.file_name.clone());
     let Some(shell) = use_shell() else { return html! {} };
     let h2 = shell.heading(1);
     html! {

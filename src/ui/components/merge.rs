@@ -11,7 +11,7 @@ use crate::core::compare::{Field, Side};
 use crate::core::definition::Section;
 use crate::core::merge::{Conflict, Keep, ScopeConflict, SectionPlan};
 use crate::core::{Answer, ItemId, Timestamp};
-use crate::ui::context::{rendered, use_shell, Shell};
+use crate::ui::context::{rendered, use_focus_on_open, use_shell, Shell};
 use crate::ui::ops::Op;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -25,15 +25,7 @@ pub struct MergeProps {
 #[component]
 pub fn MergeView(props: &MergeProps) -> Html {
     rendered("MergeView");
-    let heading = use_node_ref();
-    use_effect_with(props.merging.file_name.clone(), {
-        let heading = heading.clone();
-        move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        }
-    });
+    let heading = use_focus_on_open(props.merging.file_name.clone());
     let Some(shell) = use_shell() else { return html! {} };
     let m = &props.merging;
     let plan = &m.plan;
