@@ -1,6 +1,7 @@
 //! The actions below every view: Export JSON, the report downloads, printing, and "Start
 //! again", which asks before it clears anything.
 
+use super::field::button;
 use crate::app::{Msg, View};
 use crate::core::Action;
 use crate::ui::context::{rendered, use_shell};
@@ -33,9 +34,9 @@ pub fn Actions(props: &ActionsProps) -> Html {
     html! {
         <div class="rc-actions">
             <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::ExportJson)}>{"Export JSON"}</button>
-            <button type="button" class="rc-button" onclick={shell.on_click(|| Op::ExportReport(Report::Csv))}>{"Export CSV"}</button>
-            <button type="button" class="rc-button" onclick={shell.on_click(|| Op::ExportReport(Report::Html))}>{"Export HTML report"}</button>
-            <button type="button" class="rc-button" onclick={print}>{"Print summary"}</button>
+            { button("Export CSV", shell.on_click(|| Op::ExportReport(Report::Csv))) }
+            { button("Export HTML report", shell.on_click(|| Op::ExportReport(Report::Html))) }
+            { button("Print summary", print) }
             <ResetConfirm open={props.confirm_reset} />
         </div>
     }

@@ -2,6 +2,7 @@
 //! opened, closed, raised and lowered, and a table of the items that differ, side by side. The
 //! same table shows the changes since the last review in the Summary.
 
+use super::field::button;
 use crate::app::comparing::{field_value, risk_counts, Comparing};
 use crate::app::Msg;
 use crate::core::compare::{Comparison, ItemChange, Side};
@@ -34,7 +35,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
                 <dt>{"After"}</dt><dd><bdi>{ &c.after }</bdi></dd>
             </dl>
             { changes(&shell, &c.comparison, ("before", "after"), "compare-table", "Items that differ") }
-            <button type="button" class="rc-button" onclick={shell.on_click_send(|| Msg::CloseComparison)}>{"Close the comparison"}</button>
+            { button("Close the comparison", shell.on_click_send(|| Msg::CloseComparison)) }
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! The top of the widget: the checklist's title, what is assessed, by whom, the scope, the
 //! decision once recorded, and overall progress.
 
-use crate::core::assessment::MAX_NAME;
+use super::field::{field, Kind};
 use crate::core::definition::ScopeAnswers;
 use crate::core::{Action, Progress, SignOff};
 use crate::ui::context::{rendered, use_shell};
@@ -24,7 +24,6 @@ pub fn Header(props: &HeaderProps) -> Html {
     let Some(shell) = use_shell() else { return html! {} };
     let def = &shell.def;
     let (progress, percent) = (props.progress, props.progress.percent());
-    let (title_id, assessor_id) = (shell.id("title"), shell.id("assessor"));
     html! {
         <header class="rc-header">
             <@{shell.heading(0)} class="rc-heading">{ &def.title }</@>
@@ -32,16 +31,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <p class="rc-description">{ &def.description }</p>
             }
             <div class="rc-meta">
-                <div class="rc-field">
-                    <label for={title_id.clone()}>{"Project or tool assessed"}</label>
-                    <input id={title_id} type="text" autocomplete="off" maxlength={MAX_NAME.to_string()}
-                        value={props.title.clone()} oninput={shell.edit::<InputEvent>(|title| Some(Action::SetTitle { title }))} />
-                </div>
-                <div class="rc-field">
-                    <label for={assessor_id.clone()}>{"Assessor"}</label>
-                    <input id={assessor_id} type="text" autocomplete="name" maxlength={MAX_NAME.to_string()}
-                        value={props.assessor.clone()} oninput={shell.edit::<InputEvent>(|assessor| Some(Action::SetAssessor { assessor }))} />
-                </div>
+                { field("rc-field", shell.id("title"), "Project or tool assessed", Kind::Line(Some("off")),
+                    props.title.clone(), shell.edit(|title| Some(Action::SetTitle { title }))) }
+                { field("rc-field", shell.id("assessor"), "Assessor", Kind::Line(Some("name")),
+                    props.assessor.clone(), shell.edit(|assessor| Some(Action::SetAssessor { assessor }))) }
             </div>
             { scope_line(def, &props.scope) }
             if let Some(so) = &props.decision {

@@ -1,6 +1,7 @@
 //! Import: a file picker, dropping a file onto the widget, and the preview that asks what to
 //! do before anything changes.
 
+use super::field::button;
 use crate::app::import::ImportPreview;
 use crate::app::Msg;
 use crate::ui::context::{rendered, use_focus_on_open, use_shell};
@@ -114,7 +115,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             if let Some(problem) = &props.error {
                 <div class="rc-panel rc-warning" role="alert" tabindex="-1" ref={error_ref}>
                     <p>{ problem }</p>
-                    <button type="button" class="rc-button" onclick={close.clone()}>{"Dismiss"}</button>
+                    { button("Dismiss", close.clone()) }
                 </div>
             }
             if let Some(p) = &props.preview {
@@ -158,15 +159,15 @@ fn Preview(props: &PreviewProps) -> Html {
             }
             if let Some(why) = &p.blocked {
                 <p role="alert"><strong>{"This file cannot be opened here. "}</strong>{ why }{" Nothing was changed."}</p>
-                <button type="button" class="rc-button" onclick={props.close.clone()}>{"Close"}</button>
+                { button("Close", props.close.clone()) }
             } else {
                 <p>{"Nothing changes until you choose."}</p>
                 <div class="rc-button-row">
                     <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::ImportAsNew)}>{"Open as a new assessment"}</button>
-                    <button type="button" class="rc-button" onclick={shell.on_click(|| Op::ImportReplace)}>{"Replace the current assessment"}</button>
+                    { button("Replace the current assessment", shell.on_click(|| Op::ImportReplace)) }
                     <button type="button" class="rc-button" id={shell.id("import-merge")} onclick={shell.on_click_send(|| Msg::MergeImport)}>{"Merge into this assessment"}</button>
                     <button type="button" class="rc-button" id={shell.id("import-compare")} onclick={shell.on_click(|| Op::CompareImport)}>{"Compare with this assessment"}</button>
-                    <button type="button" class="rc-button" onclick={props.close.clone()}>{"Cancel"}</button>
+                    { button("Cancel", props.close.clone()) }
                 </div>
             }
         </section>

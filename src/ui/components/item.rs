@@ -1,6 +1,6 @@
 //! One checklist item: its status, risk rating, guidance and the owner's notes.
 
-use crate::core::assessment::{MAX_NAME, MAX_TEXT};
+use super::field::{field, Kind};
 use crate::core::{Action, Answer, ItemId, Status};
 use crate::ui::context::{rendered, use_shell};
 use yew::prelude::*;
@@ -43,25 +43,35 @@ pub fn ItemView(props: &ItemProps) -> Html {
             Some(Action::SetRisk { item: item.clone(), likelihood: l, impact: level(&v) })
         })
     };
-    let on_due = {
-        let item = item.id.clone();
-        shell.edit::<Event>(move |due| Some(Action::SetDue { item: item.clone(), due: Some(due) }))
-    };
 
     let risk = scale.risk(answer);
     let risk_text = match risk {
         Some(r) => format!("Risk: {} (score {})", r.band.label(), r.score),
         None => "Risk: not rated".to_owned(),
     };
-    let levels = |labels: &[String], selected: Option<u8>| {
+    // A rating's select, its levels numbered and named, with the meaning of the level chosen
+    // beside it and read out with it.
+    let rating = |field: &str,
+                  label: &'static str,
+                  levels: &[String],
+                  selected: Option<u8>,
+                  meaning: Option<&str>,
+                  onchange: Callback<Event>| {
+        let meaning_id = id(&format!("{field}-meaning"));
         html! {
-            <>
-                <option value="" selected={selected.is_none()}>{"Not rated"}</option>
-                { for labels.iter().enumerate().map(|(n, label)| {
-                    let n = n as u8 + 1;
-                    html! { <option value={n.to_string()} selected={selected == Some(n)}>{ format!("{n} – {label}") }</option> }
-                }) }
-            </>
+            <div class="rc-field">
+                <label for={id(field)}>{ label }</label>
+                <select id={id(field)} {onchange} aria-describedby={meaning.map(|_| meaning_id.clone())}>
+                    <option value="" selected={selected.is_none()}>{"Not rated"}</option>
+                    { for levels.iter().enumerate().map(|(n, label)| {
+                        let n = n as u8 + 1;
+                        html! { <option value={n.to_string()} selected={selected == Some(n)}>{ format!("{n} – {label}") }</option> }
+                    }) }
+                </select>
+                if let Some(text) = meaning {
+                    <p class="rc-level-meaning" id={meaning_id}>{ text.to_owned() }</p>
+                }
+            </div>
         }
     };
 
@@ -96,49 +106,19 @@ pub fn ItemView(props: &ItemProps) -> Html {
                 }) }
             </div>
             <div class="rc-rating">
-                <div class="rc-field">
-                    <label for={id("likelihood")}>{"Likelihood"}</label>
-                    <select id={id("likelihood")} onchange={on_likelihood}
-                        aria-describedby={l.and_then(|l| scale.likelihood_description(l)).map(|_| id("likelihood-meaning"))}>
-                        { levels(&scale.likelihood, l) }
-                    </select>
-                    if let Some(text) = l.and_then(|l| scale.likelihood_description(l)) {
-                        <p class="rc-level-meaning" id={id("likelihood-meaning")}>{ text }</p>
-                    }
-                </div>
-                <div class="rc-field">
-                    <label for={id("impact")}>{"Impact"}</label>
-                    <select id={id("impact")} onchange={on_impact}
-                        aria-describedby={i.and_then(|i| scale.impact_description(i)).map(|_| id("impact-meaning"))}>
-                        { levels(&scale.impact, i) }
-                    </select>
-                    if let Some(text) = i.and_then(|i| scale.impact_description(i)) {
-                        <p class="rc-level-meaning" id={id("impact-meaning")}>{ text }</p>
-                    }
-                </div>
+                { rating("likelihood", "Likelihood", &scale.likelihood, l, l.and_then(|l| scale.likelihood_description(l)), on_likelihood) }
+                { rating("impact", "Impact", &scale.impact, i, i.and_then(|i| scale.impact_description(i)), on_impact) }
                 <p class={risk.map_or_else(|| "rc-risk".to_owned(), |r| format!("rc-risk rc-band-{}", r.band.key()))}>{ risk_text }</p>
             </div>
             <div class="rc-details">
-                <div class="rc-field rc-wide">
-                    <label for={id("notes")}>{"Notes"}</label>
-                    <textarea id={id("notes")} rows="2" maxlength={MAX_TEXT.to_string()} value={answer.notes.clone()}
-                        oninput={edit(|item, notes| Action::SetNotes { item, notes })} />
-                </div>
-                <div class="rc-field">
-                    <label for={id("owner")}>{"Owner"}</label>
-                    <input id={id("owner")} type="text" maxlength={MAX_NAME.to_string()} value={answer.owner.clone()}
-                        oninput={edit(|item, owner| Action::SetOwner { item, owner })} />
-                </div>
-                <div class="rc-field">
-                    <label for={id("due")}>{"Due date"}</label>
-                    <input id={id("due")} type="date" value={answer.due.clone().unwrap_or_default()}
-                        onchange={on_due} />
-                </div>
-                <div class="rc-field rc-wide">
-                    <label for={id("action")}>{"Action"}</label>
-                    <textarea id={id("action")} rows="2" maxlength={MAX_TEXT.to_string()} value={answer.action.clone()}
-                        oninput={edit(|item, action| Action::SetMitigation { item, action })} />
-                </div>
+                { field("rc-field rc-wide", id("notes"), "Notes", Kind::Text, answer.notes.clone(),
+                    edit(|item, notes| Action::SetNotes { item, notes })) }
+                { field("rc-field", id("owner"), "Owner", Kind::Line(None), answer.owner.clone(),
+                    edit(|item, owner| Action::SetOwner { item, owner })) }
+                { field("rc-field", id("due"), "Due date", Kind::Date, answer.due.clone().unwrap_or_default(),
+                    edit(|item, due| Action::SetDue { item, due: Some(due) })) }
+                { field("rc-field rc-wide", id("action"), "Action", Kind::Text, answer.action.clone(),
+                    edit(|item, action| Action::SetMitigation { item, action })) }
             </div>
         </fieldset>
     }

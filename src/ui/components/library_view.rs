@@ -1,6 +1,7 @@
 //! The assessments kept in this browser: open, compare with the open one, create, rename,
 //! duplicate and delete.
 
+use super::field::button;
 use crate::core::library::{AssessmentId, Entry, Library};
 use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
@@ -97,7 +98,7 @@ fn Row(props: &RowProps) -> Html {
                         <label for={input_id.clone()} class="rc-visually-hidden">{ format!("New name for {title}") }</label>
                         <input id={input_id} type="text" dir="auto" maxlength={crate::core::assessment::MAX_NAME.to_string()} value={e.title.clone()} ref={rename_input} />
                         <button type="submit" class="rc-button">{"Save name"}</button>
-                        <button type="button" class="rc-button" onclick={set_renaming(None)}>{"Cancel"}</button>
+                        { button("Cancel", set_renaming(None)) }
                     </form>
                 } else {
                     <bdi>{ &title }</bdi>

@@ -4,6 +4,7 @@
 //! Undo takes back.
 
 use super::compare::value;
+use super::field::button;
 use crate::app::comparing::{field_value, side_of};
 use crate::app::merging::{answers, differing, Choice, Merging};
 use crate::app::Msg;
@@ -82,7 +83,7 @@ pub fn MergeView(props: &MergeProps) -> Html {
                 answers(outcome.added), outcome.theirs, outcome.both) }</strong></p>
             <div class="rc-button-row">
                 <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::ApplyMerge)}>{"Apply the merge"}</button>
-                <button type="button" class="rc-button" onclick={shell.on_click_send(|| Msg::CloseMerge)}>{"Cancel"}</button>
+                { button("Cancel", shell.on_click_send(|| Msg::CloseMerge)) }
             </div>
         </section>
     }

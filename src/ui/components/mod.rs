@@ -7,6 +7,7 @@ pub mod actions;
 pub mod app;
 pub mod checklist;
 pub mod compare;
+pub mod field;
 pub mod header;
 pub mod import;
 pub mod item;

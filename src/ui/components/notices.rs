@@ -1,6 +1,7 @@
 //! Where answers are kept and what went wrong with storage; a stored assessment that could not
 //! be opened, a conflict with another tab, and the way back from the last import or deletion.
 
+use super::field::button;
 use crate::app::state::{Keep, Replacement, Undo, Unopened};
 use crate::app::StorageError;
 use crate::ui::context::{rendered, use_shell};
@@ -86,8 +87,8 @@ pub fn ConflictNotice() -> Html {
             <p><strong>{"This assessment was changed in another tab or window. "}</strong>
                 {"Both versions are kept: choose which to continue with, and the other is saved as a backup in this browser."}</p>
             <div class="rc-button-row">
-                <button type="button" class="rc-button" onclick={shell.on_click(|| Op::Resolve(Keep::Theirs))}>{"Use the other tab's version"}</button>
-                <button type="button" class="rc-button" onclick={shell.on_click(|| Op::Resolve(Keep::Mine))}>{"Keep this tab's version"}</button>
+                { button("Use the other tab's version", shell.on_click(|| Op::Resolve(Keep::Theirs))) }
+                { button("Keep this tab's version", shell.on_click(|| Op::Resolve(Keep::Mine))) }
             </div>
         </div>
     }
@@ -118,7 +119,7 @@ pub fn UndoNotice(props: &UndoProps) -> Html {
     html! {
         <div class="rc-panel rc-undo">
             <span>{ what }</span>{" "}
-            <button type="button" class="rc-button" onclick={shell.on_click(|| Op::Undo)}>{"Undo"}</button>
+            { button("Undo", shell.on_click(|| Op::Undo)) }
         </div>
     }
 }

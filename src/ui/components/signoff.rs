@@ -1,7 +1,8 @@
 //! The risk owner's decision and sign-off, in the Summary view, and the way to start a review
 //! once a decision is recorded.
 
-use crate::core::assessment::{MAX_NAME, MAX_TEXT};
+use super::field::button;
+use super::field::{field, Kind};
 use crate::core::{Action, Decision, SignOff};
 use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
@@ -45,7 +46,7 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
             if so.needs_review {
                 <div class="rc-panel rc-warning" role="alert">
                     <p><strong>{"Needs review: "}</strong>{"answers changed after the decision was recorded. The risk owner should look again and confirm or change the decision."}</p>
-                    <button type="button" class="rc-button" onclick={confirm}>{"Confirm the decision again"}</button>
+                    { button("Confirm the decision again", confirm) }
                 </div>
             }
             if !props.acceptance.is_empty() {
@@ -69,21 +70,13 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
             } }</p>
             if so.is_decided() {
                 <div class="rc-review-start">
-                    <button type="button" class="rc-button" onclick={shell.on_click(|| Op::StartReview)}>{"Start a review"}</button>
+                    { button("Start a review", shell.on_click(|| Op::StartReview)) }
                     <span class="rc-hint">{" A new assessment with these answers and scope and an empty sign-off, which shows what changes since this decision. This one stays as it is."}</span>
                 </div>
             }
             <div class="rc-details">
-                <div class="rc-field">
-                    <label for={id("owner")}>{"Risk owner"}</label>
-                    <input id={id("owner")} type="text" dir="auto" maxlength={MAX_NAME.to_string()} value={so.owner.clone()}
-                        oninput={set(|s, v| s.owner = v)} />
-                </div>
-                <div class="rc-field">
-                    <label for={id("role")}>{"Role"}</label>
-                    <input id={id("role")} type="text" dir="auto" maxlength={MAX_NAME.to_string()} value={so.role.clone()}
-                        oninput={set(|s, v| s.role = v)} />
-                </div>
+                { field("rc-field", id("owner"), "Risk owner", Kind::Line(None), so.owner.clone(), set(|s, v| s.owner = v)) }
+                { field("rc-field", id("role"), "Role", Kind::Line(None), so.role.clone(), set(|s, v| s.role = v)) }
                 <fieldset class="rc-field rc-wide rc-decision">
                     <legend>{"Decision"}</legend>
                     { for Decision::ALL.iter().map(|&dec| {
@@ -100,21 +93,12 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
                         }
                     }) }
                 </fieldset>
-                <div class="rc-field rc-wide">
-                    <label for={id("conditions")}>{"Conditions"}</label>
-                    <textarea id={id("conditions")} dir="auto" rows="2" maxlength={MAX_TEXT.to_string()} value={so.conditions.clone()}
-                        oninput={set(|s, v| s.conditions = v)} />
-                </div>
-                <div class="rc-field">
-                    <label for={id("review")}>{"Review date"}</label>
-                    <input id={id("review")} type="date" value={so.review_date.clone().unwrap_or_default()}
-                        oninput={set(|s, v| s.review_date = (!v.is_empty()).then_some(v))} />
-                </div>
-                <div class="rc-field">
-                    <label for={id("decided")}>{"Date of decision"}</label>
-                    <input id={id("decided")} type="date" value={so.decided.clone().unwrap_or_default()}
-                        oninput={set(|s, v| s.decided = (!v.is_empty()).then_some(v))} />
-                </div>
+                { field("rc-field rc-wide", id("conditions"), "Conditions", Kind::Text, so.conditions.clone(),
+                    set(|s, v| s.conditions = v)) }
+                { field("rc-field", id("review"), "Review date", Kind::Date, so.review_date.clone().unwrap_or_default(),
+                    set(|s, v| s.review_date = (!v.is_empty()).then_some(v))) }
+                { field("rc-field", id("decided"), "Date of decision", Kind::Date, so.decided.clone().unwrap_or_default(),
+                    set(|s, v| s.decided = (!v.is_empty()).then_some(v))) }
             </div>
         </section>
     }

@@ -46,6 +46,28 @@ fn overall_tag(s: &Summary) -> Html {
     }
 }
 
+/// A row of Open risks: the item, its risk (a band, or not rated), status, owner, due date and
+/// action.
+fn risk_row(
+    title: &str,
+    risk: Html,
+    status: Status,
+    owner: &str,
+    due: &Option<String>,
+    action: &str,
+) -> Html {
+    html! {
+        <tr>
+            <th scope="row"><bdi>{ title }</bdi></th>
+            <td>{ risk }</td>
+            <td>{ status.label() }</td>
+            <td><bdi>{ owner }</bdi></td>
+            <td>{ due.clone().unwrap_or_default() }</td>
+            <td class="rc-pre"><bdi>{ action }</bdi></td>
+        </tr>
+    }
+}
+
 /// A list of items with their section, each a way to its section.
 fn item_list(
     items: &[ListedItem],
@@ -155,27 +177,13 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                         <th scope="col">{"Owner"}</th><th scope="col">{"Due"}</th><th scope="col">{"Action"}</th>
                     </tr></thead>
                     <tbody>
-                        { for s.open_risks.iter().map(|r| html! {
-                            <tr>
-                                <th scope="row"><bdi>{ &r.title }</bdi></th>
-                                <td><span class={format!("rc-band rc-band-{}", r.band.key())}>{ format!("{} ({})", r.band.label(), r.score) }</span></td>
-                                <td>{ r.status.label() }</td>
-                                <td><bdi>{ &r.owner }</bdi></td>
-                                <td>{ r.due.clone().unwrap_or_default() }</td>
-                                <td class="rc-pre"><bdi>{ &r.action }</bdi></td>
-                            </tr>
-                        }) }
+                        { for s.open_risks.iter().map(|r| risk_row(&r.title,
+                            html! { <span class={format!("rc-band rc-band-{}", r.band.key())}>{ format!("{} ({})", r.band.label(), r.score) }</span> },
+                            r.status, &r.owner, &r.due, &r.action)) }
                         // Open items not rated come after the rated ones, marked, and counted above.
-                        { for s.unrated.iter().map(|r| html! {
-                            <tr>
-                                <th scope="row"><bdi>{ &r.title }</bdi></th>
-                                <td><span class="rc-band rc-unrated">{ NOT_RATED }</span></td>
-                                <td>{ r.status.label() }</td>
-                                <td><bdi>{ &r.owner }</bdi></td>
-                                <td>{ r.due.clone().unwrap_or_default() }</td>
-                                <td class="rc-pre"><bdi>{ &r.action }</bdi></td>
-                            </tr>
-                        }) }
+                        { for s.unrated.iter().map(|r| risk_row(&r.title,
+                            html! { <span class="rc-band rc-unrated">{ NOT_RATED }</span> },
+                            r.status, &r.owner, &r.due, &r.action)) }
                     </tbody>
                     </table>
                 </div>
