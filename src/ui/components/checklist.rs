@@ -199,8 +199,9 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 }
 
 /// Sends the focus back where it was when a comparison or a merge preview, shown in place of
-/// the view, closes: to the control that opened it when that is on the page again (found by
-/// its id), otherwise to the tab of the view shown (`fallback`, an element id).
+/// the view, closes and takes the focus with it: to the control that opened it when that is on
+/// the page again (found by its id), otherwise to the tab of the view shown (`fallback`, an
+/// element id).
 #[hook]
 fn use_focus_return(overlay: bool, fallback: String) {
     let opener = use_mut_ref(|| None::<String>);
@@ -217,8 +218,14 @@ fn use_focus_return(overlay: bool, fallback: String) {
     *shown.borrow_mut() = overlay;
     use_effect_with(overlay, move |&overlay| {
         let back = if overlay { None } else { opener.borrow_mut().take() };
-        if let Some(id) = back {
-            let document = web_sys::window().and_then(|w| w.document());
+        let document = web_sys::window().and_then(|w| w.document());
+        // Only focus lost with the overlay is moved: a person who went on to another control
+        // (a view's tab, say) keeps the focus there.
+        let lost = document
+            .as_ref()
+            .and_then(|d| d.active_element())
+            .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"));
+        if let Some(id) = back.filter(|_| lost) {
             let target = document.and_then(|d| {
                 Some(id)
                     .filter(|id| !id.is_empty())
