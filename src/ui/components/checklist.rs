@@ -204,9 +204,10 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 /// element id).
 #[hook]
 fn use_focus_return(overlay: bool, fallback: String) {
+    // The id of the control that opened the overlay (empty when it had none), kept while the
+    // overlay is shown.
     let opener = use_mut_ref(|| None::<String>);
-    let shown = use_mut_ref(|| false);
-    if overlay && !*shown.borrow() {
+    if overlay && opener.borrow().is_none() {
         // This render comes before the page changes, so the focus is still on the control
         // that asked for the overlay.
         let focused = web_sys::window()
@@ -215,7 +216,6 @@ fn use_focus_return(overlay: bool, fallback: String) {
             .map(|el| el.id());
         *opener.borrow_mut() = Some(focused.unwrap_or_default());
     }
-    *shown.borrow_mut() = overlay;
     use_effect_with(overlay, move |&overlay| {
         let back = if overlay { None } else { opener.borrow_mut().take() };
         let document = web_sys::window().and_then(|w| w.document());
