@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use risk_checklist::core::default_checklist::default_checklist;
 use risk_checklist::core::document::{slug, DocumentError, EXPORT_FORMAT, FORMAT_VERSION};
+use risk_checklist::core::scoring::OverallRating;
 use risk_checklist::core::{
     Action, Assessment, Band, ChecklistDefinition, Decision, Document, ItemId, SignOff, Status,
     StoredAssessment, Summary, Timestamp,
@@ -137,6 +138,32 @@ fn the_summary_counts_ranks_and_finds_the_worst_band() {
     );
     let first_section = &s.sections[0];
     assert_eq!(first_section.worst, Some(Band::High));
+    assert_eq!(first_section.rating(), OverallRating::Band(Band::High));
+}
+
+#[test]
+fn a_section_with_open_items_not_rated_says_how_many() {
+    let def = default_checklist();
+    let first: Vec<ItemId> = def.sections[0].items.iter().map(|i| i.id.clone()).collect();
+    let section = |actions: Vec<Action>| {
+        let (def, a) = assessed(actions);
+        let s = Summary::of(&def, &a).sections[0].clone();
+        (s.rating(), s.unrated)
+    };
+    let status = |n: usize, status: Status| Action::SetStatus { item: first[n].clone(), status };
+    assert_eq!(section(vec![]), (OverallRating::NoOpenRisks, 0));
+    // Achieved, not applicable or not assessed: nothing open, whatever the ratings say.
+    let mut closed = rate(&first[0], Status::Achieved, 3, 3);
+    closed.push(status(1, Status::NotApplicable));
+    assert_eq!(section(closed), (OverallRating::NoOpenRisks, 0));
+    // Found not achieved or partially achieved, without both ratings: open and counted.
+    let open = vec![status(0, Status::NotAchieved), status(1, Status::PartiallyAchieved)];
+    assert_eq!(section(open.clone()), (OverallRating::NotRated { open: 2 }, 2));
+    assert_eq!(OverallRating::NotRated { open: 2 }.label(), "2 open items not rated");
+    // A rated open risk gives the band, and the unrated ones are still counted beside it.
+    let mut both = open;
+    both.extend(rate(&first[2], Status::NotAchieved, 1, 2));
+    assert_eq!(section(both), (OverallRating::Band(Band::Low), 2));
 }
 
 #[test]
@@ -233,6 +260,10 @@ proptest! {
         prop_assert!(s.unrated.iter().all(|u| u.risk.is_none() && matches!(u.status, Status::NotAchieved | Status::PartiallyAchieved)));
         prop_assert!(s.progress.assessed <= s.progress.total && s.progress.percent() <= 100);
         prop_assert!(s.open_risks.windows(2).all(|w| w[0].score >= w[1].score));
+        // The sections' ratings make up the overall one: an open item not rated is counted in
+        // its section too.
+        prop_assert_eq!(s.sections.iter().map(|x| x.unrated).sum::<usize>(), s.by_band.unrated);
+        prop_assert_eq!(s.sections.iter().filter_map(|x| x.worst).max(), s.overall);
     }
 
     /// A real file damaged in one place (one value replaced, or the text cut short) is refused,

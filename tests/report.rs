@@ -551,8 +551,18 @@ fn open_risks_are_ranked_by_score_and_the_rest_of_the_report_is_there() {
     let sections = between(&html, "<caption>Progress by section</caption>", "</table>");
     check("sections", sections, &[
         "<tr><th scope=\"row\"><bdi>Access &amp; accounts</bdi></th><td>3 of 3 (100%)</td><td><span class=\"band-high\">High</span></td></tr>",
-        "<tr><th scope=\"row\"><bdi>Records</bdi></th><td>1 of 2 (50%)</td><td>None</td></tr>",
+        // An open item not rated is counted, not hidden behind "None".
+        "<tr><th scope=\"row\"><bdi>Records</bdi></th><td>1 of 2 (50%)</td><td>1 open item not rated</td></tr>",
     ], &[]);
+    // Beside a rated one, it is still counted.
+    let (def, a) = edited(vec![
+        Action::SetStatus { item: ItemId::new("foi"), status: Status::NotAchieved },
+        Action::SetRisk { item: ItemId::new("foi"), likelihood: Some(3), impact: Some(3) },
+    ]);
+    let rated = render(&def, &a);
+    assert!(between(&rated, "<caption>Progress by section</caption>", "</table>").contains(
+        "<bdi>Records</bdi></th><td>2 of 2 (100%)</td><td><span class=\"band-high\">High</span> and 1 open item not rated</td></tr>"
+    ));
     let not_assessed = between(&html, "<h2 id=\"not-assessed\">", "</section>");
     check(
         "not assessed",

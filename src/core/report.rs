@@ -412,7 +412,16 @@ fn write_summary(
     table(out, "counts", "Open risks by band", &["Band", "Open risks"], by_band)?;
     write_heat_map(out, &def.scale, &heat_map(def, a))?;
     let sections = summary.sections.iter().map(|s| {
-        let worst = s.worst.map_or_else(|| "None".to_owned(), band_cell);
+        let worst = match s.rating() {
+            OverallRating::Band(band) if s.unrated > 0 => format!(
+                "{} and {}",
+                band_cell(band),
+                OverallRating::NotRated { open: s.unrated }.label()
+            ),
+            OverallRating::Band(band) => band_cell(band),
+            rating @ OverallRating::NotRated { .. } => rating.label(),
+            OverallRating::NoOpenRisks => "None".to_owned(),
+        };
         let progress = match &s.out_of_scope {
             Some(reason) => format!("Out of scope: {}", text(reason)),
             None => format!(

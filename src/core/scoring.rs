@@ -129,12 +129,22 @@ pub struct SectionSummary {
     pub progress: Progress,
     /// The worst band among the section's open risks in scope.
     pub worst: Option<Band>,
+    /// The section's open items in scope without both ratings (not written into an export,
+    /// like [`Summary::unrated`]; the summary's counts keep the total).
+    #[serde(skip)]
+    pub unrated: usize,
     /// Why the whole section is out of scope (the questions answered No), when it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub out_of_scope: Option<String>,
 }
 
 impl SectionSummary {
+    /// The section's rating as a reader says it, as [`Summary::overall_rating`] does for the
+    /// whole assessment: a section with items plainly not achieved never reads "none".
+    pub fn rating(&self) -> OverallRating {
+        OverallRating::of(self.worst, self.unrated)
+    }
+
     /// One section's progress and worst open risk, without building the rest of a [`Summary`]:
     /// the section list shows this on every change.
     pub fn of(
@@ -143,20 +153,25 @@ impl SectionSummary {
         assessment: &Assessment,
     ) -> SectionSummary {
         let scope = &assessment.scope;
-        let worst = section
+        let (mut worst, mut unrated) = (None, 0);
+        let answers = section
             .items
             .iter()
             .filter(|item| section.applies(scope) && item.applies(scope))
-            .map(|item| assessment.answer(&item.id))
-            .filter(|answer| is_open(answer))
-            .filter_map(|answer| def.scale.risk(answer))
-            .map(|risk| risk.band)
-            .max();
+            .map(|item| assessment.answer(&item.id));
+        for answer in answers {
+            match def.scale.risk(answer) {
+                Some(risk) if is_open(answer) => worst = worst.max(Some(risk.band)),
+                None if is_open_unrated(answer) => unrated += 1,
+                _ => {}
+            }
+        }
         SectionSummary {
             section: section.id.clone(),
             title: section.title.clone(),
             progress: Progress::of_section(section, assessment),
             worst,
+            unrated,
             out_of_scope: def
                 .section_out_of_scope(section, scope)
                 .map(|out| def.scope_reason(&out)),
@@ -286,6 +301,15 @@ pub enum OverallRating {
 }
 
 impl OverallRating {
+    /// The rating of a worst band and a count of open items not rated.
+    pub fn of(worst: Option<Band>, unrated: usize) -> OverallRating {
+        match worst {
+            Some(band) => OverallRating::Band(band),
+            None if unrated > 0 => OverallRating::NotRated { open: unrated },
+            None => OverallRating::NoOpenRisks,
+        }
+    }
+
     pub fn label(self) -> String {
         match self {
             OverallRating::Band(band) => band.label().to_owned(),
@@ -364,13 +388,7 @@ impl Summary {
     /// The overall rating as a reader says it: the worst band, or how many open items are
     /// not rated when none is, or that nothing is open.
     pub fn overall_rating(&self) -> OverallRating {
-        match self.overall {
-            Some(band) => OverallRating::Band(band),
-            None if self.by_band.unrated > 0 => {
-                OverallRating::NotRated { open: self.by_band.unrated }
-            }
-            None => OverallRating::NoOpenRisks,
-        }
+        OverallRating::of(self.overall, self.by_band.unrated)
     }
 
     pub fn of(def: &ChecklistDefinition, assessment: &Assessment) -> Summary {

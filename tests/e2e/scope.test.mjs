@@ -162,6 +162,13 @@ describe('what blocks go-live and every open item', () => {
         (await page.locator('.rc-summary .rc-stat').filter({ has: page.locator('.rc-stat-label', { hasText: label }) }).innerText()).replace(/\s+/g, ' ').slice(label.length).trim();
       assert.equal(await stat('Overall rating'), '1 open item not rated', 'not "None rated"');
       assert.equal(await stat('Open risks'), '0 high, 0 medium, 0 low, 1 not rated');
+      // Its section says so too, where it said "None rated" before.
+      const sectionRow = async () =>
+        (await page
+          .getByRole('region', { name: 'Sections', exact: true })
+          .locator('tbody tr')
+          .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim())))).find((r) => r[0] === first.title);
+      assert.deepEqual(await sectionRow(), [first.title, `1 of ${first.items.length}`, '1 open item not rated']);
 
       await showView(page, 'Checklist');
       await chooseStatus(page, rated.title, 'Not achieved');
@@ -171,6 +178,7 @@ describe('what blocks go-live and every open item', () => {
       await showView(page, 'Summary');
       assert.equal(await stat('Overall rating'), 'High and 1 open item not rated');
       assert.equal(await stat('Open risks'), '1 high, 1 medium, 0 low, 1 not rated');
+      assert.deepEqual(await sectionRow(), [first.title, `3 of ${first.items.length}`, 'High and 1 open item not rated']);
       const rows = await page
         .getByRole('region', { name: 'Open risks, highest first', exact: true })
         .locator('tbody tr')

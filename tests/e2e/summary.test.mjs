@@ -169,7 +169,7 @@ describe('the Summary view', () => {
       await showView(page, 'Summary');
       const sections = await tableAfter(page, 'Sections');
       assert.deepEqual(sections[0], [first.title, `5 of ${first.items.length}`, 'High']);
-      assert.deepEqual(sections[1], [second.title, `1 of ${second.items.length}`, 'None rated']);
+      assert.deepEqual(sections[1], [second.title, `1 of ${second.items.length}`, 'None'], 'nothing open: its one answer is not applicable');
     }));
 
   it('the sign-off is back after a reload; a later change to an answer shows "Needs review", and confirming clears it', () =>

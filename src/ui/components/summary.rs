@@ -22,27 +22,21 @@ pub struct SummaryProps {
     pub assessment: Rc<Assessment>,
 }
 
-fn band_tag(band: Option<crate::core::Band>) -> Html {
-    match band {
-        Some(b) => {
-            html! { <span class={format!("rc-band rc-band-{}", b.key())}>{ b.label() }</span> }
-        }
-        None => html! { <span class="rc-band">{"None rated"}</span> },
-    }
-}
-
-/// The overall rating in words: the worst band, and how many open items are not rated, so an
-/// item plainly not achieved is never hidden behind "None rated".
-fn overall_tag(s: &Summary) -> Html {
-    let unrated = OverallRating::NotRated { open: s.by_band.unrated };
-    match s.overall_rating() {
+/// A rating in words: the worst band, and how many open items are not rated, so an item
+/// plainly not achieved is never hidden behind "none". `none` is what a rating of nothing open
+/// says.
+fn rating_tag(rating: OverallRating, unrated: usize, none: &'static str) -> Html {
+    match rating {
         OverallRating::Band(b) => html! {
             <span>
                 <span class={format!("rc-band rc-band-{}", b.key())}>{ b.label() }</span>
-                if s.by_band.unrated > 0 { { format!(" and {}", unrated.label()) } }
+                if unrated > 0 { { format!(" and {}", OverallRating::NotRated { open: unrated }.label()) } }
             </span>
         },
-        rating => html! { <span class="rc-band">{ rating.label() }</span> },
+        OverallRating::NotRated { .. } => {
+            html! { <span class="rc-band rc-unrated">{ rating.label() }</span> }
+        }
+        OverallRating::NoOpenRisks => html! { <span class="rc-band">{ none }</span> },
     }
 }
 
@@ -115,7 +109,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
             </p>
 
             <div class="rc-overview">
-                <div class="rc-stat"><span class="rc-stat-label">{"Overall rating"}</span>{ overall_tag(&s) }</div>
+                <div class="rc-stat"><span class="rc-stat-label">{"Overall rating"}</span>{ rating_tag(s.overall_rating(), s.by_band.unrated, "No open risks") }</div>
                 <div class="rc-stat"><span class="rc-stat-label">{"Progress"}</span>
                     <span>{ format!("{} of {} items assessed ({}%)", s.progress.assessed, s.progress.total, s.progress.percent()) }</span></div>
                 <div class="rc-stat"><span class="rc-stat-label">{"Open risks"}</span>
@@ -198,7 +192,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                         <tr>
                             <th scope="row"><button type="button" class="rc-link" onclick={show_section(i)}>{ &sec.title }</button></th>
                             <td>{ format!("{} of {}", sec.progress.assessed, sec.progress.total) }</td>
-                            <td>{ band_tag(sec.worst) }</td>
+                            <td>{ rating_tag(sec.rating(), sec.unrated, "None") }</td>
                         </tr>
                     }) }
                 </tbody>
