@@ -976,6 +976,39 @@ fn the_html_report_lists_what_remains_before_go_live() {
 }
 
 #[test]
+fn proceeding_with_baseline_items_open_is_warned_in_the_sign_off() {
+    let decided = fixture().assessment.signoff.unwrap();
+    let proceed = SignOff { decision: Some(Decision::Proceed), ..decided.clone() };
+    // The fixture has two baseline items open (see Before go-live).
+    check_signoff(
+        Some(proceed.clone()),
+        &["<p class=\"warning\"><strong>Warning:</strong> 2 baseline items are not achieved yet (see Before go-live)."],
+        &[],
+    );
+    // With conditions, or another decision, there is nothing to warn of.
+    assert_eq!(decided.decision, Some(Decision::ProceedWithConditions));
+    check_signoff(Some(decided), &[], &["class=\"warning\""]);
+    check_signoff(
+        Some(SignOff { decision: Some(Decision::DoNotProceed), ..proceed.clone() }),
+        &[],
+        &["class=\"warning\""],
+    );
+    let signoff_with = |actions: Vec<Action>| {
+        let (def, mut a) = edited(actions);
+        a.signoff = Some(proceed.clone());
+        between(&render(&def, &a), "<h2 id=\"signoff\">", "</section>").to_owned()
+    };
+    let achieved =
+        Action::SetStatus { item: ItemId::new("shared-login"), status: Status::Achieved };
+    assert!(
+        signoff_with(vec![achieved.clone()]).contains("Warning:</strong> 1 baseline item is not")
+    );
+    let not_applicable =
+        Action::SetStatus { item: ItemId::new("foi"), status: Status::NotApplicable };
+    assert!(!signoff_with(vec![achieved, not_applicable]).contains("Warning"));
+}
+
+#[test]
 fn open_items_not_rated_follow_the_ranked_risks_marked_not_rated() {
     let html = fixture_html();
     let ranked = between(&html, "<h2 id=\"open-risks\">", "</section>");

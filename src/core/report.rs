@@ -6,7 +6,7 @@
 //! Text from a definition or an assessment may come from anyone who sends a file, so the CSV
 //! defuses spreadsheet formulas and the HTML escapes every character that could open markup.
 
-use super::assessment::{unknown_items, Answer, Assessment, Snapshot, Status};
+use super::assessment::{unknown_items, Answer, Assessment, Decision, SignOff, Snapshot, Status};
 use super::compare::{since_review, Comparison, Field, ItemChange, Side};
 use super::definition::{ChecklistDefinition, ItemId, RiskScale};
 use super::scoring::{heat_map, is_open_unrated, Band, ListedItem, OverallRating, Summary};
@@ -64,6 +64,17 @@ pub fn display_title(title: &str) -> &str {
 
 /// The line the HTML report shows when answers changed after the decision was recorded.
 pub const NEEDS_REVIEW: &str = "Needs review: answers changed after sign-off";
+
+/// The sign-off's warning when the decision is to proceed, without conditions, while
+/// `baseline_open` baseline items in scope are not achieved: it warns and does not block.
+pub fn baseline_warning(signoff: &SignOff, baseline_open: usize) -> Option<String> {
+    (signoff.decision == Some(Decision::Proceed) && baseline_open > 0).then(|| {
+        format!(
+            "{baseline_open} baseline {} not achieved yet (see Before go-live). These are items not to go live without: proceeding without conditions leaves them open.",
+            if baseline_open == 1 { "item is" } else { "items are" }
+        )
+    })
+}
 
 /// One row per checklist item in checklist order, then one per answer to an item the checklist
 /// does not have, so that no answer is lost from the export. Items out of scope keep their row
@@ -277,6 +288,7 @@ dl.fields dd { margin: 0; }
 .long { white-space: pre-wrap; overflow-wrap: anywhere; }
 .none { color: #555; font-style: italic; }
 .needs-review { border: 2px solid #a00; padding: .4rem .6rem; font-weight: 700; }
+.warning { border: 2px solid #8a5a00; padding: .4rem .6rem; }
 .baseline { font-weight: 600; margin: .25rem 0; }
 article.answer { border-top: 1px solid #bbb; }
 @media print {
@@ -322,7 +334,7 @@ fn write_report(
         ],
     )?;
     out.push_str("</header>\n<main>\n");
-    write_signoff(out, a)?;
+    write_signoff(out, a, summary.before_go_live.len())?;
     write_scope(out, def, a)?;
     write_summary(out, def, a, &summary)?;
     if let Some(comparison) = since_review(def, a) {
@@ -339,7 +351,7 @@ fn write_report(
     Ok(())
 }
 
-fn write_signoff(out: &mut String, a: &Assessment) -> fmt::Result {
+fn write_signoff(out: &mut String, a: &Assessment, baseline_open: usize) -> fmt::Result {
     out.push_str("<section aria-labelledby=\"signoff\">\n<h2 id=\"signoff\">Sign-off</h2>\n");
     let Some(s) = &a.signoff else {
         out.push_str("<p>Not signed off yet.</p>\n</section>\n");
@@ -347,6 +359,9 @@ fn write_signoff(out: &mut String, a: &Assessment) -> fmt::Result {
     };
     if s.needs_review {
         writeln!(out, "<p class=\"needs-review\">{NEEDS_REVIEW}</p>")?;
+    }
+    if let Some(warning) = baseline_warning(s, baseline_open) {
+        writeln!(out, "<p class=\"warning\"><strong>Warning:</strong> {warning}</p>")?;
     }
     if !s.is_decided() {
         // A draft keeps what was entered so far; it is shown, but not as a decision.

@@ -205,9 +205,19 @@ describe('what blocks go-live and every open item', () => {
       const base = lines.find((l) => l.includes(baseline[0].title));
       assert.match(base, /^[^,]+,[^,]+,Yes,Yes,/, base);
 
+      // A decision to proceed with baseline items open: the report's sign-off warns, as the
+      // widget's does.
+      await showView(page, 'Summary');
+      await page.getByRole('region', { name: 'Decision and sign-off', exact: true }).getByRole('radio', { name: 'Proceed', exact: true }).check();
+      await waitForStored(page, (r) => r.assessment.signoff?.decision === 'proceed');
+      const open = inScope({ 'public-channel': false }).filter((i) => i.baseline).length;
+      assert.ok(open > 0);
+
       const html = (await downloadFrom(page, 'Export HTML report')).text;
       for (const text of ['Scope', 'Before go-live', 'Out of scope', PUBLIC.question, ...checklist.scale.impact_descriptions]) {
         assert.ok(html.includes(text), `the HTML report holds ${JSON.stringify(text)}`);
       }
+      const signoff = html.slice(html.indexOf('<h2 id="signoff">'), html.indexOf('<h2 id="scope">'));
+      assert.match(signoff, new RegExp(`<strong>Warning:</strong> ${open} baseline items are not achieved yet`), signoff);
     }));
 });

@@ -3,6 +3,7 @@
 
 use super::field::button;
 use super::field::{field, Kind};
+use crate::core::report::baseline_warning;
 use crate::core::{Action, Decision, SignOff};
 use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
@@ -56,11 +57,9 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
                     <ul>{ for props.acceptance.iter().map(|t| html! { <li><bdi>{ t }</bdi></li> }) }</ul>
                 </div>
             }
-            if so.decision == Some(Decision::Proceed) && props.baseline_open > 0 {
+            if let Some(warning) = baseline_warning(&so, props.baseline_open) {
                 <div class="rc-panel rc-warning" role="alert">
-                    <p><strong>{"Warning: "}</strong>{ format!(
-                        "{} baseline {} not achieved yet (see Before go-live). These are items not to go live without: proceeding without conditions leaves them open.",
-                        props.baseline_open, if props.baseline_open == 1 { "item is" } else { "items are" }) }</p>
+                    <p><strong>{"Warning: "}</strong>{ warning }</p>
                 </div>
             }
             <p class="rc-decision-line">{ match (so.decision, so.decided.as_deref()) {
