@@ -47,24 +47,17 @@ fn mount_within(node: &web_sys::Element) {
 }
 
 /// Content management systems often render parts of a page after it loaded: hosts added then
-/// are mounted too. Changes inside a mounted widget are passed over at once.
+/// are mounted too. One query for hosts not mounted yet answers each batch of changes, so the
+/// widget's own rendering (thousands of added nodes) costs one query, not a call per node.
 fn watch_for_hosts(root: &web_sys::Element) {
     use wasm_bindgen::closure::Closure;
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
-        for record in records.iter().filter_map(|r| r.dyn_into::<web_sys::MutationRecord>().ok()) {
-            let inside_widget = record
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|t| t.closest("[data-mounted]").ok().flatten().is_some());
-            if inside_widget {
-                continue;
-            }
-            let added = record.added_nodes();
-            for i in 0..added.length() {
-                if let Some(el) = added.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                {
-                    mount_within(&el);
-                }
+    let unmounted = format!("{HOST_SELECTOR}:not([data-mounted])");
+    let within = root.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        let Ok(hosts) = within.query_selector_all(&unmounted) else { return };
+        for i in 0..hosts.length() {
+            if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                mount(host);
             }
         }
     });
