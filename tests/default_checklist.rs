@@ -225,7 +225,7 @@ fn it_is_version_2_of_the_same_checklist() {
     // Keeping the id lets assessments of version 1 open against version 2.
     let def = checklist();
     assert_eq!(def["id"], "social-media-collaboration-risk");
-    assert_eq!(def["version"], "2.0.0");
+    assert_eq!(def["version"], "2.0.1");
     let description = text(&def["description"]).to_lowercase();
     for phrase in ["as things stand today", "not fully achieved", "action"] {
         assert!(description.contains(phrase), "the description must say what is rated: {phrase:?}");

@@ -31,7 +31,7 @@ mod tests {
         let def = ChecklistDefinition::from_json(DEFAULT_CHECKLIST_JSON)
             .expect("default checklist is valid");
         assert_eq!(def.title, "Social media and collaboration tool risk checklist");
-        assert_eq!(def.version, "2.0.0");
+        assert_eq!(def.version, "2.0.1");
         // Counts per part and per typical assessment are in tests/default_checklist.rs.
         assert!((6..=10).contains(&def.sections.len()), "{} sections", def.sections.len());
         assert!(def.questions.len() >= 6, "{} questions", def.questions.len());
