@@ -57,7 +57,7 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
                     <ul>{ for props.acceptance.iter().map(|t| html! { <li><bdi>{ t }</bdi></li> }) }</ul>
                 </div>
             }
-            if let Some(warning) = baseline_warning(&so, props.baseline_open) {
+            if let Some(warning) = baseline_warning(so, props.baseline_open) {
                 <div class="rc-panel rc-warning" role="alert">
                     <p><strong>{"Warning: "}</strong>{ warning }</p>
                 </div>
