@@ -169,6 +169,9 @@ describe('what blocks go-live and every open item', () => {
           .locator('tbody tr')
           .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim())))).find((r) => r[0] === first.title);
       assert.deepEqual(await sectionRow(), [first.title, `1 of ${first.items.length}`, '1 open item not rated']);
+      await showView(page, 'Checklist');
+      assert.match((await sectionSummaries(page))[0], /\b1 not rated$/, 'and the section list');
+      await showView(page, 'Summary');
 
       await showView(page, 'Checklist');
       await chooseStatus(page, rated.title, 'Not achieved');
@@ -179,6 +182,9 @@ describe('what blocks go-live and every open item', () => {
       assert.equal(await stat('Overall rating'), 'High and 1 open item not rated');
       assert.equal(await stat('Open risks'), '1 high, 1 medium, 0 low, 1 not rated');
       assert.deepEqual(await sectionRow(), [first.title, `3 of ${first.items.length}`, 'High and 1 open item not rated']);
+      await showView(page, 'Checklist');
+      assert.match((await sectionSummaries(page))[0], /\bHigh risk 1 not rated$/);
+      await showView(page, 'Summary');
       const rows = await page
         .getByRole('region', { name: 'Open risks, highest first', exact: true })
         .locator('tbody tr')

@@ -1,4 +1,5 @@
-//! Navigation between sections, each with its own progress and worst open risk.
+//! Navigation between sections, each with its own progress, worst open risk and open items
+//! not rated.
 
 use crate::app::Msg;
 use crate::core::scoring::SectionSummary;
@@ -35,6 +36,11 @@ pub fn SectionNav(props: &SectionNavProps) -> Html {
                                 <span class="rc-nav-count">{ format!("{assessed} of {total} assessed") }</span>
                                 if let Some(band) = s.worst {
                                     <span class={format!("rc-band rc-band-{}", band.key())}>{ format!("{} risk", band.label()) }</span>
+                                }
+                                // Open items without both ratings show here too, so a section
+                                // is never read as clear while items in it are not achieved.
+                                if s.unrated > 0 {
+                                    <span class="rc-band rc-unrated">{ format!("{} not rated", s.unrated) }</span>
                                 }
                             </button>
                         </li>
