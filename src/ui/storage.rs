@@ -48,16 +48,18 @@ pub struct Store {
 
 impl Store {
     /// Opens storage, checking that it can really be written: some browsers hand out a
-    /// `localStorage` object that throws on every write.
+    /// `localStorage` object that throws on every write. The probe's key is under the
+    /// namespace, like every key the widget writes.
     pub fn open(namespace: &str) -> Store {
-        let storage =
+        let mut store = Store { storage: None, namespace: namespace.to_owned() };
+        let probe = format!("{}probe", store.prefix());
+        store.storage =
             web_sys::window().and_then(|w| w.local_storage().ok().flatten()).filter(|s| {
-                let probe = format!("{KEY_PREFIX}probe");
                 let ok = s.set_item(&probe, "1").is_ok();
                 let _ = s.remove_item(&probe);
                 ok
             });
-        Store { storage, namespace: namespace.to_owned() }
+        store
     }
 
     pub fn is_available(&self) -> bool {

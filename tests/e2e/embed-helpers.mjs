@@ -177,7 +177,9 @@ export function styleDifferences(before, after) {
 
 /**
  * Selectors of every style rule in a stylesheet's text, with @media/@supports blocks opened
- * (rules inside other at-rules, such as @keyframes, are not selectors and are skipped).
+ * (rules inside other at-rules, such as @keyframes, are not selectors and are skipped). An
+ * at-rule that sets something for the whole page (@page, @font-face, ...) is listed as it is,
+ * so that a check for selectors under the widget's root class finds it.
  */
 export function cssSelectors(css) {
   const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
@@ -188,7 +190,11 @@ export function cssSelectors(css) {
     if (ch === '{') {
       const p = prelude.trim();
       prelude = '';
-      if (p.startsWith('@')) {
+      if (/^@(page|font-face|property|counter-style|font-feature-values)\b/.test(p)) {
+        // Rules that apply to the whole page whatever the selectors: reported as they are.
+        selectors.push(p);
+        stack.push('skip');
+      } else if (p.startsWith('@')) {
         stack.push(/^@(media|supports|layer|container)\b/.test(p) ? 'group' : 'skip');
       } else if (stack.includes('skip')) {
         stack.push('skip');

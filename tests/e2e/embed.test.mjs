@@ -590,6 +590,20 @@ describe('a custom checklist', () => {
   });
 });
 
+/** Records in window.__storageKeysTouched the key of every localStorage write and removal. */
+function recordStorageKeys() {
+  window.__storageKeysTouched = [];
+  const { setItem, removeItem } = Storage.prototype;
+  Storage.prototype.setItem = function (key, value) {
+    window.__storageKeysTouched.push(String(key));
+    return setItem.call(this, key, value);
+  };
+  Storage.prototype.removeItem = function (key) {
+    window.__storageKeysTouched.push(String(key));
+    return removeItem.call(this, key);
+  };
+}
+
 describe('data attributes', () => {
   it('storage keys follow data-namespace, and nothing else on the origin is touched', async () => {
     embedPages['/keys.html'] = htmlPage(hostPage({ body: '<div data-risk-checklist data-namespace="Team A/Pilot!"></div>' }));
@@ -604,7 +618,12 @@ describe('data attributes', () => {
       const others = keys.filter((k) => !k.startsWith('risk-checklist/v1/TeamAPilot/'));
       assert.deepEqual(others, ['host-own-key'], `keys: ${keys.join(', ')}`);
       assert.equal(await page.evaluate(() => localStorage.getItem('host-own-key')), 'kept');
+      // Every key written or removed on the way, even one gone by now (the start-up probe).
+      const touched = await page.evaluate(() => window.__storageKeysTouched);
+      assert.ok(touched.length > 0, 'no storage call recorded');
+      const outside = touched.filter((k) => k !== 'host-own-key' && !k.startsWith('risk-checklist/v1/TeamAPilot/'));
+      assert.deepEqual(outside, [], `keys touched: ${touched.join(', ')}`);
       await assertNoErrors(rec, assert);
-    });
+    }, { before: (context) => context.addInitScript(recordStorageKeys) });
   });
 });

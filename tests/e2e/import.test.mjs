@@ -22,6 +22,7 @@ import {
   currentId,
   defaultChecklist,
   dropFile,
+  eventually,
   exportJson,
   field,
   fillDetails,
@@ -56,6 +57,23 @@ const [idA, idB] = first.items.map((i) => i.id);
 const idOther = second.items[0].id;
 
 const env = useBrowserAndServer();
+
+/** The "Import JSON" file control. */
+const importControl = (page) => page.getByLabel('Import JSON', { exact: true });
+
+/** Waits for the focus to be back on `control`, as a closed preview or message leaves it. */
+async function focusBackOn(control, after) {
+  await eventually(() => control.evaluate((el) => el === document.activeElement), `focus back on ${control} after ${after}`);
+}
+
+/**
+ * Chooses a file as a keyboard user does: the focus on "Import JSON", then the file (the
+ * browser's file chooser leaves the focus on the control).
+ */
+async function chooseFile(page, file) {
+  await importControl(page).focus();
+  await importFile(page, file);
+}
 
 const { run } = env;
 
@@ -119,7 +137,7 @@ describe('Import: a good exported file', () => {
       const file = await editedExport(page);
       const before = await localStorageEntries(page);
 
-      await importFile(page, file);
+      await chooseFile(page, file);
       const preview = importPreview(page);
       await preview.waitFor({ state: 'visible' });
       assert.deepEqual(await previewFacts(page), expectedFacts);
@@ -136,6 +154,7 @@ describe('Import: a good exported file', () => {
 
       await preview.getByRole('button', { name: 'Cancel', exact: true }).click();
       await preview.waitFor({ state: 'detached' });
+      await focusBackOn(importControl(page), 'Cancel');
       await assertWorkShown(page, 'after Cancel');
       await assertStorageUnchanged(page, before, 'after Cancel');
     }));
@@ -147,9 +166,10 @@ describe('Import: a good exported file', () => {
       const file = await editedExport(page);
       const before = await localStorageEntries(page);
 
-      await importFile(page, file);
+      await chooseFile(page, file);
       await importPreview(page).getByRole('button', { name: 'Open as a new assessment', exact: true }).click();
       await importPreview(page).waitFor({ state: 'detached' });
+      await focusBackOn(importControl(page), '"Open as a new assessment"');
       await assertImportedShown(page);
 
       const stored = await waitForStored(page, (r) => r.assessment.title === 'Imported pilot');
@@ -258,11 +278,16 @@ describe('Import: a good exported file', () => {
     run('import-drop-bad', async ({ page }) => {
       await startWork(page);
       const before = await localStorageEntries(page);
+      // The drop comes while the focus is in a field: Dismiss sends it back there.
+      const notes = field(page, itemA, 'Notes');
+      await notes.focus();
       const drop = await dropFile(page, fileOf('notes.json', readFileSync(fixture('not-json.json'))));
       assert.equal(drop.dropTaken, true);
       const text = await importProblem(page);
       assert.match(text, /^notes\.json cannot be imported\. This is not a readable assessment file/);
       assert.match(text, /Nothing was changed\.$/);
+      await importAlert(page).getByRole('button', { name: 'Dismiss', exact: true }).click();
+      await focusBackOn(notes, 'Dismiss');
       await assertWorkShown(page, 'after the bad drop');
       await assertStorageUnchanged(page, before, 'after the bad drop');
     }));
@@ -358,7 +383,7 @@ describe('Import: bad files are refused with the reason, and nothing changes', (
       for (const [label, file, reason] of refusals) {
         await t.test(`${label} (${file})`, async () => {
           try {
-            await importFile(page, fixture(file));
+            await chooseFile(page, fixture(file));
             const text = await importProblem(page);
             assert.ok(text.startsWith(`${file} cannot be imported.`), `the message names the file: ${text}`);
             assert.match(text, reason);
@@ -374,6 +399,7 @@ describe('Import: bad files are refused with the reason, and nothing changes', (
             const dismiss = importAlert(page).getByRole('button', { name: 'Dismiss', exact: true });
             if (await dismiss.count()) await dismiss.click();
             await importAlert(page).waitFor({ state: 'detached' });
+            await focusBackOn(importControl(page), 'Dismiss');
           }
         });
       }

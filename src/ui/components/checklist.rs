@@ -19,7 +19,7 @@ use crate::core::assessment::unknown_items;
 use crate::core::scoring::SectionSummary;
 use crate::core::{Answer, ChecklistDefinition, Progress};
 use crate::ui::clock;
-use crate::ui::context::{rendered, Shell};
+use crate::ui::context::{rendered, use_focus_return, Shell};
 use crate::ui::ops::{new_id, Op, Ops};
 use crate::ui::storage::{Loaded, Saver, SharedSaver, Store};
 use gloo_events::EventListener;
@@ -196,47 +196,6 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         </div>
         </ContextProvider<Shell>>
     }
-}
-
-/// Sends the focus back where it was when a comparison or a merge preview, shown in place of
-/// the view, closes and takes the focus with it: to the control that opened it when that is on
-/// the page again (found by its id), otherwise to the tab of the view shown (`fallback`, an
-/// element id).
-#[hook]
-fn use_focus_return(overlay: bool, fallback: String) {
-    // The id of the control that opened the overlay (empty when it had none), kept while the
-    // overlay is shown.
-    let opener = use_mut_ref(|| None::<String>);
-    if overlay && opener.borrow().is_none() {
-        // This render comes before the page changes, so the focus is still on the control
-        // that asked for the overlay.
-        let focused = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .map(|el| el.id());
-        *opener.borrow_mut() = Some(focused.unwrap_or_default());
-    }
-    use_effect_with(overlay, move |&overlay| {
-        let back = if overlay { None } else { opener.borrow_mut().take() };
-        let document = web_sys::window().and_then(|w| w.document());
-        // Only focus lost with the overlay is moved: a person who went on to another control
-        // (a view's tab, say) keeps the focus there.
-        let lost = document
-            .as_ref()
-            .and_then(|d| d.active_element())
-            .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"));
-        if let Some(id) = back.filter(|_| lost) {
-            let target = document.and_then(|d| {
-                Some(id)
-                    .filter(|id| !id.is_empty())
-                    .and_then(|id| d.get_element_by_id(&id))
-                    .or_else(|| d.get_element_by_id(&fallback))
-            });
-            if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
-            }
-        }
-    });
 }
 
 /// The Checklist view: the section list, the section on screen and any retired answers. Each

@@ -4,7 +4,7 @@
 use super::field::button;
 use crate::app::import::ImportPreview;
 use crate::app::Msg;
-use crate::ui::context::{rendered, use_focus_on_open, use_shell};
+use crate::ui::context::{rendered, use_focus_on_open, use_focus_return, use_shell};
 use crate::ui::ops::Op;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -92,6 +92,10 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         }
     });
     let Some(shell) = use_shell() else { return html! {} };
+    let input_id = shell.id("import");
+    // Closing the preview or the message (Cancel, Dismiss, or a choice that opens the file)
+    // takes the focused button with it: the focus goes back to the file control.
+    use_focus_return(props.preview.is_some() || props.error.is_some(), input_id.clone());
     let onchange = {
         let (run, input) = (shell.run.clone(), input.clone());
         Callback::from(move |_: Event| {
@@ -104,7 +108,6 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         })
     };
     let close = shell.on_click_send(|| Msg::CloseImport);
-    let input_id = shell.id("import");
     html! {
         <div class="rc-import">
             <div class="rc-import-control">
