@@ -202,18 +202,38 @@ async fn assessments_can_be_created_listed_deleted_and_brought_back() {
     yew::scheduler::flush().await;
     let rows = host.query_selector_all(".rc-library tbody tr").unwrap();
     assert_eq!(rows.length(), 2);
+    let focused = || document().active_element().map(|el| el.outer_html()).unwrap_or_default();
+    // Rename puts the focus in the name field; Cancel puts it back on Rename.
+    let rename = "button[aria-label='Rename First project']";
+    let by_label = |selector: &str| {
+        host.query_selector(selector).unwrap().unwrap().dyn_into::<HtmlElement>().unwrap()
+    };
+    by_label(rename).click();
+    yew::scheduler::flush().await;
+    let name: HtmlInputElement = control(&host, "New name for First project");
+    assert_eq!(document().active_element(), Some(name.clone().into()), "{}", focused());
+    button(&host, "Cancel").click();
+    yew::scheduler::flush().await;
+    assert_eq!(document().active_element(), Some(by_label(rename).into()), "{}", focused());
     let delete = host
         .query_selector("button[aria-label='Delete First project']")
         .unwrap()
         .unwrap()
         .dyn_into::<HtmlElement>()
         .unwrap();
+    delete.focus().unwrap();
     delete.click();
     yew::scheduler::flush().await;
     assert_eq!(host.query_selector_all(".rc-library tbody tr").unwrap().length(), 1);
-    button(&host, "Undo").click();
+    // The deleted row took the focused button with it: the focus is on the way back.
+    let undo = button(&host, "Undo");
+    assert_eq!(document().active_element(), Some(undo.clone().into()), "{}", focused());
+    undo.click();
     yew::scheduler::flush().await;
     assert_eq!(host.query_selector_all(".rc-library tbody tr").unwrap().length(), 2);
+    // Undo took itself away: the focus is on the view's heading.
+    let heading = host.query_selector(".rc-library h2").unwrap().unwrap();
+    assert_eq!(document().active_element(), Some(heading), "{}", focused());
 }
 
 #[wasm_bindgen_test]

@@ -370,10 +370,15 @@ pub enum Action {
         item: ItemId,
         action: String,
     },
-    /// Records or changes the sign-off; a recorded sign-off no longer needs review.
+    /// Records or changes the sign-off. A decision that needs review still needs it after an
+    /// edit to the sign-off's other fields (a name, a role, a date): only choosing another
+    /// decision, or [`Action::ConfirmSignOff`], clears the mark.
     SetSignOff {
         signoff: SignOff,
     },
+    /// The risk owner confirms the recorded decision after the answers changed: it no longer
+    /// needs review.
+    ConfirmSignOff,
     /// Answers a scope question Yes (`Some(true)`) or No, or clears the answer (`None`).
     /// Answers to items that leave scope are kept, and count again when they come back.
     SetScope {
@@ -486,10 +491,22 @@ impl Assessment {
                 if check_signoff(&signoff).is_err() {
                     return false;
                 }
-                let signoff = SignOff { needs_review: false, ..signoff };
+                let still_to_review = self
+                    .signoff
+                    .as_ref()
+                    .is_some_and(|now| now.needs_review && now.decision == signoff.decision);
+                let needs_review = still_to_review && signoff.is_decided();
+                let signoff = SignOff { needs_review, ..signoff };
                 let next = (signoff != SignOff::default()).then_some(signoff);
                 replace(&mut self.signoff, next)
             }
+            Action::ConfirmSignOff => match self.signoff.as_mut().filter(|s| s.needs_review) {
+                Some(signoff) => {
+                    signoff.needs_review = false;
+                    true
+                }
+                None => false,
+            },
             Action::SetDue { item, due } => {
                 let due = due.filter(|d| !d.is_empty());
                 self.edit(def, item, &now, |a| replace(&mut a.due, due))
@@ -801,12 +818,51 @@ mod tests {
         ]);
         assert!(a.signoff.as_ref().unwrap().needs_review);
 
-        let (a, _) = run(vec![
+        let (a, changed) = run(vec![
             Action::SetSignOff { signoff: decided() },
             Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
-            Action::SetSignOff { signoff: SignOff { needs_review: true, ..decided() } },
+            Action::ConfirmSignOff,
+            Action::ConfirmSignOff,
         ]);
+        assert_eq!(changed, vec![true, true, true, false], "a second confirmation changes nothing");
         assert!(!a.signoff.as_ref().unwrap().needs_review);
+    }
+
+    #[test]
+    fn editing_the_sign_off_keeps_the_review_mark_until_the_decision_is_confirmed_or_changed() {
+        let id = first_item();
+        let marked = [
+            Action::SetSignOff { signoff: decided() },
+            Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
+        ];
+        // A role, the conditions, the date or the name: a typo fixed is not a decision taken.
+        let edits: [fn(&mut SignOff); 4] = [
+            |s| s.role = "Senior information risk owner".into(),
+            |s| s.conditions = "2SV for every account first".into(),
+            |s| s.decided = Some("2026-11-21".into()),
+            |s| s.owner = "Jo Bloggs-Smith".into(),
+        ];
+        for edit in edits {
+            let mut signoff = SignOff { needs_review: false, ..decided() };
+            edit(&mut signoff);
+            let (a, changed) =
+                run(marked.iter().cloned().chain([Action::SetSignOff { signoff }]).collect());
+            assert_eq!(changed, vec![true, true, true]);
+            assert!(a.signoff.as_ref().unwrap().needs_review, "{:?}", a.signoff);
+        }
+        // Another decision is a decision taken afresh.
+        let (a, _) = run(marked
+            .iter()
+            .cloned()
+            .chain([Action::SetSignOff {
+                signoff: SignOff { decision: Some(Decision::Proceed), ..decided() },
+            }])
+            .collect());
+        assert!(!a.signoff.as_ref().unwrap().needs_review);
+        // Confirming when nothing needs review changes nothing.
+        let (_, changed) =
+            run(vec![Action::SetSignOff { signoff: decided() }, Action::ConfirmSignOff]);
+        assert_eq!(changed, vec![true, false]);
     }
 
     #[test]

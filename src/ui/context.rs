@@ -172,11 +172,7 @@ pub fn use_focus_return(overlay: bool, fallback: String) {
         let document = web_sys::window().and_then(|w| w.document());
         // Only focus lost with the overlay is moved: a person who went on to another control
         // (a view's tab, say) keeps the focus there.
-        let lost = document
-            .as_ref()
-            .and_then(|d| d.active_element())
-            .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"));
-        if let Some(id) = back.filter(|_| lost) {
+        if let Some(id) = back.filter(|_| focus_lost()) {
             let target = document.and_then(|d| {
                 Some(id)
                     .filter(|id| !id.is_empty())
@@ -188,4 +184,13 @@ pub fn use_focus_return(overlay: bool, fallback: String) {
             }
         }
     });
+}
+
+/// The focus is nowhere in particular: on the page's body, as when the focused control has
+/// just been taken off the page.
+pub fn focus_lost() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"))
 }

@@ -133,7 +133,11 @@ impl Ops {
                     library: self.library(),
                 }
             }
-            Op::ShowAssessments => Msg::Listed(self.library()),
+            Op::ShowAssessments => {
+                // The list shows the open assessment as typed, not as last saved.
+                Saver::flush(&self.saver);
+                Msg::Listed(self.library())
+            }
             Op::Duplicate(id) => self.duplicate(s, id),
             Op::Rename(id, title) => self.rename(s, id, title),
             Op::Delete(id) => self.delete(s, id),

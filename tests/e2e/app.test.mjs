@@ -20,6 +20,7 @@ import {
   focusedElement,
   formatViolations,
   goToSection,
+  assessmentRows,
   item,
   literal,
   localStorageEntries,
@@ -30,6 +31,7 @@ import {
   sectionButton,
   sectionNav,
   sectionSummaries,
+  showView,
   statusRadio,
   indexKey,
   storedAssessment,
@@ -199,6 +201,24 @@ describe('saving', () => {
       assert.equal(await checkedStatus(page, itemC), 'Not applicable');
       assert.equal(await field(page, itemC, 'Notes').inputValue(), 'Typed, then reloaded at once.');
       assert.equal(await field(page, itemC, 'Owner').inputValue(), 'Records manager');
+    }));
+
+  it('the Assessments view, opened straight after an answer, lists the assessment as it is on screen', () =>
+    run('list-after-answer', async ({ page }) => {
+      const total = checklist.sections.reduce((n, s) => n + s.items.length, 0);
+      // Fresh: nothing is saved until the first answer; the view is opened before the
+      // save would run on its own.
+      await chooseStatus(page, itemA, 'Achieved');
+      await showView(page, 'Assessments');
+      let rows = await assessmentRows(page);
+      assert.equal(rows.length, 1, `rows: ${JSON.stringify(rows)}`);
+      assert.match(rows[0].progress, new RegExp(`^1 of ${total}\\b`), rows[0].progress);
+      // A second answer, then the view at once: the count is the new one.
+      await showView(page, 'Checklist');
+      await chooseStatus(page, itemB, 'Not achieved');
+      await showView(page, 'Assessments');
+      rows = await assessmentRows(page);
+      assert.match(rows[0].progress, new RegExp(`^2 of ${total}\\b`), rows[0].progress);
     }));
 
   it('uses only keys under "risk-checklist/" and leaves the page\'s other keys alone', () =>

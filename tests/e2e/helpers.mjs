@@ -572,9 +572,15 @@ export async function heatMapCount(page, rowHeader, columnHeader) {
     const row = [...t.tBodies[0].rows].find((r) => r.cells[0]?.tagName === 'TH' && norm(r.cells[0].textContent) === rowName);
     if (col < 0 || !row) return { error: `no ${col < 0 ? `column header "${colName}"` : `row header "${rowName}"`} in ${norm(t.textContent)}` };
     const cell = row.cells[col];
-    // The count, without the visually hidden band name that follows it.
-    const count = [...cell.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
-    return { count, text: norm(cell.textContent) };
+    // The count, then the band's name, each in its own element.
+    const [countEl, bandEl] = cell.children;
+    const box = bandEl?.getBoundingClientRect();
+    return {
+      count: norm(countEl?.textContent ?? ''),
+      text: norm(cell.textContent),
+      // Shown, not only there for screen readers (a visually hidden element is 1 px).
+      bandShown: !!box && box.width > 4 && box.height > 4,
+    };
   }, [rowHeader, columnHeader]);
   if (found.error) throw new Error(found.error);
   return found;

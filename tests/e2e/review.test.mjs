@@ -256,6 +256,11 @@ describe('Merge', () => {
       assert.deepEqual([term, theirs], ['Last changed', '2026-11-30 09:00 UTC']);
       assert.match(mine, /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
       await assertAccessible(page, 'the merge preview');
+      // WCAG 1.4.10: at 320 CSS px the preview wraps; only its tables scroll, in their regions.
+      const size = page.viewportSize();
+      await page.setViewportSize({ width: 320, height: 800 });
+      await eventually(() => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'the merge preview fits 320 px without sideways scrolling');
+      await page.setViewportSize(size);
 
       // The whole section, then one item by mouse and one by keyboard.
       await section.getByRole('button', { name: 'Take theirs for the whole section', exact: true }).click();

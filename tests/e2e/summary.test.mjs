@@ -142,7 +142,8 @@ describe('the Summary view', () => {
         }
       }
       const top = await heatMapCount(page, 'Likelihood 3 – Probable', 'Impact 3 – Severe');
-      assert.equal(top.text, '1 (High band)', 'the cell says its band in text too');
+      assert.equal(top.text, '1 High', 'the cell says its band in words too');
+      assert.equal(top.bandShown, true, 'the band\'s name is shown, not only given to screen readers');
 
       // Open risks, highest score first.
       const risks = await tableAfter(page, 'Open risks, highest first');
@@ -223,6 +224,12 @@ describe('the Summary view', () => {
       await needsReview.waitFor({ state: 'visible' });
       assert.match((await needsReview.innerText()).replace(/\s+/g, ' '), /Needs review: answers changed after the decision was recorded/);
       await waitForStored(page, (r) => r.assessment.signoff?.needs_review === true);
+
+      // A typo fixed in the role is not the decision confirmed: the mark stays, saved.
+      await form.getByLabel('Role', { exact: true }).fill('Deputy Director, Digital Services');
+      await waitForStored(page, (r) => r.assessment.signoff?.role === 'Deputy Director, Digital Services');
+      assert.equal(await needsReview.count(), 1, 'still needs review after editing the role');
+      assert.equal((await waitForStored(page, (r) => r.assessment.signoff?.role === 'Deputy Director, Digital Services')).assessment.signoff.needs_review, true);
 
       await needsReview.getByRole('button', { name: 'Confirm the decision again', exact: true }).click();
       await needsReview.waitFor({ state: 'detached' });

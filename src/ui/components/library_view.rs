@@ -3,9 +3,10 @@
 
 use super::field::button;
 use crate::core::library::{AssessmentId, Entry, Library};
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::{focus_lost, rendered, use_shell};
 use crate::ui::ops::Op;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,9 +22,26 @@ pub fn LibraryView(props: &LibraryProps) -> Html {
     let Some(shell) = use_shell() else { return html! {} };
     let entries = &props.library.entries;
     let heading_id = shell.id("library-heading");
+    // A row deleted takes its focused Delete button with it, and Undo takes itself away: the
+    // focus goes to Undo when it is there, else to the heading, never to the top of the page.
+    let ids: Vec<AssessmentId> = entries.iter().map(|e| e.id.clone()).collect();
+    use_effect_with(ids, {
+        let (undo, heading) = (shell.id("undo"), heading_id.clone());
+        move |_| {
+            if focus_lost() {
+                let document = web_sys::window().and_then(|w| w.document());
+                let target = document.and_then(|d| {
+                    d.get_element_by_id(&undo).or_else(|| d.get_element_by_id(&heading))
+                });
+                if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
     html! {
         <section class="rc-library" aria-labelledby={heading_id.clone()}>
-            <@{shell.heading(1)} id={heading_id.clone()}>{"Assessments in this browser"}</@>
+            <@{shell.heading(1)} id={heading_id.clone()} tabindex="-1">{"Assessments in this browser"}</@>
             <p class="rc-hint">{"Each assessment is saved separately in this browser. Export one to keep or share it."}</p>
             <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::New)}>{"New assessment"}</button>
             if entries.is_empty() {
@@ -64,6 +82,26 @@ struct RowProps {
 fn Row(props: &RowProps) -> Html {
     rendered("Row");
     let rename_input = use_node_ref();
+    let rename_button = use_node_ref();
+    // Rename puts the focus in the name field, its text selected; Save name or Cancel takes
+    // the form away and puts the focus back on Rename.
+    let was_renaming = use_mut_ref(|| false);
+    use_effect_with(props.renaming, {
+        let (input, rename_button) = (rename_input.clone(), rename_button.clone());
+        move |&renaming: &bool| {
+            if renaming {
+                if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                    let _ = el.focus();
+                    el.select();
+                }
+            } else if *was_renaming.borrow() && focus_lost() {
+                if let Some(el) = rename_button.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+            *was_renaming.borrow_mut() = renaming;
+        }
+    });
     let Some(shell) = use_shell() else { return html! {} };
     let e = &props.entry;
     let title = crate::core::report::display_title(&e.title).to_owned();
@@ -117,7 +155,7 @@ fn Row(props: &RowProps) -> Html {
                         onclick={shell.on_click({ let id = id.clone(); move || Op::Compare(id.clone()) })}>{"Compare"}</button>
                 }
                 if props.usable {
-                    <button type="button" class="rc-button" aria-label={format!("Rename {title}")}
+                    <button type="button" class="rc-button" aria-label={format!("Rename {title}")} ref={rename_button}
                         onclick={set_renaming(Some(id.clone()))}>{"Rename"}</button>
                     <button type="button" class="rc-button" aria-label={format!("Duplicate {title}")}
                         onclick={shell.on_click({ let id = id.clone(); move || Op::Duplicate(id.clone()) })}>{"Duplicate"}</button>

@@ -119,7 +119,7 @@ pub fn UndoNotice(props: &UndoProps) -> Html {
     html! {
         <div class="rc-panel rc-undo">
             <span>{ what }</span>{" "}
-            { button("Undo", shell.on_click(|| Op::Undo)) }
+            <button type="button" class="rc-button" id={shell.id("undo")} onclick={shell.on_click(|| Op::Undo)}>{"Undo"}</button>
         </div>
     }
 }

@@ -36,10 +36,8 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
         })
     };
     let confirm = {
-        let (shell, current) = (shell.clone(), so.clone());
-        Callback::from(move |_: MouseEvent| {
-            shell.edit_now(Action::SetSignOff { signoff: current.clone() })
-        })
+        let shell = shell.clone();
+        Callback::from(move |_: MouseEvent| shell.edit_now(Action::ConfirmSignOff))
     };
     html! {
         <section class={if so.needs_review { "rc-signoff rc-stale" } else { "rc-signoff" }} aria-labelledby={id("heading")}>

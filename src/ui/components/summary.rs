@@ -149,8 +149,9 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                                 <th scope="row">{ format!("Likelihood {level} – {label}") }</th>
                                 { for row.iter().enumerate().map(|(c, n)| {
                                     let band = def.scale.band((level * (c + 1)) as u32);
+                                    // The band in words as well as in colour, as in the report.
                                     html! { <td class={format!("rc-cell-{}", band.key())}>
-                                        { n.to_string() }<span class="rc-visually-hidden">{ format!(" ({} band)", band.label()) }</span>
+                                        <span class="rc-heat-count">{ n.to_string() }</span>{" "}<span class="rc-heat-band">{ band.label() }</span>
                                     </td> }
                                 }) }
                             </tr>
