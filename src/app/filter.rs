@@ -1,7 +1,7 @@
 //! Which items of the section on screen are shown.
 
 use crate::core::scoring::is_open;
-use crate::core::{Answer, Band, ChecklistDefinition};
+use crate::core::{Answer, Band, ChecklistDefinition, ItemId};
 
 /// Which items the current section shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -40,6 +40,19 @@ impl Filter {
             Filter::HighRisk => "No open high risks in this section.",
             Filter::All => "This section has no items.",
         }
+    }
+
+    /// Whether an item is shown: the filter passes its answer, or it was answered while this
+    /// filter was on (`kept`), so it stays where it is, under the person's hand and focus,
+    /// until the filter or the section changes.
+    pub fn shows_item(
+        self,
+        def: &ChecklistDefinition,
+        item: &ItemId,
+        answer: &Answer,
+        kept: &[ItemId],
+    ) -> bool {
+        self.shows(def, answer) || kept.contains(item)
     }
 
     /// Whether an item with this answer is shown.
@@ -83,5 +96,19 @@ mod tests {
         // A medium rating, or half a rating, is not high.
         check(answer(Status::NotAchieved, Some(2), Some(2)), [true, false, false]);
         check(answer(Status::NotAchieved, Some(3), None), [true, false, false]);
+    }
+
+    #[test]
+    fn an_item_kept_in_view_is_shown_whatever_its_answer() {
+        let def = default_checklist();
+        let (a, b) = (&def.sections[0].items[0].id, &def.sections[0].items[1].id);
+        let achieved = answer(Status::Achieved, None, None);
+        let kept = [a.clone()];
+        for filter in Filter::ALL {
+            assert!(filter.shows_item(&def, a, &achieved, &kept), "{filter:?}");
+        }
+        assert!(!Filter::NotAssessed.shows_item(&def, b, &achieved, &kept));
+        assert!(!Filter::HighRisk.shows_item(&def, b, &achieved, &kept));
+        assert!(Filter::All.shows_item(&def, b, &achieved, &kept));
     }
 }

@@ -11,7 +11,7 @@ use super::import::ImportPreview;
 use super::merging::{answers, Choice, Merging};
 use crate::core::library::{AssessmentId, Library};
 use crate::core::merge::Keep as Side;
-use crate::core::{Action, Assessment, ChecklistDefinition, Timestamp};
+use crate::core::{Action, Assessment, ChecklistDefinition, ItemId, Timestamp};
 use std::fmt;
 use std::rc::Rc;
 
@@ -236,6 +236,9 @@ pub struct AppState {
     /// The index of the section on screen.
     pub section: usize,
     pub filter: Filter,
+    /// Items answered while a filter other than All is on: they stay in view, where the
+    /// person is working, until the filter, the section or the view changes.
+    pub kept_in_view: Rc<Vec<ItemId>>,
     /// "Start again" is waiting for confirmation.
     pub confirm_reset: bool,
     /// The latest message for the status live region, with a counter so that the same text
@@ -420,6 +423,7 @@ impl AppState {
             origin: Origin::Stored,
             view: View::Checklist,
             filter: Filter::All,
+            kept_in_view: Rc::default(),
             confirm_reset: false,
             status: None,
             storage: None,
@@ -461,9 +465,15 @@ impl AppState {
                 if reset {
                     self.confirm_reset = false;
                 }
+                let item = action.item().cloned();
                 let mut assessment = (*self.assessment).clone();
                 if !assessment.apply(&self.def, action, now) {
                     return;
+                }
+                if let Some(item) =
+                    item.filter(|i| self.filter != Filter::All && !self.kept_in_view.contains(i))
+                {
+                    Rc::make_mut(&mut self.kept_in_view).push(item);
                 }
                 // A scope answer that sets the section on screen aside moves on to the next
                 // section still in scope; its answers stay, and come back with it.
@@ -474,7 +484,7 @@ impl AppState {
                 self.origin = Origin::Local;
                 if reset {
                     self.section = 0;
-                    self.filter = Filter::All;
+                    self.set_filter(Filter::All);
                     self.announce("All answers were cleared. You can start again.".into());
                 }
             }
@@ -482,13 +492,19 @@ impl AppState {
                 if i < self.def.sections.len()
                     && first_in_scope(&self.def, &self.assessment, i) == Some(i) =>
             {
+                if self.section != i || self.view != View::Checklist {
+                    self.kept_in_view = Rc::default();
+                }
                 self.section = i;
                 self.view = View::Checklist;
                 self.close_panels();
             }
             Msg::ShowSection(_) => {}
-            Msg::SetFilter(filter) => self.filter = filter,
+            Msg::SetFilter(filter) => self.set_filter(filter),
             Msg::ShowView(view) => {
+                if self.view != view {
+                    self.kept_in_view = Rc::default();
+                }
                 self.view = view;
                 self.close_panels();
             }
@@ -692,7 +708,7 @@ impl AppState {
         self.assessment = assessment;
         self.origin = origin;
         self.view = View::Checklist;
-        self.filter = Filter::All;
+        self.set_filter(Filter::All);
         self.confirm_reset = false;
         self.conflict = None;
         self.import = None;
@@ -700,6 +716,14 @@ impl AppState {
     }
 
     /// Closes a comparison or a merge on screen, as moving to a view or another assessment does.
+    /// Changes the filter; the items kept in view under the old one go back to its rule.
+    fn set_filter(&mut self, filter: Filter) {
+        if self.filter != filter {
+            self.filter = filter;
+            self.kept_in_view = Rc::default();
+        }
+    }
+
     fn close_panels(&mut self) {
         self.compare = None;
         self.merge = None;
@@ -856,6 +880,46 @@ mod tests {
         });
         check(&s, Msg::ShowView(View::Summary), |_| {});
         let s = check(&s, Msg::SetFilter(Filter::NotAssessed), |s| s.filter = Filter::NotAssessed);
+        check(&s, Msg::SetFilter(Filter::NotAssessed), |_| {});
+    }
+
+    #[test]
+    fn items_answered_under_a_filter_stay_in_view_until_the_filter_section_or_view_changes() {
+        let item = default_checklist().sections[0].items[0].id.clone();
+        let kept = |s: &mut AppState| s.kept_in_view = Rc::new(vec![item.clone()]);
+        // Under All nothing needs keeping.
+        let s = start().reduce(Msg::Edit { action: achieved(), now: now() });
+        assert!(s.kept_in_view.is_empty());
+        let s = start().reduce(Msg::SetFilter(Filter::NotAssessed));
+        let s = check(&s, Msg::Edit { action: achieved(), now: now() }, |s| {
+            s.assessment = Rc::new({
+                let mut a = (*s.assessment).clone();
+                a.apply(&s.def, achieved(), now());
+                a
+            });
+            kept(s);
+        });
+        // A second edit of the same item keeps it once; a title is no item.
+        let notes = Action::SetNotes { item: item.clone(), notes: "Done.".into() };
+        let s = s.reduce(Msg::Edit { action: notes, now: now() });
+        assert_eq!(*s.kept_in_view, vec![item.clone()]);
+        let s = s.reduce(Msg::Edit { action: Action::SetTitle { title: "T".into() }, now: now() });
+        assert_eq!(*s.kept_in_view, vec![item.clone()]);
+        // Each change of filter, section or view lets the filter's rule apply again.
+        check(&s, Msg::SetFilter(Filter::HighRisk), |s| {
+            s.filter = Filter::HighRisk;
+            s.kept_in_view = Rc::default();
+        });
+        check(&s, Msg::ShowSection(1), |s| {
+            s.section = 1;
+            s.kept_in_view = Rc::default();
+        });
+        check(&s, Msg::ShowView(View::Summary), |s| {
+            s.view = View::Summary;
+            s.kept_in_view = Rc::default();
+        });
+        // The section and view already on screen keep it.
+        check(&s, Msg::ShowSection(0), |_| {});
         check(&s, Msg::SetFilter(Filter::NotAssessed), |_| {});
     }
 

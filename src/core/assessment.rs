@@ -327,6 +327,26 @@ pub struct SignOff {
     pub needs_review: bool,
 }
 
+impl Action {
+    /// The item this action answers, if it answers one.
+    pub fn item(&self) -> Option<&ItemId> {
+        match self {
+            Action::SetStatus { item, .. }
+            | Action::SetRisk { item, .. }
+            | Action::SetNotes { item, .. }
+            | Action::SetOwner { item, .. }
+            | Action::SetDue { item, .. }
+            | Action::SetMitigation { item, .. } => Some(item),
+            Action::SetTitle { .. }
+            | Action::SetAssessor { .. }
+            | Action::SetSignOff { .. }
+            | Action::ConfirmSignOff
+            | Action::SetScope { .. }
+            | Action::Reset => None,
+        }
+    }
+}
+
 impl SignOff {
     /// A decision has been recorded (a decision and a date).
     pub fn is_decided(&self) -> bool {

@@ -371,6 +371,27 @@ describe('the Show filter', () => {
       assert.deepEqual(await visible(), first.items.slice(2).map((i) => i.title));
       await page.getByRole('radio', { name: 'All items', exact: true }).click();
       assert.deepEqual(await visible(), first.items.map((i) => i.title));
+
+      // An item answered under a filter stays where it is, with the focus, until the filter
+      // changes: arrow keys move through the statuses, each one choosing as it goes.
+      await page.getByRole('radio', { name: 'Not yet assessed', exact: true }).click();
+      const itemD = first.items[3].title;
+      await statusRadio(page, itemC, 'Achieved').focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('ArrowRight');
+      // The item's badge shows the new status once the page has rendered the change.
+      await item(page, itemC).getByText('Partially achieved', { exact: true }).and(item(page, itemC).locator('.rc-badge')).waitFor();
+      assert.equal(await checkedStatus(page, itemC), 'Partially achieved');
+      assert.equal(await statusRadio(page, itemC, 'Partially achieved').evaluate((el) => el === document.activeElement), true,
+        `the focus stays on the status chosen (on ${await focusedElement(page)})`);
+      assert.deepEqual(await visible(), first.items.slice(2).map((i) => i.title), 'the answered item is still shown');
+      await page.keyboard.press('Tab');
+      assert.ok(await item(page, itemC).evaluate((el) => el.contains(document.activeElement)), 'Tab goes on within the item');
+      // Under the filter afresh, the rule applies again.
+      await page.getByRole('radio', { name: 'All items', exact: true }).click();
+      await page.getByRole('radio', { name: 'Not yet assessed', exact: true }).click();
+      assert.deepEqual(await visible(), first.items.slice(3).map((i) => i.title));
+      assert.ok(await item(page, itemD).count(), itemD);
     }));
 });
 

@@ -6,12 +6,15 @@ use crate::app::{Filter, Msg};
 use crate::core::definition::ScopeAnswers;
 use crate::core::{Answer, ItemId};
 use crate::ui::context::{rendered, use_shell};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
     pub index: usize,
     pub filter: Filter,
+    /// Items answered under the filter, still shown (see `AppState::kept_in_view`).
+    pub kept: Rc<Vec<ItemId>>,
     /// The answers to this section's items, in order: a change to another section, the
     /// title or the sign-off leaves them equal, and the section is not rendered again.
     pub answers: Vec<Answer>,
@@ -56,8 +59,10 @@ pub fn SectionView(props: &SectionProps) -> Html {
         .collect();
     let total = shown.len();
     let assessed = shown.iter().filter(|(_, (_, a))| a.status.is_assessed()).count();
-    let shown: Vec<_> =
-        shown.into_iter().filter(|(_, (_, answer))| props.filter.shows(def, answer)).collect();
+    let shown: Vec<_> = shown
+        .into_iter()
+        .filter(|(_, (item, answer))| props.filter.shows_item(def, &item.id, answer, &props.kept))
+        .collect();
     let heading_id = shell.id("section-heading");
     html! {
         <section class="rc-section" aria-labelledby={heading_id.clone()}>
