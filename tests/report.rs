@@ -210,8 +210,8 @@ fn csv_fields_read_back_as_written() {
             "",
         ]
     );
-    // Out of scope: the answer is kept and shown, on no list; the reason is guarded as a
-    // formula like any other cell.
+    // Out of scope: the answer is kept and shown, on no list and with no score or band; the
+    // reason is guarded as a formula like any other cell.
     assert_eq!(
         row("No tracking pixel on our pages"),
         [
@@ -223,8 +223,8 @@ fn csv_fields_read_back_as_written() {
             "Not achieved",
             "3 – Probable",
             "3 – Severe",
-            "9",
-            "High",
+            "",
+            "",
             "",
             "",
             "",
@@ -267,6 +267,43 @@ fn csv_fields_read_back_as_written() {
         RETIRED_SECTION,
         "retired answers come after the checklist's items"
     );
+}
+
+#[test]
+fn an_item_out_of_scope_has_no_score_or_band_in_the_csv() {
+    // A filter on Band would otherwise count risks that the widget, the HTML report and the
+    // JSON summary leave out, as they count only items in scope. Both items out of scope are
+    // open, and the pixel is rated 3 x 3; the ad account is rated here too.
+    let (def, a) = edited(vec![Action::SetRisk {
+        item: ItemId::new("ad-account"),
+        likelihood: Some(2),
+        impact: Some(3),
+    }]);
+    let rows = parse_csv(&csv_report(&def, &a));
+    let out: Vec<&Vec<String>> = rows.iter().filter(|r| r[3] == "No").collect();
+    let titles: Vec<&str> = out.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(titles, ["Ad account access is reviewed", "No tracking pixel on our pages"]);
+    for r in out {
+        assert_eq!(r[8..10], ["", ""], "score and band of {r:?}");
+    }
+    // The answer itself is kept as answered.
+    let ad = rows.iter().find(|r| r[1] == "Ad account access is reviewed").unwrap();
+    assert_eq!(ad[5..8], ["Not assessed", "2 – Possible", "3 – Severe"]);
+    let pixel = rows.iter().find(|r| r[1] == "No tracking pixel on our pages").unwrap();
+    assert_eq!(pixel[5..8], ["Not achieved", "3 – Probable", "3 – Severe"]);
+    assert_eq!(pixel[15], "Kept while out of scope");
+    // Brought into scope, both get their score and band back.
+    let (def, a) = edited(vec![
+        Action::SetRisk { item: ItemId::new("ad-account"), likelihood: Some(2), impact: Some(3) },
+        Action::SetScope { question: QuestionId::new("paid-promotion"), answer: Some(true) },
+    ]);
+    let rows = parse_csv(&csv_report(&def, &a));
+    let cells = |item: &str| {
+        let r = rows.iter().find(|r| r[1] == item).unwrap();
+        (r[3].clone(), r[8].clone(), r[9].clone())
+    };
+    assert_eq!(cells("Ad account access is reviewed"), ("Yes".into(), "6".into(), "High".into()));
+    assert_eq!(cells("No tracking pixel on our pages"), ("Yes".into(), "9".into(), "High".into()));
 }
 
 #[test]
@@ -1171,8 +1208,8 @@ fn the_csv_of_a_review_says_each_item_s_previous_status_and_band() {
         ),
         // Not answered then.
         ("FOI requests are answered", ("Not assessed", "", "Not assessed", "")),
-        // Out of scope then, rated: its band is shown, as the Band column shows it.
-        ("No tracking pixel on our pages", ("Not achieved", "High", "Not achieved", "High")),
+        // Out of scope then, rated: no band then, as the Band column shows none out of scope.
+        ("No tracking pixel on our pages", ("Not achieved", "High", "Not achieved", "")),
         ("old-item", ("Not achieved", "High", "Not achieved", "High")),
     ];
     for (item, expected) in cases {

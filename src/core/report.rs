@@ -78,11 +78,14 @@ pub fn baseline_warning(signoff: &SignOff, baseline_open: usize) -> Option<Strin
 
 /// One row per checklist item in checklist order, then one per answer to an item the checklist
 /// does not have, so that no answer is lost from the export. Items out of scope keep their row
-/// and answer, with "No" under "In scope" and the questions answered No that put them there;
-/// the Baseline, Before go-live, Owner's acceptance and Band ("Not rated") cells mark the
-/// items on the summary's lists. A review fills the last two columns, Previous status and
-/// Previous band, from its copy of the assessment it reviews; they are empty otherwise. They
-/// come last so that every earlier column keeps its place for spreadsheets already reading it.
+/// and answer, with "No" under "In scope" and the questions answered No that put them there,
+/// but no Score or Band: the widget, the HTML report and the JSON summary count only items in
+/// scope, and a spreadsheet filtering on Band must count the same. The Baseline, Before
+/// go-live, Owner's acceptance and Band ("Not rated") cells mark the items on the summary's
+/// lists. A review fills the last two columns, Previous status and Previous band, from its
+/// copy of the assessment it reviews, on the same terms as of the scope then; they are empty
+/// otherwise. They come last so that every earlier column keeps its place for spreadsheets
+/// already reading it.
 ///
 /// The text starts with a UTF-8 byte order mark, because without it Excel reads the file in the
 /// local code page and garbles every non-ASCII character. Lines end in CRLF and fields are
@@ -102,12 +105,13 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
     for (section, item) in def.items() {
         let id = &item.id;
         let reason = out_of_scope.get(id).copied();
-        let in_scope_then = previous.is_some_and(|p| def.in_scope(section, item, &p.scope));
+        let in_scope_then = previous.map(|p| def.in_scope(section, item, &p.scope));
         let (previous_status, previous_band) =
             previous_cells(&def.scale, previous, id, in_scope_then);
         let marks = Marks {
             baseline: yes_or_blank(item.baseline),
             in_scope: if reason.is_some() { "No" } else { "Yes" },
+            out_of_scope: reason.is_some(),
             out_of_scope_because: reason.unwrap_or_default(),
             not_rated: unrated.contains(id),
             before_go_live: if before_go_live.contains(id) { OUTSTANDING } else { "" },
@@ -119,7 +123,7 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
     }
     for id in unknown_items(def, a) {
         // A retired item is in no list, and its scope is not known.
-        let (previous_status, previous_band) = previous_cells(&def.scale, previous, &id, false);
+        let (previous_status, previous_band) = previous_cells(&def.scale, previous, &id, None);
         let marks = Marks { previous_status, previous_band, ..Marks::default() };
         rows.push(csv_row(&def.scale, RETIRED_SECTION, id.as_str(), a.answer(&id), &marks));
     }
@@ -131,6 +135,8 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
 struct Marks<'a> {
     baseline: &'a str,
     in_scope: &'a str,
+    /// Known to be out of scope, so without a score or band.
+    out_of_scope: bool,
     out_of_scope_because: &'a str,
     not_rated: bool,
     before_go_live: &'a str,
@@ -140,21 +146,23 @@ struct Marks<'a> {
 }
 
 /// The Previous status and Previous band cells of an item: where it stood in the assessment a
-/// review started from, or empty when there is none. Its band is "Not rated" on the same terms
-/// as the Band column's, with `in_scope` saying whether the item was in scope then.
+/// review started from, or empty when there is none. Its band is on the same terms as the Band
+/// column's: none out of scope, and "Not rated" only in scope, with `in_scope` saying whether
+/// the item was in scope then (`None` when that is not known, for a retired item).
 fn previous_cells(
     scale: &RiskScale,
     previous: Option<&Snapshot>,
     id: &ItemId,
-    in_scope: bool,
+    in_scope: Option<bool>,
 ) -> (&'static str, &'static str) {
     let Some(previous) = previous else { return ("", "") };
     let Some(answer) = previous.answers.get(id) else {
         return (Status::NotAssessed.label(), "");
     };
     let band = match scale.risk(answer) {
+        _ if in_scope == Some(false) => "",
         Some(risk) => risk.band.label(),
-        None if is_open_unrated(answer) && in_scope => NOT_RATED,
+        None if is_open_unrated(answer) && in_scope == Some(true) => NOT_RATED,
         None => "",
     };
     (answer.status.label(), band)
@@ -175,7 +183,7 @@ fn csv_row(
     answer: &Answer,
     marks: &Marks,
 ) -> [String; CSV_COLUMNS] {
-    let risk = scale.risk(answer);
+    let risk = scale.risk(answer).filter(|_| !marks.out_of_scope);
     let band = match risk {
         Some(r) => r.band.label(),
         None if marks.not_rated => NOT_RATED,
