@@ -787,6 +787,8 @@ fn check_inert(html: &str) {
         "/th",
         "td",
         "/td",
+        "div",
+        "/div",
     ];
     let allowed_attributes = [
         "lang",
@@ -801,6 +803,9 @@ fn check_inert(html: &str) {
         "span",
         "data-likelihood",
         "data-impact",
+        "role",
+        "aria-label",
+        "tabindex",
     ];
     let mut open: Vec<String> = Vec::new();
     for (name, attributes) in tags(html) {
@@ -819,6 +824,134 @@ fn check_inert(html: &str) {
         }
     }
     assert!(open.is_empty(), "left open: {open:?}");
+}
+
+/// The fixture with every item in scope answered: the two not yet assessed are now open.
+fn fully_answered() -> (ChecklistDefinition, Assessment) {
+    edited(vec![
+        Action::SetStatus { item: ItemId::new("foi"), status: Status::NotAchieved },
+        Action::SetStatus { item: ItemId::new("mentions"), status: Status::PartiallyAchieved },
+    ])
+}
+
+/// The value of attribute `name` in the opening tag `tag` (`<div ...>`), if it has one.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let from = tag.find(&format!(" {name}=\"")).map(|at| at + name.len() + 3)?;
+    tag[from..].split('"').next()
+}
+
+/// Checks that every table in `html` sits directly inside a region that scrolls on its own, is
+/// reachable from the keyboard and is named after the table's caption, so that a wide table
+/// scrolls within itself and not the whole page. Returns how many tables there are.
+fn check_tables_scroll_in_regions(html: &str) -> usize {
+    let chunks: Vec<&str> = html.split("<table").collect();
+    for (n, pair) in chunks.windows(2).enumerate() {
+        let (before, table) = (pair[0].trim_end(), pair[1]);
+        let at = before.rfind("<div").unwrap_or_else(|| panic!("table {n}: no <div> before it"));
+        let wrapper = &before[at..];
+        assert!(
+            wrapper.ends_with('>') && wrapper.matches('>').count() == 1,
+            "table {n}: {wrapper:?} is not directly around it"
+        );
+        assert_eq!(attribute(wrapper, "class"), Some("scroll"), "table {n}: {wrapper}");
+        assert_eq!(attribute(wrapper, "role"), Some("region"), "table {n}: {wrapper}");
+        assert_eq!(attribute(wrapper, "tabindex"), Some("0"), "table {n}: {wrapper}");
+        let label = attribute(wrapper, "aria-label").unwrap_or_default();
+        assert!(!label.trim().is_empty(), "table {n}: {wrapper} has no name");
+        assert_eq!(
+            label,
+            between(table, "<caption>", "</caption>"),
+            "table {n}: named by its caption"
+        );
+        let after = &table[table.find("</table>").expect("the table closes") + "</table>".len()..];
+        assert!(after.trim_start().starts_with("</div>"), "table {n}: the region closes after it");
+    }
+    chunks.len() - 1
+}
+
+#[test]
+fn every_table_of_the_html_report_scrolls_in_its_own_named_region() {
+    let (def, a) = fully_answered();
+    let html = render(&def, &a);
+    assert!(html.contains("<p>Every item in scope is assessed.</p>"));
+    // Summary (2 counts, heat map, sections), before go-live, open risks, acceptance, out of
+    // scope, and the two scale tables.
+    assert_eq!(check_tables_scroll_in_regions(&html), 10);
+    // The fixture adds the items not yet assessed; a review of it adds its counts and its
+    // changes, and has no items out of scope.
+    assert_eq!(check_tables_scroll_in_regions(&fixture_html()), 11);
+    let (def, a) = reviewed();
+    assert_eq!(check_tables_scroll_in_regions(&render(&def, &a)), 12);
+}
+
+/// The declarations of each rule of the report's stylesheet whose selector list is exactly
+/// `selector`, media queries included.
+fn css_rules<'a>(style: &'a str, selector: &str) -> Vec<&'a str> {
+    style
+        .match_indices(&format!("{selector} {{"))
+        .filter(|(at, _)| at.checked_sub(1).is_none_or(|b| matches!(&style[b..*at], "\n" | " ")))
+        .map(|(at, open)| between(&style[at..], open, "}"))
+        .collect()
+}
+
+/// The value of `property` in a rule's declarations.
+fn css_value<'a>(declarations: &'a str, property: &str) -> Option<&'a str> {
+    declarations
+        .split(';')
+        .filter_map(|d| d.split_once(':'))
+        .find(|(p, _)| p.trim() == property)
+        .map(|(_, v)| v.trim())
+}
+
+/// The tracks of a grid-template-columns value, split at spaces outside parentheses.
+fn tracks(value: &str) -> Vec<String> {
+    let (mut out, mut track, mut depth) = (Vec::new(), String::new(), 0);
+    for c in value.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if c.is_whitespace() && depth == 0 {
+            if !track.is_empty() {
+                out.push(std::mem::take(&mut track));
+            }
+        } else {
+            track.push(c);
+        }
+    }
+    out.extend((!track.is_empty()).then_some(track));
+    out
+}
+
+#[test]
+fn the_html_report_reflows_at_a_narrow_width() {
+    let html = fixture_html();
+    let style = between(&html, "<style>", "</style>");
+    // A term as long as a scope question wraps: no column is as wide as its longest line.
+    let lists = css_rules(style, "dl.fields");
+    assert!(!lists.is_empty());
+    for rule in lists {
+        if let Some(columns) = css_value(rule, "grid-template-columns") {
+            let tracks = tracks(columns);
+            assert!(!tracks.is_empty(), "{columns}");
+            for track in tracks {
+                assert!(
+                    !matches!(track.as_str(), "max-content" | "min-content" | "auto"),
+                    "{columns}: the column {track} cannot be narrower than its content"
+                );
+            }
+        }
+    }
+    let wraps = css_rules(style, "dl.fields dt, dl.fields dd");
+    assert!(
+        wraps.iter().any(|r| css_value(r, "overflow-wrap") == Some("anywhere")),
+        "terms and values break long words: {wraps:?}"
+    );
+    // Tables scroll in their own regions, and print whole.
+    let scroll = css_rules(style, ".scroll");
+    assert_eq!(scroll.iter().find_map(|r| css_value(r, "overflow-x")), Some("auto"));
+    assert!(between(style, "@media print", "\n}").contains(".scroll { overflow: visible; }"));
 }
 
 #[test]

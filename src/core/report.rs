@@ -261,7 +261,8 @@ fn level_text(level: Option<u8>, labels: &[String]) -> String {
 /// head, laid out for A4 paper. Every text from the definition or the assessment is escaped
 /// and isolated with `<bdi>`, so markup in it stays text and a bidi override in it cannot
 /// reorder the text around it. Status and band are always written out, never shown by colour
-/// alone.
+/// alone. It reflows down to 320 CSS px wide (WCAG 1.4.10): lists of terms wrap, and each table
+/// scrolls in a region of its own rather than the whole page.
 pub fn html_report(def: &ChecklistDefinition, a: &Assessment, now: &Timestamp) -> String {
     let mut out = String::with_capacity(32 * 1024);
     // Writing into a String cannot fail, so the empty fallback is never reached in practice.
@@ -274,12 +275,13 @@ pub fn html_report(def: &ChecklistDefinition, a: &Assessment, now: &Timestamp) -
 const STYLE: &str = "
 @page { size: A4; margin: 15mm 12mm; }
 html { color: #111; background: #fff; font: 11pt/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif; }
-body { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+body { max-width: 60rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
 h1 .checklist { display: block; font-size: 1.1rem; font-weight: 400; }
 h2 { font-size: 1.3rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid #666; }
 h3 { font-size: 1.1rem; margin: 1rem 0 .4rem; }
 h4 { font-size: 1rem; margin: .75rem 0 .25rem; }
+.scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: .25rem; }
 th, td { border: 1px solid #666; padding: .2rem .4rem; text-align: left; vertical-align: top; }
@@ -290,9 +292,14 @@ table.counts { width: auto; }
 .band-low { background: #dcefdc; }
 .band-medium { background: #fff0c2; }
 .band-high { background: #f9d3d0; }
-dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .25rem 0; }
+dl.fields { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); gap: .1rem 1rem; margin: .25rem 0; }
+dl.fields dt, dl.fields dd { overflow-wrap: anywhere; }
 dl.fields dt { font-weight: 600; }
 dl.fields dd { margin: 0; }
+@media (max-width: 30em) {
+  dl.fields { grid-template-columns: minmax(0, 1fr); }
+  dl.fields dd { margin-bottom: .3rem; }
+}
 .long { white-space: pre-wrap; overflow-wrap: anywhere; }
 .none { color: #555; font-style: italic; }
 .needs-review { border: 2px solid #a00; padding: .4rem .6rem; font-weight: 700; }
@@ -305,6 +312,7 @@ article.answer { border-top: 1px solid #bbb; }
   h2, h3, h4 { break-after: avoid; }
   tr, article.answer, .heat-map, dl.fields { break-inside: avoid; }
   thead { display: table-header-group; }
+  .scroll { overflow: visible; }
 }
 ";
 
@@ -463,9 +471,11 @@ fn write_summary(
 
 fn write_heat_map(out: &mut String, scale: &RiskScale, grid: &[Vec<usize>]) -> fmt::Result {
     let columns = scale.impact.len();
+    let caption = "Open risks by likelihood (rows) and impact (columns)";
+    open_scroll(out, caption)?;
     write!(
         out,
-        "<table class=\"heat-map\">\n<caption>Open risks by likelihood (rows) and impact (columns)</caption>\n\
+        "<table class=\"heat-map\">\n<caption>{caption}</caption>\n\
          <colgroup><col></colgroup><colgroup span=\"{columns}\"></colgroup>\n\
          <thead>\n<tr><td></td><th scope=\"colgroup\" colspan=\"{columns}\">Impact</th></tr>\n\
          <tr><th scope=\"col\">Likelihood</th>"
@@ -491,7 +501,7 @@ fn write_heat_map(out: &mut String, scale: &RiskScale, grid: &[Vec<usize>]) -> f
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
     Ok(())
 }
 
@@ -884,8 +894,8 @@ fn write_answer(
     Ok(())
 }
 
-/// A table with a caption and column headers; the first cell of each row is its row header.
-/// Cells are HTML already: the callers escape what came from outside.
+/// A table with a caption and column headers, in a region of its own; the first cell of each
+/// row is its row header. Cells are HTML already: the callers escape what came from outside.
 fn table(
     out: &mut String,
     class: &str,
@@ -894,6 +904,7 @@ fn table(
     rows: impl Iterator<Item = Vec<String>>,
 ) -> fmt::Result {
     let class = if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") };
+    open_scroll(out, caption)?;
     write!(out, "<table{class}>\n<caption>{caption}</caption>\n<thead>\n<tr>")?;
     for h in header {
         write!(out, "<th scope=\"col\">{h}</th>")?;
@@ -907,8 +918,20 @@ fn table(
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
     Ok(())
+}
+
+/// Opens the region a table sits in, closed by `</div>` after it: a table wider than a narrow
+/// screen scrolls there, not the whole page (WCAG 1.4.10, reflow). The region is focusable, so
+/// that it scrolls from the keyboard too, and named after the table's caption, so that a
+/// screen reader says what it holds when it gets the focus.
+fn open_scroll(out: &mut String, caption: &str) -> fmt::Result {
+    writeln!(
+        out,
+        "<div class=\"scroll\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">",
+        escape(caption)
+    )
 }
 
 /// A list of terms and their values; the values are HTML already.
