@@ -1202,6 +1202,57 @@ fn open_items_not_rated_follow_the_ranked_risks_marked_not_rated() {
     ));
 }
 
+/// The value the first `<dt>{term}</dt>` of `html` has.
+fn field<'a>(html: &'a str, term: &str) -> &'a str {
+    between(html, &format!("<dt>{term}</dt><dd>"), "</dd>")
+}
+
+#[test]
+fn a_missing_rating_or_band_is_not_rated_throughout_the_html_report() {
+    let html = fixture_html();
+    let answers = between(&html, "<h2 id=\"answers\">", "</section>");
+    // Open and rated on impact only; not applicable and rated on neither.
+    let posts = between(answers, "Posts are captured", "</article>");
+    let links = between(answers, "Links never go to javascript", "</article>");
+    for (name, article, rated) in [("posts", posts, &["Impact"][..]), ("links", links, &[])] {
+        for term in ["Likelihood", "Impact", "Score", "Band"] {
+            if !rated.contains(&term) {
+                assert_eq!(field(article, term), NOT_RATED, "{name}: {term}");
+            }
+        }
+        // A blank text field is still "Not set".
+        assert_eq!(field(article, "Owner"), "<span class=\"none\">Not set</span>", "{name}");
+    }
+    assert_eq!(field(posts, "Impact"), "<bdi>3 – Severe</bdi>");
+
+    // A review in which an achieved item's ratings were cleared: its changes say "Not rated" on
+    // the side without them, open or not.
+    let doc = fixture();
+    let mut a = doc.assessment.start_review("a-1", t("2027-01-10T09:00:00Z"));
+    let two_step =
+        Action::SetRisk { item: ItemId::new("two-step"), likelihood: None, impact: None };
+    assert!(a.apply(&doc.definition, two_step, t("2027-01-11T09:00:00Z")));
+    let html = render(&doc.definition, &a);
+    let changes = between(&html, "<h2 id=\"changes\">", "</section>");
+    let row = between(changes, "Two-step verification", "</tr>");
+    let now = row.rsplit("<td>").next().unwrap();
+    for term in ["Likelihood", "Impact", "Band"] {
+        assert_eq!(field(now, term), NOT_RATED, "{term} now");
+    }
+    assert_eq!(field(row, "Band"), "<span class=\"band-high\">High</span> (6)");
+    let answers = between(&html, "<h2 id=\"answers\">", "</section>");
+    assert_eq!(field(between(answers, "Two-step verification", "</article>"), "Band"), NOT_RATED);
+
+    // Nowhere in the report is a rating, score or band "Not set".
+    for html in [fixture_html(), html] {
+        for term in ["Likelihood", "Impact", "Score", "Band"] {
+            let set = format!("<dt>{term}</dt><dd><span class=\"none\">Not set</span>");
+            assert!(!html.contains(&set), "{set}");
+        }
+        assert!(!html.contains("<td><span class=\"none\">Not set</span></td><td><bdi>3 – Severe"));
+    }
+}
+
 #[test]
 fn open_items_at_the_highest_impact_are_for_the_owner_to_accept() {
     let html = fixture_html();
@@ -1212,7 +1263,7 @@ fn open_items_at_the_highest_impact_are_for_the_owner_to_accept() {
         &[
             "<p>Open items rated at the highest impact, <bdi>Severe</bdi>, whatever their band",
             "<td><bdi>3 – Probable</bdi></td><td><bdi>3 – Severe</bdi></td><td><span class=\"band-high\">High</span></td></tr>",
-            &format!("<bdi>Posts are captured, with retention</bdi></th><td><bdi>Records</bdi></td><td>Not achieved</td><td><span class=\"none\">Not set</span></td><td><bdi>3 – Severe</bdi></td><td>{NOT_RATED}</td></tr>"),
+            &format!("<bdi>Posts are captured, with retention</bdi></th><td><bdi>Records</bdi></td><td>Not achieved</td><td>{NOT_RATED}</td><td><bdi>3 – Severe</bdi></td><td>{NOT_RATED}</td></tr>"),
         ],
         // Achieved, out of scope, retired: none is for acceptance.
         &["Two-step", "tracking pixel", "old-item"],

@@ -39,8 +39,8 @@ pub const CSV_HEADER: [&str; CSV_COLUMNS] = [
     "Previous band",
 ];
 
-/// The Band cell, and the Score and Band of the HTML report, for an open item without both
-/// ratings.
+/// The Band cell for an open item without both ratings; and in the HTML report, any missing
+/// likelihood, impact, score or band.
 pub const NOT_RATED: &str = "Not rated";
 /// The Before go-live cell of a baseline item in scope not yet achieved.
 pub const OUTSTANDING: &str = "Outstanding";
@@ -596,12 +596,11 @@ fn change_fields(scale: &RiskScale, change: &ItemChange, side: &Side, now: bool)
                 None => "In scope".to_owned(),
             },
             Field::Status => side.status.label().to_owned(),
-            Field::Likelihood => text_or_none(&level_text(side.likelihood, &scale.likelihood)),
-            Field::Impact => text_or_none(&level_text(side.impact, &scale.impact)),
+            Field::Likelihood => level_or_not_rated(side.likelihood, &scale.likelihood),
+            Field::Impact => level_or_not_rated(side.impact, &scale.impact),
             Field::Band => match side.risk {
                 Some(risk) => format!("{} ({})", band_cell(risk.band), risk.score),
-                None if side.open => NOT_RATED.to_owned(),
-                None => none(),
+                None => NOT_RATED.to_owned(),
             },
             Field::Owner => text_or_none(&side.owner),
             Field::Due => date_or_none(&side.due),
@@ -736,14 +735,12 @@ fn write_needs_acceptance(
         out.push_str("<p>No open item is rated at the highest impact.</p>\n");
     } else {
         let rows = summary.needs_acceptance.iter().map(|r| {
-            let rating =
-                |level: Option<u8>, labels: &[String]| text_or_none(&level_text(level, labels));
             vec![
                 text(&r.title),
                 text(section_title(def, &r.section)),
                 r.status.label().to_owned(),
-                rating(r.likelihood, &scale.likelihood),
-                rating(r.impact, &scale.impact),
+                level_or_not_rated(r.likelihood, &scale.likelihood),
+                level_or_not_rated(r.impact, &scale.impact),
                 r.risk.map_or_else(|| NOT_RATED.to_owned(), |risk| band_cell(risk.band)),
             ]
         });
@@ -871,7 +868,7 @@ fn write_answer(
     answer: &Answer,
 ) -> fmt::Result {
     let risk = scale.risk(answer);
-    let rating = |level: Option<u8>, labels: &[String]| text_or_none(&level_text(level, labels));
+    let not_rated = || NOT_RATED.to_owned();
     write!(out, "<article class=\"answer\">\n<h4>{}</h4>\n", text(title))?;
     if baseline {
         out.push_str("<p class=\"baseline\">Baseline: do not go live without it.</p>\n");
@@ -880,10 +877,10 @@ fn write_answer(
         out,
         &[
             ("Status", answer.status.label().to_owned()),
-            ("Likelihood", rating(answer.likelihood, &scale.likelihood)),
-            ("Impact", rating(answer.impact, &scale.impact)),
-            ("Score", risk.map_or_else(none, |r| r.score.to_string())),
-            ("Band", risk.map_or_else(none, |r| band_cell(r.band))),
+            ("Likelihood", level_or_not_rated(answer.likelihood, &scale.likelihood)),
+            ("Impact", level_or_not_rated(answer.impact, &scale.impact)),
+            ("Score", risk.map_or_else(not_rated, |r| r.score.to_string())),
+            ("Band", risk.map_or_else(not_rated, |r| band_cell(r.band))),
             ("Owner", text_or_none(&answer.owner)),
             ("Due date", date_or_none(&answer.due)),
             ("Action", long_text_or_none(&answer.action)),
@@ -942,6 +939,16 @@ fn fields(out: &mut String, pairs: &[(&str, String)]) -> fmt::Result {
     }
     out.push_str("</dl>\n");
     Ok(())
+}
+
+/// A rating level as `3 – Probable`, or [`NOT_RATED`] without one: the report says "Not rated"
+/// of every missing rating, score and band, as the widget does, and keeps "Not set" for blank
+/// text such as an owner.
+fn level_or_not_rated(level: Option<u8>, labels: &[String]) -> String {
+    match level {
+        Some(_) => text(&level_text(level, labels)),
+        None => NOT_RATED.to_owned(),
+    }
 }
 
 fn band_cell(band: Band) -> String {
