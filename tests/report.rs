@@ -210,8 +210,8 @@ fn csv_fields_read_back_as_written() {
             "",
         ]
     );
-    // Out of scope: the answer is kept and shown, on no list; the reason is guarded as a
-    // formula like any other cell.
+    // Out of scope: the answer is kept and shown, on no list and with no score or band; the
+    // reason is guarded as a formula like any other cell.
     assert_eq!(
         row("No tracking pixel on our pages"),
         [
@@ -223,8 +223,8 @@ fn csv_fields_read_back_as_written() {
             "Not achieved",
             "3 – Probable",
             "3 – Severe",
-            "9",
-            "High",
+            "",
+            "",
             "",
             "",
             "",
@@ -267,6 +267,43 @@ fn csv_fields_read_back_as_written() {
         RETIRED_SECTION,
         "retired answers come after the checklist's items"
     );
+}
+
+#[test]
+fn an_item_out_of_scope_has_no_score_or_band_in_the_csv() {
+    // A filter on Band would otherwise count risks that the widget, the HTML report and the
+    // JSON summary leave out, as they count only items in scope. Both items out of scope are
+    // open, and the pixel is rated 3 x 3; the ad account is rated here too.
+    let (def, a) = edited(vec![Action::SetRisk {
+        item: ItemId::new("ad-account"),
+        likelihood: Some(2),
+        impact: Some(3),
+    }]);
+    let rows = parse_csv(&csv_report(&def, &a));
+    let out: Vec<&Vec<String>> = rows.iter().filter(|r| r[3] == "No").collect();
+    let titles: Vec<&str> = out.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(titles, ["Ad account access is reviewed", "No tracking pixel on our pages"]);
+    for r in out {
+        assert_eq!(r[8..10], ["", ""], "score and band of {r:?}");
+    }
+    // The answer itself is kept as answered.
+    let ad = rows.iter().find(|r| r[1] == "Ad account access is reviewed").unwrap();
+    assert_eq!(ad[5..8], ["Not assessed", "2 – Possible", "3 – Severe"]);
+    let pixel = rows.iter().find(|r| r[1] == "No tracking pixel on our pages").unwrap();
+    assert_eq!(pixel[5..8], ["Not achieved", "3 – Probable", "3 – Severe"]);
+    assert_eq!(pixel[15], "Kept while out of scope");
+    // Brought into scope, both get their score and band back.
+    let (def, a) = edited(vec![
+        Action::SetRisk { item: ItemId::new("ad-account"), likelihood: Some(2), impact: Some(3) },
+        Action::SetScope { question: QuestionId::new("paid-promotion"), answer: Some(true) },
+    ]);
+    let rows = parse_csv(&csv_report(&def, &a));
+    let cells = |item: &str| {
+        let r = rows.iter().find(|r| r[1] == item).unwrap();
+        (r[3].clone(), r[8].clone(), r[9].clone())
+    };
+    assert_eq!(cells("Ad account access is reviewed"), ("Yes".into(), "6".into(), "High".into()));
+    assert_eq!(cells("No tracking pixel on our pages"), ("Yes".into(), "9".into(), "High".into()));
 }
 
 #[test]
@@ -750,6 +787,8 @@ fn check_inert(html: &str) {
         "/th",
         "td",
         "/td",
+        "div",
+        "/div",
     ];
     let allowed_attributes = [
         "lang",
@@ -764,6 +803,9 @@ fn check_inert(html: &str) {
         "span",
         "data-likelihood",
         "data-impact",
+        "role",
+        "aria-label",
+        "tabindex",
     ];
     let mut open: Vec<String> = Vec::new();
     for (name, attributes) in tags(html) {
@@ -782,6 +824,134 @@ fn check_inert(html: &str) {
         }
     }
     assert!(open.is_empty(), "left open: {open:?}");
+}
+
+/// The fixture with every item in scope answered: the two not yet assessed are now open.
+fn fully_answered() -> (ChecklistDefinition, Assessment) {
+    edited(vec![
+        Action::SetStatus { item: ItemId::new("foi"), status: Status::NotAchieved },
+        Action::SetStatus { item: ItemId::new("mentions"), status: Status::PartiallyAchieved },
+    ])
+}
+
+/// The value of attribute `name` in the opening tag `tag` (`<div ...>`), if it has one.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let from = tag.find(&format!(" {name}=\"")).map(|at| at + name.len() + 3)?;
+    tag[from..].split('"').next()
+}
+
+/// Checks that every table in `html` sits directly inside a region that scrolls on its own, is
+/// reachable from the keyboard and is named after the table's caption, so that a wide table
+/// scrolls within itself and not the whole page. Returns how many tables there are.
+fn check_tables_scroll_in_regions(html: &str) -> usize {
+    let chunks: Vec<&str> = html.split("<table").collect();
+    for (n, pair) in chunks.windows(2).enumerate() {
+        let (before, table) = (pair[0].trim_end(), pair[1]);
+        let at = before.rfind("<div").unwrap_or_else(|| panic!("table {n}: no <div> before it"));
+        let wrapper = &before[at..];
+        assert!(
+            wrapper.ends_with('>') && wrapper.matches('>').count() == 1,
+            "table {n}: {wrapper:?} is not directly around it"
+        );
+        assert_eq!(attribute(wrapper, "class"), Some("scroll"), "table {n}: {wrapper}");
+        assert_eq!(attribute(wrapper, "role"), Some("region"), "table {n}: {wrapper}");
+        assert_eq!(attribute(wrapper, "tabindex"), Some("0"), "table {n}: {wrapper}");
+        let label = attribute(wrapper, "aria-label").unwrap_or_default();
+        assert!(!label.trim().is_empty(), "table {n}: {wrapper} has no name");
+        assert_eq!(
+            label,
+            between(table, "<caption>", "</caption>"),
+            "table {n}: named by its caption"
+        );
+        let after = &table[table.find("</table>").expect("the table closes") + "</table>".len()..];
+        assert!(after.trim_start().starts_with("</div>"), "table {n}: the region closes after it");
+    }
+    chunks.len() - 1
+}
+
+#[test]
+fn every_table_of_the_html_report_scrolls_in_its_own_named_region() {
+    let (def, a) = fully_answered();
+    let html = render(&def, &a);
+    assert!(html.contains("<p>Every item in scope is assessed.</p>"));
+    // Summary (2 counts, heat map, sections), before go-live, open risks, acceptance, out of
+    // scope, and the two scale tables.
+    assert_eq!(check_tables_scroll_in_regions(&html), 10);
+    // The fixture adds the items not yet assessed; a review of it adds its counts and its
+    // changes, and has no items out of scope.
+    assert_eq!(check_tables_scroll_in_regions(&fixture_html()), 11);
+    let (def, a) = reviewed();
+    assert_eq!(check_tables_scroll_in_regions(&render(&def, &a)), 12);
+}
+
+/// The declarations of each rule of the report's stylesheet whose selector list is exactly
+/// `selector`, media queries included.
+fn css_rules<'a>(style: &'a str, selector: &str) -> Vec<&'a str> {
+    style
+        .match_indices(&format!("{selector} {{"))
+        .filter(|(at, _)| at.checked_sub(1).is_none_or(|b| matches!(&style[b..*at], "\n" | " ")))
+        .map(|(at, open)| between(&style[at..], open, "}"))
+        .collect()
+}
+
+/// The value of `property` in a rule's declarations.
+fn css_value<'a>(declarations: &'a str, property: &str) -> Option<&'a str> {
+    declarations
+        .split(';')
+        .filter_map(|d| d.split_once(':'))
+        .find(|(p, _)| p.trim() == property)
+        .map(|(_, v)| v.trim())
+}
+
+/// The tracks of a grid-template-columns value, split at spaces outside parentheses.
+fn tracks(value: &str) -> Vec<String> {
+    let (mut out, mut track, mut depth) = (Vec::new(), String::new(), 0);
+    for c in value.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if c.is_whitespace() && depth == 0 {
+            if !track.is_empty() {
+                out.push(std::mem::take(&mut track));
+            }
+        } else {
+            track.push(c);
+        }
+    }
+    out.extend((!track.is_empty()).then_some(track));
+    out
+}
+
+#[test]
+fn the_html_report_reflows_at_a_narrow_width() {
+    let html = fixture_html();
+    let style = between(&html, "<style>", "</style>");
+    // A term as long as a scope question wraps: no column is as wide as its longest line.
+    let lists = css_rules(style, "dl.fields");
+    assert!(!lists.is_empty());
+    for rule in lists {
+        if let Some(columns) = css_value(rule, "grid-template-columns") {
+            let tracks = tracks(columns);
+            assert!(!tracks.is_empty(), "{columns}");
+            for track in tracks {
+                assert!(
+                    !matches!(track.as_str(), "max-content" | "min-content" | "auto"),
+                    "{columns}: the column {track} cannot be narrower than its content"
+                );
+            }
+        }
+    }
+    let wraps = css_rules(style, "dl.fields dt, dl.fields dd");
+    assert!(
+        wraps.iter().any(|r| css_value(r, "overflow-wrap") == Some("anywhere")),
+        "terms and values break long words: {wraps:?}"
+    );
+    // Tables scroll in their own regions, and print whole.
+    let scroll = css_rules(style, ".scroll");
+    assert_eq!(scroll.iter().find_map(|r| css_value(r, "overflow-x")), Some("auto"));
+    assert!(between(style, "@media print", "\n}").contains(".scroll { overflow: visible; }"));
 }
 
 #[test]
@@ -1032,6 +1202,57 @@ fn open_items_not_rated_follow_the_ranked_risks_marked_not_rated() {
     ));
 }
 
+/// The value the first `<dt>{term}</dt>` of `html` has.
+fn field<'a>(html: &'a str, term: &str) -> &'a str {
+    between(html, &format!("<dt>{term}</dt><dd>"), "</dd>")
+}
+
+#[test]
+fn a_missing_rating_or_band_is_not_rated_throughout_the_html_report() {
+    let html = fixture_html();
+    let answers = between(&html, "<h2 id=\"answers\">", "</section>");
+    // Open and rated on impact only; not applicable and rated on neither.
+    let posts = between(answers, "Posts are captured", "</article>");
+    let links = between(answers, "Links never go to javascript", "</article>");
+    for (name, article, rated) in [("posts", posts, &["Impact"][..]), ("links", links, &[])] {
+        for term in ["Likelihood", "Impact", "Score", "Band"] {
+            if !rated.contains(&term) {
+                assert_eq!(field(article, term), NOT_RATED, "{name}: {term}");
+            }
+        }
+        // A blank text field is still "Not set".
+        assert_eq!(field(article, "Owner"), "<span class=\"none\">Not set</span>", "{name}");
+    }
+    assert_eq!(field(posts, "Impact"), "<bdi>3 – Severe</bdi>");
+
+    // A review in which an achieved item's ratings were cleared: its changes say "Not rated" on
+    // the side without them, open or not.
+    let doc = fixture();
+    let mut a = doc.assessment.start_review("a-1", t("2027-01-10T09:00:00Z"));
+    let two_step =
+        Action::SetRisk { item: ItemId::new("two-step"), likelihood: None, impact: None };
+    assert!(a.apply(&doc.definition, two_step, t("2027-01-11T09:00:00Z")));
+    let html = render(&doc.definition, &a);
+    let changes = between(&html, "<h2 id=\"changes\">", "</section>");
+    let row = between(changes, "Two-step verification", "</tr>");
+    let now = row.rsplit("<td>").next().unwrap();
+    for term in ["Likelihood", "Impact", "Band"] {
+        assert_eq!(field(now, term), NOT_RATED, "{term} now");
+    }
+    assert_eq!(field(row, "Band"), "<span class=\"band-high\">High</span> (6)");
+    let answers = between(&html, "<h2 id=\"answers\">", "</section>");
+    assert_eq!(field(between(answers, "Two-step verification", "</article>"), "Band"), NOT_RATED);
+
+    // Nowhere in the report is a rating, score or band "Not set".
+    for html in [fixture_html(), html] {
+        for term in ["Likelihood", "Impact", "Score", "Band"] {
+            let set = format!("<dt>{term}</dt><dd><span class=\"none\">Not set</span>");
+            assert!(!html.contains(&set), "{set}");
+        }
+        assert!(!html.contains("<td><span class=\"none\">Not set</span></td><td><bdi>3 – Severe"));
+    }
+}
+
 #[test]
 fn open_items_at_the_highest_impact_are_for_the_owner_to_accept() {
     let html = fixture_html();
@@ -1042,7 +1263,7 @@ fn open_items_at_the_highest_impact_are_for_the_owner_to_accept() {
         &[
             "<p>Open items rated at the highest impact, <bdi>Severe</bdi>, whatever their band",
             "<td><bdi>3 – Probable</bdi></td><td><bdi>3 – Severe</bdi></td><td><span class=\"band-high\">High</span></td></tr>",
-            &format!("<bdi>Posts are captured, with retention</bdi></th><td><bdi>Records</bdi></td><td>Not achieved</td><td><span class=\"none\">Not set</span></td><td><bdi>3 – Severe</bdi></td><td>{NOT_RATED}</td></tr>"),
+            &format!("<bdi>Posts are captured, with retention</bdi></th><td><bdi>Records</bdi></td><td>Not achieved</td><td>{NOT_RATED}</td><td><bdi>3 – Severe</bdi></td><td>{NOT_RATED}</td></tr>"),
         ],
         // Achieved, out of scope, retired: none is for acceptance.
         &["Two-step", "tracking pixel", "old-item"],
@@ -1171,8 +1392,8 @@ fn the_csv_of_a_review_says_each_item_s_previous_status_and_band() {
         ),
         // Not answered then.
         ("FOI requests are answered", ("Not assessed", "", "Not assessed", "")),
-        // Out of scope then, rated: its band is shown, as the Band column shows it.
-        ("No tracking pixel on our pages", ("Not achieved", "High", "Not achieved", "High")),
+        // Out of scope then, rated: no band then, as the Band column shows none out of scope.
+        ("No tracking pixel on our pages", ("Not achieved", "High", "Not achieved", "")),
         ("old-item", ("Not achieved", "High", "Not achieved", "High")),
     ];
     for (item, expected) in cases {

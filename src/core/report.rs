@@ -39,8 +39,8 @@ pub const CSV_HEADER: [&str; CSV_COLUMNS] = [
     "Previous band",
 ];
 
-/// The Band cell, and the Score and Band of the HTML report, for an open item without both
-/// ratings.
+/// The Band cell for an open item without both ratings; and in the HTML report, any missing
+/// likelihood, impact, score or band.
 pub const NOT_RATED: &str = "Not rated";
 /// The Before go-live cell of a baseline item in scope not yet achieved.
 pub const OUTSTANDING: &str = "Outstanding";
@@ -78,11 +78,14 @@ pub fn baseline_warning(signoff: &SignOff, baseline_open: usize) -> Option<Strin
 
 /// One row per checklist item in checklist order, then one per answer to an item the checklist
 /// does not have, so that no answer is lost from the export. Items out of scope keep their row
-/// and answer, with "No" under "In scope" and the questions answered No that put them there;
-/// the Baseline, Before go-live, Owner's acceptance and Band ("Not rated") cells mark the
-/// items on the summary's lists. A review fills the last two columns, Previous status and
-/// Previous band, from its copy of the assessment it reviews; they are empty otherwise. They
-/// come last so that every earlier column keeps its place for spreadsheets already reading it.
+/// and answer, with "No" under "In scope" and the questions answered No that put them there,
+/// but no Score or Band: the widget, the HTML report and the JSON summary count only items in
+/// scope, and a spreadsheet filtering on Band must count the same. The Baseline, Before
+/// go-live, Owner's acceptance and Band ("Not rated") cells mark the items on the summary's
+/// lists. A review fills the last two columns, Previous status and Previous band, from its
+/// copy of the assessment it reviews, on the same terms as of the scope then; they are empty
+/// otherwise. They come last so that every earlier column keeps its place for spreadsheets
+/// already reading it.
 ///
 /// The text starts with a UTF-8 byte order mark, because without it Excel reads the file in the
 /// local code page and garbles every non-ASCII character. Lines end in CRLF and fields are
@@ -102,12 +105,13 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
     for (section, item) in def.items() {
         let id = &item.id;
         let reason = out_of_scope.get(id).copied();
-        let in_scope_then = previous.is_some_and(|p| def.in_scope(section, item, &p.scope));
+        let in_scope_then = previous.map(|p| def.in_scope(section, item, &p.scope));
         let (previous_status, previous_band) =
             previous_cells(&def.scale, previous, id, in_scope_then);
         let marks = Marks {
             baseline: yes_or_blank(item.baseline),
             in_scope: if reason.is_some() { "No" } else { "Yes" },
+            out_of_scope: reason.is_some(),
             out_of_scope_because: reason.unwrap_or_default(),
             not_rated: unrated.contains(id),
             before_go_live: if before_go_live.contains(id) { OUTSTANDING } else { "" },
@@ -119,7 +123,7 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
     }
     for id in unknown_items(def, a) {
         // A retired item is in no list, and its scope is not known.
-        let (previous_status, previous_band) = previous_cells(&def.scale, previous, &id, false);
+        let (previous_status, previous_band) = previous_cells(&def.scale, previous, &id, None);
         let marks = Marks { previous_status, previous_band, ..Marks::default() };
         rows.push(csv_row(&def.scale, RETIRED_SECTION, id.as_str(), a.answer(&id), &marks));
     }
@@ -131,6 +135,8 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
 struct Marks<'a> {
     baseline: &'a str,
     in_scope: &'a str,
+    /// Known to be out of scope, so without a score or band.
+    out_of_scope: bool,
     out_of_scope_because: &'a str,
     not_rated: bool,
     before_go_live: &'a str,
@@ -140,21 +146,23 @@ struct Marks<'a> {
 }
 
 /// The Previous status and Previous band cells of an item: where it stood in the assessment a
-/// review started from, or empty when there is none. Its band is "Not rated" on the same terms
-/// as the Band column's, with `in_scope` saying whether the item was in scope then.
+/// review started from, or empty when there is none. Its band is on the same terms as the Band
+/// column's: none out of scope, and "Not rated" only in scope, with `in_scope` saying whether
+/// the item was in scope then (`None` when that is not known, for a retired item).
 fn previous_cells(
     scale: &RiskScale,
     previous: Option<&Snapshot>,
     id: &ItemId,
-    in_scope: bool,
+    in_scope: Option<bool>,
 ) -> (&'static str, &'static str) {
     let Some(previous) = previous else { return ("", "") };
     let Some(answer) = previous.answers.get(id) else {
         return (Status::NotAssessed.label(), "");
     };
     let band = match scale.risk(answer) {
+        _ if in_scope == Some(false) => "",
         Some(risk) => risk.band.label(),
-        None if is_open_unrated(answer) && in_scope => NOT_RATED,
+        None if is_open_unrated(answer) && in_scope == Some(true) => NOT_RATED,
         None => "",
     };
     (answer.status.label(), band)
@@ -175,7 +183,7 @@ fn csv_row(
     answer: &Answer,
     marks: &Marks,
 ) -> [String; CSV_COLUMNS] {
-    let risk = scale.risk(answer);
+    let risk = scale.risk(answer).filter(|_| !marks.out_of_scope);
     let band = match risk {
         Some(r) => r.band.label(),
         None if marks.not_rated => NOT_RATED,
@@ -253,7 +261,8 @@ fn level_text(level: Option<u8>, labels: &[String]) -> String {
 /// head, laid out for A4 paper. Every text from the definition or the assessment is escaped
 /// and isolated with `<bdi>`, so markup in it stays text and a bidi override in it cannot
 /// reorder the text around it. Status and band are always written out, never shown by colour
-/// alone.
+/// alone. It reflows down to 320 CSS px wide (WCAG 1.4.10): lists of terms wrap, and each table
+/// scrolls in a region of its own rather than the whole page.
 pub fn html_report(def: &ChecklistDefinition, a: &Assessment, now: &Timestamp) -> String {
     let mut out = String::with_capacity(32 * 1024);
     // Writing into a String cannot fail, so the empty fallback is never reached in practice.
@@ -266,12 +275,13 @@ pub fn html_report(def: &ChecklistDefinition, a: &Assessment, now: &Timestamp) -
 const STYLE: &str = "
 @page { size: A4; margin: 15mm 12mm; }
 html { color: #111; background: #fff; font: 11pt/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif; }
-body { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+body { max-width: 60rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
 h1 .checklist { display: block; font-size: 1.1rem; font-weight: 400; }
 h2 { font-size: 1.3rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid #666; }
 h3 { font-size: 1.1rem; margin: 1rem 0 .4rem; }
 h4 { font-size: 1rem; margin: .75rem 0 .25rem; }
+.scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: .25rem; }
 th, td { border: 1px solid #666; padding: .2rem .4rem; text-align: left; vertical-align: top; }
@@ -282,9 +292,14 @@ table.counts { width: auto; }
 .band-low { background: #dcefdc; }
 .band-medium { background: #fff0c2; }
 .band-high { background: #f9d3d0; }
-dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .25rem 0; }
+dl.fields { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); gap: .1rem 1rem; margin: .25rem 0; }
+dl.fields dt, dl.fields dd { overflow-wrap: anywhere; }
 dl.fields dt { font-weight: 600; }
 dl.fields dd { margin: 0; }
+@media (max-width: 30em) {
+  dl.fields { grid-template-columns: minmax(0, 1fr); }
+  dl.fields dd { margin-bottom: .3rem; }
+}
 .long { white-space: pre-wrap; overflow-wrap: anywhere; }
 .none { color: #555; font-style: italic; }
 .needs-review { border: 2px solid #a00; padding: .4rem .6rem; font-weight: 700; }
@@ -297,6 +312,7 @@ article.answer { border-top: 1px solid #bbb; }
   h2, h3, h4 { break-after: avoid; }
   tr, article.answer, .heat-map, dl.fields { break-inside: avoid; }
   thead { display: table-header-group; }
+  .scroll { overflow: visible; }
 }
 ";
 
@@ -455,9 +471,11 @@ fn write_summary(
 
 fn write_heat_map(out: &mut String, scale: &RiskScale, grid: &[Vec<usize>]) -> fmt::Result {
     let columns = scale.impact.len();
+    let caption = "Open risks by likelihood (rows) and impact (columns)";
+    open_scroll(out, caption)?;
     write!(
         out,
-        "<table class=\"heat-map\">\n<caption>Open risks by likelihood (rows) and impact (columns)</caption>\n\
+        "<table class=\"heat-map\">\n<caption>{caption}</caption>\n\
          <colgroup><col></colgroup><colgroup span=\"{columns}\"></colgroup>\n\
          <thead>\n<tr><td></td><th scope=\"colgroup\" colspan=\"{columns}\">Impact</th></tr>\n\
          <tr><th scope=\"col\">Likelihood</th>"
@@ -483,7 +501,7 @@ fn write_heat_map(out: &mut String, scale: &RiskScale, grid: &[Vec<usize>]) -> f
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
     Ok(())
 }
 
@@ -578,12 +596,11 @@ fn change_fields(scale: &RiskScale, change: &ItemChange, side: &Side, now: bool)
                 None => "In scope".to_owned(),
             },
             Field::Status => side.status.label().to_owned(),
-            Field::Likelihood => text_or_none(&level_text(side.likelihood, &scale.likelihood)),
-            Field::Impact => text_or_none(&level_text(side.impact, &scale.impact)),
+            Field::Likelihood => level_or_not_rated(side.likelihood, &scale.likelihood),
+            Field::Impact => level_or_not_rated(side.impact, &scale.impact),
             Field::Band => match side.risk {
                 Some(risk) => format!("{} ({})", band_cell(risk.band), risk.score),
-                None if side.open => NOT_RATED.to_owned(),
-                None => none(),
+                None => NOT_RATED.to_owned(),
             },
             Field::Owner => text_or_none(&side.owner),
             Field::Due => date_or_none(&side.due),
@@ -718,14 +735,12 @@ fn write_needs_acceptance(
         out.push_str("<p>No open item is rated at the highest impact.</p>\n");
     } else {
         let rows = summary.needs_acceptance.iter().map(|r| {
-            let rating =
-                |level: Option<u8>, labels: &[String]| text_or_none(&level_text(level, labels));
             vec![
                 text(&r.title),
                 text(section_title(def, &r.section)),
                 r.status.label().to_owned(),
-                rating(r.likelihood, &scale.likelihood),
-                rating(r.impact, &scale.impact),
+                level_or_not_rated(r.likelihood, &scale.likelihood),
+                level_or_not_rated(r.impact, &scale.impact),
                 r.risk.map_or_else(|| NOT_RATED.to_owned(), |risk| band_cell(risk.band)),
             ]
         });
@@ -853,7 +868,7 @@ fn write_answer(
     answer: &Answer,
 ) -> fmt::Result {
     let risk = scale.risk(answer);
-    let rating = |level: Option<u8>, labels: &[String]| text_or_none(&level_text(level, labels));
+    let not_rated = || NOT_RATED.to_owned();
     write!(out, "<article class=\"answer\">\n<h4>{}</h4>\n", text(title))?;
     if baseline {
         out.push_str("<p class=\"baseline\">Baseline: do not go live without it.</p>\n");
@@ -862,10 +877,10 @@ fn write_answer(
         out,
         &[
             ("Status", answer.status.label().to_owned()),
-            ("Likelihood", rating(answer.likelihood, &scale.likelihood)),
-            ("Impact", rating(answer.impact, &scale.impact)),
-            ("Score", risk.map_or_else(none, |r| r.score.to_string())),
-            ("Band", risk.map_or_else(none, |r| band_cell(r.band))),
+            ("Likelihood", level_or_not_rated(answer.likelihood, &scale.likelihood)),
+            ("Impact", level_or_not_rated(answer.impact, &scale.impact)),
+            ("Score", risk.map_or_else(not_rated, |r| r.score.to_string())),
+            ("Band", risk.map_or_else(not_rated, |r| band_cell(r.band))),
             ("Owner", text_or_none(&answer.owner)),
             ("Due date", date_or_none(&answer.due)),
             ("Action", long_text_or_none(&answer.action)),
@@ -876,8 +891,8 @@ fn write_answer(
     Ok(())
 }
 
-/// A table with a caption and column headers; the first cell of each row is its row header.
-/// Cells are HTML already: the callers escape what came from outside.
+/// A table with a caption and column headers, in a region of its own; the first cell of each
+/// row is its row header. Cells are HTML already: the callers escape what came from outside.
 fn table(
     out: &mut String,
     class: &str,
@@ -886,6 +901,7 @@ fn table(
     rows: impl Iterator<Item = Vec<String>>,
 ) -> fmt::Result {
     let class = if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") };
+    open_scroll(out, caption)?;
     write!(out, "<table{class}>\n<caption>{caption}</caption>\n<thead>\n<tr>")?;
     for h in header {
         write!(out, "<th scope=\"col\">{h}</th>")?;
@@ -899,8 +915,20 @@ fn table(
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
     Ok(())
+}
+
+/// Opens the region a table sits in, closed by `</div>` after it: a table wider than a narrow
+/// screen scrolls there, not the whole page (WCAG 1.4.10, reflow). The region is focusable, so
+/// that it scrolls from the keyboard too, and named after the table's caption, so that a
+/// screen reader says what it holds when it gets the focus.
+fn open_scroll(out: &mut String, caption: &str) -> fmt::Result {
+    writeln!(
+        out,
+        "<div class=\"scroll\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">",
+        escape(caption)
+    )
 }
 
 /// A list of terms and their values; the values are HTML already.
@@ -911,6 +939,16 @@ fn fields(out: &mut String, pairs: &[(&str, String)]) -> fmt::Result {
     }
     out.push_str("</dl>\n");
     Ok(())
+}
+
+/// A rating level as `3 – Probable`, or [`NOT_RATED`] without one: the report says "Not rated"
+/// of every missing rating, score and band, as the widget does, and keeps "Not set" for blank
+/// text such as an owner.
+fn level_or_not_rated(level: Option<u8>, labels: &[String]) -> String {
+    match level {
+        Some(_) => text(&level_text(level, labels)),
+        None => NOT_RATED.to_owned(),
+    }
 }
 
 fn band_cell(band: Band) -> String {
