@@ -66,8 +66,7 @@ pub fn field_value(scale: &RiskScale, field: Field, side: &Side) -> (String, Opt
             Some(risk) => {
                 return (format!("{} ({})", risk.band.label(), risk.score), Some(risk.band))
             }
-            None if side.open => NOT_RATED.into(),
-            None => "None".into(),
+            None => NOT_RATED.into(),
         },
         Field::Owner => or_none(&side.owner),
         Field::Due => or_none(side.due.as_deref().unwrap_or_default()),
@@ -104,10 +103,10 @@ fn level(level: Option<u8>, labels: &[String]) -> String {
     }
 }
 
-/// The text, or "None" when it is empty.
+/// The text, or "Not set" when it is empty, as the HTML report words it.
 fn or_none(text: &str) -> String {
     if text.is_empty() {
-        "None".into()
+        "Not set".into()
     } else {
         text.into()
     }
@@ -184,7 +183,7 @@ mod tests {
         assert_eq!(value(Field::Band), (format!("{} (6)", band.label()), Some(band)));
         assert_eq!(value(Field::Status), ("Not achieved".into(), None));
         assert_eq!(value(Field::Owner), ("Jo".into(), None));
-        assert_eq!(value(Field::Due), ("None".into(), None));
+        assert_eq!(value(Field::Due), ("Not set".into(), None));
         assert_eq!(value(Field::Scope), ("In scope".into(), None));
         assert_eq!(value(Field::Notes), ("Changed".into(), None));
         // Not rated: open when not achieved, nothing to rate when achieved.
@@ -192,7 +191,7 @@ mod tests {
         assert_eq!(field_value(scale, Field::Band, &open), ("Not rated".into(), None));
         assert_eq!(field_value(scale, Field::Impact, &open), ("Not rated".into(), None));
         let done = side_of(scale, &Answer { status: Status::Achieved, ..Answer::default() });
-        assert_eq!(field_value(scale, Field::Band, &done), ("None".into(), None));
+        assert_eq!(field_value(scale, Field::Band, &done), (NOT_RATED.into(), None));
         let out = Side { out_of_scope: Some("Public channel: No".into()), ..done };
         let text = field_value(scale, Field::Scope, &out).0;
         assert_eq!(text, "Out of scope: Public channel: No");

@@ -116,7 +116,7 @@ describe('Start a review', () => {
 
       const expected = [
         [itemA.title, first.title, 'Status Achieved', 'Status Not achieved'],
-        [itemB.title, first.title, 'Owner None', 'Owner Head of Digital'],
+        [itemB.title, first.title, 'Owner Not set', 'Owner Head of Digital'],
       ];
       const caption = 'Items changed since the last review';
       await showView(page, 'Summary');

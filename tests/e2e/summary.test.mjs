@@ -298,6 +298,41 @@ describe('report downloads and printing', () => {
       }
     }));
 
+
+  it('Export HTML report: at 320 CSS px wide it reflows, with no page scrolling sideways, and each table scrolls in its own named region', () =>
+    run('summary-html-reflow', async ({ page }) => {
+      await answerSome(page);
+      const { text } = await downloadFrom(page, 'Export HTML report');
+
+      // Read it as a browser shows it, with scripts off, at the narrowest width WCAG 1.4.10 asks for.
+      const reader = await env.browser.newPage({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+      try {
+        await reader.setContent(text, { waitUntil: 'load' });
+        const width = await reader.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 320, `the page scrolls sideways: scrollWidth ${width}`);
+        // Each table sits directly in a region that scrolls on its own, can take the focus, and
+        // is named after the table's caption.
+        const tables = await reader.locator('table').evaluateAll((ts) =>
+          ts.map((t) => {
+            const region = t.parentElement;
+            return {
+              caption: t.caption?.textContent.trim(),
+              label: region.getAttribute('aria-label'),
+              role: region.getAttribute('role'),
+              tabindex: region.getAttribute('tabindex'),
+              overflowX: getComputedStyle(region).overflowX,
+            };
+          }),
+        );
+        assert.ok(tables.length > 0);
+        for (const t of tables) {
+          assert.ok(t.caption, `a table without a caption: ${JSON.stringify(t)}`);
+          assert.deepEqual(t, { caption: t.caption, label: t.caption, role: 'region', tabindex: '0', overflowX: 'auto' });
+        }
+      } finally {
+        await reader.close();
+      }
+    }));
   it('print to PDF (A4) from the Summary view: at least one page, with the summary and every answer', () =>
     run('summary-pdf', async ({ page }) => {
       await answerSome(page);

@@ -24,11 +24,15 @@ pub fn LibraryView(props: &LibraryProps) -> Html {
     let heading_id = shell.id("library-heading");
     // A row deleted takes its focused Delete button with it, and Undo takes itself away: the
     // focus goes to Undo when it is there, else to the heading, never to the top of the page.
+    // Only a change of the list does this: on the view's first render the focus is the
+    // business of whatever opened it (a closed comparison gives it back to its Compare).
     let ids: Vec<AssessmentId> = entries.iter().map(|e| e.id.clone()).collect();
+    let first_render = use_mut_ref(|| true);
     use_effect_with(ids, {
         let (undo, heading) = (shell.id("undo"), heading_id.clone());
         move |_| {
-            if focus_lost() {
+            let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
+            if !first && focus_lost() {
                 let document = web_sys::window().and_then(|w| w.document());
                 let target = document.and_then(|d| {
                     d.get_element_by_id(&undo).or_else(|| d.get_element_by_id(&heading))
