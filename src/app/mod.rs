@@ -16,4 +16,4 @@ pub mod state;
 pub mod tabs;
 
 pub use filter::Filter;
-pub use state::{AppState, Msg, Origin, StorageError, View};
+pub use state::{AppState, FocusTarget, Msg, Origin, StorageError, View};

@@ -225,6 +225,13 @@ impl fmt::Display for Problem {
 
 impl std::error::Error for Problem {}
 
+/// What takes the focus when a link elsewhere puts the checklist on screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FocusTarget {
+    SectionHeading,
+    Item(ItemId),
+}
+
 /// Everything on screen in one widget.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppState {
@@ -239,6 +246,9 @@ pub struct AppState {
     /// Items answered while a filter other than All is on: they stay in view, where the
     /// person is working, until the filter, the section or the view changes.
     pub kept_in_view: Rc<Vec<ItemId>>,
+    /// Where the focus goes once the checklist is on screen after a link from the Summary;
+    /// cleared by the next change of section, filter or view.
+    pub focus: Option<FocusTarget>,
     /// "Start again" is waiting for confirmation.
     pub confirm_reset: bool,
     /// The latest message for the status live region, with a counter so that the same text
@@ -276,6 +286,12 @@ pub enum Msg {
         now: Timestamp,
     },
     ShowSection(usize),
+    /// A link from the Summary: the checklist at this section, with the focus on this item
+    /// (shown even if the filter would hide it) or, without one, on the section's heading.
+    GoTo {
+        section: usize,
+        item: Option<ItemId>,
+    },
     SetFilter(Filter),
     ShowView(View),
     AskReset,
@@ -424,6 +440,7 @@ impl AppState {
             view: View::Checklist,
             filter: Filter::All,
             kept_in_view: Rc::default(),
+            focus: None,
             confirm_reset: false,
             status: None,
             storage: None,
@@ -494,16 +511,34 @@ impl AppState {
             {
                 if self.section != i || self.view != View::Checklist {
                     self.kept_in_view = Rc::default();
+                    self.focus = None;
                 }
                 self.section = i;
                 self.view = View::Checklist;
                 self.close_panels();
             }
             Msg::ShowSection(_) => {}
+            Msg::GoTo { section, item }
+                if section < self.def.sections.len()
+                    && first_in_scope(&self.def, &self.assessment, section) == Some(section) =>
+            {
+                self.apply(Msg::ShowSection(section));
+                self.focus = Some(match item {
+                    Some(item) => {
+                        if self.filter != Filter::All && !self.kept_in_view.contains(&item) {
+                            Rc::make_mut(&mut self.kept_in_view).push(item.clone());
+                        }
+                        FocusTarget::Item(item)
+                    }
+                    None => FocusTarget::SectionHeading,
+                });
+            }
+            Msg::GoTo { .. } => {}
             Msg::SetFilter(filter) => self.set_filter(filter),
             Msg::ShowView(view) => {
                 if self.view != view {
                     self.kept_in_view = Rc::default();
+                    self.focus = None;
                 }
                 self.view = view;
                 self.close_panels();
@@ -709,6 +744,7 @@ impl AppState {
         self.origin = origin;
         self.view = View::Checklist;
         self.set_filter(Filter::All);
+        self.focus = None;
         self.confirm_reset = false;
         self.conflict = None;
         self.import = None;
@@ -721,6 +757,7 @@ impl AppState {
         if self.filter != filter {
             self.filter = filter;
             self.kept_in_view = Rc::default();
+            self.focus = None;
         }
     }
 
@@ -921,6 +958,43 @@ mod tests {
         // The section and view already on screen keep it.
         check(&s, Msg::ShowSection(0), |_| {});
         check(&s, Msg::SetFilter(Filter::NotAssessed), |_| {});
+    }
+
+    #[test]
+    fn a_link_from_the_summary_shows_the_section_and_says_what_takes_the_focus() {
+        let def = default_checklist();
+        let item = def.sections[1].items[2].id.clone();
+        let s = start().reduce(Msg::ShowView(View::Summary));
+        check(&s, Msg::GoTo { section: 1, item: None }, |s| {
+            s.section = 1;
+            s.view = View::Checklist;
+            s.focus = Some(FocusTarget::SectionHeading);
+        });
+        // Under a filter that hides it, the item is kept in view.
+        let s = s.reduce(Msg::SetFilter(Filter::HighRisk));
+        let s = check(&s, Msg::GoTo { section: 1, item: Some(item.clone()) }, |s| {
+            s.section = 1;
+            s.view = View::Checklist;
+            s.kept_in_view = Rc::new(vec![item.clone()]);
+            s.focus = Some(FocusTarget::Item(item.clone()));
+        });
+        // Any later move clears it, so a view shown again takes no focus of its own.
+        check(&s, Msg::SetFilter(Filter::All), |s| {
+            s.filter = Filter::All;
+            s.kept_in_view = Rc::default();
+            s.focus = None;
+        });
+        check(&s, Msg::ShowView(View::Summary), |s| {
+            s.view = View::Summary;
+            s.kept_in_view = Rc::default();
+            s.focus = None;
+        });
+        // A section that is not there, or is out of scope, changes nothing.
+        let out = section("public-channel");
+        let s =
+            start().reduce(Msg::Edit { action: scope("public-channel", Some(false)), now: now() });
+        check(&s, Msg::GoTo { section: out, item: None }, |_| {});
+        check(&s, Msg::GoTo { section: def.sections.len(), item: None }, |_| {});
     }
 
     #[test]

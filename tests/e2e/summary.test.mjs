@@ -19,7 +19,9 @@ import {
   chooseStatus,
   defaultChecklist,
   downloadFrom,
+  eventually,
   fillDetails,
+  focusedElement,
   formatViolations,
   goToSection,
   heatMapCount,
@@ -162,11 +164,24 @@ describe('the Summary view', () => {
       assert.deepEqual(todo, want);
       assert.equal(todo[0], `${review.title} – ${second.title}`);
 
-      // A not-yet-assessed item's link goes to its section.
-      await page.locator('.rc-summary').getByRole('button', { name: second.items[1].title, exact: true }).click();
-      await page.getByRole('group', { name: second.items[1].title, exact: true }).waitFor();
+      // A not-yet-assessed item's link, used from the keyboard, goes to the item: it has the
+      // focus and is on screen, even far down its section.
+      const far = second.items.at(-1);
+      await page.locator('.rc-summary').getByRole('button', { name: far.title, exact: true }).press('Enter');
+      const target = page.getByRole('group', { name: far.title, exact: true });
+      await eventually(() => target.evaluate((el) => el === document.activeElement), `focus on the item "${far.title}"`);
+      const box = await target.evaluate((el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.top + 10, height: innerHeight }; });
+      assert.ok(box.top >= 0 && box.bottom <= box.height, `the item is on screen: ${JSON.stringify(box)}`);
+      // Tab goes on inside the item.
+      await page.keyboard.press('Tab');
+      assert.ok(await target.evaluate((el) => el.contains(document.activeElement)), `Tab stays in the item (on ${await focusedElement(page)})`);
 
       // The sections table.
+      await showView(page, 'Summary');
+      // A section's link puts the focus on the section's heading.
+      await page.locator('.rc-summary').getByRole('button', { name: second.title, exact: true }).press('Enter');
+      const sectionHeading = page.getByRole('heading', { name: second.title, exact: true });
+      await eventually(() => sectionHeading.evaluate((el) => el === document.activeElement), 'focus on the section heading');
       await showView(page, 'Summary');
       const sections = await tableAfter(page, 'Sections');
       assert.deepEqual(sections[0], [first.title, `5 of ${first.items.length}`, 'High']);

@@ -2,7 +2,7 @@
 //! and the answers to items the checklist no longer has.
 
 use super::item::ItemView;
-use crate::app::{Filter, Msg};
+use crate::app::{Filter, FocusTarget, Msg};
 use crate::core::definition::ScopeAnswers;
 use crate::core::{Answer, ItemId};
 use crate::ui::context::{rendered, use_shell};
@@ -15,6 +15,8 @@ pub struct SectionProps {
     pub filter: Filter,
     /// Items answered under the filter, still shown (see `AppState::kept_in_view`).
     pub kept: Rc<Vec<ItemId>>,
+    /// What takes the focus after a link from the Summary (see `AppState::focus`).
+    pub focus: Option<FocusTarget>,
     /// The answers to this section's items, in order: a change to another section, the
     /// title or the sign-off leaves them equal, and the section is not rendered again.
     pub answers: Vec<Answer>,
@@ -27,6 +29,14 @@ pub struct SectionProps {
 pub fn SectionView(props: &SectionProps) -> Html {
     rendered("SectionView");
     let heading = use_node_ref();
+    use_effect_with(props.focus == Some(FocusTarget::SectionHeading), {
+        let heading = heading.clone();
+        move |&focus: &bool| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>().filter(|_| focus) {
+                let _ = h.focus();
+            }
+        }
+    });
     let Some(shell) = use_shell() else { return html! {} };
     let def = &shell.def;
     let Some(section) = def.sections.get(props.index) else { return html! {} };
@@ -79,7 +89,8 @@ pub fn SectionView(props: &SectionProps) -> Html {
             }
             <div class="rc-items">
                 { for shown.into_iter().map(|(i, (item, answer))| html! {
-                    <ItemView key={item.id.as_str().to_owned()} section={props.index} index={i} answer={answer.clone()} />
+                    <ItemView key={item.id.as_str().to_owned()} section={props.index} index={i} answer={answer.clone()}
+                        focus={matches!(&props.focus, Some(FocusTarget::Item(f)) if *f == item.id)} />
                 }) }
             </div>
             <div class="rc-pager">

@@ -11,7 +11,7 @@ use crate::app::Msg;
 use crate::core::compare::since_review;
 use crate::core::report::{CHANGES_HEADING, NOT_RATED};
 use crate::core::scoring::{heat_map, ListedItem, OverallRating};
-use crate::core::{Assessment, Status, Summary};
+use crate::core::{Assessment, ItemId, Status, Summary};
 use crate::ui::clock;
 use crate::ui::context::{rendered, use_shell, Shell};
 use std::rc::Rc;
@@ -65,13 +65,13 @@ fn risk_row(
 /// A list of items with their section, each a way to its section.
 fn item_list(
     items: &[ListedItem],
-    show: impl Fn(usize) -> Callback<MouseEvent>,
+    show: impl Fn(usize, &ItemId) -> Callback<MouseEvent>,
     index: impl Fn(&ListedItem) -> usize,
 ) -> Html {
     html! {
         <ul class="rc-todo">
             { for items.iter().map(|i| html! {
-                <li><button type="button" class="rc-link" onclick={show(index(i))}><bdi>{ &i.title }</bdi></button>
+                <li><button type="button" class="rc-link" onclick={show(index(i), &i.item)}><bdi>{ &i.title }</bdi></button>
                     <span class="rc-hint">{ format!(" – {}", i.status.label()) }</span></li>
             }) }
         </ul>
@@ -86,7 +86,12 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
     let a = &props.assessment;
     let s = Summary::of(def, a);
     let grid = heat_map(def, a);
-    let show_section = |i: usize| shell.on_click_send(move || Msg::ShowSection(i));
+    // Links to the checklist put the focus on the item, or on the section's heading.
+    let show_section = |i: usize| shell.on_click_send(move || Msg::GoTo { section: i, item: None });
+    let show_item = |i: usize, item: &ItemId| {
+        let item = item.clone();
+        shell.on_click_send(move || Msg::GoTo { section: i, item: Some(item.clone()) })
+    };
     let not_assessed: Vec<_> = def
         .sections
         .iter()
@@ -126,7 +131,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
             } else {
                 <p>{ format!("{} baseline {} not achieved yet. These are the items not to go live without:",
                     s.before_go_live.len(), if s.before_go_live.len() == 1 { "item is" } else { "items are" }) }</p>
-                { item_list(&s.before_go_live, show_section, section_of) }
+                { item_list(&s.before_go_live, show_item, section_of) }
             }
 
             <SignOffForm signoff={a.signoff.clone().unwrap_or_default()}
@@ -206,7 +211,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
             } else {
                 <ul class="rc-todo">
                     { for not_assessed.iter().map(|(si, sec, item)| html! {
-                        <li><button type="button" class="rc-link" onclick={show_section(*si)}>{ &item.title }</button>
+                        <li><button type="button" class="rc-link" onclick={show_item(*si, &item.id)}>{ &item.title }</button>
                             <span class="rc-hint">{ format!(" – {}", sec.title) }</span></li>
                     }) }
                 </ul>
