@@ -1152,7 +1152,7 @@ fn proceeding_with_baseline_items_open_is_warned_in_the_sign_off() {
     // The fixture has two baseline items open (see Before go-live).
     check_signoff(
         Some(proceed.clone()),
-        &["<p class=\"warning\"><strong>Warning:</strong> 2 baseline items are not achieved yet (see Before go-live)."],
+        &["<p class=\"warning\"><strong>Warning:</strong> 2 baseline items are still to do (see Before go-live)."],
         &[],
     );
     // With conditions, or another decision, there is nothing to warn of.
@@ -1170,9 +1170,8 @@ fn proceeding_with_baseline_items_open_is_warned_in_the_sign_off() {
     };
     let achieved =
         Action::SetStatus { item: ItemId::new("shared-login"), status: Status::Achieved };
-    assert!(
-        signoff_with(vec![achieved.clone()]).contains("Warning:</strong> 1 baseline item is not")
-    );
+    assert!(signoff_with(vec![achieved.clone()])
+        .contains("Warning:</strong> 1 baseline item is still to do"));
     let not_applicable =
         Action::SetStatus { item: ItemId::new("foi"), status: Status::NotApplicable };
     assert!(!signoff_with(vec![achieved, not_applicable]).contains("Warning"));

@@ -602,7 +602,16 @@ impl AppState {
                     outcome.both,
                 ));
             }
-            Msg::Saved(result) => self.storage = result.err(),
+            Msg::Saved(result) => {
+                let recovered = result.is_ok() && self.storage.is_some();
+                self.storage = result.err();
+                // The warning goes quietly: say so, or a screen reader user never learns it.
+                if recovered {
+                    self.announce(
+                        "Saving works again: your answers are saved in this browser.".into(),
+                    );
+                }
+            }
             Msg::Opened { id, assessment, how, library } => {
                 self.open(id, assessment, how.origin());
                 if matches!(how, Opening::Undone { .. }) {
@@ -1004,7 +1013,10 @@ mod tests {
         let full = StorageError::Refused { reason: "this browser's storage is full".into() };
         let s = check(&s, Msg::Saved(Err(full.clone())), |s| s.storage = Some(full.clone()));
         check(&s, Msg::Saved(Err(full)), |_| {});
-        check(&s, Msg::Saved(Ok(())), |s| s.storage = None);
+        check(&s, Msg::Saved(Ok(())), |s| {
+            s.storage = None;
+            s.announce("Saving works again: your answers are saved in this browser.".into());
+        });
     }
 
     /// `Msg::Opened` with `how`, of an assessment titled "Pilot" with its first item achieved.

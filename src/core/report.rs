@@ -70,7 +70,7 @@ pub const NEEDS_REVIEW: &str = "Needs review: answers changed after sign-off";
 pub fn baseline_warning(signoff: &SignOff, baseline_open: usize) -> Option<String> {
     (signoff.decision == Some(Decision::Proceed) && baseline_open > 0).then(|| {
         format!(
-            "{baseline_open} baseline {} not achieved yet (see Before go-live). These are items not to go live without: proceeding without conditions leaves them open.",
+            "{baseline_open} baseline {} still to do (see Before go-live). These are items not to go live without: proceeding without conditions leaves them open.",
             if baseline_open == 1 { "item is" } else { "items are" }
         )
     })

@@ -184,6 +184,8 @@ describe('storage full (QuotaExceededError)', () => {
         const saved = await waitForStored(page, (r) => r.assessment.answers?.[idC]?.status === 'not_applicable');
         assert.equal(saved.assessment.answers[idB]?.notes, 'Typed while storage is full.', 'the changes made while full are saved too');
         await page.getByRole('alert').filter({ hasText: /could not be saved/i }).waitFor({ state: 'detached', timeout: 3_000 });
+        // ...and the status region says so, for those who cannot see the warning go.
+        await page.getByRole('status').filter({ hasText: 'Saving works again: your answers are saved in this browser.' }).waitFor({ state: 'attached' });
       },
       { initScript: quotaAfterFirstSave },
     ));

@@ -148,7 +148,7 @@ describe('what blocks go-live and every open item', () => {
       await form.getByRole('radio', { name: 'Proceed', exact: true }).check();
       const warning = form.getByRole('alert').filter({ hasText: 'baseline' });
       await warning.waitFor();
-      assert.match((await warning.innerText()).replace(/\s+/g, ' '), new RegExp(`${baseline.length - 1} baseline items are not achieved yet`));
+      assert.match((await warning.innerText()).replace(/\s+/g, ' '), new RegExp(`${baseline.length - 1} baseline items are still to do`));
       await waitForStored(page, (r) => r.assessment.signoff?.decision === 'proceed');
       await form.getByRole('radio', { name: 'Proceed with conditions', exact: true }).check();
       await warning.waitFor({ state: 'detached' });
@@ -224,6 +224,6 @@ describe('what blocks go-live and every open item', () => {
         assert.ok(html.includes(text), `the HTML report holds ${JSON.stringify(text)}`);
       }
       const signoff = html.slice(html.indexOf('<h2 id="signoff">'), html.indexOf('<h2 id="scope">'));
-      assert.match(signoff, new RegExp(`<strong>Warning:</strong> ${open} baseline items are not achieved yet`), signoff);
+      assert.match(signoff, new RegExp(`<strong>Warning:</strong> ${open} baseline items are still to do`), signoff);
     }));
 });

@@ -13,7 +13,7 @@ use yew::prelude::*;
 pub struct SignOffProps {
     /// The sign-off as recorded (empty when none is); the form re-renders only when it changes.
     pub signoff: SignOff,
-    /// How many baseline items in scope are not achieved yet.
+    /// How many baseline items in scope are still to do (not achieved or not assessed).
     pub baseline_open: usize,
     /// The titles of open items rated at the highest impact, for explicit acceptance.
     pub acceptance: Vec<String>,

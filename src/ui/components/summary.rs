@@ -129,7 +129,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
             if s.before_go_live.is_empty() {
                 <p>{"No baseline item is left open: every item not to go live without is achieved or not applicable."}</p>
             } else {
-                <p>{ format!("{} baseline {} not achieved yet. These are the items not to go live without:",
+                <p>{ format!("{} baseline {} still to do. These are the items not to go live without:",
                     s.before_go_live.len(), if s.before_go_live.len() == 1 { "item is" } else { "items are" }) }</p>
                 { item_list(&s.before_go_live, show_item, section_of) }
             }
