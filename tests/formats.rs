@@ -100,3 +100,36 @@ fn a_version_1_file_with_an_answer_given_twice_is_refused() {
         other => panic!("expected a syntax error, got {other:?}"),
     }
 }
+
+#[test]
+fn a_decision_recorded_against_another_checklist_version_needs_review_when_taken_up() {
+    let doc = Document::from_json(V1_EXPORT).unwrap();
+    let mut confirmed = doc.assessment.clone();
+    if let Some(signoff) = confirmed.signoff.as_mut() {
+        signoff.needs_review = false;
+    }
+    assert!(confirmed.signoff.as_ref().is_some_and(|s| s.is_decided()), "the fixture is decided");
+    let needs_review =
+        |a: &risk_checklist::core::Assessment| a.signoff.as_ref().is_some_and(|s| s.needs_review);
+    // The same version: nothing to review.
+    let mut same = confirmed.clone();
+    doc.checklist.take_up(&doc.definition, &mut same);
+    assert!(!needs_review(&same));
+    // Another version of the same checklist: the decision weighed other items.
+    let mut newer = doc.definition.clone();
+    newer.version = format!("{}-next", newer.version);
+    let mut taken = confirmed.clone();
+    doc.checklist.take_up(&newer, &mut taken);
+    assert!(needs_review(&taken));
+    // Another checklist altogether is not taken up here (it is refused elsewhere), and an
+    // assessment without a decision has nothing to review.
+    let mut other = newer.clone();
+    other.id = format!("{}-other", other.id);
+    let mut untouched = confirmed.clone();
+    doc.checklist.take_up(&other, &mut untouched);
+    assert!(!needs_review(&untouched));
+    let mut undecided = confirmed.clone();
+    undecided.signoff = None;
+    doc.checklist.take_up(&newer, &mut undecided);
+    assert_eq!(undecided.signoff, None);
+}

@@ -60,7 +60,8 @@ pub fn read_import(
                 .into(),
         )
     })?;
-    let doc = Document::from_json(text).map_err(|e| fail(e.to_string()))?;
+    let mut doc = Document::from_json(text).map_err(|e| fail(e.to_string()))?;
+    doc.checklist.take_up(def, &mut doc.assessment);
     Ok(ImportPreview {
         file_name: name.to_owned(),
         unknown: unknown_items(def, &doc.assessment).len(),

@@ -937,12 +937,14 @@ mod tests {
         let s = start().reduce(Msg::Edit { action: achieved(), now: now() });
         assert!(s.kept_in_view.is_empty());
         let s = start().reduce(Msg::SetFilter(Filter::NotAssessed));
-        let s = check(&s, Msg::Edit { action: achieved(), now: now() }, |s| {
+        let t = now();
+        let s = check(&s, Msg::Edit { action: achieved(), now: t.clone() }, |s| {
             s.assessment = Rc::new({
                 let mut a = (*s.assessment).clone();
-                a.apply(&s.def, achieved(), now());
+                a.apply(&s.def, achieved(), t);
                 a
             });
+            s.origin = Origin::Local;
             kept(s);
         });
         // A second edit of the same item keeps it once; a title is no item.

@@ -35,6 +35,14 @@ impl ChecklistRef {
     pub fn of(def: &ChecklistDefinition) -> ChecklistRef {
         ChecklistRef { id: def.id.clone(), version: def.version.clone() }
     }
+
+    /// Takes up an assessment of this checklist version into `def`, the version on the page:
+    /// a decision recorded against another version weighed other items, so it needs review.
+    pub fn take_up(&self, def: &ChecklistDefinition, assessment: &mut Assessment) {
+        if self.id == def.id && self.version != def.version {
+            assessment.mark_for_review();
+        }
+    }
 }
 
 /// An exported assessment: everything needed to read it without the app that wrote it.

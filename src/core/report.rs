@@ -62,8 +62,9 @@ pub fn display_title(title: &str) -> &str {
     }
 }
 
-/// The line the HTML report shows when answers changed after the decision was recorded.
-pub const NEEDS_REVIEW: &str = "Needs review: answers changed after sign-off";
+/// The line the HTML report shows when the answers, or the checklist version, changed after
+/// the decision was recorded.
+pub const NEEDS_REVIEW: &str = "Needs review: answers or checklist changed after sign-off";
 
 /// The sign-off's warning when the decision is to proceed, without conditions, while
 /// `baseline_open` baseline items in scope are not achieved: it warns and does not block.

@@ -161,8 +161,11 @@ impl Store {
                 ),
                 false,
             ),
-            Ok(stored) => match check_assessment(def, &stored.assessment) {
-                Ok(()) => return Loaded::Restored(stored.assessment),
+            Ok(mut stored) => match check_assessment(def, &stored.assessment) {
+                Ok(()) => {
+                    stored.checklist.take_up(def, &mut stored.assessment);
+                    return Loaded::Restored(stored.assessment);
+                }
                 Err(e) => (e.to_string(), false),
             },
             Err(e @ DocumentError::NewerVersion { .. }) => (e.to_string(), true),

@@ -292,6 +292,27 @@ describe('Import: a good exported file', () => {
       await assertStorageUnchanged(page, before, 'after the bad drop');
     }));
 
+  it('a decision recorded against another version of the checklist opens as needing review', () =>
+    run('import-older-version-decision', async ({ page }) => {
+      const { doc } = await exportJson(page);
+      const older = '1.9.0';
+      assert.notEqual(doc.checklist.version, older);
+      doc.checklist.version = older;
+      doc.definition.version = older;
+      doc.assessment.title = 'Decided on the older checklist';
+      doc.assessment.answers = { [idA]: { status: 'achieved' } };
+      doc.assessment.signoff = { owner: 'Jo Bloggs', decision: 'proceed', decided: '2026-01-10' };
+      await chooseFile(page, fileOf('older-decision.json', JSON.stringify(doc)));
+      const preview = importPreview(page);
+      await preview.getByRole('button', { name: 'Open as a new assessment', exact: true }).click();
+      await preview.waitFor({ state: 'detached' });
+      // The header and the stored record say so: the decision weighed another version's items.
+      await page.locator('.rc-header').getByText('Needs review: answers or checklist changed since.').waitFor();
+      const stored = await waitForStored(page, (r) => r.assessment.title === 'Decided on the older checklist');
+      assert.equal(stored.assessment.signoff.needs_review, true);
+      assert.equal(stored.checklist.version, checklist.version, 'stored against the version on the page');
+    }));
+
   it('a file with a UTF-8 byte order mark is accepted, and Replace opens its answers', () =>
     run('import-bom', async ({ page }) => {
       assert.deepEqual([...readFileSync(fixture('bom.json')).subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the fixture starts with a BOM');

@@ -237,7 +237,7 @@ describe('the Summary view', () => {
       await chooseStatus(page, value.title, 'Achieved');
       await showView(page, 'Summary');
       await needsReview.waitFor({ state: 'visible' });
-      assert.match((await needsReview.innerText()).replace(/\s+/g, ' '), /Needs review: answers changed after the decision was recorded/);
+      assert.match((await needsReview.innerText()).replace(/\s+/g, ' '), /Needs review: the answers, or the checklist itself, changed after the decision was recorded/);
       await waitForStored(page, (r) => r.assessment.signoff?.needs_review === true);
 
       // A typo fixed in the role is not the decision confirmed: the mark stays, saved.

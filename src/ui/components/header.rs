@@ -42,7 +42,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     { format!("Decision: {}{}{}.", so.decision.map(|d| d.label()).unwrap_or_default(),
                         so.decided.as_deref().map(|d| format!(" on {d}")).unwrap_or_default(),
                         if so.owner.is_empty() { String::new() } else { format!(" by {}", so.owner) }) }
-                    if so.needs_review { <strong>{" Needs review: answers changed since."}</strong> }
+                    if so.needs_review { <strong>{" Needs review: answers or checklist changed since."}</strong> }
                 </p>
             }
             <div class="rc-progress">

@@ -44,7 +44,7 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
             <@{shell.heading(1)} id={id("heading")}>{"Decision and sign-off"}</@>
             if so.needs_review {
                 <div class="rc-panel rc-warning" role="alert">
-                    <p><strong>{"Needs review: "}</strong>{"answers changed after the decision was recorded. The risk owner should look again and confirm or change the decision."}</p>
+                    <p><strong>{"Needs review: "}</strong>{"the answers, or the checklist itself, changed after the decision was recorded. The risk owner should look again and confirm or change the decision."}</p>
                     { button("Confirm the decision again", confirm) }
                 </div>
             }
