@@ -169,19 +169,10 @@ pub fn use_focus_return(overlay: bool, fallback: String) {
     }
     use_effect_with(overlay, move |&overlay| {
         let back = if overlay { None } else { opener.borrow_mut().take() };
-        let document = web_sys::window().and_then(|w| w.document());
         // Only focus lost with the overlay is moved: a person who went on to another control
         // (a view's tab, say) keeps the focus there.
         if let Some(id) = back.filter(|_| focus_lost()) {
-            let target = document.and_then(|d| {
-                Some(id)
-                    .filter(|id| !id.is_empty())
-                    .and_then(|id| d.get_element_by_id(&id))
-                    .or_else(|| d.get_element_by_id(&fallback))
-            });
-            if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
-            }
+            focus_first_of(&[&id, &fallback]);
         }
     });
 }
@@ -193,4 +184,15 @@ pub fn focus_lost() -> bool {
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
         .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"))
+}
+
+/// Puts the focus on the first of these elements (by id) that is on the page; an empty id is
+/// skipped.
+pub fn focus_first_of(ids: &[&str]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let target =
+        ids.iter().filter(|id| !id.is_empty()).find_map(|id| document.get_element_by_id(id));
+    if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
 }

@@ -3,10 +3,9 @@
 
 use super::field::button;
 use crate::core::library::{AssessmentId, Entry, Library};
-use crate::ui::context::{focus_lost, rendered, use_shell};
+use crate::ui::context::{focus_first_of, focus_lost, rendered, use_shell};
 use crate::ui::ops::Op;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -33,13 +32,7 @@ pub fn LibraryView(props: &LibraryProps) -> Html {
         move |_| {
             let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
             if !first && focus_lost() {
-                let document = web_sys::window().and_then(|w| w.document());
-                let target = document.and_then(|d| {
-                    d.get_element_by_id(&undo).or_else(|| d.get_element_by_id(&heading))
-                });
-                if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = el.focus();
-                }
+                focus_first_of(&[&undo, &heading]);
             }
         }
     });
