@@ -510,8 +510,7 @@ impl AppState {
                     && first_in_scope(&self.def, &self.assessment, i) == Some(i) =>
             {
                 if self.section != i || self.view != View::Checklist {
-                    self.kept_in_view = Rc::default();
-                    self.focus = None;
+                    self.leave_place();
                 }
                 self.section = i;
                 self.view = View::Checklist;
@@ -537,8 +536,7 @@ impl AppState {
             Msg::SetFilter(filter) => self.set_filter(filter),
             Msg::ShowView(view) => {
                 if self.view != view {
-                    self.kept_in_view = Rc::default();
-                    self.focus = None;
+                    self.leave_place();
                 }
                 self.view = view;
                 self.close_panels();
@@ -753,7 +751,7 @@ impl AppState {
         self.origin = origin;
         self.view = View::Checklist;
         self.set_filter(Filter::All);
-        self.focus = None;
+        self.leave_place();
         self.confirm_reset = false;
         self.conflict = None;
         self.import = None;
@@ -761,12 +759,18 @@ impl AppState {
     }
 
     /// Closes a comparison or a merge on screen, as moving to a view or another assessment does.
+    /// Forgets what belongs to the place on screen being left: the items kept in view under
+    /// the filter, and where a link asked the focus to go.
+    fn leave_place(&mut self) {
+        self.kept_in_view = Rc::default();
+        self.focus = None;
+    }
+
     /// Changes the filter; the items kept in view under the old one go back to its rule.
     fn set_filter(&mut self, filter: Filter) {
         if self.filter != filter {
             self.filter = filter;
-            self.kept_in_view = Rc::default();
-            self.focus = None;
+            self.leave_place();
         }
     }
 
