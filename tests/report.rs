@@ -18,7 +18,7 @@ use risk_checklist::core::report::{
 use risk_checklist::core::scoring::heat_map;
 use risk_checklist::core::{
     Action, Assessment, Band, ChecklistDefinition, Decision, Document, ItemId, SignOff, Status,
-    Timestamp,
+    Summary, Timestamp,
 };
 use std::path::Path;
 
@@ -138,6 +138,7 @@ fn csv_fields_read_back_as_written() {
             "",
             "",
             "",
+            "Yes",
         ]
     );
     assert_eq!(
@@ -161,6 +162,8 @@ fn csv_fields_read_back_as_written() {
             "Done, see \"policy\" doc,\nline two",
             "",
             "",
+            // Achieved: rated High, but not an open risk.
+            "",
         ]
     );
     assert_eq!(
@@ -177,6 +180,7 @@ fn csv_fields_read_back_as_written() {
             "",
             "",
             "Outstanding",
+            "",
             "",
             "",
             "",
@@ -208,6 +212,8 @@ fn csv_fields_read_back_as_written() {
             "",
             "",
             "",
+            // Open and not rated: an open risk all the same.
+            "Yes",
         ]
     );
     // Out of scope: the answer is kept and shown, on no list and with no score or band; the
@@ -232,6 +238,8 @@ fn csv_fields_read_back_as_written() {
             "",
             "Kept while out of scope",
             "",
+            "",
+            // Open, but out of scope: not on the Open risks list.
             "",
         ]
     );
@@ -259,6 +267,8 @@ fn csv_fields_read_back_as_written() {
             "",
             "Retired, but kept",
             "",
+            "",
+            // A retired item's band is shown, but it is on no list.
             "",
         ]
     );
@@ -321,7 +331,8 @@ fn no_csv_cell_can_start_a_formula() {
 
 /// Writes `input` as the notes of the first item and checks the field as read back, and a
 /// fragment of the raw text (notes are followed by the two previous-review columns, empty as
-/// the fixture is not a review, so the fragment ends the line after two commas).
+/// the fixture is not a review, and Open risk, empty as the first item is achieved, so the
+/// fragment ends the line after three commas).
 fn check_notes(input: &str, expected: &str, raw: &str) {
     let doc = fixture();
     let mut a = doc.assessment;
@@ -329,7 +340,7 @@ fn check_notes(input: &str, expected: &str, raw: &str) {
     a.apply(&doc.definition, Action::SetNotes { item: first, notes: input.into() }, exported());
     let text = csv_report(&doc.definition, &a);
     assert_eq!(parse_csv(&text)[1][15], expected, "notes {input:?}");
-    let raw = format!("{},,\r\n", raw.strip_suffix("\r\n").unwrap());
+    let raw = format!("{},,,\r\n", raw.strip_suffix("\r\n").unwrap());
     assert!(text.contains(&raw), "notes {input:?}: {raw:?} not in\n{text}");
 }
 
@@ -376,6 +387,48 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&rows[1][12], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).owner));
         proptest::prop_assert_eq!(&rows[1][14], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).action));
         proptest::prop_assert_eq!(&rows[1][15], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).notes));
+    }
+}
+
+/// Any change a person can make to the fixture: a status, ratings or a scope answer.
+fn change(def: &ChecklistDefinition) -> impl proptest::strategy::Strategy<Value = Action> {
+    use proptest::prelude::*;
+    let items: Vec<ItemId> = def.items().map(|(_, i)| i.id.clone()).collect();
+    let questions: Vec<QuestionId> = def.questions.iter().map(|q| q.id.clone()).collect();
+    let item = prop::sample::select(items);
+    prop_oneof![
+        (item.clone(), prop::sample::select(Status::ALL.to_vec()))
+            .prop_map(|(item, status)| Action::SetStatus { item, status }),
+        (item, prop::option::of(1u8..=3), prop::option::of(1u8..=3))
+            .prop_map(|(item, likelihood, impact)| Action::SetRisk { item, likelihood, impact }),
+        (prop::sample::select(questions), prop::option::of(any::<bool>()))
+            .prop_map(|(question, answer)| Action::SetScope { question, answer }),
+    ]
+}
+
+proptest::proptest! {
+    /// A spreadsheet filtered on Open risk = Yes, then on each Band, counts what the summary
+    /// counts: the Band column alone also holds achieved and retired items' bands.
+    #[test]
+    fn the_open_risk_column_gives_the_summary_s_counts(
+        changes in proptest::collection::vec(change(&fixture().definition), 0..30)
+    ) {
+        let doc = fixture();
+        let mut a = doc.assessment;
+        for change in changes {
+            a.apply(&doc.definition, change, exported());
+        }
+        let summary = Summary::of(&doc.definition, &a);
+        let rows = parse_csv(&csv_report(&doc.definition, &a));
+        let open = rows[0].iter().position(|c| c == "Open risk").unwrap();
+        let count = |band: &str| rows[1..].iter().filter(|r| r[open] == "Yes" && r[9] == band).count();
+        proptest::prop_assert_eq!(count("High"), summary.by_band.high);
+        proptest::prop_assert_eq!(count("Medium"), summary.by_band.medium);
+        proptest::prop_assert_eq!(count("Low"), summary.by_band.low);
+        proptest::prop_assert_eq!(count(NOT_RATED), summary.by_band.unrated);
+        let all = rows[1..].iter().filter(|r| r[open] == "Yes").count();
+        proptest::prop_assert_eq!(all, summary.open_risks.len() + summary.unrated.len());
+        proptest::prop_assert!(rows[1..].iter().all(|r| r[open].is_empty() || (r[open] == "Yes" && r[3] == "Yes")));
     }
 }
 
@@ -1369,7 +1422,7 @@ fn the_csv_of_a_review_matches_the_reviewed_file() {
 fn the_csv_of_a_review_says_each_item_s_previous_status_and_band() {
     let (def, a) = reviewed();
     let rows = parse_csv(&csv_report(&def, &a));
-    assert_eq!(rows[0][16..], ["Previous status", "Previous band"]);
+    assert_eq!(rows[0][16..], ["Previous status", "Previous band", "Open risk"]);
     let previous = |item: &str| {
         let row = rows.iter().find(|r| r[1] == item).unwrap_or_else(|| panic!("no row {item:?}"));
         (row[5].as_str(), row[9].as_str(), row[16].as_str(), row[17].as_str())

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write};
 
 /// The number of columns of the CSV report.
-pub const CSV_COLUMNS: usize = 18;
+pub const CSV_COLUMNS: usize = 19;
 
 /// The columns of the CSV report, in order.
 pub const CSV_HEADER: [&str; CSV_COLUMNS] = [
@@ -37,6 +37,7 @@ pub const CSV_HEADER: [&str; CSV_COLUMNS] = [
     "Notes",
     "Previous status",
     "Previous band",
+    "Open risk",
 ];
 
 /// The Band cell for an open item without both ratings; and in the HTML report, any missing
@@ -86,7 +87,10 @@ pub fn baseline_warning(signoff: &SignOff, baseline_open: usize) -> Option<Strin
 /// lists. A review fills the last two columns, Previous status and Previous band, from its
 /// copy of the assessment it reviews, on the same terms as of the scope then; they are empty
 /// otherwise. They come last so that every earlier column keeps its place for spreadsheets
-/// already reading it.
+/// already reading it, and so does Open risk after them: "Yes" on every item the Open risks
+/// list counts (in scope, not achieved or partially achieved, or rated and not yet given a
+/// status), rated or not. The Band column also shows the band of a rated item that is achieved
+/// or retired, so a filter on Open risk = Yes, then on Band, gives the summary's counts.
 ///
 /// The text starts with a UTF-8 byte order mark, because without it Excel reads the file in the
 /// local code page and garbles every non-ASCII character. Lines end in CRLF and fields are
@@ -98,6 +102,7 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
     let ids = |list: &[ListedItem]| list.iter().map(|l| l.item.clone()).collect::<HashSet<_>>();
     let (unrated, before_go_live, acceptance) =
         (ids(&summary.unrated), ids(&summary.before_go_live), ids(&summary.needs_acceptance));
+    let open_rated: HashSet<&ItemId> = summary.open_risks.iter().map(|r| &r.item).collect();
     let out_of_scope: HashMap<&ItemId, &str> =
         summary.out_of_scope.iter().map(|o| (&o.item, o.reason.as_str())).collect();
     let previous = a.review_of.as_ref().map(|r| &r.previous);
@@ -115,6 +120,7 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
             out_of_scope: reason.is_some(),
             out_of_scope_because: reason.unwrap_or_default(),
             not_rated: unrated.contains(id),
+            open: unrated.contains(id) || open_rated.contains(id),
             before_go_live: if before_go_live.contains(id) { OUTSTANDING } else { "" },
             acceptance: if acceptance.contains(id) { ACCEPTANCE_NEEDED } else { "" },
             previous_status,
@@ -140,6 +146,8 @@ struct Marks<'a> {
     out_of_scope: bool,
     out_of_scope_because: &'a str,
     not_rated: bool,
+    /// On the summary's Open risks list, rated or not.
+    open: bool,
     before_go_live: &'a str,
     acceptance: &'a str,
     previous_status: &'a str,
@@ -209,6 +217,7 @@ fn csv_row(
         answer.notes.clone(),
         marks.previous_status.to_owned(),
         marks.previous_band.to_owned(),
+        yes_or_blank(marks.open).to_owned(),
     ]
     // Every cell is guarded, not only the free-text ones: the fixed cells (labels, numbers,
     // dates) never start with a formula character, and one rule for all leaves no cell missed.

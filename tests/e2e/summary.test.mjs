@@ -266,7 +266,7 @@ describe('report downloads and printing', () => {
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with a UTF-8 byte order mark');
       assert.ok(text.includes('\r\n'), 'lines end in CRLF');
       const rows = parseCsv(text.slice(1));
-      assert.deepEqual(rows[0], ['Section', 'Item', 'Baseline', 'In scope', 'Out of scope because', 'Status', 'Likelihood', 'Impact', 'Score', 'Band', 'Before go-live', "Owner's acceptance", 'Owner', 'Due date', 'Action', 'Notes', 'Previous status', 'Previous band']);
+      assert.deepEqual(rows[0], ['Section', 'Item', 'Baseline', 'In scope', 'Out of scope because', 'Status', 'Likelihood', 'Impact', 'Score', 'Band', 'Before go-live', "Owner's acceptance", 'Owner', 'Due date', 'Action', 'Notes', 'Previous status', 'Previous band', 'Open risk']);
       const body = rows.slice(1);
       assert.equal(body.length, itemCount, 'one row per item');
       assert.deepEqual(
@@ -274,15 +274,19 @@ describe('report downloads and printing', () => {
         checklist.sections.flatMap((s) => s.items.map((i) => i.title)),
         'in checklist order',
       );
-      assert.ok(body.every((r) => r.length === 18), 'every row has 18 fields');
+      assert.ok(body.every((r) => r.length === 19), 'every row has 19 fields');
       const row = (it) => body.find((r) => r[1] === it.title);
       // Cells 2 and 10 (baseline, before go-live) depend on whether the checklist marks the item baseline.
       const fields = row(owner);
-      assert.deepEqual([...fields.slice(0, 2), ...fields.slice(3, 10), ...fields.slice(11)], [first.title, owner.title, 'Yes', '', 'Not achieved', '3 – Probable', '3 – Severe', '9', 'High', 'Needed', 'Head of Digital', '2027-03-31', 'Name an owner.', '', '', '']);
+      assert.deepEqual([...fields.slice(0, 2), ...fields.slice(3, 10), ...fields.slice(11)], [first.title, owner.title, 'Yes', '', 'Not achieved', '3 – Probable', '3 – Severe', '9', 'High', 'Needed', 'Head of Digital', '2027-03-31', 'Name an owner.', '', '', '', 'Yes']);
       assert.deepEqual([fields[2], fields[10]], owner.baseline ? ['Yes', 'Outstanding'] : ['', '']);
       assert.equal(row(objectives)[15], `'${FORMULA_NOTE}`, 'the formula-like note is prefixed with an apostrophe');
       assert.equal(row(support)[5], 'Not applicable');
       assert.equal(row(review)[5], 'Not assessed');
+      // Filtering on Open risk gives the Summary's four open risks; the achieved item keeps its
+      // High band in the Band column but is not one of them.
+      assert.deepEqual(body.filter((r) => r[18] === 'Yes').map((r) => r[1]).sort(), open.map(([it]) => it.title).sort());
+      assert.deepEqual([row(approval)[9], row(approval)[18]], ['High', '']);
     }));
 
   it('Export HTML report: no script, and it holds the assessment title and the summary', () =>
