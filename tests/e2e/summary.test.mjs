@@ -352,7 +352,7 @@ describe('report downloads and printing', () => {
         await reader.close();
       }
     }));
-  it('print to PDF (A4) from the Summary view: at least one page, with the summary and every answer', () =>
+  it('print to PDF (A4) from the Summary view: the summary, every answer, and a sign-off to complete on paper or as recorded', () =>
     run('summary-pdf', async ({ page }) => {
       await answerSome(page);
       await showView(page, 'Summary');
@@ -360,32 +360,51 @@ describe('report downloads and printing', () => {
       // Under print media the printout is the whole record: the print-only answers show, the buttons do not.
       await page.getByRole('heading', { name: 'All answers', exact: true }).waitFor({ state: 'visible' });
       assert.equal(await page.getByRole('button', { name: 'Export JSON', exact: true }).isVisible(), false, 'buttons are not printed');
-      const pdf = await page.pdf({ format: 'A4' });
-      await page.emulateMedia({ media: 'screen' });
-      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-      let pdftotext = null;
-      try {
-        pdftotext = execFileSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' }).trim() || null;
-      } catch {
-        pdftotext = null;
-      }
-      // poppler-utils is installed by cargo xtask setup: the PDF itself is read, not the page.
-      assert.ok(pdftotext, 'pdftotext (poppler-utils) is installed to read the printed PDF');
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'rc-pdf-'));
-      let text;
-      try {
-        writeFileSync(path.join(dir, 'summary.pdf'), pdf);
-        text = execFileSync(pdftotext, [path.join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' });
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-      const flat = text.replace(/\s+/g, ' ');
+      const unsigned = await printed(page);
       for (const want of ['Team chat pilot', 'Overall rating', 'Open risks by likelihood (rows) and impact (columns)', 'Open risks, highest first', owner.title, 'All answers', 'Name an owner.']) {
-        assert.ok(flat.includes(want), `the printout has "${want}"`);
+        assert.ok(unsigned.includes(want), `the printout has "${want}"`);
       }
-      assert.ok(!flat.includes('Export JSON'), 'no buttons in the printout');
+      assert.ok(!unsigned.includes('Export JSON'), 'no buttons in the printout');
+      // Not signed off: every decision to tick, lines to write on, and no empty date mask.
+      assert.match(unsigned, /Not signed off yet\..*Risk owner.*Role.*Decision.*Proceed.*Proceed with conditions.*Do not proceed.*Conditions.*Review date.*Date of decision.*Signature/);
+      assert.doesNotMatch(unsigned, /yyyy/i, 'no empty date mask');
+
+      await page.emulateMedia({ media: 'screen' });
+      const form = page.getByRole('region', { name: 'Decision and sign-off', exact: true });
+      await form.getByRole('radio', { name: 'Proceed with conditions', exact: true }).check();
+      await form.getByLabel('Date of decision', { exact: true }).fill('2026-12-01');
+      await waitForStored(page, (r) => r.assessment.signoff?.decided === '2026-12-01');
+      await page.emulateMedia({ media: 'print' });
+      const signed = await printed(page);
+      await page.emulateMedia({ media: 'screen' });
+      // Signed off: the decision taken alone, and its date as text.
+      assert.match(signed, /Decision: Proceed with conditions on 2026-12-01.*Decision Proceed with conditions Conditions.*Date of decision.*Signature/);
+      const fields = signed.slice(signed.indexOf('Risk owner Role Decision'), signed.indexOf('Risk heat map'));
+      assert.ok(fields.includes('Signature') && fields.includes('2026-12-01'), `the date printed among the fields: ${fields}`);
+      assert.doesNotMatch(signed, /Do not proceed|yyyy/i);
     }));
 });
+
+/** The page printed to an A4 PDF, read back as text by pdftotext, with whitespace folded. */
+async function printed(page) {
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  let pdftotext = null;
+  try {
+    pdftotext = execFileSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    pdftotext = null;
+  }
+  // poppler-utils is installed by cargo xtask setup: the PDF itself is read, not the page.
+  assert.ok(pdftotext, 'pdftotext (poppler-utils) is installed to read the printed PDF');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rc-pdf-'));
+  try {
+    writeFileSync(path.join(dir, 'summary.pdf'), pdf);
+    return execFileSync(pdftotext, [path.join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('accessibility of the Summary and Assessments views (axe-core, WCAG 2.2 AA)', () => {
   const scan = async (page) =>

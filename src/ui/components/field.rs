@@ -32,7 +32,12 @@ pub fn field(
         Kind::Text => html! {
             <textarea id={id.clone()} dir="auto" rows="2" maxlength={MAX_TEXT.to_string()} {value} {oninput} />
         },
-        Kind::Date => html! { <input id={id.clone()} type="date" {value} {oninput} /> },
+        // Printed, a date input shows the browser's "mm/dd/yyyy" mask when empty: the printout
+        // shows the date as text instead, or a line to write it on (style/widget.css).
+        Kind::Date => html! { <>
+            <input id={id.clone()} type="date" value={value.clone()} {oninput} />
+            <span class="rc-print-only rc-print-date" aria-hidden="true">{ value }</span>
+        </> },
     };
     html! { <div {class}><label for={id}>{ label }</label>{ input }</div> }
 }

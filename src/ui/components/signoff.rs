@@ -74,7 +74,7 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
             <div class="rc-details">
                 { field("rc-field", id("owner"), "Risk owner", Kind::Line(None), so.owner.clone(), set(|s, v| s.owner = v)) }
                 { field("rc-field", id("role"), "Role", Kind::Line(None), so.role.clone(), set(|s, v| s.role = v)) }
-                <fieldset class="rc-field rc-wide rc-decision">
+                <fieldset class={if so.decision.is_some() { "rc-field rc-wide rc-decision rc-decided" } else { "rc-field rc-wide rc-decision" }}>
                     <legend>{"Decision"}</legend>
                     { for Decision::ALL.iter().map(|&dec| {
                         let rid = id(dec.key());
@@ -96,6 +96,8 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
                     set(|s, v| s.review_date = (!v.is_empty()).then_some(v))) }
                 { field("rc-field", id("decided"), "Date of decision", Kind::Date, so.decided.clone().unwrap_or_default(),
                     set(|s, v| s.decided = (!v.is_empty()).then_some(v))) }
+                // On paper the risk owner signs what was weighed.
+                <p class="rc-print-only rc-field rc-sign-here">{"Signature"}<span class="rc-print-line"></span></p>
             </div>
         </section>
     }
