@@ -335,7 +335,20 @@ fn attribute(html: &str, name: &str) -> Option<String> {
 fn serve() -> Result {
     setup(Need::Build)?;
     eprintln!("Serving on http://127.0.0.1:8080 (Ctrl-C to stop)");
-    run("trunk", &["serve", "--release", "--skip-version-check"])
+    // Its own directory, so that dist/ only ever holds what `build` makes, and no auto-reload:
+    // that is an inline script, which the page's Content-Security-Policy refuses, and a
+    // websocket to the dev server every few seconds. The page served is the page shipped.
+    run(
+        "trunk",
+        &[
+            "serve",
+            "--release",
+            "--skip-version-check",
+            "--dist",
+            "target/serve",
+            "--no-autoreload",
+        ],
+    )
 }
 
 fn test(repeat: u32) -> Result {
