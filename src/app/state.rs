@@ -639,6 +639,7 @@ impl AppState {
                 if let Some((id, assessment)) = next {
                     self.open(id, assessment, Origin::Stored);
                     self.view = View::Assessments;
+                    self.leave_place();
                 }
                 self.library = library;
             }
@@ -745,6 +746,10 @@ impl AppState {
 
     /// Puts an assessment on screen at the section to resume, with every view setting reset.
     fn open(&mut self, id: AssessmentId, assessment: Rc<Assessment>, origin: Origin) {
+        // Opened from another view (Open, New or Start a review): the control pressed is gone
+        // with its view, so the focus goes to the heading of the section the checklist resumes
+        // at rather than drop to the top of the page.
+        let from_elsewhere = self.view != View::Checklist;
         self.section = resume_section(&self.def, &assessment);
         self.current = id;
         self.assessment = assessment;
@@ -752,6 +757,9 @@ impl AppState {
         self.view = View::Checklist;
         self.set_filter(Filter::All);
         self.leave_place();
+        if from_elsewhere {
+            self.focus = Some(FocusTarget::SectionHeading);
+        }
         self.confirm_reset = false;
         self.conflict = None;
         self.import = None;
@@ -1040,9 +1048,34 @@ mod tests {
             s.origin = origin;
             s.view = View::Checklist;
             s.filter = Filter::All;
+            // The Summary's control is gone with it: the focus goes to the section's heading.
+            s.focus = Some(FocusTarget::SectionHeading);
             s.library = lib;
             s.announce(message.into());
         });
+    }
+
+    #[test]
+    fn opening_from_the_checklist_itself_leaves_the_focus_where_it_is() {
+        // An import or an undo from the checklist view: the control is still on the page.
+        let s = start();
+        let a = Rc::new(Assessment::new(now()));
+        let how = Opening::ImportedAsNew { file_name: "pilot.json".into() };
+        let lib = library(Some("other"));
+        let opened = s.reduce(Msg::Opened { id: id("other"), assessment: a, how, library: lib });
+        assert_eq!((opened.view, &opened.focus), (View::Checklist, &None));
+        // Deleting the open assessment opens the next one in the Assessments view, where the
+        // focus goes to Undo: no heading is asked for.
+        let listed = start().reduce(Msg::ShowView(View::Assessments));
+        let next = Some((id("next"), Rc::new(Assessment::new(now()))));
+        let deleted = listed.reduce(Msg::Deleted {
+            id: id("current"),
+            title: "Pilot".into(),
+            raw: Some(Rc::new("{}".into())),
+            next,
+            library: library(Some("next")),
+        });
+        assert_eq!((deleted.view, &deleted.focus), (View::Assessments, &None));
     }
 
     #[test]

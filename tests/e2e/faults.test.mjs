@@ -75,6 +75,12 @@ async function statusSays(page, pattern) {
 }
 
 /** Opens another tab of the app in the same browser context, its errors counted with the first's. */
+/** Stops the page's timers: nothing waiting on one (a save after a pause in typing) runs. */
+async function stopClock(page) {
+  await page.clock.install();
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 10));
+}
+
 async function openTab(app) {
   const page = await app.context.newPage();
   page.on('console', (m) => m.type() === 'error' && app.consoleErrors.push(`(tab 2) ${m.text()}`));
@@ -305,6 +311,8 @@ describe('stored records that cannot be opened', () => {
       // Both can still be opened from the list.
       await page.getByRole('button', { name: 'Open First assessment', exact: true }).click();
       assert.equal(await titleField(page).inputValue(), 'First assessment');
+      // The list and its button are gone: the focus is on the heading of the section it opens at.
+      await page.waitForFunction(() => document.activeElement?.classList.contains('rc-section-heading'), null, { timeout: 5000 });
       assert.equal(await checkedStatus(page, itemA), 'Achieved');
     }));
 
@@ -388,8 +396,15 @@ describe('two tabs on the same assessment', () => {
     run('fresh-tab-with-answers', async (app) => {
       const a = app.page;
       const b = await openTab(app);
+      // Each tab saves after a pause in typing; on a slow machine B's save could land before A
+      // has answered, and a tab without answers rightly takes up the other's assessment. With
+      // time stopped in both, neither saves until both have answers and each is told to.
+      await stopClock(a);
+      await stopClock(b);
       await chooseStatus(b, itemB, 'Partially achieved');
       await chooseStatus(a, itemA, 'Achieved');
+      const listed = JSON.parse((await a.evaluate((k) => window.localStorage.getItem(k), indexKey())) ?? '{"entries":[]}');
+      assert.deepEqual(listed.entries, [], 'nothing saved before both have answers');
       await saveNow(a);
       await saveNow(b);
       const ids = await eventually(async () => {
@@ -402,7 +417,7 @@ describe('two tabs on the same assessment', () => {
     }));
 
   /**
-   * Tabs A and B on one assessment; B types a note (not saved yet: the save waits for a pause),
+   * Tabs A and B on one assessment; B types a note (not saved: B's timers are stopped),
    * and A at once answers item C and saves (as when A's page is hidden). Returns the tabs.
    */
   async function conflict(app) {
@@ -410,6 +425,9 @@ describe('two tabs on the same assessment', () => {
     await chooseStatus(a, itemA, 'Achieved');
     await waitForStored(a, (r) => r.assessment.answers?.[idA]);
     const b = await openTab(app);
+    // B's note must still be waiting when A saves: with B's timers stopped, a slow machine
+    // cannot let B's save after a pause in typing land first.
+    await stopClock(b);
     await field(b, itemC, 'Notes').fill("B's note");
     await chooseStatus(a, itemC, 'Not achieved');
     await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));

@@ -89,8 +89,12 @@ describe('Start a review', () => {
       await signOff(page);
       const original = await storedAssessment(page);
 
-      await form.getByRole('button', { name: 'Start a review', exact: true }).click();
+      // By keyboard: the button goes with the Summary, and the focus goes to the heading of the
+      // section the review opens at, not to the top of the page.
+      await form.getByRole('button', { name: 'Start a review', exact: true }).focus();
+      await page.keyboard.press('Enter');
       await page.getByRole('status').filter({ hasText: 'Started a review of “Team chat pilot”' }).waitFor({ state: 'attached' });
+      await page.waitForFunction(() => document.activeElement?.classList.contains('rc-section-heading'), null, { timeout: 5000 });
       const started = await waitForStored(page, (r) => r.assessment.review_of !== undefined);
       assert.notEqual(await currentId(page), originalId, 'the review is a new assessment');
       assert.deepEqual(started.assessment.answers, original.assessment.answers, 'the same answers');
@@ -145,7 +149,8 @@ describe('Start a review', () => {
       // The CSV says what each item was at the last review.
       const csv = (await downloadFrom(page, 'Export CSV')).text;
       const line = csv.split('\r\n').find((l) => l.includes(itemA.title));
-      assert.ok(line.endsWith(',Achieved,'), `the first item's previous status, and no previous band: ${line}`);
+      // Now not achieved and not rated: an open risk, after its previous status and no previous band.
+      assert.ok(line.endsWith(',Achieved,,Yes'), `the first item's previous status, no previous band, and open: ${line}`);
 
       // After a reload, the same two.
       await page.reload({ waitUntil: 'load' });

@@ -246,8 +246,12 @@ describe('the Summary view', () => {
       assert.equal(await needsReview.count(), 1, 'still needs review after editing the role');
       assert.equal((await waitForStored(page, (r) => r.assessment.signoff?.role === 'Deputy Director, Digital Services')).assessment.signoff.needs_review, true);
 
-      await needsReview.getByRole('button', { name: 'Confirm the decision again', exact: true }).click();
+      // By keyboard: the button goes once pressed, and the focus goes to the decision it confirmed.
+      await needsReview.getByRole('button', { name: 'Confirm the decision again', exact: true }).focus();
+      await page.keyboard.press('Enter');
       await needsReview.waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.classList.contains('rc-decision-line'), null, { timeout: 5000 });
+      assert.match(await form.locator('.rc-decision-line').innerText(), /^Decision: Proceed with conditions/);
       const confirmed = await waitForStored(page, (r) => !r.assessment.signoff?.needs_review);
       assert.equal(confirmed.assessment.signoff.decision, 'proceed_with_conditions', 'the decision itself is kept');
       await page.reload({ waitUntil: 'load' });

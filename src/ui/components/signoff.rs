@@ -5,7 +5,7 @@ use super::field::button;
 use super::field::{field, Kind};
 use crate::core::report::baseline_warning;
 use crate::core::{Action, Decision, SignOff};
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::{focus_first_of, focus_lost, rendered, use_shell};
 use crate::ui::ops::Op;
 use yew::prelude::*;
 
@@ -35,6 +35,18 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
             Some(Action::SetSignOff { signoff })
         })
     };
+    // Confirming takes its button off the page: the focus goes to the decision line it
+    // confirmed, not to the top of the page. Only on that change, never on a first render.
+    let line = id("decision-line");
+    let was_stale = use_mut_ref(|| so.needs_review);
+    use_effect_with(so.needs_review, {
+        let line = line.clone();
+        move |&stale| {
+            if std::mem::replace(&mut *was_stale.borrow_mut(), stale) && !stale && focus_lost() {
+                focus_first_of(&[&line]);
+            }
+        }
+    });
     let confirm = {
         let shell = shell.clone();
         Callback::from(move |_: MouseEvent| shell.edit_now(Action::ConfirmSignOff))
@@ -60,7 +72,7 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
                     <p><strong>{"Warning: "}</strong>{ warning }</p>
                 </div>
             }
-            <p class="rc-decision-line">{ match (so.decision, so.decided.as_deref()) {
+            <p class="rc-decision-line" id={line} tabindex="-1">{ match (so.decision, so.decided.as_deref()) {
                 (Some(d), Some(on)) => format!("Decision: {} on {on}{}", d.label(), if so.owner.is_empty() { String::new() } else { format!(" by {}", so.owner) }),
                 (Some(d), None) => format!("Decision: {} (date not recorded yet)", d.label()),
                 _ => "Not signed off yet.".to_owned(),
