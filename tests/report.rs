@@ -12,8 +12,8 @@
 
 use risk_checklist::core::definition::QuestionId;
 use risk_checklist::core::report::{
-    csv_report, html_report, CHANGES_HEADING, CSV_HEADER, NEEDS_REVIEW, NOT_RATED, RETIRED_SECTION,
-    UNTITLED,
+    csv_report, html_report, AnswersRecord, CHANGES_HEADING, CSV_HEADER, NEEDS_REVIEW, NOT_RATED,
+    OUT_OF_SCOPE_ANSWERS, RETIRED_SECTION, UNTITLED,
 };
 use risk_checklist::core::scoring::heat_map;
 use risk_checklist::core::{
@@ -430,6 +430,45 @@ proptest::proptest! {
         proptest::prop_assert_eq!(all, summary.open_risks.len() + summary.unrated.len());
         proptest::prop_assert!(rows[1..].iter().all(|r| r[open].is_empty() || (r[open] == "Yes" && r[3] == "Yes")));
     }
+}
+
+#[test]
+fn the_record_lists_answers_in_scope_by_section_then_those_out_of_scope_then_retired_ones() {
+    let doc = fixture();
+    let (def, a) = (&doc.definition, &doc.assessment);
+    let record = AnswersRecord::of(def, a);
+    let ids = |items: &[&risk_checklist::core::Item]| -> Vec<String> {
+        items.iter().map(|i| i.id.as_str().to_owned()).collect()
+    };
+    // Out of scope: the answered ones of the items the summary sets aside, in checklist order.
+    let summary = Summary::of(def, a);
+    let expected: Vec<String> = summary
+        .out_of_scope
+        .iter()
+        .filter(|o| a.answers.contains_key(&o.item))
+        .map(|o| o.item.as_str().to_owned())
+        .collect();
+    assert_eq!(ids(&record.out_of_scope), expected);
+    assert_eq!(expected, ["pixel"], "the fixture answers one item out of scope");
+    // In scope: every other answered item of the checklist, each under its own section.
+    let listed: Vec<String> = record.sections.iter().flat_map(|(_, items)| ids(items)).collect();
+    let in_scope: Vec<String> = def
+        .items()
+        .filter(|(s, i)| a.answers.contains_key(&i.id) && def.in_scope(s, i, &a.scope))
+        .map(|(_, i)| i.id.as_str().to_owned())
+        .collect();
+    assert_eq!(listed, in_scope);
+    for (section, items) in &record.sections {
+        assert!(!items.is_empty());
+        assert!(items.iter().all(|i| section.items.iter().any(|x| x.id == i.id)));
+    }
+    assert_eq!(record.retired, [ItemId::new("old-item")]);
+    // The HTML report lists the pixel after its heading, and not in its section.
+    let html = fixture_html();
+    let answers = between(&html, "<h2 id=\"answers\">", "</section>");
+    let kept = answers.find(OUT_OF_SCOPE_ANSWERS.0).unwrap();
+    assert!(answers[kept..].contains("No tracking pixel on our pages"));
+    assert!(!answers[..kept].contains("No tracking pixel on our pages"));
 }
 
 // ---- Heat map ----

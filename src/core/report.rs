@@ -8,7 +8,7 @@
 
 use super::assessment::{unknown_items, Answer, Assessment, Decision, SignOff, Snapshot, Status};
 use super::compare::{since_review, Comparison, Field, ItemChange, Side};
-use super::definition::{ChecklistDefinition, ItemId, RiskScale};
+use super::definition::{ChecklistDefinition, Item, ItemId, RiskScale, Section};
 use super::scoring::{heat_map, is_open_unrated, Band, ListedItem, OverallRating, Summary};
 use super::time::Timestamp;
 use std::collections::{HashMap, HashSet};
@@ -827,42 +827,75 @@ fn write_not_assessed(out: &mut String, def: &ChecklistDefinition, a: &Assessmen
     Ok(())
 }
 
+/// The answers of an assessment as its record lists them: by section the items in scope, then
+/// the items out of scope and the retired ones, whose answers are kept but count for nothing.
+/// The HTML report and the printout both list them so.
+pub struct AnswersRecord<'a> {
+    /// Each section with answered items in scope, and those items, in checklist order.
+    pub sections: Vec<(&'a Section, Vec<&'a Item>)>,
+    /// Answered items out of scope, in checklist order.
+    pub out_of_scope: Vec<&'a Item>,
+    /// Answers to items the checklist no longer has, by id.
+    pub retired: Vec<ItemId>,
+}
+
+/// The heading and the line above the answers to items out of scope, in the record.
+pub const OUT_OF_SCOPE_ANSWERS: (&str, &str) = (
+    "Items out of scope",
+    "Answers to items out of scope for this assessment, kept as they were in case the scope changes.",
+);
+/// The heading and the line above the answers to retired items, in the record.
+pub const RETIRED_ANSWERS: (&str, &str) = (
+    "Retired items",
+    "Answers to items this version of the checklist no longer has, kept as they were.",
+);
+
+impl<'a> AnswersRecord<'a> {
+    pub fn of(def: &'a ChecklistDefinition, a: &Assessment) -> AnswersRecord<'a> {
+        let mut record = AnswersRecord {
+            sections: Vec::new(),
+            out_of_scope: Vec::new(),
+            retired: unknown_items(def, a),
+        };
+        for section in &def.sections {
+            let mut answered = Vec::new();
+            for item in section.items.iter().filter(|i| a.answers.contains_key(&i.id)) {
+                if def.in_scope(section, item, &a.scope) {
+                    answered.push(item);
+                } else {
+                    record.out_of_scope.push(item);
+                }
+            }
+            if !answered.is_empty() {
+                record.sections.push((section, answered));
+            }
+        }
+        record
+    }
+}
+
 fn write_answers(out: &mut String, def: &ChecklistDefinition, a: &Assessment) -> fmt::Result {
     out.push_str(
         "<section aria-labelledby=\"answers\">\n<h2 id=\"answers\">Answers by section</h2>\n",
     );
-    for section in &def.sections {
-        let answered: Vec<_> = section
-            .items
-            .iter()
-            .filter(|i| a.answers.contains_key(&i.id) && def.in_scope(section, i, &a.scope))
-            .collect();
-        if answered.is_empty() {
-            continue;
-        }
+    let record = AnswersRecord::of(def, a);
+    for (section, items) in record.sections {
         writeln!(out, "<h3>{}</h3>", text(&section.title))?;
-        for item in answered {
+        for item in items {
             write_answer(out, &def.scale, &item.title, item.baseline, a.answer(&item.id))?;
         }
     }
-    let out_of_scope: Vec<_> = def
-        .items()
-        .filter(|(s, i)| a.answers.contains_key(&i.id) && !def.in_scope(s, i, &a.scope))
-        .collect();
-    if !out_of_scope.is_empty() {
-        out.push_str(
-            "<h3>Items out of scope</h3>\n<p>Answers to items out of scope for this assessment, kept as they were in case the scope changes.</p>\n",
-        );
-        for (_, item) in out_of_scope {
+    if !record.out_of_scope.is_empty() {
+        let (heading, line) = OUT_OF_SCOPE_ANSWERS;
+        writeln!(out, "<h3>{heading}</h3>\n<p>{line}</p>")?;
+        for item in record.out_of_scope {
             write_answer(out, &def.scale, &item.title, item.baseline, a.answer(&item.id))?;
         }
     }
-    let retired = unknown_items(def, a);
-    if !retired.is_empty() {
-        out.push_str(
-            "<h3>Retired items</h3>\n<p>Answers to items this version of the checklist no longer has, kept as they were.</p>\n",
-        );
-        for id in retired {
+    if !record.retired.is_empty() {
+        let (heading, line) = RETIRED_ANSWERS;
+        writeln!(out, "<h3>{heading}</h3>\n<p>{line}</p>")?;
+        for id in record.retired {
             write_answer(out, &def.scale, id.as_str(), false, a.answer(&id))?;
         }
     }

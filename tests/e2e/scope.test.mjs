@@ -94,6 +94,14 @@ describe('scope questions', () => {
       const out = await listAfter(page, 'Out of scope');
       assert.equal(out.length, total - withoutPublic);
       assert.equal(out[0], `${publicItem.title} – ${PUBLIC.question} No`);
+      // Printed, its answer is kept under "Items out of scope", not among the answers that count.
+      await page.emulateMedia({ media: 'print' });
+      const printed = (await page.locator('.rc-print-only', { has: page.getByRole('heading', { name: 'All answers', exact: true }) }).innerText()).replace(/\s+/g, ' ');
+      await page.emulateMedia({ media: 'screen' });
+      const kept = printed.indexOf('Items out of scope Answers to items out of scope');
+      assert.ok(kept > 0, printed);
+      assert.ok(!printed.slice(0, kept).includes(publicItem.title) && !printed.includes(publicSection.title), printed);
+      assert.match(printed.slice(kept), new RegExp(`${publicItem.title} Status: Not achieved · Risk: not rated Notes: No moderation rota yet\\.`));
 
       // Saved, with the answer to the item set aside; the same after a reload.
       await saveNow(page);

@@ -9,7 +9,9 @@ use super::signoff::SignOffForm;
 use crate::app::choices::quoted;
 use crate::app::Msg;
 use crate::core::compare::since_review;
-use crate::core::report::{CHANGES_HEADING, NOT_RATED};
+use crate::core::report::{
+    AnswersRecord, CHANGES_HEADING, NOT_RATED, OUT_OF_SCOPE_ANSWERS, RETIRED_ANSWERS,
+};
 use crate::core::scoring::{heat_map, ListedItem, OverallRating};
 use crate::core::{Assessment, ItemId, Status, Summary};
 use crate::ui::clock;
@@ -261,33 +263,56 @@ fn AllAnswers(props: &AnswersProps) -> Html {
     let Some(shell) = use_shell() else { return html! {} };
     let (def, a) = (&shell.def, &props.assessment);
     let (h2, h3, h4) = (shell.heading(1), shell.heading(2), shell.heading(3));
+    let record = AnswersRecord::of(def, a);
+    let answer = |title: &str, id: &ItemId| {
+        let ans = a.answer(id);
+        let risk = def
+            .scale
+            .risk(ans)
+            .map(|r| format!("{} ({})", r.band.label(), r.score))
+            .unwrap_or_else(|| "not rated".into());
+        let mut who = Vec::new();
+        if !ans.owner.is_empty() {
+            who.push(format!("Owner: {}", ans.owner));
+        }
+        if let Some(due) = &ans.due {
+            who.push(format!("Due: {due}"));
+        }
+        html! {
+            <div class="rc-print-item">
+                <@{h4}>{ title }</@>
+                <p>{ format!("Status: {} · Risk: {risk}", ans.status.label()) }</p>
+                if !who.is_empty() { <p>{ who.join(" · ") }</p> }
+                if !ans.action.is_empty() { <p class="rc-pre">{"Action: "}{ &ans.action }</p> }
+                if !ans.notes.is_empty() { <p class="rc-pre">{"Notes: "}{ &ans.notes }</p> }
+            </div>
+        }
+    };
+    // Answers that count for nothing come last, each group under a heading that says so.
+    let kept = |(heading, line): (&str, &str), items: Html| {
+        html! {
+            <section class="rc-print-section">
+                <@{h3}>{ heading }</@>
+                <p>{ line }</p>
+                { items }
+            </section>
+        }
+    };
     html! {
         <div class="rc-print-only">
             <@{h2}>{"All answers"}</@>
-            { for def.sections.iter().map(|sec| {
-                let answered: Vec<_> = sec.items.iter().filter(|i| a.answers.contains_key(&i.id)).collect();
-                if answered.is_empty() { return html! {}; }
-                html! {
-                    <section class="rc-print-section">
-                        <@{h3}>{ &sec.title }</@>
-                        { for answered.into_iter().map(|item| {
-                            let ans = a.answer(&item.id);
-                            let risk = def.scale.risk(ans).map(|r| format!("{} ({})", r.band.label(), r.score)).unwrap_or_else(|| "not rated".into());
-                            html! {
-                                <div class="rc-print-item">
-                                    <@{h4}>{ &item.title }</@>
-                                    <p>{ format!("Status: {} · Risk: {risk}", ans.status.label()) }</p>
-                                    if !ans.owner.is_empty() || ans.due.is_some() {
-                                        <p>{ format!("Owner: {} · Due: {}", ans.owner, ans.due.clone().unwrap_or_default()) }</p>
-                                    }
-                                    if !ans.action.is_empty() { <p class="rc-pre">{"Action: "}{ &ans.action }</p> }
-                                    if !ans.notes.is_empty() { <p class="rc-pre">{"Notes: "}{ &ans.notes }</p> }
-                                </div>
-                            }
-                        }) }
-                    </section>
-                }
+            { for record.sections.iter().map(|(sec, items)| html! {
+                <section class="rc-print-section">
+                    <@{h3}>{ &sec.title }</@>
+                    { for items.iter().map(|item| answer(&item.title, &item.id)) }
+                </section>
             }) }
+            if !record.out_of_scope.is_empty() {
+                { kept(OUT_OF_SCOPE_ANSWERS, record.out_of_scope.iter().map(|item| answer(&item.title, &item.id)).collect()) }
+            }
+            if !record.retired.is_empty() {
+                { kept(RETIRED_ANSWERS, record.retired.iter().map(|id| answer(id.as_str(), id)).collect()) }
+            }
         </div>
     }
 }
