@@ -440,6 +440,23 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       const confirming = await scan(page);
       assert.equal(confirming.length, 0, `while confirming Start again:\n${formatViolations(confirming)}`);
     }));
+
+  it('in forced colours (a Windows contrast theme) the current view and section are marked by the borders drawn, not by colour', () =>
+    run('forced-colours', async ({ page }) => {
+      await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+      // Every border takes the same system colour here, so the style of the marking border
+      // must differ between the current control and the others.
+      const marks = (selector, side) =>
+        page.locator(selector).evaluateAll((els, side) => els.map((el) => [el.classList.contains('rc-current'), getComputedStyle(el)[`border${side}Style`], getComputedStyle(el)[`border${side}Width`]]), side);
+      for (const [selector, side] of [['.rc-tab', 'Bottom'], ['.rc-nav-button', 'Left']]) {
+        const all = await marks(selector, side);
+        assert.ok(all.length > 1 && all.filter(([current]) => current).length === 1, `${selector}: ${JSON.stringify(all)}`);
+        for (const [current, style, width] of all) {
+          assert.deepEqual([style, width], current ? ['solid', '4px'] : ['hidden', '0px'], `${selector}: ${JSON.stringify(all)}`);
+        }
+      }
+      await page.emulateMedia({ forcedColors: 'none' });
+    }));
 });
 
 describe('the page', () => {
