@@ -97,8 +97,17 @@ fn reading_refuses_other_formats_and_newer_versions_with_plain_reasons() {
         DocumentError::Answer { item: i, .. } if i == item)
     );
     assert_eq!(Document::from_json("  "), Err(DocumentError::Empty));
+    // A file cut short says so, where it ends, without the parser's words.
+    let cut = Document::from_json("{\"format\":");
+    assert_eq!(cut, Err(DocumentError::CutShort { line: 1, column: 10 }));
+    let said = cut.unwrap_err().to_string();
+    assert!(
+        said.starts_with("The text ends too soon (at line 1, column 10): it was cut short"),
+        "{said}"
+    );
+    assert!(!said.contains("EOF"), "{said}");
     assert!(matches!(
-        Document::from_json("{\"format\":"),
+        Document::from_json("{\"format\": }"),
         Err(DocumentError::Syntax { line: 1, .. })
     ));
 }

@@ -84,6 +84,8 @@ pub struct StoredAssessment {
 pub enum DocumentError {
     /// Not JSON, or JSON of the wrong shape; with the position where reading stopped.
     Syntax { message: String, line: usize, column: usize },
+    /// The text ends before the JSON does: a file cut short, at the position where it ends.
+    CutShort { line: usize, column: usize },
     /// The file is empty.
     Empty,
     /// The `format` field is missing or names another kind of file.
@@ -106,6 +108,10 @@ impl fmt::Display for DocumentError {
             DocumentError::Syntax { message, line, column } => {
                 write!(f, "This is not a readable assessment file (line {line}, column {column}): {message}")
             }
+            DocumentError::CutShort { line, column } => write!(
+                f,
+                "The text ends too soon (at line {line}, column {column}): it was cut short, perhaps while it was saved, downloaded or copied."
+            ),
             DocumentError::Empty => write!(f, "The file is empty."),
             DocumentError::WrongFormat { found: None } => write!(f, "This is not a risk checklist assessment file (it has no \"format\" field)."),
             DocumentError::WrongFormat { found: Some(found) } => {
@@ -315,10 +321,15 @@ fn read_header<'a>(text: &'a str, format: &str) -> Result<(&'a str, u32), Docume
 }
 
 fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, DocumentError> {
-    serde_json::from_str(text).map_err(|e| DocumentError::Syntax {
-        message: without_position(&e),
-        line: e.line(),
-        column: e.column(),
+    serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => {
+            DocumentError::CutShort { line: e.line(), column: e.column() }
+        }
+        _ => DocumentError::Syntax {
+            message: without_position(&e),
+            line: e.line(),
+            column: e.column(),
+        },
     })
 }
 

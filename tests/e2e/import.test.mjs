@@ -371,7 +371,7 @@ const refusals = [
   ['not JSON', 'not-json.json', /This is not a readable assessment file \(line 1, column 1\)/],
   ['empty', 'empty.json', /The file is empty\./],
   ['not UTF-8 (Latin-1)', 'not-utf8.json', /It is not UTF-8 text/],
-  ['truncated', 'truncated.json', /This is not a readable assessment file \(line \d+, column \d+\): EOF while parsing/],
+  ['truncated', 'truncated.json', /^truncated\.json cannot be imported\. The text ends too soon \(at line \d+, column \d+\): it was cut short/],
   ['wrong format discriminator', 'wrong-format.json', /This is not a risk checklist assessment file \(its format is "risk-checklist\/stored-assessment"\)/],
   ['missing format_version', 'missing-format-version.json', /The file has no "format_version"/],
   ['newer format_version', 'newer-format-version.json', /written by a newer version of this app \(format version 3; this app reads up to 2\)/],
