@@ -496,4 +496,22 @@ describe('keyboard shortcuts through the page', () => {
       const next = await page.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent ?? document.activeElement?.getAttribute('name') ?? '');
       assert.ok(!(await page.evaluate(() => !!document.activeElement?.closest('nav'))), `the next Tab stays out of the section list (${next})`);
     }));
+
+  it('the last section leads on to the Summary, which takes the focus', () =>
+    run('next-summary', async ({ page }) => {
+      const sections = defaultChecklist().sections;
+      await goToSection(page, sections[sections.length - 1].title);
+      assert.equal(await page.getByRole('button', { name: /^Next: /, exact: false }).innerText(), 'Next: Summary');
+      await page.getByRole('button', { name: 'Next: Summary', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      const summary = page.getByRole('region', { name: 'Summary', exact: true });
+      await summary.waitFor();
+      await page.waitForFunction(() => document.activeElement?.classList.contains('rc-summary'), null, { timeout: 5000 });
+      // From the Summary tab itself the focus stays on the tab.
+      await showView(page, 'Checklist');
+      await page.getByRole('button', { name: 'Summary', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await summary.waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Summary', `focus on ${await focusedElement(page)}`);
+    }));
 });

@@ -2,7 +2,7 @@
 //! and the answers to items the checklist no longer has.
 
 use super::item::ItemView;
-use crate::app::{Filter, FocusTarget, Msg};
+use crate::app::{Filter, FocusTarget, Msg, View};
 use crate::core::definition::ScopeAnswers;
 use crate::core::{Answer, ItemId};
 use crate::ui::context::{rendered, use_shell};
@@ -102,6 +102,11 @@ pub fn SectionView(props: &SectionProps) -> Html {
                 if let Some(n) = next {
                     <button type="button" class="rc-button" onclick={go(n)}>
                         { format!("Next: {}", def.sections[n].title) }
+                    </button>
+                } else {
+                    // After the last section comes the Summary, which takes the focus.
+                    <button type="button" class="rc-button" onclick={shell.on_click_send(|| Msg::ShowView(View::Summary))}>
+                        {"Next: Summary"}
                     </button>
                 }
             </div>

@@ -15,7 +15,7 @@ use crate::core::report::{
 use crate::core::scoring::{heat_map, ListedItem, OverallRating};
 use crate::core::{Assessment, ItemId, Status, Summary};
 use crate::ui::clock;
-use crate::ui::context::{rendered, use_shell, Shell};
+use crate::ui::context::{focus_first_of, focus_lost, rendered, use_shell, Shell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -84,6 +84,17 @@ fn item_list(
 pub fn SummaryView(props: &SummaryProps) -> Html {
     rendered("SummaryView");
     let Some(shell) = use_shell() else { return html! {} };
+    // Come to from a control that went with the checklist ("Next: Summary"): the focus goes to
+    // the Summary rather than the top of the page. From the Summary tab it stays on the tab.
+    let own = shell.id("summary");
+    use_effect_with((), {
+        let own = own.clone();
+        move |_| {
+            if focus_lost() {
+                focus_first_of(&[&own]);
+            }
+        }
+    });
     let def = &shell.def;
     let a = &props.assessment;
     let s = Summary::of(def, a);
@@ -110,7 +121,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
     let h2 = shell.heading(1);
     let heading = |text: &str, id: &str| html! { <@{h2} id={shell.id(id)}>{ text.to_owned() }</@> };
     html! {
-        <section class="rc-summary" aria-label="Summary">
+        <section class="rc-summary" aria-label="Summary" id={own} tabindex="-1">
             <p class="rc-print-only rc-print-title">
                 { format!("{} · {} · printed {}", crate::core::report::display_title(&a.title), def.title, clock::now().date()) }
             </p>
