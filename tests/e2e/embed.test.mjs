@@ -279,6 +279,40 @@ describe('a strict Content-Security-Policy', () => {
   });
 });
 
+describe('printing on a page with two widgets', () => {
+  it("one widget's Print summary prints that widget alone, and the other is back after printing", async () => {
+    const body = `
+      <h1>Intranet: two assessments</h1>
+      <div data-risk-checklist data-namespace="alpha"></div>
+      <div data-risk-checklist data-namespace="beta"></div>`;
+    embedPages['/two-print.html'] = htmlPage(hostPage({ body }));
+    await withPage(`${embed.url}/two-print.html`, async (rec) => {
+      const { page } = rec;
+      const [alpha, beta] = [widget(page, 'alpha'), widget(page, 'beta')];
+      await waitUntilInteractive(alpha);
+      await waitUntilInteractive(beta);
+      // No print dialog opens headless: record which widgets are set aside when it is asked for.
+      await page.evaluate(() => {
+        window.print = () => {
+          window.printedWith = [...document.querySelectorAll('.rc')].map((r) => r.hasAttribute('data-rc-not-printed'));
+        };
+      });
+      await beta.getByRole('button', { name: 'Print summary', exact: true }).click();
+      await page.waitForFunction(() => window.printedWith !== undefined);
+      assert.deepEqual(await page.evaluate(() => window.printedWith), [true, false], 'alpha set aside, beta printed');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await alpha.locator('.rc').isVisible(), false, 'alpha is not in the printout');
+      assert.equal(await beta.getByRole('heading', { name: 'All answers', exact: true }).isVisible(), true, "beta's summary is");
+      assert.equal(await page.getByRole('heading', { name: 'Intranet: two assessments', exact: true }).isVisible(), true, "the host's own content is the host's to print");
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.emulateMedia({ media: 'screen' });
+      assert.equal(await page.locator('[data-rc-not-printed]').count(), 0, 'nothing is left set aside');
+      assert.equal(await alpha.locator('.rc').isVisible(), true);
+      await assertNoErrors(rec, assert);
+    });
+  });
+});
+
 describe('when the wasm cannot start', () => {
   const message = /^The risk checklist could not start in this browser: /;
 

@@ -6,6 +6,7 @@ use crate::app::{Msg, View};
 use crate::core::Action;
 use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::{Op, Report};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,13 +19,23 @@ pub struct ActionsProps {
 pub fn Actions(props: &ActionsProps) -> Html {
     rendered("Actions");
     let Some(shell) = use_shell() else { return html! {} };
+    let own = shell.id("actions");
     let print = {
-        let dispatch = shell.dispatch.clone();
+        let (dispatch, own) = (shell.dispatch.clone(), own.clone());
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(Msg::ShowView(View::Summary));
             // Print once the summary is on screen.
-            gloo_timers::callback::Timeout::new(50, || {
+            let own = own.clone();
+            gloo_timers::callback::Timeout::new(50, move || {
                 if let Some(w) = web_sys::window() {
+                    let others = set_aside_other_widgets(&w, &own);
+                    // Back on the page once the print dialog closes.
+                    gloo_events::EventListener::once(&w, "afterprint", move |_| {
+                        for el in others {
+                            let _ = el.remove_attribute(NOT_PRINTED);
+                        }
+                    })
+                    .forget();
                     let _ = w.print();
                 }
             })
@@ -32,7 +43,7 @@ pub fn Actions(props: &ActionsProps) -> Html {
         })
     };
     html! {
-        <div class="rc-actions">
+        <div class="rc-actions" id={own}>
             <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::ExportJson)}>{"Export JSON"}</button>
             { button("Export CSV", shell.on_click(|| Op::ExportReport(Report::Csv))) }
             { button("Export HTML report", shell.on_click(|| Op::ExportReport(Report::Html))) }
@@ -94,4 +105,27 @@ fn ResetConfirm(props: &ResetProps) -> Html {
     } else {
         html! { <button type="button" class="rc-button" ref={start_ref} onclick={shell.on_click_send(|| Msg::AskReset)}>{"Start again"}</button> }
     }
+}
+
+/// Marks a widget that is not printed (style/widget.css hides it in print).
+const NOT_PRINTED: &str = "data-rc-not-printed";
+
+/// On a page with several widgets, "Print summary" prints its own widget alone: every other
+/// widget's root, found as the `.rc` elements not holding the element `own`, is marked not to
+/// be printed. Returns them, to unmark after printing.
+fn set_aside_other_widgets(w: &web_sys::Window, own: &str) -> Vec<web_sys::Element> {
+    let Some(doc) = w.document() else { return Vec::new() };
+    let mine = doc.get_element_by_id(own).and_then(|el| el.closest(".rc").ok().flatten());
+    let mut others = Vec::new();
+    if let Ok(roots) = doc.query_selector_all(".rc") {
+        for i in 0..roots.length() {
+            let Some(el) = roots.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+                continue;
+            };
+            if Some(&el) != mine.as_ref() && el.set_attribute(NOT_PRINTED, "").is_ok() {
+                others.push(el);
+            }
+        }
+    }
+    others
 }
