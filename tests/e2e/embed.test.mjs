@@ -66,6 +66,12 @@ const embedPages = {};
 const distPages = {};
 
 /** The host element with `data-namespace` = ns. */
+/** A host page's body with two widgets, in the namespaces alpha and beta. */
+const TWO_WIDGETS = `
+  <h1>Intranet: two assessments</h1>
+  <div data-risk-checklist data-namespace="alpha"></div>
+  <div data-risk-checklist data-namespace="beta"></div>`;
+
 const widget = (page, ns) => page.locator(`[data-risk-checklist][data-namespace="${ns}"]`);
 
 /** The bundle's file served again under `prefix`, with extra headers and an optional content type. */
@@ -230,11 +236,7 @@ describe('a strict Content-Security-Policy', () => {
   });
 
   it('two widgets on one embed page work independently, each with its own storage namespace', async () => {
-    const body = `
-      <h1>Intranet: two assessments</h1>
-      <div data-risk-checklist data-namespace="alpha"></div>
-      <div data-risk-checklist data-namespace="beta"></div>`;
-    embedPages['/two.html'] = htmlPage(hostPage({ body }));
+    embedPages['/two.html'] = htmlPage(hostPage({ body: TWO_WIDGETS }));
     await withPage(`${embed.url}/two.html`, async (rec) => {
       const { page } = rec;
       const [alpha, beta] = [widget(page, 'alpha'), widget(page, 'beta')];
@@ -281,11 +283,7 @@ describe('a strict Content-Security-Policy', () => {
 
 describe('printing on a page with two widgets', () => {
   it("one widget's Print summary prints that widget alone, and the other is back after printing", async () => {
-    const body = `
-      <h1>Intranet: two assessments</h1>
-      <div data-risk-checklist data-namespace="alpha"></div>
-      <div data-risk-checklist data-namespace="beta"></div>`;
-    embedPages['/two-print.html'] = htmlPage(hostPage({ body }));
+    embedPages['/two-print.html'] = htmlPage(hostPage({ body: TWO_WIDGETS }));
     await withPage(`${embed.url}/two-print.html`, async (rec) => {
       const { page } = rec;
       const [alpha, beta] = [widget(page, 'alpha'), widget(page, 'beta')];
