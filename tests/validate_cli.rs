@@ -52,7 +52,7 @@ fn every_rule_broken_is_listed_with_its_path_and_exit_1() {
         ("id", "an id uses only"),
         ("title", "must not be empty"),
         ("scale.likelihood", "needs 2 to"),
-        ("scale.bands", "needs 1 <= low_max < medium_max < 2"),
+        ("scale.bands", "needs 1 <= low_max < medium_max < 2 (the highest score), found low_max"),
         ("sections[0].items[0].title", "must not be empty"),
         ("sections[0].items[1].id", "the id \"a\" is used more than once"),
         ("sections[1].items", "found 0"),
@@ -154,4 +154,40 @@ fn a_missing_file_fails_and_no_argument_is_a_usage_error() {
     let out = validate(&[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage: validate-checklist"));
+}
+
+#[test]
+fn a_file_in_another_encoding_or_a_web_page_is_refused_with_what_to_do() {
+    let valid = std::fs::read(fixture("valid-small.json")).unwrap();
+    let dir = std::env::temp_dir().join(format!("rc-validate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Notepad's "Unicode" (UTF-16 with its byte order mark) and "ANSI" (Windows-1252: é is E9).
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(
+        String::from_utf8(valid.clone()).unwrap().encode_utf16().flat_map(u16::to_le_bytes),
+    );
+    let ansi = String::from_utf8(valid).unwrap().replacen(
+        "\"title\": \"",
+        "\"title\": \"Donn\u{e9}es ",
+        1,
+    );
+    let ansi: Vec<u8> = ansi.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+    let cases: [(&str, Vec<u8>, &str); 3] = [
+        ("utf16.json", utf16, "(whole file): the file is UTF-16 text (which Notepad calls \"Unicode\"), not UTF-8: save it again as UTF-8"),
+        ("ansi.json", ansi, "(whole file): the file is not UTF-8 text (it may have been saved as \"ANSI\" or Windows-1252): save it again as UTF-8"),
+        ("login.json", b"\n  <!doctype html><title>Sign in</title>".to_vec(), "(whole file): this is a web page (HTML), not a checklist in JSON; a server may have sent a sign-in or error page in its place"),
+    ];
+    for (name, bytes, said) in cases {
+        let file = dir.join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let out = validate(&[&file]);
+        let text = stdout(&out);
+        assert_eq!(out.status.code(), Some(1), "{text}");
+        assert_eq!(
+            text.lines().next(),
+            Some(format!("{}: {said}", file.display()).as_str()),
+            "{text}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

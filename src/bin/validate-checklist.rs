@@ -4,7 +4,7 @@
 //! cargo run --bin validate-checklist -- my-checklist.json [more.json ...]
 //! ```
 //!
-//! The same parser and rules as the widget (`ChecklistDefinition::from_json`). For each file it
+//! The same parser and rules as the widget (`ChecklistDefinition::from_bytes`). For each file it
 //! prints either every problem, one a line with the path of the field at fault, or one line
 //! `OK` with the numbers of sections, items and scope questions. Exit status: 0 when every file is valid, 1 when
 //! any has a problem or cannot be read, 2 on a usage error. Native only: built for the browser
@@ -50,14 +50,14 @@ mod cli {
 
     /// Checks one file and prints the outcome; true when it is valid.
     fn check(file: &str) -> bool {
-        let text = match read(file) {
-            Ok(text) => text,
+        let bytes = match read(file) {
+            Ok(bytes) => bytes,
             Err(e) => {
                 println!("{file}: cannot be read: {e}");
                 return false;
             }
         };
-        match ChecklistDefinition::from_json(&text) {
+        match ChecklistDefinition::from_bytes(&bytes) {
             Ok(def) => {
                 let (sections, items) = (def.sections.len(), def.item_count());
                 // Scope questions are named only when there are some, so a checklist without
@@ -87,13 +87,14 @@ mod cli {
         }
     }
 
-    fn read(file: &str) -> std::io::Result<String> {
+    /// The file's bytes: whether they are UTF-8 text is the checklist reader's to say.
+    fn read(file: &str) -> std::io::Result<Vec<u8>> {
         if file == "-" {
-            let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text)?;
-            Ok(text)
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes)?;
+            Ok(bytes)
         } else {
-            std::fs::read_to_string(file)
+            std::fs::read(file)
         }
     }
 

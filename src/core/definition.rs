@@ -131,7 +131,9 @@ pub struct RiskScale {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BandThresholds {
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub low_max: u32,
+    #[cfg_attr(feature = "schema", schemars(range(min = 2)))]
     pub medium_max: u32,
 }
 
@@ -233,7 +235,13 @@ pub enum DefinitionProblem {
     /// A list has too few or too many entries.
     Count { min: usize, max: usize, found: usize },
     /// Band thresholds must satisfy 1 <= low_max < medium_max < the highest score.
-    Bands { max_score: u32 },
+    Bands { max_score: u32, low_max: u32, medium_max: u32 },
+    /// The sections hold more items in all than a checklist may have.
+    ItemTotal { max: usize, found: usize },
+    /// The file's bytes are not UTF-8 text; `utf16` when they are UTF-16 (Notepad's "Unicode").
+    NotUtf8 { utf16: bool },
+    /// The text is a web page, not JSON: a server's sign-in or error page sent in its place.
+    WebPage,
     /// A condition names a question the definition does not ask.
     UnknownQuestion { id: String },
     /// A question that no section or item uses in its condition.
@@ -261,7 +269,11 @@ impl fmt::Display for DefinitionProblem {
             BadId => write!(f, "an id uses only a-z, 0-9, '-', '_' and '.', starts with a letter or digit, and has at most {MAX_ID} characters"),
             Duplicate { id } => write!(f, "the id \"{id}\" is used more than once"),
             Count { min, max, found } => write!(f, "needs {min} to {max} entries, found {found}"),
-            Bands { max_score } => write!(f, "needs 1 <= low_max < medium_max < {max_score}"),
+            Bands { max_score, low_max, medium_max } => write!(f, "needs 1 <= low_max < medium_max < {max_score} (the highest score), found low_max {low_max} and medium_max {medium_max}"),
+            ItemTotal { max, found } => write!(f, "the sections hold {found} items in all; a checklist has at most {max}"),
+            NotUtf8 { utf16: true } => write!(f, "the file is UTF-16 text (which Notepad calls \"Unicode\"), not UTF-8: save it again as UTF-8"),
+            NotUtf8 { utf16: false } => write!(f, "the file is not UTF-8 text (it may have been saved as \"ANSI\" or Windows-1252): save it again as UTF-8"),
+            WebPage => write!(f, "this is a web page (HTML), not a checklist in JSON; a server may have sent a sign-in or error page in its place"),
             UnknownQuestion { id } => write!(f, "no question has the id \"{id}\"; add it to \"questions\" or correct the id"),
             UnusedQuestion { id } => write!(f, "the question \"{id}\" is not used by any \"applies_when\"; use it or remove it"),
             DescriptionCount { levels, found } => write!(f, "needs one description for each of the {levels} levels, found {found}; give all or none"),
@@ -286,18 +298,37 @@ impl ChecklistDefinition {
     /// Parses and validates a definition; every problem found is returned.
     pub fn from_json(text: &str) -> Result<ChecklistDefinition, Vec<DefinitionError>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let whole = |problem| vec![DefinitionError { path: String::new(), problem }];
         let def: ChecklistDefinition = serde_json::from_str(text).map_err(|e| {
-            vec![DefinitionError {
-                path: String::new(),
-                problem: DefinitionProblem::Syntax {
+            whole(if text.trim_start().starts_with('<') {
+                DefinitionProblem::WebPage
+            } else {
+                DefinitionProblem::Syntax {
                     message: super::json::without_position(&e),
                     line: e.line(),
                     column: e.column(),
-                },
-            }]
+                }
+            })
         })?;
         def.validate()?;
         Ok(def)
+    }
+
+    /// Reads a checklist file as it comes, as bytes: UTF-8 text, with or without a byte order
+    /// mark, is read by [`ChecklistDefinition::from_json`]; any other encoding is refused with
+    /// a problem saying to save it as UTF-8, not read as garbled text.
+    pub fn from_bytes(bytes: &[u8]) -> Result<ChecklistDefinition, Vec<DefinitionError>> {
+        let refuse = |utf16| {
+            vec![DefinitionError {
+                path: String::new(),
+                problem: DefinitionProblem::NotUtf8 { utf16 },
+            }]
+        };
+        if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+            return Err(refuse(true));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| refuse(false))?;
+        ChecklistDefinition::from_json(text)
     }
 
     /// Checks every rule; returns all problems, not just the first.
@@ -311,7 +342,7 @@ impl ChecklistDefinition {
         v.count("sections", self.sections.len(), 1, MAX_SECTIONS);
         let total: usize = self.sections.iter().map(|s| s.items.len()).sum();
         if total > MAX_ITEMS {
-            v.push("sections", DefinitionProblem::Count { min: 1, max: MAX_ITEMS, found: total });
+            v.push("sections", DefinitionProblem::ItemTotal { max: MAX_ITEMS, found: total });
         }
         let mut section_ids = HashSet::new();
         let mut item_ids = HashSet::new();
@@ -405,7 +436,14 @@ impl ChecklistDefinition {
         let max = scale.max_score();
         let b = scale.bands;
         if !(1 <= b.low_max && b.low_max < b.medium_max && b.medium_max < max) {
-            v.push("scale.bands", DefinitionProblem::Bands { max_score: max });
+            v.push(
+                "scale.bands",
+                DefinitionProblem::Bands {
+                    max_score: max,
+                    low_max: b.low_max,
+                    medium_max: b.medium_max,
+                },
+            );
         }
         for (name, labels, descriptions) in [
             ("likelihood", &scale.likelihood, &scale.likelihood_descriptions),
@@ -630,6 +668,27 @@ mod tests {
     }
 
     #[test]
+    fn too_many_items_in_all_is_said_of_the_items_not_the_sections() {
+        let items = |from: usize, n: usize| -> serde_json::Value {
+            (from..from + n)
+                .map(|i| serde_json::json!({ "id": format!("i{i}"), "title": "T" }))
+                .collect()
+        };
+        let found = check(|v| {
+            v["sections"] = serde_json::json!([
+                { "id": "s1", "title": "One", "items": items(0, 1500) },
+                { "id": "s2", "title": "Two", "items": items(1500, 600) }
+            ])
+        });
+        assert_eq!(found, one("sections", ItemTotal { max: MAX_ITEMS, found: 2100 }));
+        let said = DefinitionError { path: "sections".into(), problem: found[0].1.clone() };
+        assert_eq!(
+            said.to_string(),
+            "sections: the sections hold 2100 items in all; a checklist has at most 2000"
+        );
+    }
+
+    #[test]
     fn each_rule_names_its_field() {
         assert_eq!(check(|v| v["title"] = " ".into()), one("title", Empty));
         assert_eq!(check(|v| v["id"] = "Has Space".into()), one("id", BadId));
@@ -653,16 +712,16 @@ mod tests {
             check(|v| v["scale"]["impact"] = serde_json::json!(["Only"])),
             vec![
                 ("scale.impact".into(), Count { min: 2, max: MAX_LEVELS, found: 1 }),
-                ("scale.bands".into(), Bands { max_score: 2 })
+                ("scale.bands".into(), Bands { max_score: 2, low_max: 1, medium_max: 2 })
             ]
         );
         assert_eq!(
             check(|v| v["scale"]["bands"]["medium_max"] = 4.into()),
-            one("scale.bands", Bands { max_score: 4 })
+            one("scale.bands", Bands { max_score: 4, low_max: 1, medium_max: 4 })
         );
         assert_eq!(
             check(|v| v["scale"]["bands"]["low_max"] = 0.into()),
-            one("scale.bands", Bands { max_score: 4 })
+            one("scale.bands", Bands { max_score: 4, low_max: 0, medium_max: 2 })
         );
     }
 

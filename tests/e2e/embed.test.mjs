@@ -605,6 +605,33 @@ describe('a custom checklist', () => {
     });
   });
 
+  it('saved in another encoding, or a sign-in page sent in its place, is refused with what to do', async () => {
+    // Saved as "ANSI" (Windows-1252: é is the one byte E9), which the browser would read as garbled text.
+    const ansi = Buffer.from(fixture('valid-small.json').toString('utf8').replace('"title": "', '"title": "Données '), 'latin1');
+    assert.ok(ansi.includes(0xe9), 'the fixture edit must apply');
+    embedPages['/definitions/ansi.json'] = { body: ansi, headers: { 'content-type': 'application/json' } };
+    // A single sign-on redirect ends on a sign-in page, sent with 200 in place of the file.
+    embedPages['/sign-in'] = { body: '<!doctype html><title>Sign in</title><form>…</form>', headers: { 'content-type': 'text/html; charset=utf-8' } };
+    const body = [
+      '<div data-risk-checklist data-namespace="ansi" data-checklist-url="/definitions/ansi.json"></div>',
+      '<div data-risk-checklist data-namespace="login" data-checklist-url="/sign-in"></div>',
+    ].join('\n');
+    embedPages['/encodings.html'] = htmlPage(hostPage({ body }));
+    await withPage(`${embed.url}/encodings.html`, async (rec) => {
+      const alertOf = async (ns) => {
+        const alert = widget(rec.page, ns).getByRole('alert');
+        await alert.waitFor({ timeout: 10_000 });
+        return (await alert.innerText()).replace(/\s+/g, ' ');
+      };
+      const ansiSaid = await alertOf('ansi');
+      assert.match(ansiSaid, /\(whole file\) the file is not UTF-8 text \(it may have been saved as "ANSI" or Windows-1252\): save it again as UTF-8/, ansiSaid);
+      const login = await alertOf('login');
+      assert.match(login, /\/sign-in has 1 problem.*\(whole file\) this is a web page \(HTML\), not a checklist in JSON; a server may have sent a sign-in or error page in its place/, login);
+      assert.equal(await rec.page.getByRole('radio').count(), 0, 'no checklist shown, garbled or otherwise');
+      await assertNoErrors(rec, assert);
+    });
+  });
+
   it('from a URL the page may not read says the request failed', async () => {
     // Another origin without CORS headers (and outside this page's connect-src).
     const url = `${standalone.url}/definitions/elsewhere.json`;

@@ -87,8 +87,10 @@ async fn fetch_definition(url: &str) -> Result<ChecklistDefinition, LoadProblem>
     if !response.ok() {
         return Err(LoadProblem::Status(response.status(), response.status_text()));
     }
-    let text = response.text().await.map_err(|e| LoadProblem::Body(describe_net_error(&e)))?;
-    ChecklistDefinition::from_json(&text).map_err(LoadProblem::Definition)
+    // Bytes, not text: the browser would decode a file in another encoding into garbled text
+    // without a word, where the reader refuses it and says to save it as UTF-8.
+    let bytes = response.binary().await.map_err(|e| LoadProblem::Body(describe_net_error(&e)))?;
+    ChecklistDefinition::from_bytes(&bytes).map_err(LoadProblem::Definition)
 }
 
 fn describe_net_error(error: &gloo_net::Error) -> String {
