@@ -349,6 +349,13 @@ describe('Import: a good exported file', () => {
       const { doc } = await exportJson(page);
       assert.equal(doc.assessment.answers['legacy-item-2']?.status, 'achieved', 'kept in the export');
       assert.equal(doc.assessment.answers['governance-retired-item']?.status, 'partially_achieved');
+
+      // The risk owner's page says they are there, and that they count in no figure.
+      await showView(page, 'Summary');
+      const heading = page.getByRole('heading', { name: 'Kept from an earlier version', exact: true });
+      await heading.waitFor();
+      const kept = await heading.locator('xpath=following-sibling::ul[1]/li').allInnerTexts();
+      assert.deepEqual(kept.map((t) => t.replace(/\s+/g, ' ').trim()).sort(), ['governance-retired-item – Partially achieved', 'legacy-item-2 – Achieved']);
     }));
 
   it('the preview counts only answers to this checklist\'s items ("2 of 3 items"), not retired ones', () =>

@@ -8,6 +8,7 @@ use super::scope::scale_lists;
 use super::signoff::SignOffForm;
 use crate::app::choices::quoted;
 use crate::app::Msg;
+use crate::core::assessment::unknown_items;
 use crate::core::compare::since_review;
 use crate::core::report::{
     AnswersRecord, CHANGES_HEADING, NOT_RATED, OUT_OF_SCOPE_ANSWERS, RETIRED_ANSWERS,
@@ -116,6 +117,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                 .map(move |i| (si, sec, i))
         })
         .collect();
+    let retired = unknown_items(def, a);
     let section_of =
         |i: &ListedItem| def.sections.iter().position(|s| s.id == i.section).unwrap_or(0);
     let h2 = shell.heading(1);
@@ -236,6 +238,19 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                 <ul class="rc-todo">
                     { for s.out_of_scope.iter().map(|o| html! {
                         <li><bdi>{ &o.title }</bdi><span class="rc-hint">{ format!(" – {}", o.reason) }</span></li>
+                    }) }
+                </ul>
+            }
+
+            // An open risk of an item a new version dropped must not vanish from the owner's page.
+            if !retired.is_empty() {
+                { heading("Kept from an earlier version", "retired") }
+                <p>{"This version of the checklist no longer has these items. Their answers are kept as they were but count in no figure above: look at each, and answer the item that replaced it, if one did."}</p>
+                <ul class="rc-todo">
+                    { for retired.iter().map(|id| {
+                        let ans = a.answer(id);
+                        let risk = def.scale.risk(ans).map(|r| format!(", {} ({})", r.band.label(), r.score)).unwrap_or_default();
+                        html! { <li><bdi>{ id.as_str() }</bdi><span class="rc-hint">{ format!(" – {}{risk}", ans.status.label()) }</span></li> }
                     }) }
                 </ul>
             }
