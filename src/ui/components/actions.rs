@@ -6,7 +6,6 @@ use crate::app::{Msg, View};
 use crate::core::Action;
 use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::{Op, Report};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,16 +26,18 @@ pub fn Actions(props: &ActionsProps) -> Html {
             // Print once the summary is on screen.
             let own = own.clone();
             gloo_timers::callback::Timeout::new(50, move || {
-                if let Some(w) = web_sys::window() {
-                    let others = set_aside_other_widgets(&w, &own);
-                    // Back on the page once the print dialog closes.
-                    gloo_events::EventListener::once(&w, "afterprint", move |_| {
-                        for el in others {
-                            let _ = el.remove_attribute(NOT_PRINTED);
-                        }
-                    })
-                    .forget();
-                    let _ = w.print();
+                let Some(w) = web_sys::window() else { return };
+                // This widget's root is marked while the print dialog is open, and the page's
+                // other widgets are left out of the printout (style/widget.css). print()
+                // returns when the dialog closes.
+                let root = w.document().and_then(|d| d.get_element_by_id(&own));
+                let root = root.and_then(|el| el.closest(".rc").ok().flatten());
+                if let Some(root) = &root {
+                    let _ = root.set_attribute(PRINTING, "");
+                }
+                let _ = w.print();
+                if let Some(root) = &root {
+                    let _ = root.remove_attribute(PRINTING);
                 }
             })
             .forget();
@@ -107,25 +108,5 @@ fn ResetConfirm(props: &ResetProps) -> Html {
     }
 }
 
-/// Marks a widget that is not printed (style/widget.css hides it in print).
-const NOT_PRINTED: &str = "data-rc-not-printed";
-
-/// On a page with several widgets, "Print summary" prints its own widget alone: every other
-/// widget's root, found as the `.rc` elements not holding the element `own`, is marked not to
-/// be printed. Returns them, to unmark after printing.
-fn set_aside_other_widgets(w: &web_sys::Window, own: &str) -> Vec<web_sys::Element> {
-    let Some(doc) = w.document() else { return Vec::new() };
-    let mine = doc.get_element_by_id(own).and_then(|el| el.closest(".rc").ok().flatten());
-    let mut others = Vec::new();
-    if let Ok(roots) = doc.query_selector_all(".rc") {
-        for i in 0..roots.length() {
-            let Some(el) = roots.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
-                continue;
-            };
-            if Some(&el) != mine.as_ref() && el.set_attribute(NOT_PRINTED, "").is_ok() {
-                others.push(el);
-            }
-        }
-    }
-    others
-}
+/// Marks the widget being printed.
+const PRINTING: &str = "data-rc-printing";
