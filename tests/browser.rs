@@ -411,6 +411,28 @@ async fn an_index_from_a_newer_version_is_listed_and_never_written_over() {
     assert_eq!(namespace_entries("newer-index"), before);
 }
 
+#[wasm_bindgen_test]
+async fn an_assessment_the_index_lost_to_another_tab_s_write_is_listed_again() {
+    // As when two tabs save at the same moment and the second writes the index without the
+    // first one's new entry: the record is there, its entry is not.
+    plant_all("lost-entry", &[("a-listed", exported_stored("Listed"))]);
+    let s = storage();
+    s.set_item(
+        "risk-checklist/v1/lost-entry/assessment/a-lost",
+        &exported_stored("Saved by the other tab"),
+    )
+    .unwrap();
+    let host = open("lost-entry").await;
+    button(&host, "Assessments").click();
+    yew::scheduler::flush().await;
+    let list = host.query_selector(".rc-library").unwrap().expect("the list").text_content();
+    let list = list.unwrap_or_default();
+    assert!(list.contains("Listed") && list.contains("Saved by the other tab"), "{list}");
+    // And the index is written back with it, for every tab.
+    let index = s.get_item("risk-checklist/v1/lost-entry/index").unwrap().unwrap_or_default();
+    assert!(index.contains("\"a-lost\"") && index.contains("\"a-listed\""), "{index}");
+}
+
 /// A stored record of the default checklist with this title and the first item achieved.
 fn exported_stored(title: &str) -> String {
     use risk_checklist::core::{Action, Assessment, StoredAssessment, Timestamp};

@@ -111,24 +111,43 @@ impl Store {
     /// version can, and left as it is.
     pub fn library(&self) -> Library {
         let text = self.get(&self.index_key());
-        if let Some(lib) = text.as_deref().and_then(Library::from_json) {
+        if let Some(mut lib) = text.as_deref().and_then(Library::from_json) {
+            // Two tabs saving at the same moment (closing a window with both open) can each
+            // write the index without the other's new entry, as storage reaches another tab a
+            // moment later. A stored assessment the index lacks is listed again, never lost.
+            let unlisted = self.stored_entries(|id| lib.get(id).is_none());
+            if !unlisted.is_empty() {
+                unlisted.into_iter().for_each(|e| lib.upsert(e));
+                let _ = self.set(&self.index_key(), &lib.to_json());
+            }
             return lib;
         }
         if let Some(text) = text.as_deref().filter(|t| Library::newer_version(t).is_some()) {
             return Library::readable_part(text);
         }
-        let Some(storage) = &self.storage else { return Library::new() };
+        let lib = Library::rebuild(self.stored_entries(|_| true), None);
+        let _ = self.set(&self.index_key(), &lib.to_json());
+        lib
+    }
+
+    /// The index entries of the stored assessments of this namespace whose id `wanted`, read
+    /// from their records.
+    fn stored_entries(&self, wanted: impl Fn(&AssessmentId) -> bool) -> Vec<Entry> {
+        let Some(storage) = &self.storage else { return Vec::new() };
         let record_prefix = format!("{}assessment/", self.prefix());
         let count = storage.length().unwrap_or(0);
         let keys: Vec<String> = (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect();
-        let found = keys.iter().filter_map(|key| {
-            let id = AssessmentId::parse(key.strip_prefix(&record_prefix)?)?;
-            let stored = StoredAssessment::from_json(&self.get(key)?).ok()?;
-            Some(Entry::of_stored(&id, &stored))
-        });
-        let lib = Library::rebuild(found.collect::<Vec<_>>(), None);
-        let _ = self.set(&self.index_key(), &lib.to_json());
-        lib
+        keys.iter()
+            .filter_map(|key| {
+                // Only a record wanted is read: the keys alone are cheap to go through.
+                let id = AssessmentId::parse(key.strip_prefix(&record_prefix)?)?;
+                if !wanted(&id) {
+                    return None;
+                }
+                let stored = StoredAssessment::from_json(&self.get(key)?).ok()?;
+                Some(Entry::of_stored(&id, &stored))
+            })
+            .collect()
     }
 
     /// Changes the index as it is in storage now, so that another tab's entries survive.
