@@ -107,27 +107,41 @@ impl Store {
     }
 
     /// The index of this namespace. A missing or damaged index is rebuilt from the stored
-    /// assessments and written back; one written by a newer version is read as far as this
-    /// version can, and left as it is.
+    /// assessments, a stored assessment it lacks is added, and either is written back; one
+    /// written by a newer version is read as far as this version can, and left as it is.
     pub fn library(&self) -> Library {
+        let (lib, changed) = self.read_library();
+        if changed {
+            let _ = self.set(&self.index_key(), &lib.to_json());
+        }
+        lib
+    }
+
+    /// Changes the index as it is in storage now, so that another tab's entries survive, and
+    /// writes it once.
+    pub fn update_library(&self, change: impl FnOnce(&mut Library)) -> Library {
+        let (mut lib, _) = self.read_library();
+        change(&mut lib);
+        let _ = self.set(&self.index_key(), &lib.to_json());
+        lib
+    }
+
+    /// The index as [`Store::library`] gives it, and whether it differs from what is stored.
+    fn read_library(&self) -> (Library, bool) {
         let text = self.get(&self.index_key());
         if let Some(mut lib) = text.as_deref().and_then(Library::from_json) {
             // Two tabs saving at the same moment (closing a window with both open) can each
             // write the index without the other's new entry, as storage reaches another tab a
             // moment later. A stored assessment the index lacks is listed again, never lost.
             let unlisted = self.stored_entries(|id| lib.get(id).is_none());
-            if !unlisted.is_empty() {
-                unlisted.into_iter().for_each(|e| lib.upsert(e));
-                let _ = self.set(&self.index_key(), &lib.to_json());
-            }
-            return lib;
+            let changed = !unlisted.is_empty();
+            unlisted.into_iter().for_each(|e| lib.upsert(e));
+            return (lib, changed);
         }
         if let Some(text) = text.as_deref().filter(|t| Library::newer_version(t).is_some()) {
-            return Library::readable_part(text);
+            return (Library::readable_part(text), false);
         }
-        let lib = Library::rebuild(self.stored_entries(|_| true), None);
-        let _ = self.set(&self.index_key(), &lib.to_json());
-        lib
+        (Library::rebuild(self.stored_entries(|_| true), None), true)
     }
 
     /// The index entries of the stored assessments of this namespace whose id `wanted`, read
@@ -148,14 +162,6 @@ impl Store {
                 Some(Entry::of_stored(&id, &stored))
             })
             .collect()
-    }
-
-    /// Changes the index as it is in storage now, so that another tab's entries survive.
-    pub fn update_library(&self, change: impl FnOnce(&mut Library)) -> Library {
-        let mut lib = self.library();
-        change(&mut lib);
-        let _ = self.set(&self.index_key(), &lib.to_json());
-        lib
     }
 
     /// Reads an assessment of `def`. A value that cannot be opened is copied to a backup key
