@@ -518,22 +518,30 @@ describe('in an iframe', () => {
 });
 
 describe('a custom checklist', () => {
-  it('is fetched from data-checklist-url, with a loading message first, and nothing else is requested', async () => {
+  it('is fetched from data-checklist-url, with a loading message first (then a still-waiting one), and nothing else is requested', async () => {
     const body = '<div data-risk-checklist data-namespace="team" data-checklist-url="/definitions/valid-small.json"></div>';
     embedPages['/by-url.html'] = htmlPage(hostPage({ body }));
     let release;
     const gate = new Promise((r) => (release = r));
-    const before = (context) =>
-      context.route('**/definitions/valid-small.json', async (route) => {
+    const before = async (context) => {
+      // The page's clock can be moved on, to see what it says when the server is slow.
+      await context.clock.install();
+      await context.route('**/definitions/valid-small.json', async (route) => {
         await gate;
         await route.continue();
       });
+    };
     await withPage(
       `${embed.url}/by-url.html`,
       async (rec) => {
         const { page } = rec;
         const host = widget(page, 'team');
         await host.getByRole('status').filter({ hasText: 'Loading the checklist…' }).waitFor({ timeout: 10_000 });
+        // Ten seconds without an answer: the page says it is still waiting, and what to do.
+        await page.clock.fastForward(10_000);
+        const waiting = host.getByRole('status').filter({ hasText: 'Still waiting for the checklist from /definitions/valid-small.json' });
+        await waiting.waitFor({ timeout: 5_000 });
+        assert.match(await waiting.innerText(), /reload the page to try again/);
         release();
         await waitUntilInteractive(host);
         await host.getByRole('heading', { name: custom.title, exact: true }).waitFor();

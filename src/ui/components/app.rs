@@ -107,22 +107,37 @@ struct FetchedProps {
     id_prefix: AttrValue,
 }
 
+/// How long the checklist may take to load before the page says it is still waiting.
+const STILL_WAITING_MS: u32 = 10_000;
+
 /// Fetches the definition named by `data-checklist-url`, then shows the checklist or the problem.
 #[component]
 fn FetchedChecklist(props: &FetchedProps) -> Html {
     let loaded = use_state(|| None::<Result<Rc<ChecklistDefinition>, LoadProblem>>);
+    // A server that never answers leaves no error to show: after a while the page says so.
+    let slow = use_state(|| false);
     use_effect_with(props.url.clone(), {
-        let loaded = loaded.clone();
+        let (loaded, slow) = (loaded.clone(), slow.clone());
         move |url: &AttrValue| {
             loaded.set(None);
+            slow.set(false);
             let url = url.to_string();
             yew::platform::spawn_local(async move {
                 loaded.set(Some(fetch_definition(&url).await.map(Rc::new)));
             });
+            let timer =
+                gloo_timers::callback::Timeout::new(STILL_WAITING_MS, move || slow.set(true));
+            move || drop(timer)
         }
     });
     let level = props.config.heading_level;
     match &*loaded {
+        None if *slow => html! {
+            <p class="rc-loading" role="status">
+                {"Still waiting for the checklist from "}<code>{props.url.clone()}</code>
+                {". The server is slow or not answering: reload the page to try again, or tell whoever looks after this page if it goes on."}
+            </p>
+        },
         None => html! { <p class="rc-loading" role="status">{"Loading the checklist…"}</p> },
         Some(Ok(def)) => show_checklist(def.clone(), &props.config, &props.id_prefix),
         Some(Err(LoadProblem::Definition(errors))) => html! {
