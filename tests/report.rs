@@ -836,6 +836,8 @@ fn check_inert(html: &str) {
         "/header",
         "main",
         "/main",
+        "footer",
+        "/footer",
         "section",
         "/section",
         "article",
