@@ -836,6 +836,8 @@ fn check_inert(html: &str) {
         "/header",
         "main",
         "/main",
+        "footer",
+        "/footer",
         "section",
         "/section",
         "article",
@@ -1558,4 +1560,18 @@ fn only_a_review_has_changes_and_one_without_any_says_so() {
     review.review_of.as_mut().unwrap().previous.signoff = None;
     let html = render(&doc.definition, &review);
     assert!(html.contains(", which had no recorded decision.</p>"));
+}
+
+/// The HTML report ends, after its main content, with the app and the version that wrote it,
+/// so a copy filed in a records system says which release made it.
+#[test]
+fn the_html_report_ends_with_the_app_and_its_version() {
+    let doc = fixture();
+    let html = html_report(&doc.definition, &doc.assessment, &exported());
+    let footer = format!(
+        "</main>\n<footer>\n<p>risk-checklist {}</p>\n</footer>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    let end = html.char_indices().rev().nth(120).map_or(0, |(i, _)| i);
+    assert!(html.ends_with(&footer), "the report ends with {:?}", &html[end..]);
 }

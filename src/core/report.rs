@@ -54,6 +54,10 @@ pub const RETIRED_SECTION: &str = "(retired item)";
 /// The title shown when the assessment has none.
 pub const UNTITLED: &str = "Untitled assessment";
 
+/// The app and its version, at the foot of the widget (and so of its printout) and of the HTML
+/// report, so a page or a paper copy says which release made it.
+pub const MADE_WITH: &str = concat!("risk-checklist ", env!("CARGO_PKG_VERSION"));
+
 /// An assessment's title as shown to people: [`UNTITLED`] when it has none.
 pub fn display_title(title: &str) -> &str {
     if title.trim().is_empty() {
@@ -316,6 +320,7 @@ dl.fields dd { margin: 0; }
 .warning { border: 2px solid #8a5a00; padding: .4rem .6rem; }
 .baseline { font-weight: 600; margin: .25rem 0; }
 article.answer { border-top: 1px solid #bbb; }
+footer { margin-top: 2rem; border-top: 1px solid #bbb; font-size: .9rem; }
 @media print {
   body { max-width: none; padding: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -373,8 +378,14 @@ fn write_report(
     write_not_assessed(out, def, a)?;
     write_answers(out, def, a)?;
     write_scale(out, &def.scale)?;
-    out.push_str("</main>\n</body>\n</html>\n");
+    out.push_str("</main>\n");
+    write_footer(out)?;
+    out.push_str("</body>\n</html>\n");
     Ok(())
+}
+
+fn write_footer(out: &mut String) -> fmt::Result {
+    write!(out, "<footer>\n<p>{}</p>\n</footer>\n", escape(MADE_WITH))
 }
 
 fn write_signoff(out: &mut String, a: &Assessment, baseline_open: usize) -> fmt::Result {

@@ -2,8 +2,8 @@
 //!
 //! Each task first installs what this machine lacks and skips what it has:
 //! the wasm32 target, trunk, a wasm-bindgen-cli of exactly Cargo.lock's wasm-bindgen version,
-//! a wasm-opt that reads current rustc output, Chromium and ChromeDriver (Debian), and the
-//! end-to-end tests' npm packages from their lock file.
+//! a wasm-opt that reads current rustc output, cargo-cyclonedx (the release's SBOM), Chromium
+//! and ChromeDriver (Debian), and the end-to-end tests' npm packages from their lock file.
 
 use std::env;
 use std::fs;
@@ -12,6 +12,8 @@ use std::process::{exit, Command};
 
 const TRUNK_VERSION: &str = "0.22.1";
 const BINARYEN_VERSION: &str = "132.0.0";
+/// Writes the release bundle's software bill of materials.
+const CYCLONEDX_VERSION: &str = "0.5.9";
 const E2E_DIR: &str = "tests/e2e";
 /// Where `cargo xtask embed` writes the embed bundle (see docs/EMBEDDING.md).
 const EMBED_DIR: &str = "dist-embed";
@@ -27,9 +29,13 @@ fn main() {
         "setup" => setup(Need::All),
         "build" => setup(Need::Build).and_then(|_| build_release()),
         "embed" => setup(Need::Build).and_then(|_| build_release()).and_then(|_| embed_bundle()),
+        "release" => setup(Need::Release)
+            .and_then(|_| build_release())
+            .and_then(|_| embed_bundle())
+            .and_then(|_| release_bundle()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  serve   build and serve the app on http://127.0.0.1:8080\n  test    run every test: formatting, lints, native, browser (wasm) and end-to-end;\n          --repeat N runs the browser and end-to-end suites N times and counts the passes\n  bench   build the release bundle and print size and speed figures\n  build   build the release bundle into dist/\n  embed   build the embed bundle into dist-embed/ (risk-checklist.js, _bg.wasm, .css)\n  setup   install whatever is missing"
+                "usage: cargo xtask <task>\n\n  serve   build and serve the app on http://127.0.0.1:8080\n  test    run every test: formatting, lints, native, browser (wasm) and end-to-end;\n          --repeat N runs the browser and end-to-end suites N times and counts the passes\n  bench   build the release bundle and print size and speed figures\n  build   build the release bundle into dist/\n  embed   build the embed bundle into dist-embed/ (risk-checklist.js, _bg.wasm, .css)\n  release build both, then target/bundle/risk-checklist-<version>.zip (and its folder) for\n          an intranet editor: site, embed, docs, changelog, checksums and SBOM\n  setup   install whatever is missing"
             );
             exit(2);
         }
@@ -40,8 +46,13 @@ fn main() {
     }
 }
 
+/// The repository root. `cargo xtask` sets CARGO_MANIFEST_DIR for the run: the checkout that
+/// asked, even when a target directory shared by several checkouts holds an xtask binary built
+/// from another one (whose build-time path would send the work there).
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    let xtask = env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let xtask = xtask.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    xtask.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
 /// Runs a command in the repository root; fails with its name if it fails.
@@ -76,14 +87,15 @@ fn has(program: &str) -> bool {
     output("sh", &["-c", &format!("command -v {program}")]).is_some()
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
 enum Need {
     Build,
+    Release,
     All,
 }
 
-/// Installs what is missing. `Build` is enough to build and serve; `All` adds the browsers
-/// and npm packages the tests need.
+/// Installs what is missing. `Build` is enough to build and serve; `Release` adds the SBOM
+/// tool; `All` adds the browsers and npm packages the tests need.
 fn setup(need: Need) -> Result {
     let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
@@ -122,6 +134,22 @@ fn setup(need: Need) -> Result {
             "--no-fund",
             &format!("binaryen@{BINARYEN_VERSION}"),
         ])?;
+    }
+
+    if need >= Need::Release {
+        let cyclonedx = output("cargo", &["cyclonedx", "--version"]).unwrap_or_default();
+        if !cyclonedx.contains(CYCLONEDX_VERSION) {
+            // Its lock file builds on this Rust; thin LTO shortens the build as for trunk.
+            run_with(
+                "cargo",
+                &["install", "--locked", "cargo-cyclonedx", "--version", CYCLONEDX_VERSION],
+                &[
+                    ("CARGO_PROFILE_RELEASE_LTO", "false"),
+                    ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+                ],
+                None,
+            )?;
+        }
     }
 
     if need == Need::All {
@@ -292,7 +320,7 @@ fn embed_bundle() -> Result {
 
     let css = format!(
         "/* risk-checklist {}: embed/guard.css, then style/widget.css. Every rule is scoped to .rc. */\n{}\n{}",
-        env!("CARGO_PKG_VERSION"),
+        package_version()?,
         read(&root.join("embed/guard.css"))?,
         read(&root.join("style/widget.css"))?
     );
@@ -319,6 +347,45 @@ fn embed_bundle() -> Result {
         css.len()
     );
     Ok(())
+}
+
+/// The app's version, from the `[package]` table of the root Cargo.toml (xtask's own
+/// CARGO_PKG_VERSION is the xtask crate's).
+fn package_version() -> Result<String> {
+    let toml = fs::read_to_string(root().join("Cargo.toml"))
+        .map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    toml.split("\n[")
+        .find(|table| table.trim_start_matches('[').starts_with("package]"))
+        .and_then(|table| {
+            table.lines().find_map(|l| l.trim().strip_prefix("version")?.trim().strip_prefix('='))
+        })
+        .map(|v| v.trim().trim_matches('"').to_owned())
+        .ok_or_else(|| "Cargo.toml has no [package] version".into())
+}
+
+/// The release bundle from the builds in dist/ and dist-embed/: the SBOM of the crates compiled
+/// into the wasm (normal dependencies for wasm32, with versions and licences), then
+/// `xtask/release.mjs`, which lays out target/bundle/risk-checklist-<version>/ and zips it.
+/// SOURCE_DATE_EPOCH, the commit's time unless set, makes the SBOM and the zip reproducible.
+fn release_bundle() -> Result {
+    let version = package_version()?;
+    let epoch = env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .or_else(|| output("git", &["log", "-1", "--format=%ct"]).map(|t| t.trim().to_owned()))
+        .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or_else(|| "315532800".into()); // 1980-01-01, the zip format's first day
+    let envs = [("SOURCE_DATE_EPOCH", epoch.as_str())];
+    let args = ["cyclonedx", "--format", "json", "--spec-version", "1.5", "--target", WASM];
+    run_with("cargo", &[&args[..], &["--all", "--no-build-deps"]].concat(), &envs, None)?;
+    // The tool writes one file beside each workspace member's Cargo.toml.
+    let root = root();
+    let sbom = root.join("target/bundle/sbom.cdx.json");
+    fs::create_dir_all(root.join("target/bundle"))
+        .and_then(|_| fs::rename(root.join("risk-checklist.cdx.json"), &sbom))
+        .map_err(|e| format!("cannot move the SBOM into target/bundle/: {e}"))?;
+    let _ = fs::remove_file(root.join("xtask/xtask.cdx.json"));
+    run_with("node", &["xtask/release.mjs", &version, &sbom.to_string_lossy()], &envs, None)?;
+    fs::remove_file(&sbom).map_err(|e| format!("cannot remove {}: {e}", sbom.display()))
 }
 
 /// The value of the first `name=` attribute in minified or ordinary HTML.
@@ -379,6 +446,8 @@ fn test(repeat: u32) -> Result {
     build_release()?;
     embed_bundle()?;
     run("node", &[ASSETS, "check", "dist"])?;
+    // The release bundle from these two builds, for its end-to-end test.
+    release_bundle()?;
     // 3. Components and storage in headless Chromium, then the release build and the embed
     //    bundle end to end; `--repeat N` runs both N times, as a new machine's first run would.
     let chromedriver = output("sh", &["-c", "command -v chromedriver"]).unwrap_or_default();

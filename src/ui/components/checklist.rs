@@ -16,6 +16,7 @@ use crate::app::choices::fresh;
 use crate::app::state::Unopened;
 use crate::app::{AppState, Msg, Origin, StorageError, View};
 use crate::core::assessment::unknown_items;
+use crate::core::report::MADE_WITH;
 use crate::core::scoring::SectionSummary;
 use crate::core::{Answer, ChecklistDefinition, Progress};
 use crate::ui::clock;
@@ -193,6 +194,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 // that screen readers announce again.
                 if let Some((n, text)) = &s.status { <span key={n.to_string()}>{ text.clone() }</span> }
             </div>
+            <p class="rc-about">{ MADE_WITH }</p>
         </div>
         </ContextProvider<Shell>>
     }
