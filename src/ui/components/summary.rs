@@ -178,27 +178,23 @@ fn heat_map(shell: &Shell, map: &HeatMap) -> Html {
 
 #[inline(never)]
 fn open_risks(shell: &Shell, page: &SummaryPage) -> Html {
-    if page.risks().next().is_none() {
-        return html! {
-            <>
-                { heading(shell, "Open risks, highest first", "risks") }
-                <p class="rc-empty">{"No open risk yet. Rate likelihood and impact on items not achieved."}</p>
-            </>
-        };
-    }
     html! {
         <>
             { heading(shell, "Open risks, highest first", "risks") }
-            <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={shell.id("risks")}>
-                <table class="rc-table">
-                <thead><tr>
-                    <th scope="col">{"Item"}</th><th scope="col">{"Risk"}</th><th scope="col">{"Status"}</th>
-                    <th scope="col">{"Owner"}</th><th scope="col">{"Due"}</th><th scope="col">{"Action"}</th>
-                </tr></thead>
-                // Open items not rated come after the rated ones, marked, and counted above.
-                <tbody>{ for page.risks().map(risk_row) }</tbody>
-                </table>
-            </div>
+            if page.risks().next().is_none() {
+                <p class="rc-empty">{"No open risk yet. Rate likelihood and impact on items not achieved."}</p>
+            } else {
+                <div class="rc-scroll" tabindex="0" role="region" aria-labelledby={shell.id("risks")}>
+                    <table class="rc-table">
+                    <thead><tr>
+                        <th scope="col">{"Item"}</th><th scope="col">{"Risk"}</th><th scope="col">{"Status"}</th>
+                        <th scope="col">{"Owner"}</th><th scope="col">{"Due"}</th><th scope="col">{"Action"}</th>
+                    </tr></thead>
+                    // Open items not rated come after the rated ones, marked, and counted above.
+                    <tbody>{ for page.risks().map(risk_row) }</tbody>
+                    </table>
+                </div>
+            }
         </>
     }
 }
