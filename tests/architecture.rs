@@ -116,7 +116,8 @@ fn nothing_panics_on_outside_data_in_the_app_code() {
 
 /// The core's modules, lowest first. A module may use only the modules before it, so the core
 /// has no cycles; docs/ARCHITECTURE.md shows the same order.
-const CORE_LAYERS: [&str; 12] = [
+const CORE_LAYERS: [&str; 14] = [
+    "words",
     "time",
     "json",
     "definition",
@@ -128,12 +129,13 @@ const CORE_LAYERS: [&str; 12] = [
     "migrate",
     "document",
     "library",
+    "summary_page",
     "report",
 ];
 
 /// The core modules a file's code names, with the line and the reference: `super::x`,
 /// `crate::core::x` and each `x` in `super::{x::.., y}`. Comments are left out; names that are
-/// not core modules (`super::*`, `super::APP_VERSION`) are ignored.
+/// not core modules (`super::*`, `super::Thing`) are ignored.
 fn core_imports(text: &str) -> Vec<(usize, String, String)> {
     let mut found = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -178,7 +180,7 @@ fn the_import_reader_finds_each_way_of_naming_a_module() {
     check("use crate::core::scoring::heat_map;", &["scoring"]);
     check("let m = super::json::without_position(&e);", &["json"]);
     check("use super::{document::Document, time};", &["document", "time"]);
-    check("use super::*; use super::APP_VERSION;", &[]);
+    check("use super::*; use super::Timestamp;", &[]);
     check("// use super::report::csv_report;", &[]);
 }
 
@@ -211,4 +213,60 @@ fn each_core_module_uses_only_the_modules_below_it() {
         CORE_LAYERS.join(" < "),
         upward.join("\n")
     );
+}
+
+/// What a component must not do itself, as found in its code: word a rating level (`3 –
+/// Probable`), a risk from its band and score, a missing rating or blank text, or clip a
+/// timestamp into a date. `core::words`, `Risk::text` and `Timestamp` do each once.
+const FORMATTED_IN_A_COMPONENT: [(&str, &str); 7] = [
+    ("} – {", "a rating level with its label: use words::level_text"),
+    (".score", "a risk's score: use Risk::text or words::item_risk"),
+    ("\"Not rated\"", "a missing rating: use words::NOT_RATED"),
+    ("\"Not set\"", "blank text: use words::or_not_set"),
+    ("[..10]", "a date clipped by hand: use Timestamp::date"),
+    ("get(..", "a timestamp clipped by hand: use Timestamp::date or to_the_minute"),
+    ("replace('T'", "a timestamp reworded by hand: use Timestamp::to_the_minute"),
+];
+
+/// The lines of `text` that format one of [`FORMATTED_IN_A_COMPONENT`] themselves, comments
+/// left out, with the line number and what to use instead.
+fn formatting_by_hand(text: &str) -> Vec<(usize, &'static str)> {
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        for (pattern, instead) in FORMATTED_IN_A_COMPONENT {
+            if code.contains(pattern) {
+                found.push((n + 1, instead));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_formatting_scan_finds_what_the_components_used_to_do_by_hand() {
+    let found = |code: &str| formatting_by_hand(code).len();
+    assert_eq!(found(r#"format!("{n} – {label}")"#), 1);
+    assert_eq!(found(r#"format!("Likelihood {level} – {label}")"#), 1);
+    assert_eq!(found(r#"format!("{} ({})", r.band.label(), r.score)"#), 1);
+    assert_eq!(found(r#"<option value="">{"Not rated"}</option>"#), 1);
+    assert_eq!(found(r#"if text.is_empty() { "Not set".into() }"#), 1);
+    assert_eq!(found(r#"t.as_str().get(..16).unwrap_or(t.as_str()).replace('T', " ")"#), 2);
+    assert_eq!(found(r#"&self.0[..10]"#), 1);
+    assert_eq!(found(r#"{ format!(" – {}", sec.title) } // {n} – {label}, r.score"#), 0);
+    assert_eq!(found(r#"{ level_text(n, labels) }{ risk.text() }{ NOT_RATED }"#), 0);
+}
+
+#[test]
+fn no_component_formats_a_level_a_risk_or_a_date_itself() {
+    let files = rust_files(&src("ui/components"));
+    assert!(files.len() >= 10, "expected the components under src/ui/components");
+    let mut by_hand = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for (line, instead) in formatting_by_hand(&text) {
+            by_hand.push(format!("{}:{line}: {instead}", file.display()));
+        }
+    }
+    assert!(by_hand.is_empty(), "formatted in a component:\n{}", by_hand.join("\n"));
 }

@@ -11,11 +11,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use risk_checklist::core::definition::QuestionId;
-use risk_checklist::core::report::{
-    csv_report, html_report, AnswersRecord, CHANGES_HEADING, CSV_HEADER, NEEDS_REVIEW, NOT_RATED,
-    OUT_OF_SCOPE_ANSWERS, RETIRED_SECTION, UNTITLED,
-};
+use risk_checklist::core::report::{csv_report, html_report, CSV_HEADER, NEEDS_REVIEW};
 use risk_checklist::core::scoring::heat_map;
+use risk_checklist::core::summary_page::{decision_line, AnswersRecord, Part, Review, SummaryPage};
+use risk_checklist::core::words::{
+    CHANGES_HEADING, NOT_RATED, OUT_OF_SCOPE_ANSWERS, RETIRED_SECTION, UNTITLED,
+};
 use risk_checklist::core::{
     Action, Assessment, Band, ChecklistDefinition, Decision, Document, ItemId, SignOff, Status,
     Summary, Timestamp,
@@ -1574,4 +1575,165 @@ fn the_html_report_ends_with_the_app_and_its_version() {
     );
     let end = html.char_indices().rev().nth(120).map_or(0, |(i, _)| i);
     assert!(html.ends_with(&footer), "the report ends with {:?}", &html[end..]);
+}
+
+// ---- The Summary page model ----
+
+#[test]
+fn the_page_lists_each_item_in_scope_not_yet_assessed_with_its_section() {
+    let doc = fixture();
+    let (def, a) = (&doc.definition, &doc.assessment);
+    let page = SummaryPage::of(def, a, &exported());
+    // Worked out from the definition: each item in scope whose answer is not assessed.
+    let mut expected = Vec::new();
+    for (index, section) in def.sections.iter().enumerate() {
+        for item in &section.items {
+            let in_scope = !OUT_OF_SCOPE.contains(&item.id.as_str());
+            if in_scope && a.answer(&item.id).status == Status::NotAssessed {
+                expected.push((index, section.title.clone(), item.id.as_str().to_owned()));
+            }
+        }
+    }
+    let listed: Vec<_> = page
+        .not_assessed
+        .iter()
+        .map(|at| (at.index, at.section.title.clone(), at.item.id.as_str().to_owned()))
+        .collect();
+    assert!(!expected.is_empty(), "the fixture has items not yet assessed");
+    assert_eq!(listed, expected);
+    assert_eq!(page.today, "2026-11-25");
+    // The report lists the same, in the same order.
+    let html = fixture_html();
+    let section = between(&html, "<h2 id=\"not-assessed\">", "</section>");
+    for at in &page.not_assessed {
+        assert!(section.contains(&at.item.title.replace('<', "&lt;")), "{}", at.item.title);
+    }
+}
+
+#[test]
+fn the_page_s_heat_map_cells_hold_the_count_and_the_band_of_their_score() {
+    let doc = fixture();
+    let (def, a) = (&doc.definition, &doc.assessment);
+    let map = SummaryPage::of(def, a, &exported()).heat_map;
+    let grid = heat_map(def, a);
+    let scale = &def.scale;
+    assert_eq!(map.impacts.len(), scale.impact.len());
+    assert_eq!(map.impacts[0], format!("1 – {}", scale.impact[0]));
+    assert_eq!(map.rows.len(), scale.likelihood.len());
+    let top = scale.likelihood.len();
+    assert_eq!(map.rows[0].likelihood, format!("{top} – {}", scale.likelihood[top - 1]));
+    for (r, row) in map.rows.iter().enumerate() {
+        for (c, cell) in row.cells.iter().enumerate() {
+            assert_eq!((cell.likelihood, cell.impact), (top - r, c + 1));
+            assert_eq!(cell.count, grid[r][c]);
+            assert_eq!(cell.band, band_of(def, ((top - r) * (c + 1)) as u32));
+        }
+    }
+    let counted: usize = map.rows.iter().flat_map(|r| &r.cells).map(|c| c.count).sum();
+    assert_eq!(counted, Summary::of(def, a).open_risks.len());
+}
+
+#[test]
+fn the_page_s_open_risks_are_the_rated_ones_highest_first_then_those_not_rated() {
+    let doc = fixture();
+    let (def, a) = (&doc.definition, &doc.assessment);
+    let page = SummaryPage::of(def, a, &exported());
+    let rows: Vec<_> = page.risks().collect();
+    let s = &page.summary;
+    assert_eq!(rows.len(), s.open_risks.len() + s.unrated.len());
+    let rated = rows.iter().take_while(|r| r.risk.is_some()).count();
+    assert_eq!(rated, s.open_risks.len(), "the rated ones first, then none rated");
+    assert!(rows[rated..].iter().all(|r| r.risk.is_none()));
+    let scores: Vec<u32> = rows[..rated].iter().filter_map(|r| r.risk.map(|r| r.score)).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "highest first: {scores:?}");
+    for r in &rows {
+        assert_eq!(
+            page.section_title(r.section),
+            def.sections[page.section_index(r.section)].title
+        );
+        assert_eq!(r.risk, def.scale.risk(a.answer(r.item)).filter(|_| r.risk.is_some()));
+    }
+    // The retired answer keeps its status and risk.
+    let old = a.answer(&ItemId::new("old-item"));
+    assert_eq!(page.retired.len(), 1);
+    assert_eq!(
+        (page.retired[0].id.as_str(), page.retired[0].status, page.retired[0].risk),
+        ("old-item", old.status, def.scale.risk(old))
+    );
+}
+
+/// The review of the fixture with the decision reviewed recorded by `owner` with `conditions`.
+fn reviewed_by(owner: &str, conditions: &str) -> (ChecklistDefinition, Assessment) {
+    let (def, mut a) = reviewed();
+    let review = a.review_of.as_mut().unwrap();
+    let signoff = review.previous.signoff.as_mut().unwrap();
+    signoff.owner = owner.into();
+    signoff.conditions = conditions.into();
+    (def, a)
+}
+
+fn line_text(line: &[Part]) -> String {
+    line.iter()
+        .map(|p| match p {
+            Part::Words(w) => w.as_str(),
+            Part::Outside(o) => o.as_str(),
+        })
+        .collect()
+}
+
+#[test]
+fn the_review_line_names_what_it_reviews_and_leaves_out_a_blank_owner_or_conditions() {
+    let (def, a) = reviewed_by("Jo Bloggs", "Fix 2SV first");
+    let review = Review::of(&def, &a).unwrap();
+    let title = &a.review_of.as_ref().unwrap().title;
+    assert_eq!(
+        line_text(&review.line),
+        format!("This assessment reviews {title}, decided 2026-11-20 by Jo Bloggs (Proceed with conditions).")
+    );
+    assert!(review.line.contains(&Part::Outside("Jo Bloggs".into())), "the owner isolated");
+    assert_eq!(review.conditions.as_deref(), Some("Fix 2SV first"));
+
+    for blank in ["", "   ", "\t\n"] {
+        let (def, a) = reviewed_by(blank, blank);
+        let review = Review::of(&def, &a).unwrap();
+        let line = line_text(&review.line);
+        assert_eq!(
+            line,
+            format!(
+                "This assessment reviews {title}, decided 2026-11-20 (Proceed with conditions)."
+            )
+        );
+        assert_eq!(review.conditions, None, "{blank:?}");
+        // The report reads the same: no " by ", no conditions.
+        let html = render(&def, &a);
+        let changes = between(&html, "<h2 id=\"changes\">", "<p>Overall rating");
+        assert!(
+            changes
+                .contains("</bdi>, decided <bdi>2026-11-20</bdi> (Proceed with conditions).</p>"),
+            "{changes}"
+        );
+        assert!(!changes.contains(" by ") && !changes.contains("Its conditions"), "{changes}");
+    }
+
+    // Without a recorded decision, no owner or decision is said, whoever was written down.
+    let (def, mut a) = reviewed_by("Jo Bloggs", "");
+    a.review_of.as_mut().unwrap().decided = None;
+    let line = line_text(&Review::of(&def, &a).unwrap().line);
+    assert_eq!(line, format!("This assessment reviews {title}, which had no recorded decision."));
+    assert!(Review::of(&def, &fixture().assessment).is_none(), "only a review has the line");
+}
+
+#[test]
+fn the_decision_line_leaves_out_a_blank_owner() {
+    let signoff = |owner: &str, decided: Option<&str>| SignOff {
+        owner: owner.into(),
+        decision: Some(Decision::Proceed),
+        decided: decided.map(str::to_owned),
+        ..SignOff::default()
+    };
+    let on = Some("2026-03-04");
+    assert_eq!(decision_line(&signoff("Jo", on)), "Decision: Proceed on 2026-03-04 by Jo");
+    assert_eq!(decision_line(&signoff("  ", on)), "Decision: Proceed on 2026-03-04");
+    assert_eq!(decision_line(&signoff("Jo", None)), "Decision: Proceed (date not recorded yet)");
+    assert_eq!(decision_line(&SignOff::default()), "Not signed off yet.");
 }

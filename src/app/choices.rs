@@ -3,7 +3,7 @@
 
 use crate::core::assessment::MAX_NAME;
 use crate::core::library::{AssessmentId, Library};
-use crate::core::report::UNTITLED;
+use crate::core::words::{filled, UNTITLED};
 use crate::core::{Action, Assessment, ChecklistDefinition, Timestamp};
 
 /// A new, empty assessment, titled as the embedding page asked.
@@ -17,10 +17,9 @@ pub fn fresh(def: &ChecklistDefinition, title: Option<&str>, now: Timestamp) -> 
 
 /// An assessment's title as a message quotes it, or "Untitled assessment".
 pub fn quoted(title: &str) -> String {
-    if title.trim().is_empty() {
-        UNTITLED.into()
-    } else {
-        format!("“{title}”")
+    match filled(title) {
+        Some(_) => format!("“{title}”"),
+        None => UNTITLED.into(),
     }
 }
 

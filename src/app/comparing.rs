@@ -5,8 +5,8 @@
 
 use super::choices::quoted;
 use crate::core::compare::{compare, Comparison, Field, Side};
-use crate::core::report::NOT_RATED;
 use crate::core::scoring::{is_open, is_open_unrated};
+use crate::core::words::{or_not_set, rating_text, NOT_RATED};
 use crate::core::{Answer, Assessment, Band, ChecklistDefinition, RiskScale};
 
 /// The open assessment compared with another.
@@ -60,17 +60,15 @@ pub fn field_value(scale: &RiskScale, field: Field, side: &Side) -> (String, Opt
             None => "In scope".into(),
         },
         Field::Status => side.status.label().into(),
-        Field::Likelihood => level(side.likelihood, &scale.likelihood),
-        Field::Impact => level(side.impact, &scale.impact),
+        Field::Likelihood => rating_text(side.likelihood, &scale.likelihood),
+        Field::Impact => rating_text(side.impact, &scale.impact),
         Field::Band => match side.risk {
-            Some(risk) => {
-                return (format!("{} ({})", risk.band.label(), risk.score), Some(risk.band))
-            }
+            Some(risk) => return (risk.text(), Some(risk.band)),
             None => NOT_RATED.into(),
         },
-        Field::Owner => or_none(&side.owner),
-        Field::Due => or_none(side.due.as_deref().unwrap_or_default()),
-        Field::Action => or_none(&side.action),
+        Field::Owner => or_not_set(&side.owner).into(),
+        Field::Due => or_not_set(side.due.as_deref().unwrap_or_default()).into(),
+        Field::Action => or_not_set(&side.action).into(),
         Field::Notes => "Changed".into(),
     };
     (text, None)
@@ -89,26 +87,6 @@ pub fn side_of(scale: &RiskScale, answer: &Answer) -> Side {
         action: answer.action.clone(),
         out_of_scope: None,
         open: if risk.is_some() { is_open(answer) } else { is_open_unrated(answer) },
-    }
-}
-
-/// A rating level with its label, such as "3 – Probable", or "Not rated".
-fn level(level: Option<u8>, labels: &[String]) -> String {
-    match level {
-        Some(n) => {
-            let label = labels.get(usize::from(n).wrapping_sub(1)).map_or("", String::as_str);
-            format!("{n} – {label}")
-        }
-        None => NOT_RATED.into(),
-    }
-}
-
-/// The text, or "Not set" when it is empty, as the HTML report words it.
-fn or_none(text: &str) -> String {
-    if text.is_empty() {
-        "Not set".into()
-    } else {
-        text.into()
     }
 }
 
@@ -184,6 +162,12 @@ mod tests {
         assert_eq!(value(Field::Status), ("Not achieved".into(), None));
         assert_eq!(value(Field::Owner), ("Jo".into(), None));
         assert_eq!(value(Field::Due), ("Not set".into(), None));
+        // Blank text reads as the report says it: an owner of spaces is not set.
+        let blank = side_of(scale, &Answer { owner: "   ".into(), ..rated.clone() });
+        assert_eq!(field_value(scale, Field::Owner, &blank), ("Not set".into(), None));
+        // A level off the scale reads as its number, as in the report.
+        let off = Side { likelihood: Some(9), ..side.clone() };
+        assert_eq!(field_value(scale, Field::Likelihood, &off), ("9".into(), None));
         assert_eq!(value(Field::Scope), ("In scope".into(), None));
         assert_eq!(value(Field::Notes), ("Changed".into(), None));
         // Not rated: open when not achieved, nothing to rate when achieved.

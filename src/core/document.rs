@@ -9,9 +9,11 @@ use super::json::{clip, without_position};
 use super::migrate::{upgrade, UpgradeError};
 use super::scoring::Summary;
 use super::time::Timestamp;
-use super::APP_VERSION;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// The version of this app, written into every exported document.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The discriminator of an exported assessment file.
 pub const EXPORT_FORMAT: &str = "risk-checklist/assessment";

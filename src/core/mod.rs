@@ -15,17 +15,16 @@ pub mod merge;
 pub mod migrate;
 pub mod report;
 pub mod scoring;
+pub mod summary_page;
 pub mod time;
+pub mod words;
 
 pub use assessment::{Action, Answer, Assessment, Decision, ReviewOf, SignOff, Snapshot, Status};
 pub use compare::{compare, Comparison};
 pub use definition::{
     ChecklistDefinition, DefinitionError, Item, ItemId, RiskScale, Section, SectionId,
 };
-pub use document::{Document, DocumentError, StoredAssessment};
+pub use document::{Document, DocumentError, StoredAssessment, APP_VERSION};
 pub use merge::{apply_merge, plan_merge, Choices, Keep, MergePlan};
 pub use scoring::{Band, Progress, Summary};
 pub use time::Timestamp;
-
-/// The version of this app, written into every exported document.
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -6,11 +6,17 @@
 //! Text from a definition or an assessment may come from anyone who sends a file, so the CSV
 //! defuses spreadsheet formulas and the HTML escapes every character that could open markup.
 
-use super::assessment::{unknown_items, Answer, Assessment, Decision, SignOff, Snapshot, Status};
-use super::compare::{since_review, Comparison, Field, ItemChange, Side};
-use super::definition::{ChecklistDefinition, Item, ItemId, RiskScale, Section};
-use super::scoring::{heat_map, is_open_unrated, Band, ListedItem, OverallRating, Summary};
+use super::assessment::{unknown_items, Answer, Assessment, Snapshot, Status};
+use super::compare::{Field, ItemChange, Side};
+use super::definition::{ChecklistDefinition, ItemId, RiskScale};
+use super::scoring::{is_open_unrated, Band, ListedItem, OverallRating, Summary};
+use super::summary_page::{baseline_warning, AnswersRecord, HeatMap, Part, Review, SummaryPage};
 use super::time::Timestamp;
+use super::words::{
+    display_title, filled, level_text, progress_text, rating_text, risk_text, ALL_ASSESSED,
+    CHANGES_HEADING, ITS_CONDITIONS, MADE_WITH, NOT_RATED, NOT_SET, OUT_OF_SCOPE_ANSWERS,
+    RETIRED_ANSWERS, RETIRED_SECTION,
+};
 use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write};
 
@@ -40,47 +46,14 @@ pub const CSV_HEADER: [&str; CSV_COLUMNS] = [
     "Open risk",
 ];
 
-/// The Band cell for an open item without both ratings; and in the HTML report, any missing
-/// likelihood, impact, score or band.
-pub const NOT_RATED: &str = "Not rated";
 /// The Before go-live cell of a baseline item in scope not yet achieved.
 pub const OUTSTANDING: &str = "Outstanding";
 /// The Owner's acceptance cell of an open item rated at the highest impact level.
 pub const ACCEPTANCE_NEEDED: &str = "Needed";
 
-/// The Section cell of a row for an answer whose item the checklist no longer has.
-pub const RETIRED_SECTION: &str = "(retired item)";
-
-/// The title shown when the assessment has none.
-pub const UNTITLED: &str = "Untitled assessment";
-
-/// The app and its version, at the foot of the widget (and so of its printout) and of the HTML
-/// report, so a page or a paper copy says which release made it.
-pub const MADE_WITH: &str = concat!("risk-checklist ", env!("CARGO_PKG_VERSION"));
-
-/// An assessment's title as shown to people: [`UNTITLED`] when it has none.
-pub fn display_title(title: &str) -> &str {
-    if title.trim().is_empty() {
-        UNTITLED
-    } else {
-        title
-    }
-}
-
 /// The line the HTML report shows when the answers, or the checklist version, changed after
 /// the decision was recorded.
 pub const NEEDS_REVIEW: &str = "Needs review: answers or checklist changed after sign-off";
-
-/// The sign-off's warning when the decision is to proceed, without conditions, while
-/// `baseline_open` baseline items in scope are not achieved: it warns and does not block.
-pub fn baseline_warning(signoff: &SignOff, baseline_open: usize) -> Option<String> {
-    (signoff.decision == Some(Decision::Proceed) && baseline_open > 0).then(|| {
-        format!(
-            "{baseline_open} baseline {} still to do (see Before go-live). These are items not to go live without: proceeding without conditions leaves them open.",
-            if baseline_open == 1 { "item is" } else { "items are" }
-        )
-    })
-}
 
 /// One row per checklist item in checklist order, then one per answer to an item the checklist
 /// does not have, so that no answer is lost from the export. Items out of scope keep their row
@@ -209,8 +182,8 @@ fn csv_row(
         marks.in_scope.to_owned(),
         marks.out_of_scope_because.to_owned(),
         answer.status.label().to_owned(),
-        level_text(answer.likelihood, &scale.likelihood),
-        level_text(answer.impact, &scale.impact),
+        level_or_blank(answer.likelihood, &scale.likelihood),
+        level_or_blank(answer.impact, &scale.impact),
         risk.map(|r| r.score.to_string()).unwrap_or_default(),
         band.to_owned(),
         marks.before_go_live.to_owned(),
@@ -261,14 +234,9 @@ fn write_csv(rows: &[[String; CSV_COLUMNS]]) -> String {
     out
 }
 
-/// A rating as `3 – Probable` on the given labels (lowest first), just the number when the
-/// level is off the scale, or empty when not rated.
-fn level_text(level: Option<u8>, labels: &[String]) -> String {
-    let Some(l) = level else { return String::new() };
-    match usize::from(l).checked_sub(1).and_then(|i| labels.get(i)) {
-        Some(label) => format!("{l} – {label}"),
-        None => l.to_string(),
-    }
+/// A rating in words, or an empty cell when not rated.
+fn level_or_blank(level: Option<u8>, labels: &[String]) -> String {
+    level.map(|l| level_text(l, labels)).unwrap_or_default()
 }
 
 /// A standalone HTML5 report: no scripts and nothing loaded from elsewhere, styles in the
@@ -337,7 +305,8 @@ fn write_report(
     a: &Assessment,
     now: &Timestamp,
 ) -> fmt::Result {
-    let summary = Summary::of(def, a);
+    let page = SummaryPage::of(def, a, now);
+    let summary = &page.summary;
     let title = display_title(&a.title);
     // The title element holds plain text, where <bdi> does nothing; the Unicode isolates
     // U+2068 and U+2069 do the same job there.
@@ -360,22 +329,22 @@ fn write_report(
         &[
             ("Checklist", format!("{}, version {}", text(&def.title), text(&def.version))),
             ("Assessor", text_or_none(&a.assessor)),
-            ("Exported", text(now.date())),
+            ("Exported", text(&page.today)),
             ("Last changed", text(a.updated.date())),
         ],
     )?;
     out.push_str("</header>\n<main>\n");
     write_signoff(out, a, summary.before_go_live.len())?;
     write_scope(out, def, a)?;
-    write_summary(out, def, a, &summary)?;
-    if let Some(comparison) = since_review(def, a) {
-        write_changes(out, def, a, &comparison)?;
+    write_summary(out, &page)?;
+    if let Some(review) = &page.review {
+        write_changes(out, &page, review)?;
     }
-    write_before_go_live(out, def, &summary)?;
-    write_open_risks(out, def, &summary)?;
-    write_needs_acceptance(out, def, &summary)?;
-    write_out_of_scope(out, def, &summary)?;
-    write_not_assessed(out, def, a)?;
+    write_before_go_live(out, &page)?;
+    write_open_risks(out, &page)?;
+    write_needs_acceptance(out, &page)?;
+    write_out_of_scope(out, &page)?;
+    write_not_assessed(out, &page)?;
     write_answers(out, def, a)?;
     write_scale(out, &def.scale)?;
     out.push_str("</main>\n");
@@ -420,12 +389,8 @@ fn write_signoff(out: &mut String, a: &Assessment, baseline_open: usize) -> fmt:
     Ok(())
 }
 
-fn write_summary(
-    out: &mut String,
-    def: &ChecklistDefinition,
-    a: &Assessment,
-    summary: &Summary,
-) -> fmt::Result {
+fn write_summary(out: &mut String, page: &SummaryPage) -> fmt::Result {
+    let summary = &page.summary;
     let p = summary.progress;
     let unrated = summary.by_band.unrated;
     let overall = match summary.overall_rating() {
@@ -447,10 +412,8 @@ fn write_summary(
         out,
         "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n\
          <p>Overall rating (worst open risk): {overall}</p>\n\
-         <p>Progress: {} of {} items assessed ({}%)</p>\n",
-        p.assessed,
-        p.total,
-        p.percent()
+         <p>Progress: {}</p>\n",
+        progress_text(p.assessed, p.total, p.percent())
     )?;
     let by_status = Status::ALL
         .iter()
@@ -462,7 +425,7 @@ fn write_summary(
         .map(|b| vec![b.label().to_owned(), summary.by_band.get(*b).to_string()])
         .chain([vec![NOT_RATED.to_owned(), unrated.to_string()]]);
     table(out, "counts", "Open risks by band", &["Band", "Open risks"], by_band)?;
-    write_heat_map(out, &def.scale, &heat_map(def, a))?;
+    write_heat_map(out, &page.heat_map)?;
     let sections = summary.sections.iter().map(|s| {
         let worst = match s.rating() {
             OverallRating::Band(band) if s.unrated > 0 => format!(
@@ -490,8 +453,8 @@ fn write_summary(
     Ok(())
 }
 
-fn write_heat_map(out: &mut String, scale: &RiskScale, grid: &[Vec<usize>]) -> fmt::Result {
-    let columns = scale.impact.len();
+fn write_heat_map(out: &mut String, map: &HeatMap) -> fmt::Result {
+    let columns = map.impacts.len();
     let caption = "Open risks by likelihood (rows) and impact (columns)";
     open_scroll(out, caption)?;
     write!(
@@ -501,23 +464,22 @@ fn write_heat_map(out: &mut String, scale: &RiskScale, grid: &[Vec<usize>]) -> f
          <thead>\n<tr><td></td><th scope=\"colgroup\" colspan=\"{columns}\">Impact</th></tr>\n\
          <tr><th scope=\"col\">Likelihood</th>"
     )?;
-    for (i, label) in scale.impact.iter().enumerate() {
-        write!(out, "<th scope=\"col\">{}</th>", text(&format!("{} – {label}", i + 1)))?;
+    for impact in &map.impacts {
+        write!(out, "<th scope=\"col\">{}</th>", text(impact))?;
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
-    for (row, counts) in grid.iter().enumerate() {
-        let likelihood = scale.likelihood.len() - row;
-        let label = scale.likelihood.get(likelihood - 1).map_or("", String::as_str);
-        write!(out, "<tr><th scope=\"row\">{}</th>", text(&format!("{likelihood} – {label}")))?;
-        for (column, count) in counts.iter().enumerate() {
-            let impact = column + 1;
-            let band = scale.band((likelihood * impact) as u32);
+    for row in &map.rows {
+        write!(out, "<tr><th scope=\"row\">{}</th>", text(&row.likelihood))?;
+        for cell in &row.cells {
             write!(
                 out,
-                "<td class=\"band-{}\" data-likelihood=\"{likelihood}\" data-impact=\"{impact}\">\
-                 <span class=\"count\">{count}</span> {}</td>",
-                band.key(),
-                band.label()
+                "<td class=\"band-{}\" data-likelihood=\"{}\" data-impact=\"{}\">\
+                 <span class=\"count\">{}</span> {}</td>",
+                cell.band.key(),
+                cell.likelihood,
+                cell.impact,
+                cell.count,
+                cell.band.label()
             )?;
         }
         out.push_str("</tr>\n");
@@ -526,47 +488,27 @@ fn write_heat_map(out: &mut String, scale: &RiskScale, grid: &[Vec<usize>]) -> f
     Ok(())
 }
 
-fn section_title<'a>(def: &'a ChecklistDefinition, id: &super::definition::SectionId) -> &'a str {
-    def.sections.iter().find(|s| &s.id == id).map_or("", |s| s.title.as_str())
-}
-
-/// The heading of the section a review adds.
-pub const CHANGES_HEADING: &str = "Changes since last review";
-
 /// What changed since the assessment a review started from: which one it was, the overall
 /// rating then and now, the risks opened, closed, raised and lowered, and each changed item
 /// with the fields that differ, before and after. Notes are flagged as changed, not repeated:
 /// the answers below hold them in full.
-fn write_changes(
-    out: &mut String,
-    def: &ChecklistDefinition,
-    a: &Assessment,
-    c: &Comparison,
-) -> fmt::Result {
-    let Some(review) = &a.review_of else { return Ok(()) };
+fn write_changes(out: &mut String, page: &SummaryPage, review: &Review) -> fmt::Result {
     write!(
         out,
-        "<section aria-labelledby=\"changes\">\n<h2 id=\"changes\">{CHANGES_HEADING}</h2>\n\
-         <p>This assessment reviews {}",
-        text(display_title(&review.title))
+        "<section aria-labelledby=\"changes\">\n<h2 id=\"changes\">{CHANGES_HEADING}</h2>\n<p>"
     )?;
-    let signoff = review.previous.signoff.as_ref();
-    match &review.decided {
-        Some(date) => write!(out, ", decided {}", text(date))?,
-        None => out.push_str(", which had no recorded decision"),
+    for part in &review.line {
+        match part {
+            Part::Words(words) => out.push_str(&escape(words)),
+            Part::Outside(outside) => out.push_str(&text(outside)),
+        }
     }
-    if let Some(owner) = signoff.and_then(|s| filled(&s.owner)).filter(|_| review.decided.is_some())
-    {
-        write!(out, " by {}", text(owner))?;
-    }
-    if let Some(decision) = signoff.and_then(|s| s.decision).filter(|_| review.decided.is_some()) {
-        write!(out, " ({})", decision.label())?;
-    }
-    out.push_str(".</p>\n");
+    out.push_str("</p>\n");
     // The conditions set then are what a review most often checks.
-    if let Some(conditions) = signoff.and_then(|s| filled(&s.conditions)) {
-        writeln!(out, "<p>Its conditions: {}</p>", long_text_or_none(conditions))?;
+    if let Some(conditions) = &review.conditions {
+        writeln!(out, "<p>{ITS_CONDITIONS}{}</p>", long_text_or_none(conditions))?;
     }
+    let (c, def) = (&review.changes, page.def);
     writeln!(
         out,
         "<p>Overall rating: {} at the last review, {} now.</p>",
@@ -583,7 +525,7 @@ fn write_changes(
     }
     let rows = c.items.iter().chain(&c.retired).map(|change| {
         let section = match &change.section {
-            Some(id) => text(section_title(def, id)),
+            Some(id) => text(page.section_title(id)),
             None => text(RETIRED_SECTION),
         };
         vec![
@@ -620,7 +562,7 @@ fn change_fields(scale: &RiskScale, change: &ItemChange, side: &Side, now: bool)
             Field::Likelihood => level_or_not_rated(side.likelihood, &scale.likelihood),
             Field::Impact => level_or_not_rated(side.impact, &scale.impact),
             Field::Band => match side.risk {
-                Some(risk) => format!("{} ({})", band_cell(risk.band), risk.score),
+                Some(risk) => risk_text(&band_cell(risk.band), risk.score),
                 None => NOT_RATED.to_owned(),
             },
             Field::Owner => text_or_none(&side.owner),
@@ -637,37 +579,28 @@ fn change_fields(scale: &RiskScale, change: &ItemChange, side: &Side, now: bool)
 }
 
 /// Open risks ranked by score, then the open items not rated, marked so, in checklist order.
-fn write_open_risks(out: &mut String, def: &ChecklistDefinition, summary: &Summary) -> fmt::Result {
+fn write_open_risks(out: &mut String, page: &SummaryPage) -> fmt::Result {
     out.push_str("<section aria-labelledby=\"open-risks\">\n<h2 id=\"open-risks\">Open risks, highest score first</h2>\n");
-    if summary.open_risks.is_empty() && summary.unrated.is_empty() {
+    let mut rows = page
+        .risks()
+        .map(|r| {
+            vec![
+                text(r.title),
+                text(page.section_title(r.section)),
+                r.status.label().to_owned(),
+                r.risk.map_or_else(|| NOT_RATED.to_owned(), |r| r.score.to_string()),
+                r.risk.map_or_else(|| NOT_RATED.to_owned(), |r| band_cell(r.band)),
+                text_or_none(r.owner),
+                text_or_none(r.due.unwrap_or_default()),
+                long_text_or_none(r.action),
+            ]
+        })
+        .peekable();
+    if rows.peek().is_none() {
         out.push_str("<p>No open risks.</p>\n");
     } else {
-        let rated = summary.open_risks.iter().map(|r| {
-            vec![
-                text(&r.title),
-                text(section_title(def, &r.section)),
-                r.status.label().to_owned(),
-                r.score.to_string(),
-                band_cell(r.band),
-                text_or_none(&r.owner),
-                date_or_none(&r.due),
-                long_text_or_none(&r.action),
-            ]
-        });
-        let unrated = summary.unrated.iter().map(|r| {
-            vec![
-                text(&r.title),
-                text(section_title(def, &r.section)),
-                r.status.label().to_owned(),
-                NOT_RATED.to_owned(),
-                NOT_RATED.to_owned(),
-                text_or_none(&r.owner),
-                date_or_none(&r.due),
-                long_text_or_none(&r.action),
-            ]
-        });
         let header = ["Item", "Section", "Status", "Score", "Band", "Owner", "Due date", "Action"];
-        table(out, "open-risks", "Open risks", &header, rated.chain(unrated))?;
+        table(out, "open-risks", "Open risks", &header, rows)?;
     }
     out.push_str("</section>\n");
     Ok(())
@@ -707,11 +640,8 @@ fn write_scope(out: &mut String, def: &ChecklistDefinition, a: &Assessment) -> f
 }
 
 /// Baseline items in scope not yet achieved, when the checklist marks any item as baseline.
-fn write_before_go_live(
-    out: &mut String,
-    def: &ChecklistDefinition,
-    summary: &Summary,
-) -> fmt::Result {
+fn write_before_go_live(out: &mut String, page: &SummaryPage) -> fmt::Result {
+    let (def, summary) = (page.def, &page.summary);
     if !def.items().any(|(_, item)| item.baseline) {
         return Ok(());
     }
@@ -725,7 +655,7 @@ fn write_before_go_live(
         let rows = summary.before_go_live.iter().map(|r| {
             vec![
                 text(&r.title),
-                text(section_title(def, &r.section)),
+                text(page.section_title(&r.section)),
                 r.status.label().to_owned(),
                 text_or_none(&r.owner),
                 date_or_none(&r.due),
@@ -739,12 +669,8 @@ fn write_before_go_live(
 }
 
 /// Open items at the highest impact level, which the risk owner accepts explicitly.
-fn write_needs_acceptance(
-    out: &mut String,
-    def: &ChecklistDefinition,
-    summary: &Summary,
-) -> fmt::Result {
-    let scale = &def.scale;
+fn write_needs_acceptance(out: &mut String, page: &SummaryPage) -> fmt::Result {
+    let (scale, summary) = (&page.def.scale, &page.summary);
     let top = scale.impact_label(scale.top_impact()).unwrap_or_default();
     write!(
         out,
@@ -758,7 +684,7 @@ fn write_needs_acceptance(
         let rows = summary.needs_acceptance.iter().map(|r| {
             vec![
                 text(&r.title),
-                text(section_title(def, &r.section)),
+                text(page.section_title(&r.section)),
                 r.status.label().to_owned(),
                 level_or_not_rated(r.likelihood, &scale.likelihood),
                 level_or_not_rated(r.impact, &scale.impact),
@@ -773,11 +699,8 @@ fn write_needs_acceptance(
 }
 
 /// The items out of scope and why, when the checklist asks scope questions.
-fn write_out_of_scope(
-    out: &mut String,
-    def: &ChecklistDefinition,
-    summary: &Summary,
-) -> fmt::Result {
+fn write_out_of_scope(out: &mut String, page: &SummaryPage) -> fmt::Result {
+    let (def, summary) = (page.def, &page.summary);
     if def.questions.is_empty() {
         return Ok(());
     }
@@ -790,7 +713,7 @@ fn write_out_of_scope(
         let rows = summary
             .out_of_scope
             .iter()
-            .map(|o| vec![text(&o.title), text(section_title(def, &o.section)), text(&o.reason)]);
+            .map(|o| vec![text(&o.title), text(page.section_title(&o.section)), text(&o.reason)]);
         table(out, "out-of-scope", "Items out of scope", &["Item", "Section", "Why"], rows)?;
     }
     out.push_str("</section>\n");
@@ -822,67 +745,17 @@ fn write_scale(out: &mut String, scale: &RiskScale) -> fmt::Result {
     Ok(())
 }
 
-fn write_not_assessed(out: &mut String, def: &ChecklistDefinition, a: &Assessment) -> fmt::Result {
+fn write_not_assessed(out: &mut String, page: &SummaryPage) -> fmt::Result {
     out.push_str("<section aria-labelledby=\"not-assessed\">\n<h2 id=\"not-assessed\">Not yet assessed</h2>\n");
-    let mut rows = def
-        .items_in_scope(&a.scope)
-        .filter(|(_, item)| !a.answer(&item.id).status.is_assessed())
-        .map(|(section, item)| vec![text(&item.title), text(&section.title)])
-        .peekable();
-    if rows.peek().is_none() {
-        out.push_str("<p>Every item in scope is assessed.</p>\n");
+    if page.not_assessed.is_empty() {
+        writeln!(out, "<p>{ALL_ASSESSED}</p>")?;
     } else {
+        let rows =
+            page.not_assessed.iter().map(|at| vec![text(&at.item.title), text(&at.section.title)]);
         table(out, "", "Items not yet assessed", &["Item", "Section"], rows)?;
     }
     out.push_str("</section>\n");
     Ok(())
-}
-
-/// The answers of an assessment as its record lists them: by section the items in scope, then
-/// the items out of scope and the retired ones, whose answers are kept but count for nothing.
-/// The HTML report and the printout both list them so.
-pub struct AnswersRecord<'a> {
-    /// Each section with answered items in scope, and those items, in checklist order.
-    pub sections: Vec<(&'a Section, Vec<&'a Item>)>,
-    /// Answered items out of scope, in checklist order.
-    pub out_of_scope: Vec<&'a Item>,
-    /// Answers to items the checklist no longer has, by id.
-    pub retired: Vec<ItemId>,
-}
-
-/// The heading and the line above the answers to items out of scope, in the record.
-pub const OUT_OF_SCOPE_ANSWERS: (&str, &str) = (
-    "Items out of scope",
-    "Answers to items out of scope for this assessment, kept as they were in case the scope changes.",
-);
-/// The heading and the line above the answers to retired items, in the record.
-pub const RETIRED_ANSWERS: (&str, &str) = (
-    "Retired items",
-    "Answers to items this version of the checklist no longer has, kept as they were.",
-);
-
-impl<'a> AnswersRecord<'a> {
-    pub fn of(def: &'a ChecklistDefinition, a: &Assessment) -> AnswersRecord<'a> {
-        let mut record = AnswersRecord {
-            sections: Vec::new(),
-            out_of_scope: Vec::new(),
-            retired: unknown_items(def, a),
-        };
-        for section in &def.sections {
-            let mut answered = Vec::new();
-            for item in section.items.iter().filter(|i| a.answers.contains_key(&i.id)) {
-                if def.in_scope(section, item, &a.scope) {
-                    answered.push(item);
-                } else {
-                    record.out_of_scope.push(item);
-                }
-            }
-            if !answered.is_empty() {
-                record.sections.push((section, answered));
-            }
-        }
-        record
-    }
 }
 
 fn write_answers(out: &mut String, def: &ChecklistDefinition, a: &Assessment) -> fmt::Result {
@@ -1000,7 +873,7 @@ fn fields(out: &mut String, pairs: &[(&str, String)]) -> fmt::Result {
 /// text such as an owner.
 fn level_or_not_rated(level: Option<u8>, labels: &[String]) -> String {
     match level {
-        Some(_) => text(&level_text(level, labels)),
+        Some(_) => text(&rating_text(level, labels)),
         None => NOT_RATED.to_owned(),
     }
 }
@@ -1024,16 +897,12 @@ fn long_text_or_none(value: &str) -> String {
     filled(value).map_or_else(none, |v| format!("<bdi class=\"long\">{}</bdi>", escape(v)))
 }
 
-fn filled(value: &str) -> Option<&str> {
-    Some(value).filter(|v| !v.trim().is_empty())
-}
-
 fn date_or_none(value: &Option<String>) -> String {
     text_or_none(value.as_deref().unwrap_or(""))
 }
 
 fn none() -> String {
-    "<span class=\"none\">Not set</span>".to_owned()
+    format!("<span class=\"none\">{NOT_SET}</span>")
 }
 
 /// Escapes the five characters that can open or close markup or an attribute value.

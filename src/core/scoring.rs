@@ -7,6 +7,7 @@ use super::assessment::{Answer, Assessment, Status};
 use super::definition::{
     ChecklistDefinition, Item, ItemId, QuestionId, RiskScale, Section, SectionId,
 };
+use super::words;
 use serde::{Deserialize, Serialize};
 
 /// A risk band. Shown with its name as text everywhere, never by colour alone.
@@ -45,6 +46,18 @@ impl Band {
 pub struct Risk {
     pub score: u32,
     pub band: Band,
+}
+
+impl Risk {
+    /// The risk in words, `High (9)`.
+    pub fn text(self) -> String {
+        words::risk_text(self.band.label(), self.score)
+    }
+
+    /// An item's risk line, `Risk: High (score 9)`, or `Risk: not rated` without one.
+    pub fn line(risk: Option<Risk>) -> String {
+        words::item_risk(risk.map(|r| (r.band.label(), r.score)))
+    }
 }
 
 impl RiskScale {

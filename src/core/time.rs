@@ -49,6 +49,12 @@ impl Timestamp {
     pub fn date(&self) -> &str {
         &self.0[..10]
     }
+
+    /// The date and time to the minute, `YYYY-MM-DD HH:MM`, as the widget shows when an
+    /// assessment or an answer changed.
+    pub fn to_the_minute(&self) -> String {
+        format!("{} {}", self.date(), &self.0[11..16])
+    }
 }
 
 impl fmt::Display for Timestamp {
@@ -123,7 +129,8 @@ mod tests {
         ] {
             assert!(Timestamp::parse(bad).is_none(), "{bad}");
         }
-        assert_eq!(Timestamp::parse("2026-11-25T09:30:00Z").unwrap().date(), "2026-11-25");
+        let t = Timestamp::parse("2026-11-25T09:30:59.123Z").unwrap();
+        assert_eq!((t.date(), t.to_the_minute().as_str()), ("2026-11-25", "2026-11-25 09:30"));
     }
 
     #[test]

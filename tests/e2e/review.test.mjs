@@ -108,7 +108,7 @@ describe('Start a review', () => {
 
       await showView(page, 'Summary');
       const changes = page.getByRole('region', { name: 'Changes since last review', exact: true });
-      await changes.getByText('This assessment reviews “Team chat pilot”, decided 2026-12-01 by Jane Smith (Proceed).').waitFor();
+      await changes.getByText('This assessment reviews Team chat pilot, decided 2026-12-01 by Jane Smith (Proceed).').waitFor();
       await changes.getByText("No item's answer or scope differs.").waitFor();
       await form.getByText('Not signed off yet.').waitFor();
 

@@ -101,7 +101,7 @@ describe('scope questions', () => {
       const kept = printed.indexOf('Items out of scope Answers to items out of scope');
       assert.ok(kept > 0, printed);
       assert.ok(!printed.slice(0, kept).includes(publicItem.title) && !printed.includes(publicSection.title), printed);
-      assert.match(printed.slice(kept), new RegExp(`${publicItem.title} Status: Not achieved · Risk: not rated Notes: No moderation rota yet\\.`));
+      assert.match(printed.slice(kept), new RegExp(`${publicItem.title} Status: Not achieved · Risk: Not rated Notes: No moderation rota yet\\.`));
 
       // Saved, with the answer to the item set aside; the same after a reload.
       await saveNow(page);

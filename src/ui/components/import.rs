@@ -142,7 +142,7 @@ fn Preview(props: &PreviewProps) -> Html {
     let a = &doc.assessment;
     // Recomputed from the file's answers when it was read.
     let progress = doc.summary.progress;
-    let title = crate::core::report::display_title(&a.title).to_owned();
+    let title = crate::core::words::display_title(&a.title).to_owned();
     // The preview may follow a drop far up the page: move focus to it.
     let heading = use_focus_on_open(p.file_name.clone());
     let Some(shell) = use_shell() else { return html! {} };

@@ -1,6 +1,8 @@
 //! One checklist item: its status, risk rating, guidance and the owner's notes.
 
 use super::field::{field, Kind};
+use crate::core::scoring::Risk;
+use crate::core::words::{level_text, NOT_RATED};
 use crate::core::{Action, Answer, ItemId, Status};
 use crate::ui::context::{rendered, use_shell};
 use yew::prelude::*;
@@ -58,10 +60,7 @@ pub fn ItemView(props: &ItemProps) -> Html {
     };
 
     let risk = scale.risk(answer);
-    let risk_text = match risk {
-        Some(r) => format!("Risk: {} (score {})", r.band.label(), r.score),
-        None => "Risk: not rated".to_owned(),
-    };
+    let risk_text = Risk::line(risk);
     // A rating's select, its levels numbered and named, with the meaning of the level chosen
     // beside it and read out with it.
     let rating = |field: &str,
@@ -75,10 +74,9 @@ pub fn ItemView(props: &ItemProps) -> Html {
             <div class="rc-field">
                 <label for={id(field)}>{ label }</label>
                 <select id={id(field)} {onchange} aria-describedby={meaning.map(|_| meaning_id.clone())}>
-                    <option value="" selected={selected.is_none()}>{"Not rated"}</option>
-                    { for levels.iter().enumerate().map(|(n, label)| {
-                        let n = n as u8 + 1;
-                        html! { <option value={n.to_string()} selected={selected == Some(n)}>{ format!("{n} – {label}") }</option> }
+                    <option value="" selected={selected.is_none()}>{ NOT_RATED }</option>
+                    { for (1..=levels.len() as u8).map(|n| html! {
+                        <option value={n.to_string()} selected={selected == Some(n)}>{ level_text(n, levels) }</option>
                     }) }
                 </select>
                 if let Some(text) = meaning {

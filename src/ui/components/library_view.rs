@@ -101,14 +101,14 @@ fn Row(props: &RowProps) -> Html {
     });
     let Some(shell) = use_shell() else { return html! {} };
     let e = &props.entry;
-    let title = crate::core::report::display_title(&e.title).to_owned();
+    let title = crate::core::words::display_title(&e.title).to_owned();
     let id = e.id.clone();
     let progress = if e.progress.total == 0 {
         format!("{} answered", e.progress.assessed)
     } else {
         format!("{} of {} assessed", e.progress.assessed, e.progress.total)
     };
-    let when = e.updated.as_str().get(..16).unwrap_or(e.updated.as_str()).replace('T', " ");
+    let when = e.updated.to_the_minute();
     let input_id = shell.id(&format!("rename-{}", e.id));
     let save_rename = {
         let (run, set, input, id) =

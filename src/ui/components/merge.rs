@@ -226,9 +226,7 @@ const SIDES: [Keep; 3] = [Keep::Mine, Keep::Theirs, Keep::Both];
 /// When an answer last changed, to the minute, or that it is not recorded.
 fn when(changed: &Option<Timestamp>) -> Html {
     match changed {
-        Some(t) => {
-            format!("{} UTC", t.as_str().get(..16).unwrap_or(t.as_str()).replace('T', " ")).into()
-        }
+        Some(t) => format!("{} UTC", t.to_the_minute()).into(),
         None => "Not recorded".into(),
     }
 }

@@ -1,6 +1,7 @@
 //! The scope questions, asked before the checklist, and the rating scale in words.
 
 use crate::core::definition::ScopeAnswers;
+use crate::core::words::level_text;
 use crate::core::Action;
 use crate::ui::context::{rendered, use_shell};
 use yew::prelude::*;
@@ -87,8 +88,8 @@ pub fn scale_lists(def: &crate::core::ChecklistDefinition) -> Html {
             <>
                 <p class="rc-scale-name">{ name.to_owned() }</p>
                 <dl class="rc-scale-levels">
-                    { for labels.iter().zip(descriptions).enumerate().map(|(i, (label, text))| html! {
-                        <><dt>{ format!("{} – {label}", i + 1) }</dt><dd>{ text }</dd></>
+                    { for descriptions.iter().zip(1..=labels.len() as u8).map(|(text, n)| html! {
+                        <><dt>{ level_text(n, labels) }</dt><dd>{ text }</dd></>
                     }) }
                 </dl>
             </>

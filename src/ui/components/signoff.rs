@@ -3,7 +3,7 @@
 
 use super::field::button;
 use super::field::{field, Kind};
-use crate::core::report::baseline_warning;
+use crate::core::summary_page::{baseline_warning, decision_line};
 use crate::core::{Action, Decision, SignOff};
 use crate::ui::context::{focus_first_of, focus_lost, rendered, use_shell};
 use crate::ui::ops::Op;
@@ -72,11 +72,7 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
                     <p><strong>{"Warning: "}</strong>{ warning }</p>
                 </div>
             }
-            <p class="rc-decision-line" id={line} tabindex="-1">{ match (so.decision, so.decided.as_deref()) {
-                (Some(d), Some(on)) => format!("Decision: {} on {on}{}", d.label(), if so.owner.is_empty() { String::new() } else { format!(" by {}", so.owner) }),
-                (Some(d), None) => format!("Decision: {} (date not recorded yet)", d.label()),
-                _ => "Not signed off yet.".to_owned(),
-            } }</p>
+            <p class="rc-decision-line" id={line} tabindex="-1">{ decision_line(so) }</p>
             if so.is_decided() {
                 <div class="rc-review-start">
                     { button("Start a review", shell.on_click(|| Op::StartReview)) }
