@@ -153,3 +153,49 @@ impl StoragePort for MemoryStorage {
         Ok(self.map.borrow().keys().cloned().collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_share_one_map_and_a_hook_runs_just_before_its_call() {
+        let a = MemoryStorage::new();
+        let b = Rc::new(a.other_tab());
+        let b2 = b.clone();
+        a.before_call(1, move || b2.set("k", "from b").unwrap());
+        a.set("k", "from a").unwrap();
+        assert_eq!(a.get("k").unwrap().as_deref(), Some("from b"), "b wrote between a's calls");
+        assert_eq!((a.calls(), a.writes(), b.writes()), (2, 1, 1));
+        assert_eq!(b.keys().unwrap(), vec!["k".to_owned()]);
+    }
+
+    #[test]
+    fn full_storage_refuses_only_a_write_that_grows_it() {
+        let s = MemoryStorage::new();
+        s.set("k", "12345").unwrap();
+        s.full_after(1);
+        s.set("j", "1").unwrap();
+        assert_eq!(s.set("j", "12"), Err(PortError::QuotaExceeded));
+        assert_eq!(s.set("new", ""), Err(PortError::QuotaExceeded));
+        s.set("k", "123").unwrap();
+        s.set("j", "123").unwrap();
+        s.remove("j").unwrap();
+        s.make_room();
+        s.set("j", "a longer value").unwrap();
+    }
+
+    #[test]
+    fn blocked_storage_refuses_every_call() {
+        let s = MemoryStorage::new();
+        s.plant("k", "v");
+        s.block();
+        assert_eq!(s.get("k"), Err(PortError::Blocked));
+        assert_eq!(s.set("k", "w"), Err(PortError::Blocked));
+        assert_eq!(s.remove("k"), Err(PortError::Blocked));
+        assert_eq!(s.keys(), Err(PortError::Blocked));
+        assert_eq!(s.other_tab().get("k").unwrap().as_deref(), Some("v"));
+        s.unblock();
+        assert_eq!(s.get("k").unwrap().as_deref(), Some("v"));
+    }
+}

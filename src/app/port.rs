@@ -42,3 +42,21 @@ pub trait StoragePort {
     /// Every key stored, in no particular order.
     fn keys(&self) -> Result<Vec<String>, PortError>;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_refusal_reads_as_the_page_says_it() {
+        let reason = |e: PortError| match StorageError::from(e) {
+            StorageError::Refused { reason } => reason,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(reason(PortError::QuotaExceeded), "this browser's storage is full");
+        let named = PortError::Refused { name: Some("SecurityError".into()) };
+        assert_eq!(reason(named), "the browser refused to save (SecurityError)");
+        assert_eq!(reason(PortError::Refused { name: None }), "the browser refused to save");
+        assert_eq!(StorageError::from(PortError::Blocked), StorageError::Unavailable);
+    }
+}
