@@ -89,7 +89,8 @@ fn only_the_storage_module_touches_local_storage() {
                         | "set_item"
                         | "remove_item"
                 ),
-                "{} uses `{word}`: only src/ui/storage.rs may touch browser storage",
+                "{} uses `{word}`: only src/ui/storage.rs may touch browser storage; the rest \
+                 reaches it through the port in src/app/port.rs",
                 file.display()
             );
         }

@@ -2,7 +2,7 @@
 //! assessment, the side chosen for each difference, and what applying it would do.
 //!
 //! The plan is made when the merge is shown; applying it plans again against the assessment as
-//! it is then (`ui::ops`), with these choices, which name items, sections and questions rather
+//! it is then (`app::ops`), with these choices, which name items, sections and questions rather
 //! than positions in the plan.
 
 use crate::core::compare::Field;

@@ -1,7 +1,7 @@
 //! What this tab does when another tab (or another app on the origin) changes storage: follow
 //! the other tab's save, ask the person, write this tab's work back, or take up the assessment
-//! another tab has just started. The browser's `storage` event is read in `ui::ops`; every
-//! decision is made here.
+//! another tab has just started. The browser's `storage` event is read in `ui::ops` and
+//! followed in `app::ops`; every decision is made here.
 
 use super::state::{AppState, Origin};
 use crate::core::library::{AssessmentId, Library};

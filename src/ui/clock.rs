@@ -1,6 +1,8 @@
-//! The current time, read from the browser and handed to the core, and user-timing measures
-//! of the core's longer steps, which the benchmark reads.
+//! The current time, read from the browser and handed to the core, new assessment ids, and
+//! user-timing measures of the longer steps (a save, a comparison, a merge), which the
+//! benchmark reads.
 
+use crate::core::library::AssessmentId;
 use crate::core::Timestamp;
 
 /// Now, as a UTC timestamp. `Date.toISOString` has the form the core accepts for years
@@ -10,10 +12,13 @@ pub fn now() -> Timestamp {
     Timestamp::parse(&iso).unwrap_or_else(Timestamp::epoch)
 }
 
-/// The user-timing measure of a comparison of two assessments.
-pub const COMPARE_MEASURE: &str = "risk-checklist:compare";
-/// The user-timing measure of a merge: planning it and applying the choices.
-pub const MERGE_MEASURE: &str = "risk-checklist:merge";
+/// A new id from the clock and a random number.
+pub fn new_id() -> AssessmentId {
+    AssessmentId::generate(
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 2f64.powi(40)) as u64,
+    )
+}
 
 /// Marks the start of the step that [`measure`] with the same name ends.
 pub fn start(name: &str) {

@@ -12,17 +12,16 @@ use super::scope::{RatingScale, ScopeQuestions};
 use super::section::{RetiredAnswers, SectionView};
 use super::section_nav::SectionNav;
 use super::summary::SummaryView;
-use crate::app::choices::fresh;
-use crate::app::state::Unopened;
-use crate::app::{AppState, Msg, Origin, StorageError, View};
+use crate::app::boot::boot;
+use crate::app::{AppState, Msg, Origin, View};
 use crate::core::assessment::unknown_items;
 use crate::core::scoring::SectionSummary;
 use crate::core::words::MADE_WITH;
 use crate::core::{Answer, ChecklistDefinition, Progress};
 use crate::ui::clock;
 use crate::ui::context::{rendered, use_focus_return, Shell};
-use crate::ui::ops::{new_id, Op, Ops};
-use crate::ui::storage::{Loaded, Saver, SharedSaver, Store};
+use crate::ui::ops::{Op, Ops};
+use crate::ui::storage::{LocalStorage, Saver, SharedSaver, Store};
 use gloo_events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -41,45 +40,16 @@ pub struct ChecklistProps {
     pub heading_level: u8,
 }
 
-/// Opens storage and the assessment to resume: the one open last, or the newest of this
-/// checklist, or a new one. One that cannot be opened is left untouched and reported.
-fn boot(def: &Rc<ChecklistDefinition>, store: &Store, default_title: Option<String>) -> AppState {
-    let now = clock::now();
-    let library = store.library();
-    let mut unopened = None;
-    let mut opened = None;
-    if let Some(entry) = library.resume(&def.id) {
-        match store.load(&entry.id, def, &now) {
-            Loaded::Restored(a) => opened = Some((entry.id.clone(), a)),
-            Loaded::Nothing => {}
-            Loaded::Unusable { reason, backup_key, newer } => {
-                unopened =
-                    Some(Rc::new(Unopened { id: entry.id.clone(), reason, backup_key, newer }))
-            }
-        }
-    }
-    let (id, assessment) =
-        opened.unwrap_or_else(|| (new_id(), fresh(def, default_title.as_deref(), now)));
-    let mut state = AppState::new(def.clone(), id, assessment, library);
-    state.default_title = default_title;
-    state.unopened = unopened;
-    if !store.is_available() {
-        state.storage = Some(StorageError::Unavailable);
-    } else if let Some(version) = store.newer_index() {
-        state.storage = Some(StorageError::ReadOnly { version });
-    }
-    state
-}
-
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
     rendered("Checklist");
     // A widget's namespace and checklist are fixed for its life: what is built from them is
     // built once.
-    let store = use_memo((), |_| Rc::new(Store::open(&props.namespace)));
+    let store = use_memo((), |_| Rc::new(Store::open(LocalStorage::new(), &props.namespace)));
+    // What opens at start-up: the assessment to resume, or a new one.
     let state = use_reducer({
         let (def, store, title) = (props.def.clone(), store.clone(), props.default_title.clone());
-        move || boot(&def, &store, title)
+        move || boot(&def, &store, title, clock::now(), clock::new_id)
     });
     let saver: SharedSaver = (*use_memo((), {
         let (def, store) = (props.def.clone(), (*store).clone());
