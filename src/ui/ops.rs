@@ -9,7 +9,7 @@ use super::storage::{Loaded, Saver, SharedSaver, Store};
 use crate::app::choices::{after_delete, copy_of, fresh, quoted};
 use crate::app::comparing::{comparing, Comparing};
 use crate::app::import::{read_import, shown_name, too_large, unreadable};
-use crate::app::state::{Keep, Opening, Problem, Undo, Version};
+use crate::app::state::{Opening, Problem, Resolution, Undo, Version};
 use crate::app::tabs::{self, Follow, StorageChange};
 use crate::app::{AppState, Msg, View};
 use crate::core::document::export_file_name;
@@ -46,7 +46,7 @@ pub enum Op {
     ExportReport(Report),
     DownloadRaw(AssessmentId),
     /// Settles a conflict with another tab.
-    Resolve(Keep),
+    Resolve(Resolution),
 }
 
 /// The report formats.
@@ -366,11 +366,11 @@ impl Ops {
 
     /// Keeps one side of a conflict. The side replaced is backed up first; when it cannot be,
     /// nothing is replaced and the person is told.
-    fn resolve(&self, s: &AppState, keep: Keep) -> Option<Msg> {
+    fn resolve(&self, s: &AppState, keep: Resolution) -> Option<Msg> {
         let theirs = s.conflict.clone()?;
         let now = clock::now();
         Some(match keep {
-            Keep::Mine => match self.store.back_up(&s.current, &now) {
+            Resolution::Mine => match self.store.back_up(&s.current, &now) {
                 Ok(backup) => {
                     Saver::discard(&self.saver);
                     let saved = self.store.save_open(&s.current, &s.def, &s.assessment);
@@ -381,7 +381,7 @@ impl Ops {
                     library: None,
                 },
             },
-            Keep::Theirs => {
+            Resolution::Theirs => {
                 match self.store.back_up_assessment(&s.current, &now, &s.def, &s.assessment) {
                     Ok(backup) => {
                         Saver::discard(&self.saver);

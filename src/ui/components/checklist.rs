@@ -191,7 +191,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             <div role="status" class="rc-live">
                 // Keyed by the message's counter, so the same text said again is a new node
                 // that screen readers announce again.
-                if let Some((n, text)) = &s.status { <span key={n.to_string()}>{ text.clone() }</span> }
+                if let Some((n, text)) = &s.status { <span key={n.to_string()}>{ text.to_string() }</span> }
             </div>
         </div>
         </ContextProvider<Shell>>

@@ -2,6 +2,7 @@
 //! and the answers to items the checklist no longer has.
 
 use super::item::ItemView;
+use crate::app::navigation::{pager, Pager};
 use crate::app::{Filter, FocusTarget, Msg, View};
 use crate::core::definition::ScopeAnswers;
 use crate::core::{Answer, ItemId};
@@ -41,15 +42,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
     let def = &shell.def;
     let Some(section) = def.sections.get(props.index) else { return html! {} };
     // Sections and items the scope answers set aside are neither shown nor counted.
-    let in_scope: Vec<usize> = (0..def.sections.len())
-        .filter(|&i| def.section_out_of_scope(&def.sections[i], &props.scope).is_none())
-        .collect();
-    let count = in_scope.len();
-    let position = in_scope.iter().position(|&i| i == props.index).unwrap_or(0);
-    let (previous, next) = (
-        position.checked_sub(1).and_then(|p| in_scope.get(p)).copied(),
-        in_scope.get(position + 1).copied(),
-    );
+    let Pager { position, count, previous, next } = pager(def, &props.scope, props.index);
     let go = |i: usize| {
         let (dispatch, heading) = (shell.dispatch.clone(), heading.clone());
         Callback::from(move |_: MouseEvent| {
@@ -79,7 +72,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
             <@{shell.heading(1)} class="rc-section-heading" id={heading_id} tabindex="-1" ref={heading.clone()}>
                 { &section.title }
             </@>
-            <p class="rc-section-meta">{ format!("Section {} of {count} · {assessed} of {total} assessed", position + 1) }</p>
+            <p class="rc-section-meta">{ format!("Section {position} of {count} · {assessed} of {total} assessed") }</p>
             if !section.intro.is_empty() {
                 <p class="rc-intro">{ &section.intro }</p>
             }
