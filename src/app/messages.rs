@@ -103,7 +103,18 @@ pub enum Msg {
         item: Option<ItemId>,
     },
     SetFilter(Filter),
+    /// Another view, from its tab: the focus stays on the tab.
     ShowView(View),
+    /// Another view, from a control that goes with the view left ("Next: Summary"): the focus
+    /// goes to the new view's heading.
+    GoToView(View),
+    /// "Print summary": the Summary is shown, and printed once rendered.
+    Print,
+    /// The print dialog has closed.
+    Printed,
+    /// "Rename" of an assessment in the list (`Some`), or its name field closed by "Save name"
+    /// or "Cancel" (`None`).
+    Renaming(Option<AssessmentId>),
     AskReset,
     CancelReset,
     CloseImport,

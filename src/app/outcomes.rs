@@ -2,9 +2,11 @@
 //! or file work: what opens, what Undo can put back, what is announced.
 
 use super::announcements::Announcement;
+use super::comparing::Comparing;
+use super::import::ImportPreview;
 use super::messages::{Opening, Problem};
 use super::navigation::{first_in_scope, resume_section};
-use super::state::{AppState, Origin, Replacement, StorageError, Undo, View};
+use super::state::{AppState, FocusTarget, Origin, Overlay, Replacement, StorageError, Undo, View};
 use crate::core::library::{AssessmentId, Library};
 use crate::core::Assessment;
 use std::rc::Rc;
@@ -39,6 +41,8 @@ pub(super) fn kept_mine(
     s.storage = saved.err();
     s.library = library;
     s.announce(Announcement::KeptMine { backup_kept: backup.is_some() });
+    // The question and its buttons are gone.
+    s.focus_on(FocusTarget::ViewHeading);
 }
 
 /// A copy titled `title` was stored.
@@ -52,6 +56,8 @@ pub(super) fn restored(s: &mut AppState, title: String, library: Rc<Library>) {
     s.undo = None;
     s.library = library;
     s.announce(Announcement::Restored { title });
+    // Undo is gone.
+    s.focus_on(FocusTarget::ViewHeading);
 }
 
 /// An import's or a merge's replacement of an assessment not on screen was undone.
@@ -65,6 +71,32 @@ pub(super) fn put_back(
     s.undo = None;
     s.library = library;
     s.announce(Announcement::PutBack { title, by, backup_kept: backup.is_some() });
+    // Undo is gone.
+    s.focus_on(FocusTarget::ViewHeading);
+}
+
+/// Two assessments compared, shown in place of the view with the focus on its heading.
+pub(super) fn compared(s: &mut AppState, comparing: Rc<Comparing>) {
+    s.compare = Some(comparing);
+    s.merge = None;
+    s.renaming = None;
+    s.focus_on(FocusTarget::ViewHeading);
+}
+
+/// A file read for import and waiting for the person's choice, or why it could not be read:
+/// either takes the focus, as it may follow a drop far up the page.
+pub(super) fn import_read(s: &mut AppState, read: Result<Rc<ImportPreview>, String>) {
+    match read {
+        Ok(preview) => {
+            s.import = Some(preview);
+            s.import_error = None;
+        }
+        Err(problem) => {
+            s.import = None;
+            s.import_error = Some(problem);
+        }
+    }
+    s.focus_on(FocusTarget::Notification);
 }
 
 /// The merge on screen was applied.
@@ -76,6 +108,8 @@ pub(super) fn merged(
 ) {
     let Some(m) = s.merge.take() else { return };
     s.library = library;
+    // The merge is gone with its button: the focus goes back to what opened it.
+    s.focus_on(FocusTarget::Opener(Overlay::Panel));
     if assessment == s.assessment {
         s.announce(Announcement::MergedNothing { file_name: m.file_name.clone() });
         return;
@@ -110,10 +144,18 @@ pub(super) fn opened(
     how: Opening,
     library: Rc<Library>,
 ) {
+    let from_elsewhere = s.view != View::Checklist;
     s.open(id, assessment, how.origin());
     if matches!(how, Opening::Undone { .. }) {
         s.undo = None;
     }
+    // The control pressed is gone: with its view (Open, New, Start a review), with the import
+    // preview (Open as a new assessment: back to what opened the preview), with Undo or with the
+    // question about the other tab's version. The focus never drops to the top of the page.
+    s.focus_on(match how {
+        Opening::ImportedAsNew { .. } if !from_elsewhere => FocusTarget::Opener(Overlay::Import),
+        _ => FocusTarget::SectionHeading,
+    });
     s.library = library;
     let title = s.assessment.title.clone();
     s.announce(Announcement::Opened { how, title });
@@ -128,9 +170,14 @@ pub(super) fn deleted(
     next: Option<(AssessmentId, Rc<Assessment>)>,
     library: Rc<Library>,
 ) {
+    // The row is gone with its Delete button: the focus goes to Undo, or to the heading when
+    // nothing was stored to bring back.
     if let Some(raw) = raw {
         s.announce(Announcement::Deleted { title: title.clone() });
         s.undo = Some(Rc::new(Undo::Deleted { id, raw, title }));
+        s.focus_on(FocusTarget::Undo);
+    } else {
+        s.focus_on(FocusTarget::ViewHeading);
     }
     if let Some((id, assessment)) = next {
         s.open(id, assessment, Origin::Stored);
@@ -161,6 +208,8 @@ pub(super) fn replaced(
     s.conflict = None;
     s.library = library;
     s.announce(Announcement::Replaced { file_name, backup_kept: backup.is_some() });
+    // The preview is gone with its button: the focus goes back to what opened it.
+    s.focus_on(FocusTarget::Opener(Overlay::Import));
 }
 
 /// What was asked for could not be done: a storage failure is the storage notice, anything

@@ -5,15 +5,18 @@ use super::announcements::Announcement;
 use super::filter::Filter;
 use super::merging::Merging;
 use super::navigation::{can_show, first_in_scope};
-use super::state::{AppState, FocusTarget, Origin, View};
+use super::state::{AppState, FocusTarget, Origin, Overlay, View};
+use crate::core::library::AssessmentId;
 use crate::core::{Action, ItemId, Timestamp};
 use std::rc::Rc;
 
 /// A change to the assessment, made at `now`.
 pub(super) fn edit(s: &mut AppState, action: Action, now: Timestamp) {
     let reset = action == Action::Reset;
+    let confirm = action == Action::ConfirmSignOff;
     if reset {
-        s.confirm_reset = false;
+        // The question goes: the focus goes back to "Start again".
+        ask_reset(s, false);
     }
     let item = action.item().cloned();
     let mut assessment = (*s.assessment).clone();
@@ -34,6 +37,51 @@ pub(super) fn edit(s: &mut AppState, action: Action, now: Timestamp) {
         s.section = 0;
         s.set_filter(Filter::All);
         s.announce(Announcement::Cleared);
+    }
+    if confirm {
+        // "Confirm the decision again" goes: the focus goes to the decision it confirmed.
+        s.focus_on(FocusTarget::DecisionLine);
+    }
+}
+
+/// The name field of an assessment in the list opens, with the focus in it, or closes, with
+/// the focus back on its "Rename".
+pub(super) fn renaming(s: &mut AppState, to: Option<AssessmentId>) {
+    if s.renaming == to {
+        return;
+    }
+    let was = std::mem::replace(&mut s.renaming, to.clone());
+    match (to, was) {
+        (Some(id), _) => s.focus_on(FocusTarget::RenameField(id)),
+        (None, Some(id)) => s.focus_on(FocusTarget::RenameButton(id)),
+        (None, None) => {}
+    }
+}
+
+/// "Start again" asks (`true`) or its question is closed: the focus goes to the question's
+/// safe choice, or back to "Start again".
+pub(super) fn ask_reset(s: &mut AppState, ask: bool) {
+    if s.confirm_reset != ask {
+        s.confirm_reset = ask;
+        s.focus_on(if ask { FocusTarget::ResetQuestion } else { FocusTarget::StartAgain });
+    }
+}
+
+/// Closes the import panel's preview or message: the focus goes back to what opened it.
+pub(super) fn close_import(s: &mut AppState) {
+    if s.import.is_some() || s.import_error.is_some() {
+        s.import = None;
+        s.import_error = None;
+        s.focus_on(FocusTarget::Opener(Overlay::Import));
+    }
+}
+
+/// Closes the comparison (`comparison`) or the merge on screen: the focus goes back to what
+/// opened it.
+pub(super) fn close_panel(s: &mut AppState, comparison: bool) {
+    let closed = if comparison { s.compare.take().is_some() } else { s.merge.take().is_some() };
+    if closed {
+        s.focus_on(FocusTarget::Opener(Overlay::Panel));
     }
 }
 
@@ -57,7 +105,7 @@ pub(super) fn go_to(s: &mut AppState, section: usize, item: Option<ItemId>) {
         return;
     }
     show_section(s, section);
-    s.focus = Some(match item {
+    let target = match item {
         Some(item) => {
             if s.filter != Filter::All && !s.kept_in_view.contains(&item) {
                 Rc::make_mut(&mut s.kept_in_view).push(item.clone());
@@ -65,7 +113,8 @@ pub(super) fn go_to(s: &mut AppState, section: usize, item: Option<ItemId>) {
             FocusTarget::Item(item)
         }
         None => FocusTarget::SectionHeading,
-    });
+    };
+    s.focus_on(target);
 }
 
 /// Another view of the assessment.
@@ -85,4 +134,6 @@ pub(super) fn merge_import(s: &mut AppState) {
     let m = Merging::new(&s.def, &p.file_name, &s.assessment, theirs);
     s.merge = Some(Rc::new(m));
     s.compare = None;
+    s.renaming = None;
+    s.focus_on(FocusTarget::ViewHeading);
 }

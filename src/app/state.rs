@@ -81,11 +81,45 @@ pub enum Undo {
     Deleted { id: AssessmentId, raw: Rc<String>, title: String },
 }
 
-/// What takes the focus when a link elsewhere puts the checklist on screen.
+/// Where the reducer sends the focus: every move of the focus is decided here, when the
+/// control pressed goes away with what it changed or a link leads elsewhere, and carried out by
+/// one hook in `ui::context`, which finds the element.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FocusTarget {
+    /// The heading of the section on screen.
     SectionHeading,
+    /// An item of the section on screen.
     Item(ItemId),
+    /// The heading of what is on screen: a merge or a comparison in place of the view, else the
+    /// view's (in the checklist, the section's heading).
+    ViewHeading,
+    /// The import panel's message or preview, which may appear far from where the person was.
+    Notification,
+    /// Undo, else the heading of what is on screen.
+    Undo,
+    /// The control that opened what just closed, when it is still on the page, else the
+    /// closed thing's fallback.
+    Opener(Overlay),
+    /// "Cancel" in the question "Start again?".
+    ResetQuestion,
+    /// "Start again", once its question is gone.
+    StartAgain,
+    /// The decision line of the sign-off, once the decision is confirmed again.
+    DecisionLine,
+    /// The name field of an assessment in the list, its text selected.
+    RenameField(AssessmentId),
+    /// "Rename" of an assessment in the list, once its name field is gone.
+    RenameButton(AssessmentId),
+}
+
+/// Something shown for a while over or beside the view, whose opener gets the focus back when
+/// it closes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// A comparison or a merge, in place of the view; the fallback is the view's tab.
+    Panel,
+    /// The import panel's preview or message; the fallback is the file control.
+    Import,
 }
 
 /// Everything on screen in one widget.
@@ -102,11 +136,15 @@ pub struct AppState {
     /// Items answered while a filter other than All is on: they stay in view, where the
     /// person is working, until the filter, the section or the view changes.
     pub kept_in_view: Rc<Vec<ItemId>>,
-    /// Where the focus goes once the checklist is on screen after a link from the Summary;
-    /// cleared by the next change of section, filter or view.
-    pub focus: Option<FocusTarget>,
+    /// The latest move of the focus decided, with a counter so that the same target asked for
+    /// twice is moved to twice; carried out once per counter, after the render.
+    pub focus: Option<(u32, FocusTarget)>,
+    /// The Summary is on screen to be printed: printing starts once it is rendered.
+    pub printing: bool,
     /// "Start again" is waiting for confirmation.
     pub confirm_reset: bool,
+    /// The assessment in the list whose name is being edited.
+    pub renaming: Option<AssessmentId>,
     /// The latest message for the status live region, with a counter so that the same text
     /// said twice is announced twice.
     pub status: Option<(u32, Announcement)>,
@@ -149,7 +187,9 @@ impl AppState {
             filter: Filter::All,
             kept_in_view: Rc::default(),
             focus: None,
+            printing: false,
             confirm_reset: false,
+            renaming: None,
             status: None,
             storage: None,
             unopened: None,
@@ -185,32 +225,30 @@ impl AppState {
             Msg::GoTo { section, item } => screen::go_to(self, section, item),
             Msg::SetFilter(filter) => self.set_filter(filter),
             Msg::ShowView(view) => screen::show_view(self, view),
-            Msg::AskReset => self.confirm_reset = true,
-            Msg::CancelReset => self.confirm_reset = false,
-            Msg::CloseImport => {
-                self.import = None;
-                self.import_error = None;
+            Msg::GoToView(view) => {
+                screen::show_view(self, view);
+                self.focus_on(FocusTarget::ViewHeading);
             }
-            Msg::CloseComparison => self.compare = None,
+            Msg::Print => {
+                screen::show_view(self, View::Summary);
+                self.printing = true;
+            }
+            Msg::Printed => self.printing = false,
+            Msg::Renaming(id) => screen::renaming(self, id),
+            Msg::AskReset => screen::ask_reset(self, true),
+            Msg::CancelReset => screen::ask_reset(self, false),
+            Msg::CloseImport => screen::close_import(self),
+            Msg::CloseComparison => screen::close_panel(self, true),
             Msg::MergeImport => screen::merge_import(self),
             Msg::Choose { choice, keep } => {
                 if let Some(m) = &mut self.merge {
                     Rc::make_mut(m).choose(choice, keep);
                 }
             }
-            Msg::CloseMerge => self.merge = None,
-            Msg::Compared(comparing) => {
-                self.compare = Some(comparing);
-                self.merge = None;
-            }
-            Msg::ImportRead(preview) => {
-                self.import = Some(preview);
-                self.import_error = None;
-            }
-            Msg::ImportFailed(problem) => {
-                self.import = None;
-                self.import_error = Some(problem);
-            }
+            Msg::CloseMerge => screen::close_panel(self, false),
+            Msg::Compared(comparing) => outcomes::compared(self, comparing),
+            Msg::ImportRead(preview) => outcomes::import_read(self, Ok(preview)),
+            Msg::ImportFailed(problem) => outcomes::import_read(self, Err(problem)),
             Msg::Conflict(theirs) => self.conflict = Some(theirs),
             Msg::Renamed(library) => self.library = library,
             Msg::Listed(library) => {
@@ -281,10 +319,6 @@ impl AppState {
 
     /// Puts an assessment on screen at the section to resume, with every view setting reset.
     pub(super) fn open(&mut self, id: AssessmentId, assessment: Rc<Assessment>, origin: Origin) {
-        // Opened from another view (Open, New or Start a review): the control pressed is gone
-        // with its view, so the focus goes to the heading of the section the checklist resumes
-        // at rather than drop to the top of the page.
-        let from_elsewhere = self.view != View::Checklist;
         self.section = resume_section(&self.def, &assessment);
         self.current = id;
         self.assessment = assessment;
@@ -292,9 +326,6 @@ impl AppState {
         self.view = View::Checklist;
         self.set_filter(Filter::All);
         self.leave_place();
-        if from_elsewhere {
-            self.focus = Some(FocusTarget::SectionHeading);
-        }
         self.confirm_reset = false;
         self.conflict = None;
         self.import = None;
@@ -302,10 +333,10 @@ impl AppState {
     }
 
     /// Forgets what belongs to the place on screen being left: the items kept in view under
-    /// the filter, and where a link asked the focus to go.
+    /// the filter, a name being edited in the list.
     pub(super) fn leave_place(&mut self) {
         self.kept_in_view = Rc::default();
-        self.focus = None;
+        self.renaming = None;
     }
 
     /// Changes the filter; the items kept in view under the old one go back to its rule.
@@ -320,6 +351,12 @@ impl AppState {
     pub(super) fn close_panels(&mut self) {
         self.compare = None;
         self.merge = None;
+    }
+
+    /// Moves the focus to `target` once the page is rendered.
+    pub(super) fn focus_on(&mut self, target: FocusTarget) {
+        let n = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
+        self.focus = Some((n, target));
     }
 
     /// Says `what` in the status live region.

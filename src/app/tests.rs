@@ -51,6 +51,11 @@ fn achieved() -> Action {
 
 /// Applies `msg` to `before` and checks that the result is `before` as `change` leaves it;
 /// when `change` changes nothing, the very same `Rc` must come back.
+/// Where the reducer last asked the focus to go.
+fn focused(s: &AppState) -> Option<&FocusTarget> {
+    s.focus.as_ref().map(|(_, target)| target)
+}
+
 fn check(before: &Rc<AppState>, msg: Msg, change: impl FnOnce(&mut AppState)) -> Rc<AppState> {
     let mut expected = (**before).clone();
     change(&mut expected);
@@ -116,19 +121,32 @@ fn an_edit_changes_the_assessment_and_marks_it_to_be_saved() {
 #[test]
 fn start_again_asks_then_clears_everything_and_returns_to_the_first_section() {
     let s = start();
-    let s = check(&s, Msg::AskReset, |s| s.confirm_reset = true);
+    // The question takes the focus to its safe choice; closed, the focus goes back to "Start
+    // again", whose place it took.
+    let s = check(&s, Msg::AskReset, |s| {
+        s.confirm_reset = true;
+        s.focus_on(FocusTarget::ResetQuestion);
+    });
     check(&s, Msg::AskReset, |_| {});
-    let closed = check(&s, Msg::CancelReset, |s| s.confirm_reset = false);
+    let closed = check(&s, Msg::CancelReset, |s| {
+        s.confirm_reset = false;
+        s.focus_on(FocusTarget::StartAgain);
+    });
     check(&closed, Msg::CancelReset, |_| {});
     // Nothing to clear: the question closes all the same.
-    check(&s, Msg::Edit { action: Action::Reset, now: now() }, |s| s.confirm_reset = false);
+    check(&s, Msg::Edit { action: Action::Reset, now: now() }, |s| {
+        s.confirm_reset = false;
+        s.focus_on(FocusTarget::StartAgain);
+    });
 
     let s = s.reduce(Msg::Edit { action: achieved(), now: now() });
     let s = s.reduce(Msg::SetFilter(Filter::HighRisk)).reduce(Msg::ShowSection(2));
+    let s = s.reduce(Msg::AskReset);
     let cleared = edited(&s.def, &s.assessment, Action::Reset);
     check(&s, Msg::Edit { action: Action::Reset, now: now() }, |s| {
         s.assessment = cleared;
         s.confirm_reset = false;
+        s.focus_on(FocusTarget::StartAgain);
         s.section = 0;
         s.filter = Filter::All;
         s.announce(A::Cleared);
@@ -203,7 +221,7 @@ fn a_link_from_the_summary_shows_the_section_and_says_what_takes_the_focus() {
     check(&s, Msg::GoTo { section: 1, item: None }, |s| {
         s.section = 1;
         s.view = View::Checklist;
-        s.focus = Some(FocusTarget::SectionHeading);
+        s.focus_on(FocusTarget::SectionHeading);
     });
     // Under a filter that hides it, the item is kept in view.
     let s = s.reduce(Msg::SetFilter(Filter::HighRisk));
@@ -211,18 +229,22 @@ fn a_link_from_the_summary_shows_the_section_and_says_what_takes_the_focus() {
         s.section = 1;
         s.view = View::Checklist;
         s.kept_in_view = Rc::new(vec![item.clone()]);
-        s.focus = Some(FocusTarget::Item(item.clone()));
+        s.focus_on(FocusTarget::Item(item.clone()));
     });
-    // Any later move clears it, so a view shown again takes no focus of its own.
+    // A later move from a control that stays on the page moves no focus.
     check(&s, Msg::SetFilter(Filter::All), |s| {
         s.filter = Filter::All;
         s.kept_in_view = Rc::default();
-        s.focus = None;
     });
     check(&s, Msg::ShowView(View::Summary), |s| {
         s.view = View::Summary;
         s.kept_in_view = Rc::default();
-        s.focus = None;
+    });
+    // The same link again moves the focus again: the pager and "Skip to the items" are such
+    // links, to the section on screen or the next.
+    let s = s.reduce(Msg::SetFilter(Filter::All));
+    check(&s, Msg::GoTo { section: 1, item: None }, |s| {
+        s.focus_on(FocusTarget::SectionHeading);
     });
     // A section that is not there, or is out of scope, changes nothing.
     let out = section("public-channel");
@@ -265,23 +287,26 @@ fn check_opened(how: Opening, origin: Origin) {
         s.view = View::Checklist;
         s.filter = Filter::All;
         // The Summary's control is gone with it: the focus goes to the section's heading.
-        s.focus = Some(FocusTarget::SectionHeading);
+        s.focus_on(FocusTarget::SectionHeading);
         s.library = lib;
         s.announce(A::Opened { how, title: "Pilot".into() });
     });
 }
 
 #[test]
-fn opening_from_the_checklist_itself_leaves_the_focus_where_it_is() {
-    // An import or an undo from the checklist view: the control is still on the page.
+fn opening_from_the_checklist_itself_sends_the_focus_back_to_what_opened_the_preview() {
+    // "Open as a new assessment" in the import preview: the preview goes with its button.
     let s = start();
     let a = Rc::new(Assessment::new(now()));
     let how = Opening::ImportedAsNew { file_name: "pilot.json".into() };
     let lib = library(Some("other"));
     let opened = s.reduce(Msg::Opened { id: id("other"), assessment: a, how, library: lib });
-    assert_eq!((opened.view, &opened.focus), (View::Checklist, &None));
+    assert_eq!(
+        (opened.view, focused(&opened)),
+        (View::Checklist, Some(&FocusTarget::Opener(Overlay::Import)))
+    );
     // Deleting the open assessment opens the next one in the Assessments view, where the
-    // focus goes to Undo: no heading is asked for.
+    // focus goes to Undo, not to a heading.
     let listed = start().reduce(Msg::ShowView(View::Assessments));
     let next = Some((id("next"), Rc::new(Assessment::new(now()))));
     let deleted = listed.reduce(Msg::Deleted {
@@ -291,7 +316,7 @@ fn opening_from_the_checklist_itself_leaves_the_focus_where_it_is() {
         next,
         library: library(Some("next")),
     });
-    assert_eq!((deleted.view, &deleted.focus), (View::Assessments, &None));
+    assert_eq!((deleted.view, focused(&deleted)), (View::Assessments, Some(&FocusTarget::Undo)));
 }
 
 #[test]
@@ -366,6 +391,8 @@ fn deleting_keeps_the_text_for_undo_and_opens_another_when_the_open_one_goes() {
         s.announce(A::Deleted { title: "Old".into() });
         s.undo =
             Some(Rc::new(Undo::Deleted { id: id("other"), raw: raw.clone(), title: "Old".into() }));
+        // The row's Delete button is gone: the focus goes to Undo.
+        s.focus_on(FocusTarget::Undo);
     });
     // The open one, never stored: nothing to undo, and the next one opens in the list.
     let next = Rc::new(Assessment::new(now()));
@@ -373,11 +400,15 @@ fn deleting_keeps_the_text_for_undo_and_opens_another_when_the_open_one_goes() {
         s.current = id("next");
         s.assessment = next;
         s.view = View::Assessments;
+        // Nothing to undo: the focus goes to the list's heading.
+        s.focus_on(FocusTarget::ViewHeading);
     });
     let s = s.reduce(deleted("other", Some(raw.clone()), None));
     check(&s, Msg::Restored { title: "Old".into(), library: lib.clone() }, |s| {
         s.undo = None;
         s.announce(A::Restored { title: "Old".into() });
+        // Undo is gone with it.
+        s.focus_on(FocusTarget::ViewHeading);
     });
 }
 
@@ -387,13 +418,25 @@ fn import_previews_failures_and_closing() {
     let doc = Document::new(&s.def, &s.assessment, now());
     let preview =
         Rc::new(ImportPreview { file_name: "f.json".into(), doc, unknown: 0, blocked: None });
-    let failed =
-        check(&s, Msg::ImportFailed("No.".into()), |s| s.import_error = Some("No.".into()));
+    // The message and the preview take the focus: they may follow a drop far up the page.
+    let failed = check(&s, Msg::ImportFailed("No.".into()), |s| {
+        s.import_error = Some("No.".into());
+        s.focus_on(FocusTarget::Notification);
+    });
     let read = check(&failed, Msg::ImportRead(preview.clone()), |s| {
         s.import = Some(preview.clone());
         s.import_error = None;
+        s.focus_on(FocusTarget::Notification);
     });
-    check(&read, Msg::CloseImport, |s| s.import = None);
+    // Closed, they send the focus back to what was focused when they appeared.
+    check(&read, Msg::CloseImport, |s| {
+        s.import = None;
+        s.focus_on(FocusTarget::Opener(Overlay::Import));
+    });
+    check(&failed, Msg::CloseImport, |s| {
+        s.import_error = None;
+        s.focus_on(FocusTarget::Opener(Overlay::Import));
+    });
     check(&s, Msg::CloseImport, |_| {});
 }
 
@@ -419,6 +462,8 @@ fn replacing_by_import_keeps_the_previous_answers_for_undo_and_says_where() {
             }));
             s.assessment = imported.clone();
             s.announce(A::Replaced { file_name: "f.json".into(), backup_kept });
+            // The preview is gone with its button.
+            s.focus_on(FocusTarget::Opener(Overlay::Import));
         });
     }
     let undone = |backup| Msg::PutBack {
@@ -427,15 +472,22 @@ fn replacing_by_import_keeps_the_previous_answers_for_undo_and_says_where() {
         backup,
         library: library(None),
     };
+    // Undo is gone with it: the focus goes to the heading of what is on screen.
     check(&s, undone(None), |s| {
         s.announce(A::PutBack {
             title: "Pilot".into(),
             by: Replacement::Import,
             backup_kept: false,
-        })
+        });
+        s.focus_on(FocusTarget::ViewHeading);
     });
     check(&s, undone(Some("key".into())), |s| {
-        s.announce(A::PutBack { title: "Pilot".into(), by: Replacement::Import, backup_kept: true })
+        s.announce(A::PutBack {
+            title: "Pilot".into(),
+            by: Replacement::Import,
+            backup_kept: true,
+        });
+        s.focus_on(FocusTarget::ViewHeading);
     });
 }
 
@@ -444,8 +496,15 @@ fn a_comparison_is_shown_in_place_of_the_view_until_closed_or_moved_away_from() 
     let s = start();
     let other = edited(&s.def, &s.assessment, achieved());
     let c = Rc::new(comparing(&s.def, &s.assessment, &other, "“Other”"));
-    let shown = check(&s, Msg::Compared(c.clone()), |s| s.compare = Some(c.clone()));
-    check(&shown, Msg::CloseComparison, |s| s.compare = None);
+    // Its heading takes the focus; closed, the focus goes back to what opened it.
+    let shown = check(&s, Msg::Compared(c.clone()), |s| {
+        s.compare = Some(c.clone());
+        s.focus_on(FocusTarget::ViewHeading);
+    });
+    check(&shown, Msg::CloseComparison, |s| {
+        s.compare = None;
+        s.focus_on(FocusTarget::Opener(Overlay::Panel));
+    });
     check(&s, Msg::CloseComparison, |_| {});
     // Any view, a section or another assessment takes its place.
     check(&shown, Msg::ShowView(View::Checklist), |s| s.compare = None);
@@ -483,6 +542,7 @@ fn a_previewed_file_is_planned_as_a_merge_and_sides_are_chosen_in_it() {
     let merging = check(&s, Msg::MergeImport, |s| {
         s.import = None;
         s.merge = Some(m.clone());
+        s.focus_on(FocusTarget::ViewHeading);
     });
     assert_eq!(m.plan.conflict_count(), 1);
     let (section, item) = (s.def.sections[0].id.clone(), s.def.sections[0].items[0].id.clone());
@@ -493,7 +553,11 @@ fn a_previewed_file_is_planned_as_a_merge_and_sides_are_chosen_in_it() {
         s.merge = Some(Rc::new(m));
     });
     check(&chosen, Msg::Choose { choice: choice.clone(), keep: Keep::Theirs }, |_| {});
-    check(&chosen, Msg::CloseMerge, |s| s.merge = None);
+    check(&chosen, Msg::CloseMerge, |s| {
+        s.merge = None;
+        s.focus_on(FocusTarget::Opener(Overlay::Panel));
+    });
+    check(&s, Msg::CloseMerge, |_| {});
     // Without a merge on screen, a choice changes nothing.
     check(&s, Msg::Choose { choice, keep: Keep::Theirs }, |_| {});
     // A merge takes the place of a comparison, and moving away closes it.
@@ -504,6 +568,7 @@ fn a_previewed_file_is_planned_as_a_merge_and_sides_are_chosen_in_it() {
         s.import = None;
         s.compare = None;
         s.merge = Some(m.clone());
+        s.focus_on(FocusTarget::ViewHeading);
     });
     check(&merging, Msg::ShowView(View::Summary), |s| {
         s.merge = None;
@@ -553,6 +618,8 @@ fn applying_a_merge_keeps_the_assessment_as_it_was_for_undo_and_says_what_it_did
                 both: 0,
                 backup_kept,
             });
+            // The merge is gone with its button.
+            s.focus_on(FocusTarget::Opener(Overlay::Panel));
         });
     }
     // A merge that changes nothing leaves nothing to undo.
@@ -561,6 +628,7 @@ fn applying_a_merge_keeps_the_assessment_as_it_was_for_undo_and_says_what_it_did
         s.merge = None;
         s.library = lib.clone();
         s.announce(A::MergedNothing { file_name: "f.json".into() });
+        s.focus_on(FocusTarget::Opener(Overlay::Panel));
     });
     // Without a merge on screen, there is nothing to apply.
     let s = s.reduce(Msg::CloseMerge);
@@ -576,7 +644,8 @@ fn undoing_a_merge_or_starting_a_review_says_so() {
     let lib = library(None);
     let put_back = Msg::PutBack { title: "Pilot".into(), by, backup: None, library: lib };
     check(&s, put_back, |s| {
-        s.announce(A::PutBack { title: "Pilot".into(), by, backup_kept: false })
+        s.announce(A::PutBack { title: "Pilot".into(), by, backup_kept: false });
+        s.focus_on(FocusTarget::ViewHeading);
     });
     let full = StorageError::Refused { reason: "this browser's storage is full".into() };
     let problem = Problem::NoBackup { of: Version::Brought(by), cause: full };
@@ -655,6 +724,8 @@ fn another_tabs_version_is_shown_asked_about_or_kept_as_a_backup() {
             s.conflict = None;
             s.library = lib.clone();
             s.announce(A::KeptMine { backup_kept: true });
+            // The question is gone with its buttons.
+            s.focus_on(FocusTarget::ViewHeading);
         },
     );
     check(
@@ -665,6 +736,7 @@ fn another_tabs_version_is_shown_asked_about_or_kept_as_a_backup() {
             s.storage = Some(StorageError::Unavailable);
             s.library = lib;
             s.announce(A::KeptMine { backup_kept: false });
+            s.focus_on(FocusTarget::ViewHeading);
         },
     );
 }
@@ -688,4 +760,113 @@ fn an_index_change_updates_the_list_and_may_make_this_tab_read_only_or_take_up_t
     });
     // Its own id is no other tab's assessment.
     check(&s, changed(None, Some((id("open"), theirs))), |s| s.library = lib.clone());
+}
+
+// The focus policy: where the focus goes when the control pressed goes away with what it
+// changed, or a link leads elsewhere. Moves from a control that stays on the page (a tab, a
+// filter, a status) move no focus; those are checked with the messages above.
+
+#[test]
+fn undo_of_a_merge_puts_the_focus_on_the_section_heading() {
+    // Applied, the merge goes and the focus goes back to what opened it; Undo then goes too.
+    let (s, theirs) = previewing_theirs();
+    let s = s.reduce(Msg::MergeImport);
+    let m = s.merge.clone().unwrap();
+    let merged = Rc::new(crate::core::apply_merge(
+        &s.def,
+        &s.assessment,
+        &theirs,
+        &m.plan,
+        &m.choices,
+        now(),
+    ));
+    let previous = s.assessment.clone();
+    let s = s.reduce(Msg::Merged { assessment: merged, backup: None, library: library(None) });
+    assert_eq!(focused(&s), Some(&FocusTarget::Opener(Overlay::Panel)));
+    let how = Opening::Undone { by: Replacement::Merge, backup: Some("key".into()) };
+    let lib = library(Some("open"));
+    let msg = Msg::Opened {
+        id: id("open"),
+        assessment: previous.clone(),
+        how: how.clone(),
+        library: lib.clone(),
+    };
+    check(&s, msg, |s| {
+        s.assessment = previous;
+        s.undo = None;
+        s.library = lib;
+        s.announce(A::Opened { how, title: String::new() });
+        s.focus_on(FocusTarget::SectionHeading);
+    });
+}
+
+#[test]
+fn next_summary_puts_the_focus_on_the_summary_and_its_tab_does_not() {
+    let s = start();
+    check(&s, Msg::GoToView(View::Summary), |s| {
+        s.view = View::Summary;
+        s.focus_on(FocusTarget::ViewHeading);
+    });
+    check(&s, Msg::ShowView(View::Summary), |s| s.view = View::Summary);
+    // On the Summary already, the link still takes the focus there.
+    let on_summary = s.reduce(Msg::ShowView(View::Summary));
+    check(&on_summary, Msg::GoToView(View::Summary), |s| s.focus_on(FocusTarget::ViewHeading));
+}
+
+#[test]
+fn the_same_target_asked_twice_is_moved_to_twice() {
+    let s = start().reduce(Msg::GoTo { section: 0, item: None });
+    let again = s.clone().reduce(Msg::GoTo { section: 0, item: None });
+    assert_eq!(focused(&s), focused(&again));
+    assert_ne!(s.focus, again.focus, "a new request, carried out again");
+}
+
+#[test]
+fn confirming_the_decision_again_puts_the_focus_on_the_decision() {
+    let s = start();
+    let mut stale = (*s).clone();
+    let mut a = (*stale.assessment).clone();
+    a.signoff = Some(crate::core::SignOff { needs_review: true, ..Default::default() });
+    stale.assessment = Rc::new(a);
+    let stale = Rc::new(stale);
+    let confirmed = edited(&stale.def, &stale.assessment, Action::ConfirmSignOff);
+    let s = check(&stale, Msg::Edit { action: Action::ConfirmSignOff, now: now() }, |s| {
+        s.assessment = confirmed;
+        s.origin = Origin::Local;
+        s.focus_on(FocusTarget::DecisionLine);
+    });
+    // Nothing to confirm: nothing moves.
+    check(&s, Msg::Edit { action: Action::ConfirmSignOff, now: now() }, |_| {});
+}
+
+#[test]
+fn print_shows_the_summary_and_prints_once_it_is_rendered() {
+    let s = start().reduce(Msg::SetFilter(Filter::HighRisk));
+    let printing = check(&s, Msg::Print, |s| {
+        s.view = View::Summary;
+        s.kept_in_view = Rc::default();
+        s.printing = true;
+    });
+    check(&printing, Msg::Printed, |s| s.printing = false);
+    check(&s, Msg::Printed, |_| {});
+}
+
+#[test]
+fn rename_puts_the_focus_in_the_name_field_and_closing_it_back_on_rename() {
+    let s = start().reduce(Msg::ShowView(View::Assessments));
+    let open = check(&s, Msg::Renaming(Some(id("other"))), |s| {
+        s.renaming = Some(id("other"));
+        s.focus_on(FocusTarget::RenameField(id("other")));
+    });
+    check(&open, Msg::Renaming(Some(id("other"))), |_| {});
+    check(&open, Msg::Renaming(None), |s| {
+        s.renaming = None;
+        s.focus_on(FocusTarget::RenameButton(id("other")));
+    });
+    check(&s, Msg::Renaming(None), |_| {});
+    // Leaving the list closes the name field, as does a comparison in its place.
+    check(&open, Msg::ShowView(View::Checklist), |s| {
+        s.renaming = None;
+        s.view = View::Checklist;
+    });
 }
