@@ -10,7 +10,7 @@ use risk_checklist::app::memory::MemoryStorage;
 use risk_checklist::app::ops::{Env, Ops};
 use risk_checklist::app::port::StoragePort;
 use risk_checklist::app::saving::Pending;
-use risk_checklist::app::state::{Keep, Problem, Undo, Version};
+use risk_checklist::app::state::{Problem, Resolution, Undo, Version};
 use risk_checklist::app::store::{Loaded, Store};
 use risk_checklist::app::{AppState, Msg, StorageError};
 use risk_checklist::core::default_checklist::default_checklist;
@@ -403,13 +403,13 @@ fn settling_a_conflict_backs_up_the_side_replaced_or_replaces_nothing() {
         state.reduce(Msg::Edit { action: Action::SetTitle { title: "Mine".into() }, now: at(3) });
     env.store.port().full_after(0);
     let before = env.store.port().snapshot();
-    let msg = env.ops().resolve(&state, Keep::Mine).expect("an outcome");
+    let msg = env.ops().resolve(&state, Resolution::Mine).expect("an outcome");
     let Msg::Failed { problem: Problem::NoBackup { of: Version::OtherTabs, .. }, .. } = msg else {
         panic!("{msg:?}")
     };
     assert_eq!(env.store.port().snapshot(), before, "nothing replaced");
     env.store.port().make_room();
-    let msg = env.ops().resolve(&state, Keep::Mine).expect("an outcome");
+    let msg = env.ops().resolve(&state, Resolution::Mine).expect("an outcome");
     let Msg::KeptMine { backup: Some(key), saved: Ok(()), .. } = &msg else { panic!("{msg:?}") };
     let kept = StoredAssessment::from_json(&env.store.port().snapshot()[key.as_str()]).unwrap();
     assert_eq!(kept.assessment, theirs, "their version is the backup");

@@ -11,8 +11,16 @@ fuzz_target!(|data: &[u8]| {
     let _ = StoredAssessment::from_json(text);
     if let Ok(doc) = Document::from_json(text) {
         let again = Document::from_json(&doc.to_json());
-        assert_eq!(again.as_ref().ok(), Some(&doc), "an accepted file must survive export and import");
+        assert_eq!(
+            again.as_ref().ok(),
+            Some(&doc),
+            "an accepted file must survive export and import"
+        );
         let _ = risk_checklist::core::report::csv_report(&doc.definition, &doc.assessment);
-        let _ = risk_checklist::core::report::html_report(&doc.definition, &doc.assessment, &doc.exported);
+        let _ = risk_checklist::core::report::html_report(
+            &doc.definition,
+            &doc.assessment,
+            &doc.exported,
+        );
     }
 });

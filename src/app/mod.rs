@@ -8,6 +8,7 @@
 //! and `src/ui` only reads the browser, renders, and hands outcomes to [`state::AppState::reduce`].
 //! `tests/architecture.rs` enforces this.
 
+pub mod announcements;
 pub mod boot;
 pub mod choices;
 pub mod comparing;
@@ -16,12 +17,18 @@ pub mod filter;
 pub mod import;
 pub mod memory;
 pub mod merging;
+pub mod messages;
+pub mod navigation;
 pub mod ops;
+mod outcomes;
 pub mod port;
 pub mod saving;
+mod screen;
 pub mod state;
 pub mod store;
 pub mod tabs;
+mod tests;
 
+pub use announcements::Announcement;
 pub use filter::Filter;
 pub use state::{AppState, FocusTarget, Msg, Origin, StorageError, View};

@@ -8,7 +8,7 @@
 use super::choices::{after_delete, copy_of, fresh, quoted};
 use super::comparing::{comparing, Comparing};
 use super::port::StoragePort;
-use super::state::{Keep, Opening, Problem, Undo, Version};
+use super::state::{Opening, Problem, Resolution, Undo, Version};
 use super::store::{Loaded, Store};
 use super::tabs::{self, Follow, StorageChange};
 use super::{AppState, Msg, View};
@@ -280,13 +280,13 @@ impl<P: StoragePort, E: Env> Ops<'_, P, E> {
 
     /// Keeps one side of a conflict. The side replaced is backed up first; when it cannot be,
     /// nothing is replaced and the person is told.
-    pub fn resolve(&self, s: &AppState, keep: Keep) -> Option<Msg> {
+    pub fn resolve(&self, s: &AppState, keep: Resolution) -> Option<Msg> {
         let theirs = s.conflict.clone()?;
         let now = self.env.now();
         let no_backup =
             |of, cause| Msg::Failed { problem: Problem::NoBackup { of, cause }, library: None };
         Some(match keep {
-            Keep::Mine => match self.store.back_up(&s.current, &now) {
+            Resolution::Mine => match self.store.back_up(&s.current, &now) {
                 Ok(backup) => {
                     self.env.discard();
                     let saved = self.store.save_open(&s.current, &s.def, &s.assessment);
@@ -294,7 +294,7 @@ impl<P: StoragePort, E: Env> Ops<'_, P, E> {
                 }
                 Err(cause) => no_backup(Version::OtherTabs, cause),
             },
-            Keep::Theirs => {
+            Resolution::Theirs => {
                 match self.store.back_up_assessment(&s.current, &now, &s.def, &s.assessment) {
                     Ok(backup) => {
                         self.env.discard();

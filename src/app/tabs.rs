@@ -3,8 +3,7 @@
 //! another tab has just started. The browser's `storage` event is read in `ui::ops` and
 //! followed in `app::ops`; every decision is made here.
 
-use super::state::{AppState, Origin};
-use crate::core::library::{AssessmentId, Library};
+use super::state::AppState;
 use crate::core::Assessment;
 use std::rc::Rc;
 
@@ -49,37 +48,12 @@ pub fn writes_back_after_clear(state: &AppState) -> bool {
     !state.is_unsaved_blank(&state.library)
 }
 
-impl AppState {
-    /// Whether the open assessment is blank and was never stored: it holds nothing that could
-    /// be lost. `lib` is the index as it is known now.
-    pub fn is_unsaved_blank(&self, lib: &Library) -> bool {
-        let a = &self.assessment;
-        let title_untouched =
-            a.title.is_empty() || Some(a.title.as_str()) == self.default_title.as_deref();
-        self.origin == Origin::Stored
-            && lib.get(&self.current).is_none()
-            && a.answers.is_empty()
-            && a.signoff.is_none()
-            && a.assessor.is_empty()
-            && title_untouched
-    }
-
-    /// The assessment this tab should take up when the index changes: the one another tab has
-    /// just opened of the same checklist, while this tab's own is blank and unsaved. Nothing
-    /// stored or typed here is ever set aside for it.
-    pub fn to_take_up(&self, lib: &Library) -> Option<AssessmentId> {
-        let theirs = lib.current.as_ref()?;
-        let same_checklist = lib.get(theirs).is_some_and(|e| e.checklist_id == self.def.id);
-        (theirs != &self.current && same_checklist && self.is_unsaved_blank(lib))
-            .then(|| theirs.clone())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::state::Origin;
     use crate::core::default_checklist::default_checklist;
-    use crate::core::library::Entry;
+    use crate::core::library::{AssessmentId, Entry, Library};
     use crate::core::{Action, Status, Timestamp};
 
     fn id(n: &str) -> AssessmentId {

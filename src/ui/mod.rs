@@ -10,6 +10,7 @@ pub mod clock;
 pub mod components;
 pub mod context;
 pub mod download;
+pub mod focus;
 pub mod ops;
 pub mod storage;
 

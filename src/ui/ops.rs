@@ -7,7 +7,7 @@ use super::download::download;
 use super::storage::{Saver, SharedSaver, Store};
 use crate::app::import::{read_import, shown_name, too_large, unreadable};
 use crate::app::ops;
-use crate::app::state::{Keep, Problem};
+use crate::app::state::{Problem, Resolution};
 use crate::app::{AppState, Msg};
 use crate::core::document::export_file_name;
 use crate::core::library::AssessmentId;
@@ -43,7 +43,7 @@ pub enum Op {
     ExportReport(Report),
     DownloadRaw(AssessmentId),
     /// Settles a conflict with another tab.
-    Resolve(Keep),
+    Resolve(Resolution),
 }
 
 /// The report formats.

@@ -295,6 +295,9 @@ describe('Merge', () => {
       await undo.getByText("A file's answers were merged into this assessment.").waitFor();
       await undo.getByRole('button', { name: 'Undo', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'The merge was undone: the previous answers are back. The merged answers were kept as a backup in this browser.' }).waitFor({ state: 'attached' });
+      // Undo went with its notice: the focus is on the heading of the section on screen, not
+      // dropped to the top of the page.
+      await page.waitForFunction(() => document.activeElement?.classList.contains('rc-section-heading'), null, { timeout: 5000 });
       await saveNow(page);
       await waitForStored(page, (r) => r.assessment.answers?.[itemC.id] === undefined);
       assert.equal((await localStorageEntries(page))[recordKey(id)], before, 'the assessment is back exactly as it was');

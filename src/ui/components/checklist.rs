@@ -19,7 +19,8 @@ use crate::core::scoring::SectionSummary;
 use crate::core::words::MADE_WITH;
 use crate::core::{Answer, ChecklistDefinition, Progress};
 use crate::ui::clock;
-use crate::ui::context::{rendered, use_focus_return, Shell};
+use crate::ui::context::{rendered, Shell};
+use crate::ui::focus::{use_focus, use_print, view_tab};
 use crate::ui::ops::{Op, Ops};
 use crate::ui::storage::{LocalStorage, Saver, SharedSaver, Store};
 use gloo_events::EventListener;
@@ -105,14 +106,10 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 
     let drop_zone = use_drop_zone(&shell.run);
     let s = &*state;
-    let view_tab = |view: View| {
-        shell.id(match view {
-            View::Checklist => "tab-checklist",
-            View::Summary => "tab-summary",
-            View::Assessments => "tab-assessments",
-        })
-    };
-    use_focus_return(s.compare.is_some() || s.merge.is_some(), view_tab(s.view));
+    // Every move of the focus the reducer decides, and printing once the Summary is shown.
+    use_focus(s, &shell);
+    use_print(s.printing, &shell);
+    let view_tab = |view: View| view_tab(&shell, view);
     let view_button = |view: View, label: &'static str| {
         let onclick = if view == View::Assessments {
             shell.on_click(|| Op::ShowAssessments)
@@ -152,7 +149,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 (None, Some(c), _) => html! { <CompareView comparing={c.clone()} /> },
                 (None, None, View::Checklist) => checklist_view(&shell, s),
                 (None, None, View::Summary) => html! { <SummaryView assessment={a.clone()} /> },
-                (None, None, View::Assessments) => html! { <LibraryView library={s.library.clone()} current={s.current.clone()} /> },
+                (None, None, View::Assessments) => html! { <LibraryView library={s.library.clone()} current={s.current.clone()} renaming={s.renaming.clone()} /> },
             } }
             <Actions confirm_reset={s.confirm_reset} />
             <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} />
@@ -162,7 +159,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             <div role="status" class="rc-live">
                 // Keyed by the message's counter, so the same text said again is a new node
                 // that screen readers announce again.
-                if let Some((n, text)) = &s.status { <span key={n.to_string()}>{ text.clone() }</span> }
+                if let Some((n, text)) = &s.status { <span key={n.to_string()}>{ text.to_string() }</span> }
             </div>
             <p class="rc-about">{ MADE_WITH }</p>
         </div>
@@ -184,17 +181,8 @@ fn checklist_view(shell: &Shell, s: &AppState) -> Html {
     let retired: Vec<_> =
         unknown_items(def, a).into_iter().map(|id| (a.answer(&id).clone(), id)).collect();
     // Keyboard users can pass the section list and land on the section's heading.
-    let skip_to_items = {
-        let heading_id = shell.id("section-heading");
-        Callback::from(move |_: MouseEvent| {
-            let heading = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&heading_id));
-            if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = h.focus();
-            }
-        })
-    };
+    let section = s.section;
+    let skip_to_items = shell.on_click_send(move || Msg::GoTo { section, item: None });
     html! {
         <>
             <ScopeQuestions scope={a.scope.clone()} />
@@ -203,7 +191,7 @@ fn checklist_view(shell: &Shell, s: &AppState) -> Html {
                 <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
                 <SectionNav {sections} current={s.section} />
                 <div class="rc-main">
-                    <SectionView index={s.section} filter={s.filter} kept={s.kept_in_view.clone()} focus={s.focus.clone()} {answers} scope={a.scope.clone()} />
+                    <SectionView index={s.section} filter={s.filter} kept={s.kept_in_view.clone()} {answers} scope={a.scope.clone()} />
                     <RetiredAnswers {retired} />
                 </div>
             </div>

@@ -9,7 +9,7 @@ use crate::core::compare::{Comparison, ItemChange, Side};
 use crate::core::scoring::OverallRating;
 use crate::core::words::RETIRED_SECTION;
 use crate::core::Band;
-use crate::ui::context::{rendered, use_focus_on_open, use_shell, Shell};
+use crate::ui::context::{rendered, use_shell, Shell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,13 +23,12 @@ pub struct CompareProps {
 #[component]
 pub fn CompareView(props: &CompareProps) -> Html {
     rendered("CompareView");
-    let heading = use_focus_on_open(props.comparing.clone());
     let Some(shell) = use_shell() else { return html! {} };
     let c = &props.comparing;
     let heading_id = shell.id("compare-heading");
     html! {
         <section class="rc-compare" aria-labelledby={heading_id.clone()}>
-            <@{shell.heading(1)} id={heading_id} tabindex="-1" ref={heading}>{"Compare assessments"}</@>
+            <@{shell.heading(1)} id={heading_id} tabindex="-1">{"Compare assessments"}</@>
             <dl class="rc-facts">
                 <dt>{"Before"}</dt><dd><bdi>{ &c.before }</bdi></dd>
                 <dt>{"After"}</dt><dd><bdi>{ &c.after }</bdi></dd>

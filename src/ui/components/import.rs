@@ -4,7 +4,7 @@
 use super::field::button;
 use crate::app::import::ImportPreview;
 use crate::app::Msg;
-use crate::ui::context::{rendered, use_focus_on_open, use_focus_return, use_shell};
+use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -79,23 +79,10 @@ pub struct ImportProps {
 pub fn ImportPanel(props: &ImportProps) -> Html {
     rendered("ImportPanel");
     let input = use_node_ref();
-    let error_ref = use_node_ref();
-    // A problem may follow a drop far up the page: bring it into view and to focus.
-    use_effect_with(props.error.clone(), {
-        let error_ref = error_ref.clone();
-        move |error: &Option<String>| {
-            if error.is_some() {
-                if let Some(el) = error_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        }
-    });
     let Some(shell) = use_shell() else { return html! {} };
     let input_id = shell.id("import");
-    // Closing the preview or the message (Cancel, Dismiss, or a choice that opens the file)
-    // takes the focused button with it: the focus goes back to the file control.
-    use_focus_return(props.preview.is_some() || props.error.is_some(), input_id.clone());
+    // The message or the preview takes the focus, as either may follow a drop far up the page;
+    // closed, they give it back to what had it (the reducer decides, `ui::focus` moves it).
     let onchange = {
         let (run, input) = (shell.run.clone(), input.clone());
         Callback::from(move |_: Event| {
@@ -116,7 +103,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                 <span class="rc-hint">{"Choose a file exported from this checklist, or drop it onto the checklist."}</span>
             </div>
             if let Some(problem) = &props.error {
-                <div class="rc-panel rc-warning" role="alert" tabindex="-1" ref={error_ref}>
+                <div class="rc-panel rc-warning" role="alert" tabindex="-1" id={shell.id("import-error")}>
                     <p>{ problem }</p>
                     { button("Dismiss", close.clone()) }
                 </div>
@@ -143,13 +130,11 @@ fn Preview(props: &PreviewProps) -> Html {
     // Recomputed from the file's answers when it was read.
     let progress = doc.summary.progress;
     let title = crate::core::words::display_title(&a.title).to_owned();
-    // The preview may follow a drop far up the page: move focus to it.
-    let heading = use_focus_on_open(p.file_name.clone());
     let Some(shell) = use_shell() else { return html! {} };
     let h2 = shell.heading(1);
     html! {
         <section class="rc-panel rc-preview" aria-label="Import preview">
-            <@{h2} tabindex="-1" ref={heading}>{"Import "}<bdi>{ &p.file_name }</bdi>{"?"}</@>
+            <@{h2} tabindex="-1" id={shell.id("import-preview")}>{"Import "}<bdi>{ &p.file_name }</bdi>{"?"}</@>
             <dl class="rc-facts">
                 <dt>{"Assessment"}</dt><dd><bdi>{ title }</bdi></dd>
                 <dt>{"Checklist"}</dt><dd><bdi>{ &doc.definition.title }</bdi>{ format!(" (version {})", doc.checklist.version) }</dd>

@@ -5,6 +5,7 @@ use crate::core::scoring::Risk;
 use crate::core::words::{level_text, NOT_RATED};
 use crate::core::{Action, Answer, ItemId, Status};
 use crate::ui::context::{rendered, use_shell};
+use crate::ui::focus::item_id;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,24 +14,11 @@ pub struct ItemProps {
     pub index: usize,
     /// This item's answer; an item re-renders only when it changes.
     pub answer: Answer,
-    /// Take the focus when shown: a link from the Summary led here.
-    #[prop_or_default]
-    pub focus: bool,
 }
 
 #[component]
 pub fn ItemView(props: &ItemProps) -> Html {
     rendered("ItemView");
-    let node = use_node_ref();
-    use_effect_with(props.focus, {
-        let node = node.clone();
-        move |&focus: &bool| {
-            if let Some(el) = node.cast::<web_sys::HtmlElement>().filter(|_| focus) {
-                // Focusing scrolls the item into view as well.
-                let _ = el.focus();
-            }
-        }
-    });
     let Some(shell) = use_shell() else { return html! {} };
     let def = &shell.def;
     let Some(item) = def.sections.get(props.section).and_then(|s| s.items.get(props.index)) else {
@@ -87,7 +75,7 @@ pub fn ItemView(props: &ItemProps) -> Html {
     };
 
     html! {
-        <fieldset class={format!("rc-item rc-status-{}", answer.status.key())} tabindex="-1" ref={node}>
+        <fieldset class={format!("rc-item rc-status-{}", answer.status.key())} tabindex="-1" id={item_id(&shell, &item.id)}>
             <legend class="rc-item-title">{ &item.title }</legend>
             <p class={format!("rc-badge rc-badge-{}", answer.status.key())}>{ answer.status.label() }</p>
             if item.baseline {

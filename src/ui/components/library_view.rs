@@ -2,8 +2,9 @@
 //! duplicate and delete.
 
 use super::field::button;
+use crate::app::Msg;
 use crate::core::library::{AssessmentId, Entry, Library};
-use crate::ui::context::{focus_first_of, focus_lost, rendered, use_shell};
+use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -12,30 +13,16 @@ use yew::prelude::*;
 pub struct LibraryProps {
     pub library: Rc<Library>,
     pub current: AssessmentId,
+    /// The assessment whose name is being edited.
+    pub renaming: Option<AssessmentId>,
 }
 
 #[component]
 pub fn LibraryView(props: &LibraryProps) -> Html {
     rendered("LibraryView");
-    let renaming = use_state(|| None::<AssessmentId>);
     let Some(shell) = use_shell() else { return html! {} };
     let entries = &props.library.entries;
     let heading_id = shell.id("library-heading");
-    // A row deleted takes its focused Delete button with it, and Undo takes itself away: the
-    // focus goes to Undo when it is there, else to the heading, never to the top of the page.
-    // Only a change of the list does this: on the view's first render the focus is the
-    // business of whatever opened it (a closed comparison gives it back to its Compare).
-    let ids: Vec<AssessmentId> = entries.iter().map(|e| e.id.clone()).collect();
-    let first_render = use_mut_ref(|| true);
-    use_effect_with(ids, {
-        let (undo, heading) = (shell.id("undo"), heading_id.clone());
-        move |_| {
-            let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
-            if !first && focus_lost() {
-                focus_first_of(&[&undo, &heading]);
-            }
-        }
-    });
     html! {
         <section class="rc-library" aria-labelledby={heading_id.clone()}>
             <@{shell.heading(1)} id={heading_id.clone()} tabindex="-1">{"Assessments in this browser"}</@>
@@ -54,8 +41,7 @@ pub fn LibraryView(props: &LibraryProps) -> Html {
                     <tbody>
                         { for entries.iter().map(|e| html! {
                             <Row key={e.id.as_str().to_owned()} entry={e.clone()} current={e.id == props.current}
-                                usable={e.checklist_id == shell.def.id} renaming={renaming.as_ref() == Some(&e.id)}
-                                set_renaming={renaming.setter()} />
+                                usable={e.checklist_id == shell.def.id} renaming={props.renaming.as_ref() == Some(&e.id)} />
                         }) }
                     </tbody>
                     </table>
@@ -72,33 +58,14 @@ struct RowProps {
     /// Made with this page's checklist, so it can be opened here.
     usable: bool,
     renaming: bool,
-    set_renaming: UseStateSetter<Option<AssessmentId>>,
 }
 
 #[component]
 fn Row(props: &RowProps) -> Html {
     rendered("Row");
     let rename_input = use_node_ref();
-    let rename_button = use_node_ref();
     // Rename puts the focus in the name field, its text selected; Save name or Cancel takes
-    // the form away and puts the focus back on Rename.
-    let was_renaming = use_mut_ref(|| false);
-    use_effect_with(props.renaming, {
-        let (input, rename_button) = (rename_input.clone(), rename_button.clone());
-        move |&renaming: &bool| {
-            if renaming {
-                if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
-                    let _ = el.focus();
-                    el.select();
-                }
-            } else if *was_renaming.borrow() && focus_lost() {
-                if let Some(el) = rename_button.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-            *was_renaming.borrow_mut() = renaming;
-        }
-    });
+    // the form away and puts the focus back on Rename (the reducer decides, `ui::focus` moves it).
     let Some(shell) = use_shell() else { return html! {} };
     let e = &props.entry;
     let title = crate::core::words::display_title(&e.title).to_owned();
@@ -111,20 +78,18 @@ fn Row(props: &RowProps) -> Html {
     let when = e.updated.to_the_minute();
     let input_id = shell.id(&format!("rename-{}", e.id));
     let save_rename = {
-        let (run, set, input, id) =
-            (shell.run.clone(), props.set_renaming.clone(), rename_input.clone(), id.clone());
+        let (run, dispatch, input, id) =
+            (shell.run.clone(), shell.dispatch.clone(), rename_input.clone(), id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
                 run.emit(Op::Rename(id.clone(), el.value()));
             }
-            set.set(None);
+            dispatch.dispatch(Msg::Renaming(None));
         })
     };
-    let set_renaming = |to: Option<AssessmentId>| {
-        let set = props.set_renaming.clone();
-        Callback::from(move |_: MouseEvent| set.set(to.clone()))
-    };
+    let set_renaming =
+        |to: Option<AssessmentId>| shell.on_click_send(move || Msg::Renaming(to.clone()));
     html! {
         <tr class={props.current.then_some("rc-current")}>
             <th scope="row">
@@ -152,7 +117,7 @@ fn Row(props: &RowProps) -> Html {
                         onclick={shell.on_click({ let id = id.clone(); move || Op::Compare(id.clone()) })}>{"Compare"}</button>
                 }
                 if props.usable {
-                    <button type="button" class="rc-button" aria-label={format!("Rename {title}")} ref={rename_button}
+                    <button type="button" class="rc-button" aria-label={format!("Rename {title}")} id={shell.id(&format!("rename-button-{id}"))}
                         onclick={set_renaming(Some(id.clone()))}>{"Rename"}</button>
                     <button type="button" class="rc-button" aria-label={format!("Duplicate {title}")}
                         onclick={shell.on_click({ let id = id.clone(); move || Op::Duplicate(id.clone()) })}>{"Duplicate"}</button>

@@ -12,7 +12,7 @@ use crate::core::compare::{Field, Side};
 use crate::core::definition::Section;
 use crate::core::merge::{Conflict, Keep, ScopeConflict, SectionPlan};
 use crate::core::{Answer, ItemId, Timestamp};
-use crate::ui::context::{rendered, use_focus_on_open, use_shell, Shell};
+use crate::ui::context::{rendered, use_shell, Shell};
 use crate::ui::ops::Op;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,11 +22,10 @@ pub struct MergeProps {
     pub merging: Rc<Merging>,
 }
 
-/// The merge preview, shown in place of a view, with the focus on its heading when it opens.
+/// The merge preview, shown in place of a view; the focus goes to its heading when it opens.
 #[component]
 pub fn MergeView(props: &MergeProps) -> Html {
     rendered("MergeView");
-    let heading = use_focus_on_open(props.merging.file_name.clone());
     let Some(shell) = use_shell() else { return html! {} };
     let m = &props.merging;
     let plan = &m.plan;
@@ -63,7 +62,7 @@ pub fn MergeView(props: &MergeProps) -> Html {
     let outcome = m.outcome();
     html! {
         <section class="rc-merge" aria-labelledby={heading_id.clone()}>
-            <@{shell.heading(1)} id={heading_id} tabindex="-1" ref={heading}>
+            <@{shell.heading(1)} id={heading_id} tabindex="-1">
                 {"Merge "}<bdi>{ &m.file_name }</bdi>{" into this assessment?"}
             </@>
             <p>{ intro }</p>

@@ -2,7 +2,7 @@
 //! be opened, a conflict with another tab, and the way back from the last import or deletion.
 
 use super::field::button;
-use crate::app::state::{Keep, Replacement, Undo, Unopened};
+use crate::app::state::{Replacement, Resolution, Undo, Unopened};
 use crate::app::StorageError;
 use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
@@ -87,8 +87,8 @@ pub fn ConflictNotice() -> Html {
             <p><strong>{"This assessment was changed in another tab or window. "}</strong>
                 {"Both versions are kept: choose which to continue with, and the other is saved as a backup in this browser."}</p>
             <div class="rc-button-row">
-                { button("Use the other tab's version", shell.on_click(|| Op::Resolve(Keep::Theirs))) }
-                { button("Keep this tab's version", shell.on_click(|| Op::Resolve(Keep::Mine))) }
+                { button("Use the other tab's version", shell.on_click(|| Op::Resolve(Resolution::Theirs))) }
+                { button("Keep this tab's version", shell.on_click(|| Op::Resolve(Resolution::Mine))) }
             </div>
         </div>
     }

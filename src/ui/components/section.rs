@@ -2,7 +2,8 @@
 //! and the answers to items the checklist no longer has.
 
 use super::item::ItemView;
-use crate::app::{Filter, FocusTarget, Msg, View};
+use crate::app::navigation::{pager, Pager};
+use crate::app::{Filter, Msg, View};
 use crate::core::definition::ScopeAnswers;
 use crate::core::{Answer, ItemId};
 use crate::ui::context::{rendered, use_shell};
@@ -15,8 +16,6 @@ pub struct SectionProps {
     pub filter: Filter,
     /// Items answered under the filter, still shown (see `AppState::kept_in_view`).
     pub kept: Rc<Vec<ItemId>>,
-    /// What takes the focus after a link from the Summary (see `AppState::focus`).
-    pub focus: Option<FocusTarget>,
     /// The answers to this section's items, in order: a change to another section, the
     /// title or the sign-off leaves them equal, and the section is not rendered again.
     pub answers: Vec<Answer>,
@@ -28,38 +27,13 @@ pub struct SectionProps {
 #[component]
 pub fn SectionView(props: &SectionProps) -> Html {
     rendered("SectionView");
-    let heading = use_node_ref();
-    use_effect_with(props.focus == Some(FocusTarget::SectionHeading), {
-        let heading = heading.clone();
-        move |&focus: &bool| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>().filter(|_| focus) {
-                let _ = h.focus();
-            }
-        }
-    });
     let Some(shell) = use_shell() else { return html! {} };
     let def = &shell.def;
     let Some(section) = def.sections.get(props.index) else { return html! {} };
     // Sections and items the scope answers set aside are neither shown nor counted.
-    let in_scope: Vec<usize> = (0..def.sections.len())
-        .filter(|&i| def.section_out_of_scope(&def.sections[i], &props.scope).is_none())
-        .collect();
-    let count = in_scope.len();
-    let position = in_scope.iter().position(|&i| i == props.index).unwrap_or(0);
-    let (previous, next) = (
-        position.checked_sub(1).and_then(|p| in_scope.get(p)).copied(),
-        in_scope.get(position + 1).copied(),
-    );
-    let go = |i: usize| {
-        let (dispatch, heading) = (shell.dispatch.clone(), heading.clone());
-        Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Msg::ShowSection(i));
-            // Move focus to the new section's heading, as a page change would.
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        })
-    };
+    let Pager { position, count, previous, next } = pager(def, &props.scope, props.index);
+    // The focus goes to the new section's heading, as a page change would.
+    let go = |i: usize| shell.on_click_send(move || Msg::GoTo { section: i, item: None });
     let shown: Vec<_> = section
         .items
         .iter()
@@ -76,10 +50,10 @@ pub fn SectionView(props: &SectionProps) -> Html {
     let heading_id = shell.id("section-heading");
     html! {
         <section class="rc-section" aria-labelledby={heading_id.clone()}>
-            <@{shell.heading(1)} class="rc-section-heading" id={heading_id} tabindex="-1" ref={heading.clone()}>
+            <@{shell.heading(1)} class="rc-section-heading" id={heading_id} tabindex="-1">
                 { &section.title }
             </@>
-            <p class="rc-section-meta">{ format!("Section {} of {count} · {assessed} of {total} assessed", position + 1) }</p>
+            <p class="rc-section-meta">{ format!("Section {position} of {count} · {assessed} of {total} assessed") }</p>
             if !section.intro.is_empty() {
                 <p class="rc-intro">{ &section.intro }</p>
             }
@@ -89,8 +63,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
             }
             <div class="rc-items">
                 { for shown.into_iter().map(|(i, (item, answer))| html! {
-                    <ItemView key={item.id.as_str().to_owned()} section={props.index} index={i} answer={answer.clone()}
-                        focus={matches!(&props.focus, Some(FocusTarget::Item(f)) if *f == item.id)} />
+                    <ItemView key={item.id.as_str().to_owned()} section={props.index} index={i} answer={answer.clone()} />
                 }) }
             </div>
             <div class="rc-pager">
@@ -105,7 +78,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
                     </button>
                 } else {
                     // After the last section comes the Summary, which takes the focus.
-                    <button type="button" class="rc-button" onclick={shell.on_click_send(|| Msg::ShowView(View::Summary))}>
+                    <button type="button" class="rc-button" onclick={shell.on_click_send(|| Msg::GoToView(View::Summary))}>
                         {"Next: Summary"}
                     </button>
                 }

@@ -5,7 +5,7 @@ use super::field::button;
 use super::field::{field, Kind};
 use crate::core::summary_page::{baseline_warning, decision_line};
 use crate::core::{Action, Decision, SignOff};
-use crate::ui::context::{focus_first_of, focus_lost, rendered, use_shell};
+use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
 use yew::prelude::*;
 
@@ -35,18 +35,8 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
             Some(Action::SetSignOff { signoff })
         })
     };
-    // Confirming takes its button off the page: the focus goes to the decision line it
-    // confirmed, not to the top of the page. Only on that change, never on a first render.
+    // Confirming takes its button off the page: the reducer sends the focus to this line.
     let line = id("decision-line");
-    let was_stale = use_mut_ref(|| so.needs_review);
-    use_effect_with(so.needs_review, {
-        let line = line.clone();
-        move |&stale| {
-            if std::mem::replace(&mut *was_stale.borrow_mut(), stale) && !stale && focus_lost() {
-                focus_first_of(&[&line]);
-            }
-        }
-    });
     let confirm = {
         let shell = shell.clone();
         Callback::from(move |_: MouseEvent| shell.edit_now(Action::ConfirmSignOff))

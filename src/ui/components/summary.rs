@@ -15,7 +15,7 @@ use crate::core::words::{
 };
 use crate::core::{Assessment, ItemId, Status, Summary};
 use crate::ui::clock;
-use crate::ui::context::{focus_first_of, focus_lost, rendered, use_shell, Shell};
+use crate::ui::context::{rendered, use_shell, Shell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,17 +46,8 @@ fn rating_tag(rating: OverallRating, unrated: usize, none: &'static str) -> Html
 pub fn SummaryView(props: &SummaryProps) -> Html {
     rendered("SummaryView");
     let Some(shell) = use_shell() else { return html! {} };
-    // Come to from a control that went with the checklist ("Next: Summary"): the focus goes to
-    // the Summary rather than the top of the page. From the Summary tab it stays on the tab.
+    // "Next: Summary" puts the focus here (`ui::focus`); from the Summary tab it stays on the tab.
     let own = shell.id("summary");
-    use_effect_with((), {
-        let own = own.clone();
-        move |_| {
-            if focus_lost() {
-                focus_first_of(&[&own]);
-            }
-        }
-    });
     let (def, a) = (&shell.def, &props.assessment);
     let page = SummaryPage::of(def, a, &clock::now());
     let s = &page.summary;

@@ -1,0 +1,872 @@
+//! The reducer's tests: each message applied to a state, checked field by field against the
+//! state as the message should leave it; announcements are compared as values (how each
+//! reads is tested in `announcements.rs`).
+
+#![cfg(test)]
+
+use super::announcements::Announcement as A;
+use super::filter::Filter;
+use super::import::ImportPreview;
+use super::merging::{Choice, Merging};
+use super::state::*;
+use crate::app::comparing::comparing;
+use crate::core::default_checklist::default_checklist;
+use crate::core::library::{AssessmentId, Library};
+use crate::core::merge::Keep;
+use crate::core::{Action, Assessment, ChecklistDefinition, Document, Status, Timestamp};
+use std::rc::Rc;
+
+fn now() -> Timestamp {
+    Timestamp::parse("2026-03-01T10:00:00Z").unwrap()
+}
+
+fn id(n: &str) -> AssessmentId {
+    AssessmentId::parse(&format!("a-{n}")).unwrap()
+}
+
+fn library(current: Option<&str>) -> Rc<Library> {
+    let mut lib = Library::new();
+    lib.current = current.map(id);
+    Rc::new(lib)
+}
+
+/// A widget of the default checklist showing the blank assessment `a-open`.
+fn start() -> Rc<AppState> {
+    let def = Rc::new(default_checklist());
+    Rc::new(AppState::new(def, id("open"), Assessment::new(now()), Library::new()))
+}
+
+/// `a` after `action`.
+fn edited(def: &ChecklistDefinition, a: &Assessment, action: Action) -> Rc<Assessment> {
+    let mut a = a.clone();
+    assert!(a.apply(def, action, now()), "the action changes the assessment");
+    Rc::new(a)
+}
+
+/// The first item of the default checklist achieved.
+fn achieved() -> Action {
+    let item = default_checklist().sections[0].items[0].id.clone();
+    Action::SetStatus { item, status: Status::Achieved }
+}
+
+/// Applies `msg` to `before` and checks that the result is `before` as `change` leaves it;
+/// when `change` changes nothing, the very same `Rc` must come back.
+/// Where the reducer last asked the focus to go.
+fn focused(s: &AppState) -> Option<&FocusTarget> {
+    s.focus.as_ref().map(|(_, target)| target)
+}
+
+fn check(before: &Rc<AppState>, msg: Msg, change: impl FnOnce(&mut AppState)) -> Rc<AppState> {
+    let mut expected = (**before).clone();
+    change(&mut expected);
+    let after = before.clone().reduce(msg);
+    assert_eq!(*after, expected);
+    assert_eq!(Rc::ptr_eq(&after, before), expected == **before, "the same Rc when unchanged");
+    after
+}
+
+/// Sets a scope question of the default checklist.
+fn scope(question: &str, answer: Option<bool>) -> Action {
+    Action::SetScope { question: crate::core::definition::QuestionId::new(question), answer }
+}
+
+/// The index of the default checklist's section with this id.
+fn section(id: &str) -> usize {
+    default_checklist().sections.iter().position(|s| s.id.as_str() == id).unwrap()
+}
+
+#[test]
+fn a_scope_answer_moves_off_a_section_it_sets_aside_and_that_section_cannot_be_shown() {
+    let public = section("public-channel");
+    let s = start().reduce(Msg::ShowSection(public));
+    assert_eq!(s.section, public);
+    // "No" sets the whole section aside: the next section in scope is shown instead.
+    let a = edited(&s.def, &s.assessment, scope("public-channel", Some(false)));
+    let s =
+        check(&s, Msg::Edit { action: scope("public-channel", Some(false)), now: now() }, |s| {
+            s.assessment = a;
+            s.origin = Origin::Local;
+            s.section = public + 1;
+        });
+    check(&s, Msg::ShowSection(public), |_| {});
+    // Answered "Yes" again, it can be shown again.
+    let s = s.reduce(Msg::Edit { action: scope("public-channel", Some(true)), now: now() });
+    assert_eq!(s.reduce(Msg::ShowSection(public)).section, public);
+    // Both parts set aside from the last section: the section before them is shown.
+    let collab = section("collaboration-tool");
+    let s = start().reduce(Msg::ShowSection(collab));
+    let s = s.reduce(Msg::Edit { action: scope("collaboration-tool", Some(false)), now: now() });
+    let s = s.reduce(Msg::Edit { action: scope("public-channel", Some(false)), now: now() });
+    assert_eq!(s.section, public - 1);
+}
+
+#[test]
+fn an_edit_changes_the_assessment_and_marks_it_to_be_saved() {
+    let s = start();
+    let action = achieved();
+    let a = edited(&s.def, &s.assessment, action.clone());
+    let s = check(&s, Msg::Edit { action: action.clone(), now: now() }, |s| {
+        s.assessment = a;
+        s.origin = Origin::Local;
+    });
+    // The same answer again, or an item the checklist lacks, changes nothing.
+    check(&s, Msg::Edit { action, now: now() }, |_| {});
+    let unknown = Action::SetStatus {
+        item: crate::core::ItemId::new("no-such-item"),
+        status: Status::Achieved,
+    };
+    check(&s, Msg::Edit { action: unknown, now: now() }, |_| {});
+}
+
+#[test]
+fn start_again_asks_then_clears_everything_and_returns_to_the_first_section() {
+    let s = start();
+    // The question takes the focus to its safe choice; closed, the focus goes back to "Start
+    // again", whose place it took.
+    let s = check(&s, Msg::AskReset, |s| {
+        s.confirm_reset = true;
+        s.focus_on(FocusTarget::ResetQuestion);
+    });
+    check(&s, Msg::AskReset, |_| {});
+    let closed = check(&s, Msg::CancelReset, |s| {
+        s.confirm_reset = false;
+        s.focus_on(FocusTarget::StartAgain);
+    });
+    check(&closed, Msg::CancelReset, |_| {});
+    // Nothing to clear: the question closes all the same.
+    check(&s, Msg::Edit { action: Action::Reset, now: now() }, |s| {
+        s.confirm_reset = false;
+        s.focus_on(FocusTarget::StartAgain);
+    });
+
+    let s = s.reduce(Msg::Edit { action: achieved(), now: now() });
+    let s = s.reduce(Msg::SetFilter(Filter::HighRisk)).reduce(Msg::ShowSection(2));
+    let s = s.reduce(Msg::AskReset);
+    let cleared = edited(&s.def, &s.assessment, Action::Reset);
+    check(&s, Msg::Edit { action: Action::Reset, now: now() }, |s| {
+        s.assessment = cleared;
+        s.confirm_reset = false;
+        s.focus_on(FocusTarget::StartAgain);
+        s.section = 0;
+        s.filter = Filter::All;
+        s.announce(A::Cleared);
+    });
+}
+
+#[test]
+fn moving_around_changes_only_what_is_on_screen() {
+    let s = start();
+    let last = s.def.sections.len() - 1;
+    let s = check(&s, Msg::ShowSection(last), |s| s.section = last);
+    check(&s, Msg::ShowSection(last), |_| {});
+    check(&s, Msg::ShowSection(last + 1), |_| {});
+    let s = check(&s, Msg::ShowView(View::Summary), |s| s.view = View::Summary);
+    // A section link in the summary goes back to the checklist.
+    check(&s, Msg::ShowSection(0), |s| {
+        s.section = 0;
+        s.view = View::Checklist;
+    });
+    check(&s, Msg::ShowView(View::Summary), |_| {});
+    let s = check(&s, Msg::SetFilter(Filter::NotAssessed), |s| s.filter = Filter::NotAssessed);
+    check(&s, Msg::SetFilter(Filter::NotAssessed), |_| {});
+}
+
+#[test]
+fn items_answered_under_a_filter_stay_in_view_until_the_filter_section_or_view_changes() {
+    let item = default_checklist().sections[0].items[0].id.clone();
+    let kept = |s: &mut AppState| s.kept_in_view = Rc::new(vec![item.clone()]);
+    // Under All nothing needs keeping.
+    let s = start().reduce(Msg::Edit { action: achieved(), now: now() });
+    assert!(s.kept_in_view.is_empty());
+    let s = start().reduce(Msg::SetFilter(Filter::NotAssessed));
+    let t = now();
+    let s = check(&s, Msg::Edit { action: achieved(), now: t.clone() }, |s| {
+        s.assessment = Rc::new({
+            let mut a = (*s.assessment).clone();
+            a.apply(&s.def, achieved(), t);
+            a
+        });
+        s.origin = Origin::Local;
+        kept(s);
+    });
+    // A second edit of the same item keeps it once; a title is no item.
+    let notes = Action::SetNotes { item: item.clone(), notes: "Done.".into() };
+    let s = s.reduce(Msg::Edit { action: notes, now: now() });
+    assert_eq!(*s.kept_in_view, vec![item.clone()]);
+    let s = s.reduce(Msg::Edit { action: Action::SetTitle { title: "T".into() }, now: now() });
+    assert_eq!(*s.kept_in_view, vec![item.clone()]);
+    // Each change of filter, section or view lets the filter's rule apply again.
+    check(&s, Msg::SetFilter(Filter::HighRisk), |s| {
+        s.filter = Filter::HighRisk;
+        s.kept_in_view = Rc::default();
+    });
+    check(&s, Msg::ShowSection(1), |s| {
+        s.section = 1;
+        s.kept_in_view = Rc::default();
+    });
+    check(&s, Msg::ShowView(View::Summary), |s| {
+        s.view = View::Summary;
+        s.kept_in_view = Rc::default();
+    });
+    // The section and view already on screen keep it.
+    check(&s, Msg::ShowSection(0), |_| {});
+    check(&s, Msg::SetFilter(Filter::NotAssessed), |_| {});
+}
+
+#[test]
+fn a_link_from_the_summary_shows_the_section_and_says_what_takes_the_focus() {
+    let def = default_checklist();
+    let item = def.sections[1].items[2].id.clone();
+    let s = start().reduce(Msg::ShowView(View::Summary));
+    check(&s, Msg::GoTo { section: 1, item: None }, |s| {
+        s.section = 1;
+        s.view = View::Checklist;
+        s.focus_on(FocusTarget::SectionHeading);
+    });
+    // Under a filter that hides it, the item is kept in view.
+    let s = s.reduce(Msg::SetFilter(Filter::HighRisk));
+    let s = check(&s, Msg::GoTo { section: 1, item: Some(item.clone()) }, |s| {
+        s.section = 1;
+        s.view = View::Checklist;
+        s.kept_in_view = Rc::new(vec![item.clone()]);
+        s.focus_on(FocusTarget::Item(item.clone()));
+    });
+    // A later move from a control that stays on the page moves no focus.
+    check(&s, Msg::SetFilter(Filter::All), |s| {
+        s.filter = Filter::All;
+        s.kept_in_view = Rc::default();
+    });
+    check(&s, Msg::ShowView(View::Summary), |s| {
+        s.view = View::Summary;
+        s.kept_in_view = Rc::default();
+    });
+    // The same link again moves the focus again: the pager and "Skip to the items" are such
+    // links, to the section on screen or the next.
+    let s = s.reduce(Msg::SetFilter(Filter::All));
+    check(&s, Msg::GoTo { section: 1, item: None }, |s| {
+        s.focus_on(FocusTarget::SectionHeading);
+    });
+    // A section that is not there, or is out of scope, changes nothing.
+    let out = section("public-channel");
+    let s = start().reduce(Msg::Edit { action: scope("public-channel", Some(false)), now: now() });
+    check(&s, Msg::GoTo { section: out, item: None }, |_| {});
+    check(&s, Msg::GoTo { section: def.sections.len(), item: None }, |_| {});
+}
+
+#[test]
+fn the_saver_reports_failures_until_a_save_succeeds() {
+    let s = start();
+    check(&s, Msg::Saved(Ok(())), |_| {});
+    let full = StorageError::Refused { reason: "this browser's storage is full".into() };
+    let s = check(&s, Msg::Saved(Err(full.clone())), |s| s.storage = Some(full.clone()));
+    check(&s, Msg::Saved(Err(full)), |_| {});
+    check(&s, Msg::Saved(Ok(())), |s| {
+        s.storage = None;
+        s.announce(A::SavingWorksAgain);
+    });
+}
+
+/// `Msg::Opened` with `how`, of an assessment titled "Pilot" with its first item achieved.
+fn check_opened(how: Opening, origin: Origin) {
+    let s = start();
+    let s = s.reduce(Msg::ShowView(View::Summary)).reduce(Msg::SetFilter(Filter::HighRisk));
+    let mut a = Assessment::new(now());
+    a.apply(&s.def, Action::SetTitle { title: "Pilot".into() }, now());
+    a.apply(&s.def, achieved(), now());
+    let (a, lib) = (Rc::new(a), library(Some("other")));
+    let msg = Msg::Opened {
+        id: id("other"),
+        assessment: a.clone(),
+        how: how.clone(),
+        library: lib.clone(),
+    };
+    check(&s, msg, |s| {
+        s.current = id("other");
+        s.assessment = a;
+        s.origin = origin;
+        s.view = View::Checklist;
+        s.filter = Filter::All;
+        // The Summary's control is gone with it: the focus goes to the section's heading.
+        s.focus_on(FocusTarget::SectionHeading);
+        s.library = lib;
+        s.announce(A::Opened { how, title: "Pilot".into() });
+    });
+}
+
+#[test]
+fn opening_from_the_checklist_itself_sends_the_focus_back_to_what_opened_the_preview() {
+    // "Open as a new assessment" in the import preview: the preview goes with its button.
+    let s = start();
+    let a = Rc::new(Assessment::new(now()));
+    let how = Opening::ImportedAsNew { file_name: "pilot.json".into() };
+    let lib = library(Some("other"));
+    let opened = s.reduce(Msg::Opened { id: id("other"), assessment: a, how, library: lib });
+    assert_eq!(
+        (opened.view, focused(&opened)),
+        (View::Checklist, Some(&FocusTarget::Opener(Overlay::Import)))
+    );
+    // Deleting the open assessment opens the next one in the Assessments view, where the
+    // focus goes to Undo, not to a heading.
+    let listed = start().reduce(Msg::ShowView(View::Assessments));
+    let next = Some((id("next"), Rc::new(Assessment::new(now()))));
+    let deleted = listed.reduce(Msg::Deleted {
+        id: id("current"),
+        title: "Pilot".into(),
+        raw: Some(Rc::new("{}".into())),
+        next,
+        library: library(Some("next")),
+    });
+    assert_eq!((deleted.view, focused(&deleted)), (View::Assessments, Some(&FocusTarget::Undo)));
+}
+
+#[test]
+fn each_way_of_opening_says_what_happened_and_whether_it_must_be_saved() {
+    check_opened(Opening::Chosen, Origin::Stored);
+    check_opened(Opening::New, Origin::Local);
+    check_opened(Opening::ImportedAsNew { file_name: "pilot.json".into() }, Origin::Local);
+    check_opened(Opening::Theirs { backup: "key".into() }, Origin::Stored);
+    check_opened(
+        Opening::Undone { by: Replacement::Import, backup: Some("key".into()) },
+        Origin::Local,
+    );
+    check_opened(Opening::Undone { by: Replacement::Import, backup: None }, Origin::Local);
+}
+
+#[test]
+fn opening_closes_a_conflict_and_an_import_and_undoing_an_import_ends_its_undo() {
+    let s = start();
+    let previous = s.assessment.clone();
+    let mut s = (*s).clone();
+    s.conflict = Some(previous.clone());
+    s.undo = Some(Rc::new(Undo::Replaced {
+        id: id("open"),
+        previous: previous.clone(),
+        by: Replacement::Import,
+    }));
+    let s = Rc::new(s);
+    let opened = |how| {
+        s.clone().reduce(Msg::Opened {
+            id: id("open"),
+            assessment: previous.clone(),
+            how,
+            library: library(None),
+        })
+    };
+    let chosen = opened(Opening::Chosen);
+    assert_eq!((chosen.conflict.is_none(), chosen.undo.is_some()), (true, true));
+    let undone = opened(Opening::Undone { by: Replacement::Import, backup: None });
+    assert_eq!((undone.conflict.is_none(), undone.undo.is_none()), (true, true));
+}
+
+#[test]
+fn the_assessments_view_shows_the_list_as_stored() {
+    let s = start();
+    let lib = library(Some("open"));
+    let s = check(&s, Msg::Listed(lib.clone()), |s| {
+        s.library = lib.clone();
+        s.view = View::Assessments;
+    });
+    check(&s, Msg::Listed(lib), |_| {});
+    let lib = library(None);
+    let s = check(&s, Msg::Renamed(lib.clone()), |s| s.library = lib.clone());
+    let lib = library(Some("copy"));
+    check(&s, Msg::Copied { title: String::new(), library: lib.clone() }, |s| {
+        s.library = lib;
+        s.announce(A::Copied { title: String::new() });
+    });
+}
+
+#[test]
+fn deleting_keeps_the_text_for_undo_and_opens_another_when_the_open_one_goes() {
+    let s = start();
+    let (raw, lib) = (Rc::new("{}".to_owned()), library(None));
+    let deleted = |id_: &str, raw: Option<Rc<String>>, next| Msg::Deleted {
+        id: id(id_),
+        title: "Old".into(),
+        raw,
+        next,
+        library: lib.clone(),
+    };
+    check(&s, deleted("other", Some(raw.clone()), None), |s| {
+        s.announce(A::Deleted { title: "Old".into() });
+        s.undo =
+            Some(Rc::new(Undo::Deleted { id: id("other"), raw: raw.clone(), title: "Old".into() }));
+        // The row's Delete button is gone: the focus goes to Undo.
+        s.focus_on(FocusTarget::Undo);
+    });
+    // The open one, never stored: nothing to undo, and the next one opens in the list.
+    let next = Rc::new(Assessment::new(now()));
+    check(&s, deleted("open", None, Some((id("next"), next.clone()))), |s| {
+        s.current = id("next");
+        s.assessment = next;
+        s.view = View::Assessments;
+        // Nothing to undo: the focus goes to the list's heading.
+        s.focus_on(FocusTarget::ViewHeading);
+    });
+    let s = s.reduce(deleted("other", Some(raw.clone()), None));
+    check(&s, Msg::Restored { title: "Old".into(), library: lib.clone() }, |s| {
+        s.undo = None;
+        s.announce(A::Restored { title: "Old".into() });
+        // Undo is gone with it.
+        s.focus_on(FocusTarget::ViewHeading);
+    });
+}
+
+#[test]
+fn import_previews_failures_and_closing() {
+    let s = start();
+    let doc = Document::new(&s.def, &s.assessment, now());
+    let preview =
+        Rc::new(ImportPreview { file_name: "f.json".into(), doc, unknown: 0, blocked: None });
+    // The message and the preview take the focus: they may follow a drop far up the page.
+    let failed = check(&s, Msg::ImportFailed("No.".into()), |s| {
+        s.import_error = Some("No.".into());
+        s.focus_on(FocusTarget::Notification);
+    });
+    let read = check(&failed, Msg::ImportRead(preview.clone()), |s| {
+        s.import = Some(preview.clone());
+        s.import_error = None;
+        s.focus_on(FocusTarget::Notification);
+    });
+    // Closed, they send the focus back to what was focused when they appeared.
+    check(&read, Msg::CloseImport, |s| {
+        s.import = None;
+        s.focus_on(FocusTarget::Opener(Overlay::Import));
+    });
+    check(&failed, Msg::CloseImport, |s| {
+        s.import_error = None;
+        s.focus_on(FocusTarget::Opener(Overlay::Import));
+    });
+    check(&s, Msg::CloseImport, |_| {});
+}
+
+#[test]
+fn replacing_by_import_keeps_the_previous_answers_for_undo_and_says_where() {
+    let s = start();
+    let s = s.reduce(Msg::Edit { action: achieved(), now: now() });
+    let previous = s.assessment.clone();
+    let imported = Rc::new(Assessment::new(now()));
+    for backup in [Some("key".to_owned()), None] {
+        let backup_kept = backup.is_some();
+        let msg = Msg::Replaced {
+            assessment: imported.clone(),
+            file_name: "f.json".into(),
+            backup,
+            library: library(None),
+        };
+        check(&s, msg, |s| {
+            s.undo = Some(Rc::new(Undo::Replaced {
+                id: id("open"),
+                previous: previous.clone(),
+                by: Replacement::Import,
+            }));
+            s.assessment = imported.clone();
+            s.announce(A::Replaced { file_name: "f.json".into(), backup_kept });
+            // The preview is gone with its button.
+            s.focus_on(FocusTarget::Opener(Overlay::Import));
+        });
+    }
+    let undone = |backup| Msg::PutBack {
+        title: "Pilot".into(),
+        by: Replacement::Import,
+        backup,
+        library: library(None),
+    };
+    // Undo is gone with it: the focus goes to the heading of what is on screen.
+    check(&s, undone(None), |s| {
+        s.announce(A::PutBack {
+            title: "Pilot".into(),
+            by: Replacement::Import,
+            backup_kept: false,
+        });
+        s.focus_on(FocusTarget::ViewHeading);
+    });
+    check(&s, undone(Some("key".into())), |s| {
+        s.announce(A::PutBack {
+            title: "Pilot".into(),
+            by: Replacement::Import,
+            backup_kept: true,
+        });
+        s.focus_on(FocusTarget::ViewHeading);
+    });
+}
+
+#[test]
+fn a_comparison_is_shown_in_place_of_the_view_until_closed_or_moved_away_from() {
+    let s = start();
+    let other = edited(&s.def, &s.assessment, achieved());
+    let c = Rc::new(comparing(&s.def, &s.assessment, &other, "“Other”"));
+    // Its heading takes the focus; closed, the focus goes back to what opened it.
+    let shown = check(&s, Msg::Compared(c.clone()), |s| {
+        s.compare = Some(c.clone());
+        s.focus_on(FocusTarget::ViewHeading);
+    });
+    check(&shown, Msg::CloseComparison, |s| {
+        s.compare = None;
+        s.focus_on(FocusTarget::Opener(Overlay::Panel));
+    });
+    check(&s, Msg::CloseComparison, |_| {});
+    // Any view, a section or another assessment takes its place.
+    check(&shown, Msg::ShowView(View::Checklist), |s| s.compare = None);
+    check(&shown, Msg::ShowSection(1), |s| {
+        s.compare = None;
+        s.section = 1;
+    });
+    let lib = library(None);
+    check(&shown, Msg::Listed(lib.clone()), |s| {
+        s.compare = None;
+        s.library = lib;
+        s.view = View::Assessments;
+    });
+}
+
+/// A widget whose open assessment has the first item achieved, previewing a file whose
+/// first item is not achieved and whose second is achieved.
+fn previewing_theirs() -> (Rc<AppState>, Rc<Assessment>) {
+    let s = start().reduce(Msg::Edit { action: achieved(), now: now() });
+    let mut theirs = Assessment::new(now());
+    let first = s.def.sections[0].items[0].id.clone();
+    let second = s.def.sections[0].items[1].id.clone();
+    theirs.apply(&s.def, Action::SetStatus { item: first, status: Status::NotAchieved }, now());
+    theirs.apply(&s.def, Action::SetStatus { item: second, status: Status::Achieved }, now());
+    let doc = Document::new(&s.def, &theirs, now());
+    let preview =
+        Rc::new(ImportPreview { file_name: "f.json".into(), doc, unknown: 0, blocked: None });
+    (s.reduce(Msg::ImportRead(preview)), Rc::new(theirs))
+}
+
+#[test]
+fn a_previewed_file_is_planned_as_a_merge_and_sides_are_chosen_in_it() {
+    let (s, theirs) = previewing_theirs();
+    let m = Rc::new(Merging::new(&s.def, "f.json", &s.assessment, theirs));
+    let merging = check(&s, Msg::MergeImport, |s| {
+        s.import = None;
+        s.merge = Some(m.clone());
+        s.focus_on(FocusTarget::ViewHeading);
+    });
+    assert_eq!(m.plan.conflict_count(), 1);
+    let (section, item) = (s.def.sections[0].id.clone(), s.def.sections[0].items[0].id.clone());
+    let choice = Choice::Item { section, item };
+    let chosen = check(&merging, Msg::Choose { choice: choice.clone(), keep: Keep::Theirs }, |s| {
+        let mut m = (*m).clone();
+        m.choose(choice.clone(), Keep::Theirs);
+        s.merge = Some(Rc::new(m));
+    });
+    check(&chosen, Msg::Choose { choice: choice.clone(), keep: Keep::Theirs }, |_| {});
+    check(&chosen, Msg::CloseMerge, |s| {
+        s.merge = None;
+        s.focus_on(FocusTarget::Opener(Overlay::Panel));
+    });
+    check(&s, Msg::CloseMerge, |_| {});
+    // Without a merge on screen, a choice changes nothing.
+    check(&s, Msg::Choose { choice, keep: Keep::Theirs }, |_| {});
+    // A merge takes the place of a comparison, and moving away closes it.
+    let c = Rc::new(comparing(&s.def, &s.assessment, &m.theirs, "f.json"));
+    let compared = merging.clone().reduce(Msg::Compared(c.clone()));
+    assert_eq!((compared.merge.is_none(), compared.compare.as_ref()), (true, Some(&c)));
+    check(&s.clone().reduce(Msg::Compared(c)), Msg::MergeImport, |s| {
+        s.import = None;
+        s.compare = None;
+        s.merge = Some(m.clone());
+        s.focus_on(FocusTarget::ViewHeading);
+    });
+    check(&merging, Msg::ShowView(View::Summary), |s| {
+        s.merge = None;
+        s.view = View::Summary;
+    });
+    // A file that cannot be opened here cannot be merged either.
+    let mut blocked = (**s.import.as_ref().unwrap()).clone();
+    blocked.blocked = Some("Another checklist.".into());
+    let s = s.reduce(Msg::ImportRead(Rc::new(blocked)));
+    check(&s, Msg::MergeImport, |_| {});
+}
+
+#[test]
+fn applying_a_merge_keeps_the_assessment_as_it_was_for_undo_and_says_what_it_did() {
+    let (s, theirs) = previewing_theirs();
+    let s = s.reduce(Msg::MergeImport);
+    let item = s.def.sections[0].items[0].id.clone();
+    let choice = Choice::Item { section: s.def.sections[0].id.clone(), item };
+    let s = s.reduce(Msg::Choose { choice, keep: Keep::Theirs });
+    let m = s.merge.clone().unwrap();
+    let merged = Rc::new(crate::core::apply_merge(
+        &s.def,
+        &s.assessment,
+        &theirs,
+        &m.plan,
+        &m.choices,
+        now(),
+    ));
+    let previous = s.assessment.clone();
+    let lib = library(Some("open"));
+    for backup in [Some("key".to_owned()), None] {
+        let backup_kept = backup.is_some();
+        let msg = Msg::Merged { assessment: merged.clone(), backup, library: lib.clone() };
+        check(&s, msg, |s| {
+            s.merge = None;
+            s.library = lib.clone();
+            s.undo = Some(Rc::new(Undo::Replaced {
+                id: id("open"),
+                previous: previous.clone(),
+                by: Replacement::Merge,
+            }));
+            s.assessment = merged.clone();
+            s.announce(A::Merged {
+                file_name: "f.json".into(),
+                added: 1,
+                theirs: 1,
+                both: 0,
+                backup_kept,
+            });
+            // The merge is gone with its button.
+            s.focus_on(FocusTarget::Opener(Overlay::Panel));
+        });
+    }
+    // A merge that changes nothing leaves nothing to undo.
+    let same = Msg::Merged { assessment: previous.clone(), backup: None, library: lib.clone() };
+    check(&s, same, |s| {
+        s.merge = None;
+        s.library = lib.clone();
+        s.announce(A::MergedNothing { file_name: "f.json".into() });
+        s.focus_on(FocusTarget::Opener(Overlay::Panel));
+    });
+    // Without a merge on screen, there is nothing to apply.
+    let s = s.reduce(Msg::CloseMerge);
+    check(&s, Msg::Merged { assessment: merged, backup: None, library: lib }, |_| {});
+}
+
+#[test]
+fn undoing_a_merge_or_starting_a_review_says_so() {
+    let by = Replacement::Merge;
+    check_opened(Opening::Undone { by, backup: Some("key".into()) }, Origin::Local);
+    check_opened(Opening::Review, Origin::Local);
+    let s = start();
+    let lib = library(None);
+    let put_back = Msg::PutBack { title: "Pilot".into(), by, backup: None, library: lib };
+    check(&s, put_back, |s| {
+        s.announce(A::PutBack { title: "Pilot".into(), by, backup_kept: false });
+        s.focus_on(FocusTarget::ViewHeading);
+    });
+    let full = StorageError::Refused { reason: "this browser's storage is full".into() };
+    let problem = Problem::NoBackup { of: Version::Brought(by), cause: full };
+    check(&s, Msg::Failed { problem: problem.clone(), library: None }, |s| {
+        s.announce(A::Failed(problem))
+    });
+}
+
+#[test]
+fn exports_are_announced_and_a_json_export_counts_as_kept() {
+    let s = start();
+    let s = s.reduce(Msg::Edit { action: achieved(), now: now() });
+    let mut unsaved = (*s).clone();
+    unsaved.storage = Some(StorageError::Unavailable);
+    let s = Rc::new(unsaved);
+    assert!(s.has_unkept_changes(), "changed, and not saved in this browser");
+    let report = check(&s, Msg::Exported { file_name: "r.csv".into(), json: None }, |s| {
+        s.announce(A::Exported { file_name: "r.csv".into(), json: false })
+    });
+    assert!(report.has_unkept_changes(), "a report cannot be imported back");
+    let a = s.assessment.clone();
+    let json =
+        check(&s, Msg::Exported { file_name: "a.json".into(), json: Some(a.clone()) }, |s| {
+            s.exported = Some(a);
+            s.announce(A::Exported { file_name: "a.json".into(), json: true });
+        });
+    assert!(!json.has_unkept_changes());
+    let later =
+        json.reduce(Msg::Edit { action: Action::SetTitle { title: "New".into() }, now: now() });
+    assert!(later.has_unkept_changes(), "a change after the export");
+}
+
+#[test]
+fn problems_are_said_and_storage_failures_shown_as_the_storage_notice() {
+    let s = start();
+    check(&s, Msg::Failed { problem: Problem::NotStored, library: None }, |s| {
+        s.announce(A::Failed(Problem::NotStored))
+    });
+    let lib = library(Some("x"));
+    check(
+        &s,
+        Msg::Failed {
+            problem: Problem::Storage(StorageError::Unavailable),
+            library: Some(lib.clone()),
+        },
+        |s| {
+            s.storage = Some(StorageError::Unavailable);
+            s.library = lib;
+        },
+    );
+    let full = StorageError::Refused { reason: "this browser's storage is full".into() };
+    let problem = Problem::NoBackup { of: Version::OtherTabs, cause: full };
+    check(&s, Msg::Failed { problem: problem.clone(), library: None }, |s| {
+        s.announce(A::Failed(problem))
+    });
+}
+
+#[test]
+fn another_tabs_version_is_shown_asked_about_or_kept_as_a_backup() {
+    let s = start();
+    let theirs = edited(&s.def, &s.assessment, achieved());
+    check(&s, Msg::External(s.assessment.clone()), |_| {});
+    let mut local = (*s).clone();
+    local.origin = Origin::Local;
+    check(&Rc::new(local), Msg::External(theirs.clone()), |s| {
+        s.assessment = theirs.clone();
+        s.origin = Origin::Stored;
+        s.announce(A::UpdatedElsewhere);
+    });
+    let asked = check(&s, Msg::Conflict(theirs.clone()), |s| s.conflict = Some(theirs.clone()));
+    let lib = library(None);
+    check(
+        &asked,
+        Msg::KeptMine { backup: Some("key".into()), saved: Ok(()), library: lib.clone() },
+        |s| {
+            s.conflict = None;
+            s.library = lib.clone();
+            s.announce(A::KeptMine { backup_kept: true });
+            // The question is gone with its buttons.
+            s.focus_on(FocusTarget::ViewHeading);
+        },
+    );
+    check(
+        &asked,
+        Msg::KeptMine { backup: None, saved: Err(StorageError::Unavailable), library: lib.clone() },
+        |s| {
+            s.conflict = None;
+            s.storage = Some(StorageError::Unavailable);
+            s.library = lib;
+            s.announce(A::KeptMine { backup_kept: false });
+            s.focus_on(FocusTarget::ViewHeading);
+        },
+    );
+}
+
+#[test]
+fn an_index_change_updates_the_list_and_may_make_this_tab_read_only_or_take_up_theirs() {
+    let s = start();
+    let lib = library(Some("theirs"));
+    let changed = |newer, take_up| Msg::IndexChanged { library: lib.clone(), newer, take_up };
+    check(&s, changed(None, None), |s| s.library = lib.clone());
+    check(&s, changed(Some(2), None), |s| {
+        s.library = lib.clone();
+        s.storage = Some(StorageError::ReadOnly { version: 2 });
+    });
+    let theirs = Rc::new(Assessment::new(now()));
+    check(&s, changed(None, Some((id("theirs"), theirs.clone()))), |s| {
+        s.library = lib.clone();
+        s.current = id("theirs");
+        s.assessment = theirs.clone();
+        s.announce(A::TakenUp);
+    });
+    // Its own id is no other tab's assessment.
+    check(&s, changed(None, Some((id("open"), theirs))), |s| s.library = lib.clone());
+}
+
+// The focus policy: where the focus goes when the control pressed goes away with what it
+// changed, or a link leads elsewhere. Moves from a control that stays on the page (a tab, a
+// filter, a status) move no focus; those are checked with the messages above.
+
+#[test]
+fn undo_of_a_merge_puts_the_focus_on_the_section_heading() {
+    // Applied, the merge goes and the focus goes back to what opened it; Undo then goes too.
+    let (s, theirs) = previewing_theirs();
+    let s = s.reduce(Msg::MergeImport);
+    let m = s.merge.clone().unwrap();
+    let merged = Rc::new(crate::core::apply_merge(
+        &s.def,
+        &s.assessment,
+        &theirs,
+        &m.plan,
+        &m.choices,
+        now(),
+    ));
+    let previous = s.assessment.clone();
+    let s = s.reduce(Msg::Merged { assessment: merged, backup: None, library: library(None) });
+    assert_eq!(focused(&s), Some(&FocusTarget::Opener(Overlay::Panel)));
+    let how = Opening::Undone { by: Replacement::Merge, backup: Some("key".into()) };
+    let lib = library(Some("open"));
+    let msg = Msg::Opened {
+        id: id("open"),
+        assessment: previous.clone(),
+        how: how.clone(),
+        library: lib.clone(),
+    };
+    check(&s, msg, |s| {
+        s.assessment = previous;
+        s.undo = None;
+        s.library = lib;
+        s.announce(A::Opened { how, title: String::new() });
+        s.focus_on(FocusTarget::SectionHeading);
+    });
+}
+
+#[test]
+fn next_summary_puts_the_focus_on_the_summary_and_its_tab_does_not() {
+    let s = start();
+    check(&s, Msg::GoToView(View::Summary), |s| {
+        s.view = View::Summary;
+        s.focus_on(FocusTarget::ViewHeading);
+    });
+    check(&s, Msg::ShowView(View::Summary), |s| s.view = View::Summary);
+    // On the Summary already, the link still takes the focus there.
+    let on_summary = s.reduce(Msg::ShowView(View::Summary));
+    check(&on_summary, Msg::GoToView(View::Summary), |s| s.focus_on(FocusTarget::ViewHeading));
+}
+
+#[test]
+fn the_same_target_asked_twice_is_moved_to_twice() {
+    let s = start().reduce(Msg::GoTo { section: 0, item: None });
+    let again = s.clone().reduce(Msg::GoTo { section: 0, item: None });
+    assert_eq!(focused(&s), focused(&again));
+    assert_ne!(s.focus, again.focus, "a new request, carried out again");
+}
+
+#[test]
+fn confirming_the_decision_again_puts_the_focus_on_the_decision() {
+    let s = start();
+    let mut stale = (*s).clone();
+    let mut a = (*stale.assessment).clone();
+    a.signoff = Some(crate::core::SignOff { needs_review: true, ..Default::default() });
+    stale.assessment = Rc::new(a);
+    let stale = Rc::new(stale);
+    let confirmed = edited(&stale.def, &stale.assessment, Action::ConfirmSignOff);
+    let s = check(&stale, Msg::Edit { action: Action::ConfirmSignOff, now: now() }, |s| {
+        s.assessment = confirmed;
+        s.origin = Origin::Local;
+        s.focus_on(FocusTarget::DecisionLine);
+    });
+    // Nothing to confirm: nothing moves.
+    check(&s, Msg::Edit { action: Action::ConfirmSignOff, now: now() }, |_| {});
+}
+
+#[test]
+fn print_shows_the_summary_and_prints_once_it_is_rendered() {
+    let s = start().reduce(Msg::SetFilter(Filter::HighRisk));
+    let printing = check(&s, Msg::Print, |s| {
+        s.view = View::Summary;
+        s.kept_in_view = Rc::default();
+        s.printing = true;
+    });
+    check(&printing, Msg::Printed, |s| s.printing = false);
+    check(&s, Msg::Printed, |_| {});
+}
+
+#[test]
+fn rename_puts_the_focus_in_the_name_field_and_closing_it_back_on_rename() {
+    let s = start().reduce(Msg::ShowView(View::Assessments));
+    let open = check(&s, Msg::Renaming(Some(id("other"))), |s| {
+        s.renaming = Some(id("other"));
+        s.focus_on(FocusTarget::RenameField(id("other")));
+    });
+    check(&open, Msg::Renaming(Some(id("other"))), |_| {});
+    check(&open, Msg::Renaming(None), |s| {
+        s.renaming = None;
+        s.focus_on(FocusTarget::RenameButton(id("other")));
+    });
+    check(&s, Msg::Renaming(None), |_| {});
+    // Leaving the list closes the name field, as does a comparison in its place.
+    check(&open, Msg::ShowView(View::Checklist), |s| {
+        s.renaming = None;
+        s.view = View::Checklist;
+    });
+}

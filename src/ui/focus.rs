@@ -1,0 +1,144 @@
+//! The one place the focus is moved. The reducer decides every move (`AppState::focus`, a
+//! `FocusTarget` with a counter); [`use_focus`] finds the element and focuses it once per
+//! request, after the render that shows it. It also remembers what had the focus when a
+//! comparison, a merge or the import panel's preview or message opened, so that
+//! `FocusTarget::Opener` can give the focus back to it. And printing waits here for the
+//! Summary to be rendered.
+
+use super::context::Shell;
+use crate::app::state::Overlay;
+use crate::app::{AppState, FocusTarget, Msg, View};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The id of a view's tab.
+pub fn view_tab(shell: &Shell, view: View) -> String {
+    shell.id(match view {
+        View::Checklist => "tab-checklist",
+        View::Summary => "tab-summary",
+        View::Assessments => "tab-assessments",
+    })
+}
+
+/// The id of an item's element in the section on screen.
+pub fn item_id(shell: &Shell, item: &crate::core::ItemId) -> String {
+    shell.id(&format!("{item}-item"))
+}
+
+/// What had the focus when each kind of overlay last opened (an element id, empty when
+/// none), and whether it is open.
+#[derive(Default)]
+struct Openers {
+    panel: String,
+    panel_open: bool,
+    import: String,
+    import_open: bool,
+}
+
+/// Carries out the reducer's focus moves for the state `s` of one widget.
+#[hook]
+pub fn use_focus(s: &AppState, shell: &Shell) {
+    let openers = use_mut_ref(Openers::default);
+    remember_openers(&openers, s);
+    let ids = element_ids(s, shell, &openers.borrow());
+    use_effect_with(s.focus.clone(), move |focus| {
+        if let Some((_, target)) = focus {
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let focused = focus_first_of(&ids);
+            // A name to edit is selected, so typing replaces it.
+            if let Some(input) = focused.filter(|_| matches!(target, FocusTarget::RenameField(_))) {
+                if let Some(input) = input.dyn_ref::<web_sys::HtmlInputElement>() {
+                    input.select();
+                }
+            }
+        }
+    });
+}
+
+/// Notes what has the focus as an overlay opens. This render comes before the page changes,
+/// so the focus is still on the control that asked for it.
+fn remember_openers(openers: &Rc<RefCell<Openers>>, s: &AppState) {
+    fn remember(slot: &mut String, was_open: &mut bool, open: bool) {
+        if open && !*was_open {
+            let document = web_sys::window().and_then(|w| w.document());
+            *slot = document.and_then(|d| d.active_element()).map(|el| el.id()).unwrap_or_default();
+        }
+        *was_open = open;
+    }
+    let o = &mut *openers.borrow_mut();
+    remember(&mut o.panel, &mut o.panel_open, s.compare.is_some() || s.merge.is_some());
+    remember(&mut o.import, &mut o.import_open, s.import.is_some() || s.import_error.is_some());
+}
+
+/// The elements the latest request can go to, first choice first.
+fn element_ids(s: &AppState, shell: &Shell, openers: &Openers) -> Vec<String> {
+    let Some((_, target)) = &s.focus else { return Vec::new() };
+    let heading = || {
+        shell.id(match (&s.merge, &s.compare, s.view) {
+            (Some(_), _, _) => "merge-heading",
+            (None, Some(_), _) => "compare-heading",
+            (None, None, View::Checklist) => "section-heading",
+            (None, None, View::Summary) => "summary",
+            (None, None, View::Assessments) => "library-heading",
+        })
+    };
+    match target {
+        FocusTarget::SectionHeading => vec![shell.id("section-heading")],
+        FocusTarget::Item(item) => vec![item_id(shell, item)],
+        FocusTarget::ViewHeading => vec![heading()],
+        FocusTarget::Notification => vec![shell.id("import-error"), shell.id("import-preview")],
+        FocusTarget::Undo => vec![shell.id("undo"), heading()],
+        FocusTarget::Opener(Overlay::Panel) => {
+            vec![openers.panel.clone(), view_tab(shell, s.view)]
+        }
+        FocusTarget::Opener(Overlay::Import) => {
+            vec![openers.import.clone(), shell.id("import")]
+        }
+        FocusTarget::ResetQuestion => vec![shell.id("reset-cancel")],
+        FocusTarget::StartAgain => vec![shell.id("reset")],
+        FocusTarget::DecisionLine => vec![shell.id("signoff-decision-line")],
+        FocusTarget::RenameField(id) => vec![shell.id(&format!("rename-{id}"))],
+        FocusTarget::RenameButton(id) => vec![shell.id(&format!("rename-button-{id}"))],
+    }
+}
+
+/// Puts the focus on the first of these elements (by id) that is on the page, and returns it;
+/// an empty id is skipped.
+fn focus_first_of(ids: &[&str]) -> Option<web_sys::HtmlElement> {
+    let document = web_sys::window().and_then(|w| w.document())?;
+    let target =
+        ids.iter().filter(|id| !id.is_empty()).find_map(|id| document.get_element_by_id(id));
+    let el = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())?;
+    let _ = el.focus();
+    Some(el)
+}
+
+/// Prints once the Summary asked for by "Print summary" is rendered, then tells the reducer.
+/// While the print dialog is open, this widget's root is marked, and the page's other widgets
+/// are left out of the printout (style/widget.css); `print()` returns when the dialog closes.
+#[hook]
+pub fn use_print(printing: bool, shell: &Shell) {
+    let (root_id, dispatch) = (shell.id("actions"), shell.dispatch.clone());
+    use_effect_with(printing, move |&printing| {
+        if !printing {
+            return;
+        }
+        if let Some(w) = web_sys::window() {
+            let root = w.document().and_then(|d| d.get_element_by_id(&root_id));
+            let root = root.and_then(|el| el.closest(".rc").ok().flatten());
+            if let Some(root) = &root {
+                let _ = root.set_attribute(PRINTING, "");
+            }
+            let _ = w.print();
+            if let Some(root) = &root {
+                let _ = root.remove_attribute(PRINTING);
+            }
+        }
+        dispatch.dispatch(Msg::Printed);
+    });
+}
+
+/// Marks the widget being printed.
+const PRINTING: &str = "data-rc-printing";
