@@ -9,6 +9,7 @@ use super::comparing::Comparing;
 use super::filter::Filter;
 use super::import::ImportPreview;
 use super::merging::{answers, Choice, Merging};
+use crate::core::changes::ChangesSince;
 use crate::core::library::{AssessmentId, Library};
 use crate::core::merge::Keep as Side;
 use crate::core::{Action, Assessment, ChecklistDefinition, ItemId, Timestamp};
@@ -125,6 +126,9 @@ pub enum Opening {
     Review,
     /// The other tab's version, chosen in a conflict. This tab's version is kept under `backup`.
     Theirs { backup: String },
+    /// Chosen from the list, made with an earlier version of the checklist and taken up into
+    /// this one: saved at once in this version, and what changed is shown until dismissed.
+    TakenUp(Rc<ChangesSince>),
 }
 
 impl Opening {
@@ -134,7 +138,8 @@ impl Opening {
             Opening::New
             | Opening::ImportedAsNew { .. }
             | Opening::Undone { .. }
-            | Opening::Review => Origin::Local,
+            | Opening::Review
+            | Opening::TakenUp(_) => Origin::Local,
         }
     }
 
@@ -155,6 +160,11 @@ impl Opening {
                 quoted(title)
             ),
             Opening::Theirs { .. } => "Showing the other tab's version. This tab's version was kept as a backup in this browser.".into(),
+            Opening::TakenUp(changes) => format!(
+                "Opened {}, made with version {} of the checklist: see what changed since.",
+                quoted(title),
+                changes.from
+            ),
         }
     }
 }
@@ -274,6 +284,9 @@ pub struct AppState {
     /// A merge waiting for the person's choices, shown in place of the view and of a
     /// comparison.
     pub merge: Option<Rc<Merging>>,
+    /// What changed in the checklist since the assessment on screen was answered, when it was
+    /// made with an earlier version: shown until dismissed or another assessment opens.
+    pub changes: Option<Rc<ChangesSince>>,
 }
 
 /// A change to what is on screen.
@@ -306,6 +319,8 @@ pub enum Msg {
         keep: Side,
     },
     CloseMerge,
+    /// The notice of what changed in the checklist since the answers was read.
+    DismissChanges,
 
     // The one outcome of each operation (`ui::ops`), after its storage or file work.
     /// The saver's latest save succeeded, or why it failed.
@@ -454,6 +469,7 @@ impl AppState {
             exported: None,
             compare: None,
             merge: None,
+            changes: None,
         }
     }
 
@@ -561,6 +577,7 @@ impl AppState {
                 }
             }
             Msg::CloseMerge => self.merge = None,
+            Msg::DismissChanges => self.changes = None,
             Msg::Compared(comparing) => {
                 self.compare = Some(comparing);
                 self.merge = None;
@@ -611,7 +628,9 @@ impl AppState {
                 }
             }
             Msg::Opened { id, assessment, how, library } => {
+                let imported = self.imported_changes(&how);
                 self.open(id, assessment, how.origin());
+                self.changes = imported;
                 if matches!(how, Opening::Undone { .. }) {
                     self.undo = None;
                 }
@@ -667,6 +686,7 @@ impl AppState {
                 self.import_error = Some(problem);
             }
             Msg::Replaced { assessment, file_name, backup, library } => {
+                self.changes = self.import.as_ref().and_then(|p| p.changes.clone());
                 self.undo = Some(Rc::new(Undo::Replaced {
                     id: self.current.clone(),
                     previous: self.assessment.clone(),
@@ -745,6 +765,16 @@ impl AppState {
     }
 
     /// Puts an assessment on screen at the section to resume, with every view setting reset.
+    /// What changed in the checklist since the assessment being opened was answered: an
+    /// import of a file of an earlier version, or one taken up from storage.
+    fn imported_changes(&self, how: &Opening) -> Option<Rc<ChangesSince>> {
+        match how {
+            Opening::ImportedAsNew { .. } => self.import.as_ref().and_then(|p| p.changes.clone()),
+            Opening::TakenUp(changes) => Some(changes.clone()),
+            _ => None,
+        }
+    }
+
     fn open(&mut self, id: AssessmentId, assessment: Rc<Assessment>, origin: Origin) {
         // Opened from another view (Open, New or Start a review): the control pressed is gone
         // with its view, so the focus goes to the heading of the section the checklist resumes
@@ -763,6 +793,7 @@ impl AppState {
         self.confirm_reset = false;
         self.conflict = None;
         self.import = None;
+        self.changes = None;
         self.close_panels();
     }
 
@@ -1056,6 +1087,34 @@ mod tests {
     }
 
     #[test]
+    fn an_assessment_of_an_earlier_checklist_version_says_what_changed_until_dismissed() {
+        let s = start();
+        let mut a = Assessment::new(now());
+        let changes = Rc::new(crate::core::changes::take_up(&s.def, "2.0.1", &mut a));
+        let how = Opening::TakenUp(changes.clone());
+        let opened = s.reduce(Msg::Opened {
+            id: id("old"),
+            assessment: Rc::new(a),
+            how,
+            library: library(Some("old")),
+        });
+        assert_eq!(opened.changes.as_ref(), Some(&changes));
+        assert_eq!(opened.origin, Origin::Local, "saved at once in this version");
+        let said = opened.status.as_ref().map(|(_, text)| text.as_str()).unwrap_or_default();
+        assert!(said.contains("version 2.0.1"), "{said}");
+        let hidden = opened.clone().reduce(Msg::DismissChanges);
+        assert_eq!(hidden.changes, None);
+        let other = Rc::new(Assessment::new(now()));
+        let next = opened.reduce(Msg::Opened {
+            id: id("other"),
+            assessment: other,
+            how: Opening::Chosen,
+            library: library(Some("other")),
+        });
+        assert_eq!(next.changes, None, "another assessment on screen: the notice goes");
+    }
+
+    #[test]
     fn opening_from_the_checklist_itself_leaves_the_focus_where_it_is() {
         // An import or an undo from the checklist view: the control is still on the page.
         let s = start();
@@ -1185,8 +1244,13 @@ mod tests {
     fn import_previews_failures_and_closing() {
         let s = start();
         let doc = Document::new(&s.def, &s.assessment, now());
-        let preview =
-            Rc::new(ImportPreview { file_name: "f.json".into(), doc, unknown: 0, blocked: None });
+        let preview = Rc::new(ImportPreview {
+            file_name: "f.json".into(),
+            doc,
+            unknown: 0,
+            blocked: None,
+            changes: None,
+        });
         let failed =
             check(&s, Msg::ImportFailed("No.".into()), |s| s.import_error = Some("No.".into()));
         let read = check(&failed, Msg::ImportRead(preview.clone()), |s| {
@@ -1269,8 +1333,13 @@ mod tests {
         theirs.apply(&s.def, Action::SetStatus { item: first, status: Status::NotAchieved }, now());
         theirs.apply(&s.def, Action::SetStatus { item: second, status: Status::Achieved }, now());
         let doc = Document::new(&s.def, &theirs, now());
-        let preview =
-            Rc::new(ImportPreview { file_name: "f.json".into(), doc, unknown: 0, blocked: None });
+        let preview = Rc::new(ImportPreview {
+            file_name: "f.json".into(),
+            doc,
+            unknown: 0,
+            blocked: None,
+            changes: None,
+        });
         (s.reduce(Msg::ImportRead(preview)), Rc::new(theirs))
     }
 

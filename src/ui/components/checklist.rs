@@ -2,6 +2,7 @@
 //! and the views, and hands what never changes to the components below as one context.
 
 use super::actions::Actions;
+use super::changes::ChangesNotice;
 use super::compare::CompareView;
 use super::header::Header;
 use super::import::{use_drop_zone, ImportPanel};
@@ -47,8 +48,11 @@ fn boot(def: &Rc<ChecklistDefinition>, store: &Store, default_title: Option<Stri
     let library = store.library();
     let mut unopened = None;
     let mut opened = None;
+    let mut changes = None;
     if let Some(entry) = library.resume(&def.id) {
-        match store.load(&entry.id, def, &now) {
+        let (loaded, taken_up) = store.load_taking_up(&entry.id, def, &now);
+        changes = taken_up.map(Rc::new);
+        match loaded {
             Loaded::Restored(a) => opened = Some((entry.id.clone(), a)),
             Loaded::Nothing => {}
             Loaded::Unusable { reason, backup_key, newer } => {
@@ -62,6 +66,12 @@ fn boot(def: &Rc<ChecklistDefinition>, store: &Store, default_title: Option<Stri
     let mut state = AppState::new(def.clone(), id, assessment, library);
     state.default_title = default_title;
     state.unopened = unopened;
+    // Taken up from an earlier version of the checklist: saved in this one, as opening it from
+    // the list does, and what changed is shown.
+    if changes.is_some() {
+        state.origin = Origin::Local;
+    }
+    state.changes = changes;
     if !store.is_available() {
         state.storage = Some(StorageError::Unavailable);
     } else if let Some(version) = store.newer_index() {
@@ -168,6 +178,9 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             }
             if s.conflict.is_some() {
                 <ConflictNotice />
+            }
+            if let Some(changes) = &s.changes {
+                <ChangesNotice changes={changes.clone()} />
             }
             <nav class="rc-views" aria-label="Views">
                 <ul>
