@@ -292,6 +292,43 @@ async fn an_assessment_of_an_older_checklist_version_opens_and_keeps_retired_ans
 }
 
 #[wasm_bindgen_test]
+async fn an_assessment_of_checklist_2_0_says_what_changed_and_links_each_item() {
+    let def = default_checklist();
+    let raw = include_str!("fixtures/formats/v2-stored-checklist-2.0.1.json");
+    plant("changes-2-0", raw);
+    let host = open("changes-2-0").await;
+    let notice = wait_for("the notice of what changed", || {
+        host.query_selector(".rc-changes").ok().flatten()
+    })
+    .await;
+    let text = notice.text_content().unwrap_or_default();
+    assert!(text.contains("version 2.0.1") && text.contains(&def.version), "{text}");
+    let links = notice.query_selector_all(".rc-todo button").unwrap();
+    let latest = &def.changes[0];
+    let listed: std::collections::BTreeSet<_> =
+        latest.changed.iter().chain(latest.merged.iter().map(|m| &m.into)).collect();
+    assert_eq!(links.length() as usize, listed.len(), "one link per item changed or merged into");
+    // Every item merged into had its own answer, so the merged items' answers are kept as
+    // retired items: the notice counts them and they are listed under "Retired items".
+    assert!(text.contains("4 answers to items this version no longer has"), "{text}");
+    let first: HtmlElement = links.item(0).unwrap().dyn_into().unwrap();
+    let title = first.text_content().unwrap_or_default();
+    first.click();
+    wait_for("the linked item on screen", || {
+        host.query_selector_all("fieldset.rc-item legend").ok().and_then(|all| {
+            (0..all.length())
+                .find(|&i| all.item(i).and_then(|n| n.text_content()) == Some(title.clone()))
+        })
+    })
+    .await;
+    button(&host, "Hide what changed").click();
+    wait_for("the notice gone", || {
+        host.query_selector(".rc-changes").ok().flatten().is_none().then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
 async fn a_decision_shows_in_the_header_and_says_when_it_needs_review() {
     clear("decision");
     let host = open("decision").await;

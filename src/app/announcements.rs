@@ -95,6 +95,12 @@ fn opened(f: &mut fmt::Formatter<'_>, how: &Opening, title: &str) -> fmt::Result
             quoted(title)
         ),
         Opening::Theirs { .. } => f.write_str("Showing the other tab's version. This tab's version was kept as a backup in this browser."),
+        Opening::TakenUp(changes) => write!(
+            f,
+            "Opened {}, made with version {} of the checklist: see what changed since.",
+            quoted(title),
+            changes.from
+        ),
     }
 }
 
@@ -224,6 +230,14 @@ mod tests {
         );
         reads(undone(Replacement::Merge, Some("key")), "The merge was undone: the previous answers are back. The merged answers were kept as a backup in this browser.");
         reads(opened(Opening::Review), "Started a review of “Pilot”: the answers are copied, the sign-off is empty, and the Summary shows the changes since the last review.");
+        let def = crate::core::default_checklist::default_checklist();
+        let Some(now) = crate::core::Timestamp::parse("2026-03-01T10:00:00Z") else { panic!() };
+        let mut a = crate::core::Assessment::new(now);
+        let changes = crate::core::changes::take_up(&def, "2.0.1", &mut a);
+        reads(
+            opened(Opening::TakenUp(std::rc::Rc::new(changes))),
+            "Opened “Pilot”, made with version 2.0.1 of the checklist: see what changed since.",
+        );
     }
 
     #[test]

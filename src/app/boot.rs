@@ -4,7 +4,7 @@ use super::choices::fresh;
 use super::port::StoragePort;
 use super::state::Unopened;
 use super::store::{Loaded, Store};
-use super::{AppState, StorageError};
+use super::{AppState, Origin, StorageError};
 use crate::core::library::AssessmentId;
 use crate::core::{ChecklistDefinition, Timestamp};
 use std::rc::Rc;
@@ -22,8 +22,11 @@ pub fn boot<P: StoragePort>(
     let library = store.library();
     let mut unopened = None;
     let mut opened = None;
+    let mut changes = None;
     if let Some(entry) = library.resume(&def.id) {
-        match store.load(&entry.id, def, &now) {
+        let (loaded, taken_up) = store.load_taking_up(&entry.id, def, &now);
+        changes = taken_up.map(Rc::new);
+        match loaded {
             Loaded::Restored(a) => opened = Some((entry.id.clone(), a)),
             Loaded::Nothing => {}
             Loaded::Unusable { reason, backup_key, newer } => {
@@ -37,6 +40,12 @@ pub fn boot<P: StoragePort>(
     let mut state = AppState::new(def.clone(), id, assessment, library);
     state.default_title = default_title;
     state.unopened = unopened;
+    // Taken up from an earlier version of the checklist: saved in this one, as opening it from
+    // the list does, and what changed is shown.
+    if changes.is_some() {
+        state.origin = Origin::Local;
+    }
+    state.changes = changes;
     if !store.is_available() {
         state.storage = Some(StorageError::Unavailable);
     } else if let Some(version) = store.newer_index() {

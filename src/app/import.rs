@@ -2,8 +2,10 @@
 //! the person's choice. The browser reads the file; everything it holds is judged here.
 
 use crate::core::assessment::unknown_items;
+use crate::core::changes::ChangesSince;
 use crate::core::document::check_assessment;
 use crate::core::{ChecklistDefinition, Document};
+use std::rc::Rc;
 
 /// The largest file import reads, checked before reading it.
 pub const MAX_IMPORT_BYTES: u64 = 4 * 1024 * 1024;
@@ -20,6 +22,8 @@ pub struct ImportPreview {
     pub unknown: usize,
     /// Why it cannot be opened with this checklist, if it cannot.
     pub blocked: Option<String>,
+    /// What changed in the checklist since, when the file answers an earlier version of it.
+    pub changes: Option<Rc<ChangesSince>>,
 }
 
 /// A file's name as the messages show it: at most 120 characters.
@@ -61,8 +65,9 @@ pub fn read_import(
         )
     })?;
     let mut doc = Document::from_json(text).map_err(|e| fail(e.to_string()))?;
-    doc.checklist.take_up(def, &mut doc.assessment);
+    let changes = doc.checklist.take_up(def, &mut doc.assessment).map(Rc::new);
     Ok(ImportPreview {
+        changes,
         file_name: name.to_owned(),
         unknown: unknown_items(def, &doc.assessment).len(),
         blocked: check_against(&doc, def),
@@ -126,6 +131,26 @@ mod tests {
             j["assessment"]["answers"]["retired-one"] = serde_json::json!({"status": "achieved"})
         });
         check(&file, Ok((1, None)));
+    }
+
+    #[test]
+    fn a_file_of_an_earlier_version_of_the_checklist_says_what_changed_and_keeps_merged_answers() {
+        let file = export(|j| {
+            j["checklist"]["version"] = "2.0.1".into();
+            j["definition"]["version"] = "2.0.1".into();
+            j["assessment"]["answers"]["records-permanent-archive"] =
+                serde_json::json!({"status": "achieved", "notes": "Agreed with the archive."});
+        });
+        let preview = read_import("f.json", &file, &default_checklist()).unwrap();
+        let changes = preview.changes.expect("an earlier version");
+        assert_eq!(changes.from, "2.0.1");
+        assert!(!changes.items.is_empty());
+        let answers = &preview.doc.assessment.answers;
+        let home = crate::core::ItemId::new("records-capture-retention");
+        assert_eq!(answers.get(&home).map(|a| a.notes.as_str()), Some("Agreed with the archive."));
+        assert_eq!(preview.unknown, 0, "moved, not retired");
+        let current = read_import("f.json", &export(|_| {}), &default_checklist()).unwrap();
+        assert_eq!(current.changes, None);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::filter::Filter;
 use super::import::ImportPreview;
 use super::merging::Choice;
 use super::state::{Origin, Replacement, StorageError, View};
+use crate::core::changes::ChangesSince;
 use crate::core::library::{AssessmentId, Library};
 use crate::core::merge::Keep;
 use crate::core::{Action, Assessment, ItemId, Timestamp};
@@ -28,6 +29,9 @@ pub enum Opening {
     Review,
     /// The other tab's version, chosen in a conflict. This tab's version is kept under `backup`.
     Theirs { backup: String },
+    /// Chosen from the list, made with an earlier version of the checklist and taken up into
+    /// this one: saved at once in this version, and what changed is shown until dismissed.
+    TakenUp(Rc<ChangesSince>),
 }
 
 impl Opening {
@@ -38,7 +42,8 @@ impl Opening {
             Opening::New
             | Opening::ImportedAsNew { .. }
             | Opening::Undone { .. }
-            | Opening::Review => Origin::Local,
+            | Opening::Review
+            | Opening::TakenUp(_) => Origin::Local,
         }
     }
 }
@@ -127,6 +132,8 @@ pub enum Msg {
         keep: Keep,
     },
     CloseMerge,
+    /// The notice of what changed in the checklist since the answers were given was read.
+    DismissChanges,
 
     // The one outcome of each operation (`ui::ops`), after its storage or file work.
     /// The saver's latest save succeeded, or why it failed.

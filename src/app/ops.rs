@@ -70,14 +70,14 @@ impl<P: StoragePort, E: Env> Ops<'_, P, E> {
             return Msg::ShowView(View::Checklist);
         }
         self.env.flush();
-        match self.store.load(&id, &s.def, &self.env.now()) {
-            Loaded::Restored(a) => {
+        match self.store.load_taking_up(&id, &s.def, &self.env.now()) {
+            (Loaded::Restored(a), changes) => {
                 self.store.set_current(&id);
-                let how = Opening::Chosen;
+                let how = changes.map_or(Opening::Chosen, |c| Opening::TakenUp(Rc::new(c)));
                 Msg::Opened { id, assessment: Rc::new(a), how, library: self.library() }
             }
-            Loaded::Nothing => self.failed(Problem::NotStored),
-            Loaded::Unusable { reason, .. } => self.failed(Problem::CannotOpen { reason }),
+            (Loaded::Nothing, _) => self.failed(Problem::NotStored),
+            (Loaded::Unusable { reason, .. }, _) => self.failed(Problem::CannotOpen { reason }),
         }
     }
 

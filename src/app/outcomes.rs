@@ -7,6 +7,7 @@ use super::import::ImportPreview;
 use super::messages::{Opening, Problem};
 use super::navigation::{first_in_scope, resume_section};
 use super::state::{AppState, FocusTarget, Origin, Overlay, Replacement, StorageError, Undo, View};
+use crate::core::changes::ChangesSince;
 use crate::core::library::{AssessmentId, Library};
 use crate::core::Assessment;
 use std::rc::Rc;
@@ -145,7 +146,9 @@ pub(super) fn opened(
     library: Rc<Library>,
 ) {
     let from_elsewhere = s.view != View::Checklist;
+    let changes = imported_changes(s, &how);
     s.open(id, assessment, how.origin());
+    s.changes = changes;
     if matches!(how, Opening::Undone { .. }) {
         s.undo = None;
     }
@@ -159,6 +162,16 @@ pub(super) fn opened(
     s.library = library;
     let title = s.assessment.title.clone();
     s.announce(Announcement::Opened { how, title });
+}
+
+/// What changed in the checklist since the assessment being opened was answered: an import
+/// of a file of an earlier version, or one taken up from storage.
+fn imported_changes(s: &AppState, how: &Opening) -> Option<Rc<ChangesSince>> {
+    match how {
+        Opening::ImportedAsNew { .. } => s.import.as_ref().and_then(|p| p.changes.clone()),
+        Opening::TakenUp(changes) => Some(changes.clone()),
+        _ => None,
+    }
 }
 
 /// An assessment was deleted; `next` opens when it was the one on screen.
@@ -195,6 +208,7 @@ pub(super) fn replaced(
     backup: Option<String>,
     library: Rc<Library>,
 ) {
+    s.changes = s.import.as_ref().and_then(|p| p.changes.clone());
     s.undo = Some(Rc::new(Undo::Replaced {
         id: s.current.clone(),
         previous: s.assessment.clone(),

@@ -13,6 +13,7 @@ use super::import::ImportPreview;
 use super::merging::Merging;
 use super::navigation::resume_section;
 use super::{outcomes, screen};
+use crate::core::changes::ChangesSince;
 use crate::core::library::{AssessmentId, Library};
 use crate::core::{Assessment, ChecklistDefinition, ItemId};
 use std::rc::Rc;
@@ -168,6 +169,9 @@ pub struct AppState {
     /// A merge waiting for the person's choices, shown in place of the view and of a
     /// comparison.
     pub merge: Option<Rc<Merging>>,
+    /// What changed in the checklist since the assessment on screen was answered, when it was
+    /// made with an earlier version: shown until dismissed or another assessment opens.
+    pub changes: Option<Rc<ChangesSince>>,
 }
 
 impl AppState {
@@ -202,6 +206,7 @@ impl AppState {
             exported: None,
             compare: None,
             merge: None,
+            changes: None,
         }
     }
 
@@ -246,6 +251,7 @@ impl AppState {
                 }
             }
             Msg::CloseMerge => screen::close_panel(self, false),
+            Msg::DismissChanges => self.changes = None,
             Msg::Compared(comparing) => outcomes::compared(self, comparing),
             Msg::ImportRead(preview) => outcomes::import_read(self, Ok(preview)),
             Msg::ImportFailed(problem) => outcomes::import_read(self, Err(problem)),
@@ -329,6 +335,7 @@ impl AppState {
         self.confirm_reset = false;
         self.conflict = None;
         self.import = None;
+        self.changes = None;
         self.close_panels();
     }
 

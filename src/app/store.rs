@@ -9,6 +9,7 @@
 use super::port::StoragePort;
 use super::tabs::StorageChange;
 use super::StorageError;
+use crate::core::changes::ChangesSince;
 use crate::core::document::{check_assessment, older_version, DocumentError, StoredAssessment};
 use crate::core::library::{AssessmentId, Entry, Library};
 use crate::core::{Assessment, ChecklistDefinition, Timestamp};
@@ -177,16 +178,24 @@ impl<P: StoragePort> Store<P> {
     /// Reads an assessment of `def`. A value that cannot be opened is copied to a backup key
     /// and otherwise left alone.
     pub fn load(&self, id: &AssessmentId, def: &ChecklistDefinition, now: &Timestamp) -> Loaded {
-        let Some(raw) = self.get(&self.record_key(id)) else { return Loaded::Nothing };
+        self.load_taking_up(id, def, now).0
+    }
+
+    /// [`Store::load`], with what changed in the checklist since the assessment was answered
+    /// when it was made with an earlier version of `def`.
+    pub fn load_taking_up(
+        &self,
+        id: &AssessmentId,
+        def: &ChecklistDefinition,
+        now: &Timestamp,
+    ) -> (Loaded, Option<ChangesSince>) {
+        let Some(raw) = self.get(&self.record_key(id)) else { return (Loaded::Nothing, None) };
         // An older format is upgraded as it is read: keep the original first. The upgraded
         // version is written back only by the next save, after it opened without a problem.
         if older_version(&raw).is_some() && self.back_up_text(id, now, &raw).is_err() {
-            return Loaded::Unusable {
-                reason: "it is in an older format and no backup could be made before upgrading it"
-                    .into(),
-                backup_key: None,
-                newer: false,
-            };
+            let reason =
+                "it is in an older format and no backup could be made before upgrading it".into();
+            return (Loaded::Unusable { reason, backup_key: None, newer: false }, None);
         }
         let (reason, newer) = match StoredAssessment::from_json(&raw) {
             Ok(stored) if stored.checklist.id != def.id => (
@@ -198,8 +207,8 @@ impl<P: StoragePort> Store<P> {
             ),
             Ok(mut stored) => match check_assessment(def, &stored.assessment) {
                 Ok(()) => {
-                    stored.checklist.take_up(def, &mut stored.assessment);
-                    return Loaded::Restored(stored.assessment);
+                    let changes = stored.checklist.take_up(def, &mut stored.assessment);
+                    return (Loaded::Restored(stored.assessment), changes);
                 }
                 Err(e) => (e.to_string(), false),
             },
@@ -207,7 +216,7 @@ impl<P: StoragePort> Store<P> {
             Err(e) => (e.to_string(), false),
         };
         let backup_key = self.back_up_text(id, now, &raw).ok();
-        Loaded::Unusable { reason, backup_key, newer }
+        (Loaded::Unusable { reason, backup_key, newer }, None)
     }
 
     /// Writes an assessment and its index entry, and nothing more: which assessment is open is

@@ -294,6 +294,36 @@ fn check_opened(how: Opening, origin: Origin) {
 }
 
 #[test]
+fn an_assessment_of_an_earlier_checklist_version_says_what_changed_until_dismissed() {
+    let s = start();
+    let mut a = Assessment::new(now());
+    let changes = Rc::new(crate::core::changes::take_up(&s.def, "2.0.1", &mut a));
+    let how = Opening::TakenUp(changes.clone());
+    let opened = s.reduce(Msg::Opened {
+        id: id("old"),
+        assessment: Rc::new(a),
+        how: how.clone(),
+        library: library(Some("old")),
+    });
+    assert_eq!(opened.changes.as_ref(), Some(&changes));
+    assert_eq!(opened.origin, Origin::Local, "saved at once in this version");
+    let title = opened.assessment.title.clone();
+    assert_eq!(opened.status.as_ref().map(|(_, a)| a), Some(&A::Opened { how, title }));
+    let said = opened.status.as_ref().map(|(_, a)| a.to_string()).unwrap_or_default();
+    assert!(said.contains("made with version 2.0.1 of the checklist"), "{said}");
+    let hidden = opened.clone().reduce(Msg::DismissChanges);
+    assert_eq!(hidden.changes, None);
+    let other = Rc::new(Assessment::new(now()));
+    let next = opened.reduce(Msg::Opened {
+        id: id("other"),
+        assessment: other,
+        how: Opening::Chosen,
+        library: library(Some("other")),
+    });
+    assert_eq!(next.changes, None, "another assessment on screen: the notice goes");
+}
+
+#[test]
 fn opening_from_the_checklist_itself_sends_the_focus_back_to_what_opened_the_preview() {
     // "Open as a new assessment" in the import preview: the preview goes with its button.
     let s = start();
@@ -416,8 +446,13 @@ fn deleting_keeps_the_text_for_undo_and_opens_another_when_the_open_one_goes() {
 fn import_previews_failures_and_closing() {
     let s = start();
     let doc = Document::new(&s.def, &s.assessment, now());
-    let preview =
-        Rc::new(ImportPreview { file_name: "f.json".into(), doc, unknown: 0, blocked: None });
+    let preview = Rc::new(ImportPreview {
+        file_name: "f.json".into(),
+        doc,
+        unknown: 0,
+        blocked: None,
+        changes: None,
+    });
     // The message and the preview take the focus: they may follow a drop far up the page.
     let failed = check(&s, Msg::ImportFailed("No.".into()), |s| {
         s.import_error = Some("No.".into());
@@ -530,8 +565,13 @@ fn previewing_theirs() -> (Rc<AppState>, Rc<Assessment>) {
     theirs.apply(&s.def, Action::SetStatus { item: first, status: Status::NotAchieved }, now());
     theirs.apply(&s.def, Action::SetStatus { item: second, status: Status::Achieved }, now());
     let doc = Document::new(&s.def, &theirs, now());
-    let preview =
-        Rc::new(ImportPreview { file_name: "f.json".into(), doc, unknown: 0, blocked: None });
+    let preview = Rc::new(ImportPreview {
+        file_name: "f.json".into(),
+        doc,
+        unknown: 0,
+        blocked: None,
+        changes: None,
+    });
     (s.reduce(Msg::ImportRead(preview)), Rc::new(theirs))
 }
 

@@ -19,6 +19,7 @@ pub fn default_checklist() -> ChecklistDefinition {
         questions: Vec::new(),
         scale: Default::default(),
         sections: Vec::new(),
+        changes: Vec::new(),
     })
 }
 
@@ -31,7 +32,7 @@ mod tests {
         let def = ChecklistDefinition::from_json(DEFAULT_CHECKLIST_JSON)
             .expect("default checklist is valid");
         assert_eq!(def.title, "Social media and collaboration tool risk checklist");
-        assert_eq!(def.version, "2.0.1");
+        assert_eq!(def.version, "2.1.0");
         // Counts per part and per typical assessment are in tests/default_checklist.rs.
         assert!((6..=10).contains(&def.sections.len()), "{} sections", def.sections.len());
         assert!(def.questions.len() >= 6, "{} questions", def.questions.len());

@@ -21,6 +21,8 @@ pub const MAX_ID: usize = 64;
 pub const MAX_QUESTIONS: usize = 20;
 /// The longest description of a scale level, in characters.
 pub const MAX_DESCRIPTION: usize = 500;
+/// The most versions a change list may describe.
+pub const MAX_VERSIONS: usize = 100;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -81,6 +83,10 @@ pub struct ChecklistDefinition {
     pub questions: Vec<Question>,
     pub scale: RiskScale,
     pub sections: Vec<Section>,
+    /// What each version changed, newest first, so that an assessment made with an earlier
+    /// version can say what is new and keep the answers of merged items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<VersionChanges>,
 }
 
 /// A scope question, answered yes or no, such as "Will you run a public social media channel?".
@@ -105,6 +111,56 @@ pub struct Question {
 pub struct Condition {
     /// The ids of the questions, any of which answered Yes makes it apply.
     pub any_yes: Vec<QuestionId>,
+}
+
+/// The changes one version of a checklist made to the version before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct VersionChanges {
+    /// The version that made these changes, as in the checklist's `version`.
+    pub version: String,
+    /// A few sentences on what changed and why, for the people who answered before.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Items new in this version.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<ItemId>,
+    /// Items kept under their id whose meaning changed: an answer to them may need a look.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<ItemId>,
+    /// Items removed because another item now covers them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<MergedItem>,
+    /// Items removed with no item taking their place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<RetiredItem>,
+}
+
+/// An item merged into another: its answers move to `into` when that has none of its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MergedItem {
+    /// The id the item had.
+    pub item: ItemId,
+    /// The title the item had, so that its kept answers can be named.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The item that now covers it.
+    pub into: ItemId,
+}
+
+/// An item removed with nothing in its place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RetiredItem {
+    /// The id the item had.
+    pub item: ItemId,
+    /// The title the item had.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
 }
 
 /// The likelihood x impact scale. Levels are numbered from 1 in the order given.
@@ -248,6 +304,10 @@ pub enum DefinitionProblem {
     UnusedQuestion { id: String },
     /// Level descriptions given, but not one for each level.
     DescriptionCount { levels: usize, found: usize },
+    /// A change list names an item that neither this version has nor a newer version removed.
+    UnknownItem { id: String },
+    /// A change list says an item was merged or retired, yet this version still has it.
+    StillAnItem { id: String },
 }
 
 /// One problem in a definition, with the path of the field at fault (for example
@@ -277,6 +337,8 @@ impl fmt::Display for DefinitionProblem {
             UnknownQuestion { id } => write!(f, "no question has the id \"{id}\"; add it to \"questions\" or correct the id"),
             UnusedQuestion { id } => write!(f, "the question \"{id}\" is not used by any \"applies_when\"; use it or remove it"),
             DescriptionCount { levels, found } => write!(f, "needs one description for each of the {levels} levels, found {found}; give all or none"),
+            UnknownItem { id } => write!(f, "no item has the id \"{id}\", and no newer version merged or retired it"),
+            StillAnItem { id } => write!(f, "the item \"{id}\" is still in the checklist, so it was not merged or retired"),
         }
     }
 }
@@ -373,7 +435,63 @@ impl ChecklistDefinition {
             }
         }
         self.scope_problems(&mut v);
+        self.change_problems(&mut v, &item_ids);
         v.finish()
+    }
+
+    /// The change list: versions named, each once; ids well formed; added, changed and
+    /// merged-into items either in this version or removed by a newer one (listed above); and
+    /// merged or retired items gone from this version.
+    fn change_problems(&self, v: &mut Validator, items: &HashSet<&str>) {
+        v.count("changes", self.changes.len(), 0, MAX_VERSIONS);
+        let mut versions = HashSet::new();
+        let mut removed_later: HashSet<&str> = HashSet::new();
+        for (ci, c) in self.changes.iter().enumerate() {
+            let at = format!("changes[{ci}]");
+            v.text(&format!("{at}.version"), &c.version, true, MAX_ID);
+            if !versions.insert(c.version.as_str()) {
+                v.push(
+                    format!("{at}.version"),
+                    DefinitionProblem::Duplicate { id: c.version.clone() },
+                );
+            }
+            v.text(&format!("{at}.summary"), &c.summary, false, MAX_TEXT);
+            let known = |id: &str| items.contains(id) || removed_later.contains(id);
+            let present = c.added.iter().map(|id| (format!("{at}.added"), id));
+            let present = present.chain(c.changed.iter().map(|id| (format!("{at}.changed"), id)));
+            let merged_into = c.merged.iter().enumerate();
+            let present = present
+                .chain(merged_into.map(|(n, m)| (format!("{at}.merged[{n}].into"), &m.into)));
+            for (path, id) in present.collect::<Vec<_>>() {
+                v.id(&path, id.as_str());
+                if !known(id.as_str()) {
+                    v.push(path, DefinitionProblem::UnknownItem { id: id.0.clone() });
+                }
+            }
+            let gone = c.merged.iter().map(|m| (&m.item, &m.title, "merged"));
+            let gone = gone.chain(c.retired.iter().map(|r| (&r.item, &r.title, "retired")));
+            let mut named = HashSet::new();
+            for (n, (id, title, kind)) in gone.enumerate() {
+                let path = format!(
+                    "{at}.{kind}[{}]",
+                    if kind == "merged" { n } else { n - c.merged.len() }
+                );
+                v.id(&format!("{path}.item"), id.as_str());
+                v.text(&format!("{path}.title"), title, false, MAX_TITLE);
+                if items.contains(id.as_str()) {
+                    v.push(
+                        format!("{path}.item"),
+                        DefinitionProblem::StillAnItem { id: id.0.clone() },
+                    );
+                } else if !named.insert(id.as_str()) {
+                    v.push(
+                        format!("{path}.item"),
+                        DefinitionProblem::Duplicate { id: id.0.clone() },
+                    );
+                }
+            }
+            removed_later.extend(named);
+        }
     }
 
     /// The scope questions and the conditions that name them: ids well formed and unique,

@@ -4,6 +4,7 @@
 use super::assessment::{
     check_answer, check_name, check_review, check_signoff, unknown_items, Assessment,
 };
+use super::changes::{self, ChangesSince};
 use super::definition::{ChecklistDefinition, DefinitionError, ItemId};
 use super::json::{clip, without_position};
 use super::migrate::{upgrade, UpgradeError};
@@ -39,11 +40,19 @@ impl ChecklistRef {
     }
 
     /// Takes up an assessment of this checklist version into `def`, the version on the page:
-    /// a decision recorded against another version weighed other items, so it needs review.
-    pub fn take_up(&self, def: &ChecklistDefinition, assessment: &mut Assessment) {
-        if self.id == def.id && self.version != def.version {
-            assessment.mark_for_review();
+    /// a decision recorded against another version weighed other items, so it needs review,
+    /// and the answers of items merged since move to the items they merged into. Returns what
+    /// changed since the version answered, when it is another version of the same checklist.
+    pub fn take_up(
+        &self,
+        def: &ChecklistDefinition,
+        assessment: &mut Assessment,
+    ) -> Option<ChangesSince> {
+        if self.id != def.id || self.version == def.version {
+            return None;
         }
+        assessment.mark_for_review();
+        Some(changes::take_up(def, &self.version, assessment))
     }
 }
 
@@ -159,7 +168,9 @@ impl Document {
             app_version: APP_VERSION.into(),
             exported: now,
             checklist: ChecklistRef::of(def),
-            definition: def.clone(),
+            // The change list says how versions differ; what was answered is the rest. Left out,
+            // the file reads in versions of the app from before change lists.
+            definition: ChecklistDefinition { changes: Vec::new(), ..def.clone() },
             assessment: assessment.clone(),
             summary: Summary::of(def, assessment),
         }

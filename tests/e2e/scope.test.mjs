@@ -228,8 +228,10 @@ describe('what blocks go-live and every open item', () => {
       assert.ok(open > 0);
 
       const html = (await downloadFrom(page, 'Export HTML report')).text;
+      // Text in the report is escaped as HTML: the five markup characters become references.
+      const escaped = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
       for (const text of ['Scope', 'Before go-live', 'Out of scope', PUBLIC.question, ...checklist.scale.impact_descriptions]) {
-        assert.ok(html.includes(text), `the HTML report holds ${JSON.stringify(text)}`);
+        assert.ok(html.includes(escaped(text)), `the HTML report holds ${JSON.stringify(text)}`);
       }
       const signoff = html.slice(html.indexOf('<h2 id="signoff">'), html.indexOf('<h2 id="scope">'));
       assert.match(signoff, new RegExp(`<strong>Warning:</strong> ${open} baseline items are still to do`), signoff);

@@ -166,8 +166,10 @@ describe('the Summary view', () => {
 
       // A not-yet-assessed item's link, used from the keyboard, goes to the item: it has the
       // focus and is on screen, even far down its section.
+      // Its link in the "Not yet assessed" list: a baseline item is also linked from "Before go-live".
       const far = second.items.at(-1);
-      await page.locator('.rc-summary').getByRole('button', { name: far.title, exact: true }).press('Enter');
+      const notYet = page.locator('.rc-summary h2', { hasText: 'Not yet assessed' }).locator('xpath=following-sibling::ul[1]');
+      await notYet.getByRole('button', { name: far.title, exact: true }).press('Enter');
       const target = page.getByRole('group', { name: far.title, exact: true });
       await eventually(() => target.evaluate((el) => el === document.activeElement), `focus on the item "${far.title}"`);
       const box = await target.evaluate((el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.top + 10, height: innerHeight }; });

@@ -2,6 +2,7 @@
 //! and the views, and hands what never changes to the components below as one context.
 
 use super::actions::Actions;
+use super::changes::ChangesNotice;
 use super::compare::CompareView;
 use super::header::Header;
 use super::import::{use_drop_zone, ImportPanel};
@@ -136,6 +137,9 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             }
             if s.conflict.is_some() {
                 <ConflictNotice />
+            }
+            if let Some(changes) = &s.changes {
+                <ChangesNotice changes={changes.clone()} />
             }
             <nav class="rc-views" aria-label="Views">
                 <ul>

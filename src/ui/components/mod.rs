@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod app;
+pub mod changes;
 pub mod checklist;
 pub mod compare;
 pub mod field;
