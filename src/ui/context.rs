@@ -98,6 +98,14 @@ pub fn use_shell() -> Option<Shell> {
     use_context::<Shell>()
 }
 
+/// [`use_shell`] for `component`, with its render counted ([`rendered`]): the first line of
+/// almost every component.
+#[hook]
+pub fn use_shell_of(component: &'static str) -> Option<Shell> {
+    rendered(component);
+    use_shell()
+}
+
 /// The value of the input, select or textarea an event came from.
 pub fn event_value(e: &web_sys::Event) -> Option<String> {
     let target = e.target()?;

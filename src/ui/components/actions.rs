@@ -4,7 +4,7 @@
 use super::field::button;
 use crate::app::Msg;
 use crate::core::Action;
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::use_shell_of;
 use crate::ui::ops::{Op, Report};
 use yew::prelude::*;
 
@@ -16,8 +16,7 @@ pub struct ActionsProps {
 
 #[component]
 pub fn Actions(props: &ActionsProps) -> Html {
-    rendered("Actions");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("Actions") else { return html! {} };
     // The Summary is shown, and printed once rendered (`ui::focus::use_print`).
     let print = shell.on_click_send(|| Msg::Print);
     html! {
@@ -39,8 +38,7 @@ struct ResetProps {
 /// "Start again" asks before it clears anything; the reducer puts the focus on the safe choice.
 #[component]
 fn ResetConfirm(props: &ResetProps) -> Html {
-    rendered("ResetConfirm");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("ResetConfirm") else { return html! {} };
     let confirm = {
         let shell = shell.clone();
         Callback::from(move |_: MouseEvent| shell.edit_now(Action::Reset))

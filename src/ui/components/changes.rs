@@ -3,22 +3,16 @@
 //! the Summary links items, the answers moved to the item that now covers theirs, and those
 //! kept as retired items. The core works all of it out; this only renders it.
 
+use super::Shown;
 use crate::app::Msg;
 use crate::core::changes::ChangesSince;
-use crate::ui::context::{rendered, use_shell};
-use std::rc::Rc;
+use crate::ui::context::use_shell_of;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ChangesNoticeProps {
-    pub changes: Rc<ChangesSince>,
-}
-
 #[component]
-pub fn ChangesNotice(props: &ChangesNoticeProps) -> Html {
-    rendered("ChangesNotice");
-    let Some(shell) = use_shell() else { return html! {} };
-    let c = &props.changes;
+pub fn ChangesNotice(props: &Shown<ChangesSince>) -> Html {
+    let Some(shell) = use_shell_of("ChangesNotice") else { return html! {} };
+    let c = &props.of;
     let title_id = shell.id("changes-title");
     let link = |section: usize, id: &crate::core::ItemId, title: &str| {
         let item = id.clone();

@@ -110,20 +110,6 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     // Every move of the focus the reducer decides, and printing once the Summary is shown.
     use_focus(s, &shell);
     use_print(s.printing, &shell);
-    let view_tab = |view: View| view_tab(&shell, view);
-    let view_button = |view: View, label: &'static str| {
-        let onclick = if view == View::Assessments {
-            shell.on_click(|| Op::ShowAssessments)
-        } else {
-            shell.on_click_send(move || Msg::ShowView(view))
-        };
-        // A comparison or a merge on screen takes the place of every view.
-        let current = s.view == view && s.compare.is_none() && s.merge.is_none();
-        html! {
-            <li><button type="button" id={view_tab(view)} class={if current { "rc-tab rc-current" } else { "rc-tab" }}
-                aria-current={current.then_some("page")} {onclick}>{ label }</button></li>
-        }
-    };
     let a = &s.assessment;
     html! {
         <ContextProvider<Shell> context={(*shell).clone()}>
@@ -133,24 +119,18 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 progress={Progress::overall(&s.def, a)} scope={a.scope.clone()} />
             <StorageNotice problem={s.storage.clone()} />
             if let Some(u) = &s.unopened {
-                <UnopenedNotice unopened={u.clone()} />
+                <UnopenedNotice of={u.clone()} />
             }
             if s.conflict.is_some() {
                 <ConflictNotice />
             }
             if let Some(changes) = &s.changes {
-                <ChangesNotice changes={changes.clone()} />
+                <ChangesNotice of={changes.clone()} />
             }
-            <nav class="rc-views" aria-label="Views">
-                <ul>
-                    { view_button(View::Checklist, "Checklist") }
-                    { view_button(View::Summary, "Summary") }
-                    { view_button(View::Assessments, "Assessments") }
-                </ul>
-            </nav>
+            { views_nav(&shell, s) }
             { match (&s.merge, &s.compare, s.view) {
-                (Some(m), _, _) => html! { <MergeView merging={m.clone()} /> },
-                (None, Some(c), _) => html! { <CompareView comparing={c.clone()} /> },
+                (Some(m), _, _) => html! { <MergeView of={m.clone()} /> },
+                (None, Some(c), _) => html! { <CompareView of={c.clone()} /> },
                 (None, None, View::Checklist) => checklist_view(&shell, s),
                 (None, None, View::Summary) => html! { <SummaryView assessment={a.clone()} /> },
                 (None, None, View::Assessments) => html! { <LibraryView library={s.library.clone()} current={s.current.clone()} renaming={s.renaming.clone()} /> },
@@ -158,7 +138,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             <Actions confirm_reset={s.confirm_reset} />
             <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} />
             if let Some(undo) = &s.undo {
-                <UndoNotice undo={undo.clone()} />
+                <UndoNotice of={undo.clone()} />
             }
             <div role="status" class="rc-live">
                 // Keyed by the message's counter, so the same text said again is a new node
@@ -168,6 +148,33 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             <p class="rc-about">{ MADE_WITH }</p>
         </div>
         </ContextProvider<Shell>>
+    }
+}
+
+/// The tabs of the three views; the current one is marked, unless a comparison or a merge has
+/// taken the place of every view.
+fn views_nav(shell: &Shell, s: &AppState) -> Html {
+    let view_button = |view: View, label: &'static str| {
+        let onclick = if view == View::Assessments {
+            shell.on_click(|| Op::ShowAssessments)
+        } else {
+            shell.on_click_send(move || Msg::ShowView(view))
+        };
+        // A comparison or a merge on screen takes the place of every view.
+        let current = s.view == view && s.compare.is_none() && s.merge.is_none();
+        html! {
+            <li><button type="button" id={view_tab(shell, view)} class={if current { "rc-tab rc-current" } else { "rc-tab" }}
+                aria-current={current.then_some("page")} {onclick}>{ label }</button></li>
+        }
+    };
+    html! {
+        <nav class="rc-views" aria-label="Views">
+            <ul>
+                { view_button(View::Checklist, "Checklist") }
+                { view_button(View::Summary, "Summary") }
+                { view_button(View::Assessments, "Assessments") }
+            </ul>
+        </nav>
     }
 }
 

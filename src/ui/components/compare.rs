@@ -3,28 +3,22 @@
 //! same table shows the changes since the last review in the Summary.
 
 use super::field::button;
+use super::Shown;
 use crate::app::comparing::{field_value, risk_counts, Comparing};
 use crate::app::Msg;
 use crate::core::compare::{Comparison, ItemChange, Side};
 use crate::core::scoring::OverallRating;
 use crate::core::words::RETIRED_SECTION;
 use crate::core::Band;
-use crate::ui::context::{rendered, use_shell, Shell};
-use std::rc::Rc;
+use crate::ui::context::{use_shell_of, Shell};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct CompareProps {
-    pub comparing: Rc<Comparing>,
-}
 
 /// The comparison shown in place of a view, with the focus on its heading so that a keyboard
 /// or screen reader user starts there.
 #[component]
-pub fn CompareView(props: &CompareProps) -> Html {
-    rendered("CompareView");
-    let Some(shell) = use_shell() else { return html! {} };
-    let c = &props.comparing;
+pub fn CompareView(props: &Shown<Comparing>) -> Html {
+    let Some(shell) = use_shell_of("CompareView") else { return html! {} };
+    let c = &props.of;
     let heading_id = shell.id("compare-heading");
     html! {
         <section class="rc-compare" aria-labelledby={heading_id.clone()}>

@@ -4,7 +4,7 @@
 use super::field::{field, Kind};
 use crate::core::definition::ScopeAnswers;
 use crate::core::{Action, Progress, SignOff};
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::use_shell_of;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,8 +20,7 @@ pub struct HeaderProps {
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
-    rendered("Header");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("Header") else { return html! {} };
     let def = &shell.def;
     let (progress, percent) = (props.progress, props.progress.percent());
     html! {

@@ -4,7 +4,7 @@ use super::field::{field, Kind};
 use crate::core::scoring::Risk;
 use crate::core::words::{level_text, NOT_RATED};
 use crate::core::{Action, Answer, ItemId, Status};
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::use_shell_of;
 use crate::ui::focus::item_id;
 use yew::prelude::*;
 
@@ -18,8 +18,7 @@ pub struct ItemProps {
 
 #[component]
 pub fn ItemView(props: &ItemProps) -> Html {
-    rendered("ItemView");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("ItemView") else { return html! {} };
     let def = &shell.def;
     let Some(item) = def.sections.get(props.section).and_then(|s| s.items.get(props.index)) else {
         return html! {};

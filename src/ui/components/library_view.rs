@@ -4,7 +4,7 @@
 use super::field::button;
 use crate::app::Msg;
 use crate::core::library::{AssessmentId, Entry, Library};
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::{rendered, use_shell, use_shell_of};
 use crate::ui::ops::Op;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,8 +19,7 @@ pub struct LibraryProps {
 
 #[component]
 pub fn LibraryView(props: &LibraryProps) -> Html {
-    rendered("LibraryView");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("LibraryView") else { return html! {} };
     let entries = &props.library.entries;
     let heading_id = shell.id("library-heading");
     html! {

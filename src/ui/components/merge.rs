@@ -5,6 +5,7 @@
 
 use super::compare::value;
 use super::field::button;
+use super::Shown;
 use crate::app::comparing::{field_value, side_of};
 use crate::app::merging::{answers, differing, Choice, Merging};
 use crate::app::Msg;
@@ -12,22 +13,15 @@ use crate::core::compare::{Field, Side};
 use crate::core::definition::Section;
 use crate::core::merge::{Conflict, Keep, ScopeConflict, SectionPlan};
 use crate::core::{Answer, ItemId, Timestamp};
-use crate::ui::context::{rendered, use_shell, Shell};
+use crate::ui::context::{use_shell_of, Shell};
 use crate::ui::ops::Op;
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct MergeProps {
-    pub merging: Rc<Merging>,
-}
 
 /// The merge preview, shown in place of a view; the focus goes to its heading when it opens.
 #[component]
-pub fn MergeView(props: &MergeProps) -> Html {
-    rendered("MergeView");
-    let Some(shell) = use_shell() else { return html! {} };
-    let m = &props.merging;
+pub fn MergeView(props: &Shown<Merging>) -> Html {
+    let Some(shell) = use_shell_of("MergeView") else { return html! {} };
+    let m = &props.of;
     let plan = &m.plan;
     let heading_id = shell.id("merge-heading");
     let count = |n: fn(&SectionPlan) -> usize| plan.sections.iter().map(n).sum::<usize>();

@@ -20,3 +20,10 @@ pub mod section;
 pub mod section_nav;
 pub mod signoff;
 pub mod summary;
+
+/// The props of a component that shows one shared value (a comparison, a merge, a notice):
+/// it re-renders only when that value changes.
+#[derive(yew::Properties, PartialEq)]
+pub struct Shown<T: PartialEq + 'static> {
+    pub of: std::rc::Rc<T>,
+}

@@ -2,11 +2,11 @@
 //! be opened, a conflict with another tab, and the way back from the last import or deletion.
 
 use super::field::button;
+use super::Shown;
 use crate::app::state::{Replacement, Resolution, Undo, Unopened};
 use crate::app::StorageError;
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::{rendered, use_shell_of};
 use crate::ui::ops::Op;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -49,17 +49,11 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct UnopenedProps {
-    pub unopened: Rc<Unopened>,
-}
-
 /// A stored assessment that could not be opened: what happened, and its text to download.
 #[component]
-pub fn UnopenedNotice(props: &UnopenedProps) -> Html {
-    rendered("UnopenedNotice");
-    let Some(shell) = use_shell() else { return html! {} };
-    let u = &props.unopened;
+pub fn UnopenedNotice(props: &Shown<Unopened>) -> Html {
+    let Some(shell) = use_shell_of("UnopenedNotice") else { return html! {} };
+    let u = &props.of;
     let id = u.id.clone();
     html! {
         <div class="rc-panel rc-warning" role="alert">
@@ -80,8 +74,7 @@ pub fn UnopenedNotice(props: &UnopenedProps) -> Html {
 /// Another tab saved this assessment while this one has changes of its own.
 #[component]
 pub fn ConflictNotice() -> Html {
-    rendered("ConflictNotice");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("ConflictNotice") else { return html! {} };
     html! {
         <div class="rc-panel rc-warning" role="alert">
             <p><strong>{"This assessment was changed in another tab or window. "}</strong>
@@ -94,17 +87,11 @@ pub fn ConflictNotice() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct UndoProps {
-    pub undo: Rc<Undo>,
-}
-
 /// The way back from the last import, merge or deletion.
 #[component]
-pub fn UndoNotice(props: &UndoProps) -> Html {
-    rendered("UndoNotice");
-    let Some(shell) = use_shell() else { return html! {} };
-    let what = match &*props.undo {
+pub fn UndoNotice(props: &Shown<Undo>) -> Html {
+    let Some(shell) = use_shell_of("UndoNotice") else { return html! {} };
+    let what = match &*props.of {
         Undo::Replaced { by: Replacement::Import, .. } => {
             "The answers were replaced by an import.".to_owned()
         }

@@ -3,7 +3,7 @@
 use crate::core::definition::ScopeAnswers;
 use crate::core::words::level_text;
 use crate::core::Action;
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::use_shell_of;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,8 +16,7 @@ pub struct ScopeProps {
 /// nothing aside; changing an answer never deletes an answer given to an item.
 #[component]
 pub fn ScopeQuestions(props: &ScopeProps) -> Html {
-    rendered("ScopeQuestions");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("ScopeQuestions") else { return html! {} };
     let def = &shell.def;
     if def.questions.is_empty() {
         return html! {};
@@ -63,8 +62,7 @@ pub fn ScopeQuestions(props: &ScopeProps) -> Html {
 /// keyboard and screen reader users reach like any control, not a tooltip.
 #[component]
 pub fn RatingScale() -> Html {
-    rendered("RatingScale");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("RatingScale") else { return html! {} };
     let scale = &shell.def.scale;
     if scale.likelihood_descriptions.is_empty() && scale.impact_descriptions.is_empty() {
         return html! {};

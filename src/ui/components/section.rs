@@ -6,7 +6,7 @@ use crate::app::navigation::{pager, Pager};
 use crate::app::{Filter, Msg, View};
 use crate::core::definition::ScopeAnswers;
 use crate::core::{Answer, ItemId};
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::use_shell_of;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,8 +26,7 @@ pub struct SectionProps {
 
 #[component]
 pub fn SectionView(props: &SectionProps) -> Html {
-    rendered("SectionView");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("SectionView") else { return html! {} };
     let def = &shell.def;
     let Some(section) = def.sections.get(props.index) else { return html! {} };
     // Sections and items the scope answers set aside are neither shown nor counted.
@@ -94,8 +93,7 @@ struct FilterProps {
 
 #[component]
 fn FilterChoice(props: &FilterProps) -> Html {
-    rendered("FilterChoice");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("FilterChoice") else { return html! {} };
     html! {
         <fieldset class="rc-filter">
             <legend>{"Show"}</legend>
@@ -125,8 +123,7 @@ pub struct RetiredProps {
 /// kept, shown, and exported, never dropped.
 #[component]
 pub fn RetiredAnswers(props: &RetiredProps) -> Html {
-    rendered("RetiredAnswers");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("RetiredAnswers") else { return html! {} };
     if props.retired.is_empty() {
         return html! {};
     }

@@ -4,7 +4,7 @@
 use crate::app::Msg;
 use crate::core::scoring::SectionSummary;
 use crate::core::Progress;
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::use_shell_of;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,8 +17,7 @@ pub struct SectionNavProps {
 
 #[component]
 pub fn SectionNav(props: &SectionNavProps) -> Html {
-    rendered("SectionNav");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("SectionNav") else { return html! {} };
     html! {
         <nav class="rc-nav" aria-label="Sections">
             <ol>

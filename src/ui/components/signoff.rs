@@ -5,7 +5,7 @@ use super::field::button;
 use super::field::{field, Kind};
 use crate::core::summary_page::{baseline_warning, decision_line};
 use crate::core::{Action, Decision, SignOff};
-use crate::ui::context::{rendered, use_shell};
+use crate::ui::context::use_shell_of;
 use crate::ui::ops::Op;
 use yew::prelude::*;
 
@@ -21,8 +21,7 @@ pub struct SignOffProps {
 
 #[component]
 pub fn SignOffForm(props: &SignOffProps) -> Html {
-    rendered("SignOffForm");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("SignOffForm") else { return html! {} };
     let so = &props.signoff;
     let id = |f: &str| shell.id(&format!("signoff-{f}"));
     // The sign-off with one field changed. Saved as typed, like every answer, so nothing

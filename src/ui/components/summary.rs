@@ -15,7 +15,7 @@ use crate::core::words::{
 };
 use crate::core::{Assessment, ItemId, Status, Summary};
 use crate::ui::clock;
-use crate::ui::context::{rendered, use_shell, Shell};
+use crate::ui::context::{use_shell_of, Shell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -44,8 +44,7 @@ fn rating_tag(rating: OverallRating, unrated: usize, none: &'static str) -> Html
 
 #[component]
 pub fn SummaryView(props: &SummaryProps) -> Html {
-    rendered("SummaryView");
-    let Some(shell) = use_shell() else { return html! {} };
+    let Some(shell) = use_shell_of("SummaryView") else { return html! {} };
     // "Next: Summary" puts the focus here (`ui::focus`); from the Summary tab it stays on the tab.
     let own = shell.id("summary");
     let (def, a) = (&shell.def, &props.assessment);
