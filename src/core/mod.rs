@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod changes;
 pub mod compare;
+pub mod decision;
 pub mod default_checklist;
 pub mod definition;
 pub mod document;
