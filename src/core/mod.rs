@@ -5,6 +5,7 @@
 //! renders what it returns. `tests/architecture.rs` enforces this.
 
 pub mod assessment;
+pub mod calendar;
 pub mod changes;
 pub mod compare;
 pub mod decision;
