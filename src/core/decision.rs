@@ -5,12 +5,12 @@
 //! warnings do not block, and are carried in the record. Every message is worded here, once.
 //! Today's date is passed in: the core never reads the clock.
 
+pub use super::assessment::Warning;
 use super::assessment::{Assessment, Decision, SignOff, Status};
 use super::definition::{ChecklistDefinition, ItemId};
 use super::scoring::Summary;
 use super::time::{add_days, is_date, long_date};
 use super::words::filled;
-use serde::{Deserialize, Serialize};
 
 /// The field of the sign-off (or the item) an error belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,45 +77,6 @@ impl RecordError {
                 format!("Enter why \u{201c}{title}\u{201d} is not applicable, in its notes")
             }
         }
-    }
-}
-
-/// What the risk owner should know before recording a decision to proceed. It does not block,
-/// and is kept in the record with the decision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Warning {
-    /// Baseline items in scope not yet achieved (including not assessed).
-    BaselineOpen { count: usize },
-    /// Items in scope not yet assessed.
-    NotAssessed { count: usize },
-    /// Open items (not achieved or partially achieved) not rated.
-    OpenUnrated { count: usize },
-}
-
-impl Warning {
-    pub fn count(self) -> usize {
-        match self {
-            Warning::BaselineOpen { count }
-            | Warning::NotAssessed { count }
-            | Warning::OpenUnrated { count } => count,
-        }
-    }
-
-    pub fn message(self) -> String {
-        let n = self.count();
-        let (one, many) = match self {
-            Warning::BaselineOpen { .. } => (
-                "baseline item is still open (see Before go-live)",
-                "baseline items are still open (see Before go-live)",
-            ),
-            Warning::NotAssessed { .. } => {
-                ("item is not yet assessed", "items are not yet assessed")
-            }
-            Warning::OpenUnrated { .. } => ("open item is not rated", "open items are not rated"),
-        };
-        format!("{n} {}", if n == 1 { one } else { many })
     }
 }
 

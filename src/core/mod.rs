@@ -22,7 +22,9 @@ pub mod summary_page;
 pub mod time;
 pub mod words;
 
-pub use assessment::{Action, Answer, Assessment, Decision, ReviewOf, SignOff, Snapshot, Status};
+pub use assessment::{
+    Action, Answer, Assessment, Decision, Response, ReviewOf, SignOff, Snapshot, Status, Withdrawn,
+};
 pub use compare::{compare, Comparison};
 pub use definition::{
     ChecklistDefinition, DefinitionError, Item, ItemId, RiskScale, Section, SectionId,
