@@ -12,6 +12,7 @@ pub mod decision;
 pub mod default_checklist;
 pub mod definition;
 pub mod document;
+pub mod fingerprint;
 pub mod json;
 pub mod library;
 pub mod merge;
