@@ -282,3 +282,37 @@ fn no_review_date_or_a_date_that_does_not_exist_is_no_state() {
     assert_eq!(state("2027-02-30", "2027-02-28"), ReviewState::None);
     assert_eq!(state("2027-02-15", "not a date"), ReviewState::None);
 }
+
+#[test]
+fn recording_keeps_the_date_warnings_and_fingerprint_or_says_what_stops_it() {
+    use risk_checklist::core::decision::record;
+    use risk_checklist::core::fingerprint::{fingerprint, Signed};
+    let mut a = assessment(&[("b1", status(Status::PartiallyAchieved))]);
+    let undated = SignOff { decided: None, needs_review: true, ..draft(Decision::Proceed) };
+    let kept = record(&def(), &a, &undated, TODAY, at()).unwrap();
+    assert_eq!(kept.decided.as_deref(), Some(TODAY), "dated today");
+    assert_eq!((kept.recorded.clone(), kept.needs_review), (Some(at()), false));
+    assert_eq!(kept.warnings, check_record(&def(), &a, &undated, TODAY).warnings);
+    assert_eq!(kept.warnings.len(), 3);
+    assert_eq!(kept.fingerprint, Some(fingerprint(&def(), &a, &kept)));
+    let signed_on = SignOff { decided: Some("2026-12-01".into()), ..undated.clone() };
+    let kept_earlier = record(&def(), &a, &signed_on, TODAY, at()).unwrap();
+    assert_eq!(kept_earlier.decided.as_deref(), Some("2026-12-01"), "a date given is kept");
+    assert_ne!(kept_earlier.fingerprint, kept.fingerprint, "the date is signed too");
+
+    let errors = record(&def(), &a, &SignOff::default(), TODAY, at()).unwrap_err();
+    assert_eq!(errors[0], RecordError::NoDecision);
+
+    // The assessment as recorded matches; a change afterwards does not.
+    assert_eq!(Signed::of(&def(), &a), Signed::NotSigned);
+    assert!(a.apply(&def(), Action::SetSignOff { signoff: kept }, at()));
+    assert_eq!(Signed::of(&def(), &a), Signed::Matches);
+    assert_eq!(Signed::Matches.sentence(), Some("This assessment matches the signed version."));
+    let edit = Action::SetNotes { item: ItemId::new("o1"), notes: "Later".into() };
+    assert!(a.apply(&def(), edit, at()));
+    assert_eq!(Signed::of(&def(), &a), Signed::Changed);
+    assert_eq!(
+        Signed::Changed.sentence(),
+        Some("This assessment has changed since it was signed.")
+    );
+}

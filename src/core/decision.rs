@@ -8,8 +8,9 @@
 pub use super::assessment::Warning;
 use super::assessment::{Assessment, Decision, SignOff, Status};
 use super::definition::{ChecklistDefinition, ItemId};
+use super::fingerprint::fingerprint;
 use super::scoring::Summary;
-use super::time::{add_days, is_date, long_date};
+use super::time::{add_days, is_date, long_date, Timestamp};
 use super::words::filled;
 
 /// The field of the sign-off (or the item) an error belongs to.
@@ -118,6 +119,32 @@ pub fn check_record(
         _ => warnings(&Summary::of(def, a)),
     };
     RecordCheck { errors, warnings }
+}
+
+/// The sign-off to keep when the decision `draft` is recorded on `a` on `today`, at `now`: dated
+/// today unless it has a date, with the warnings found and the fingerprint of what is signed,
+/// not needing review; or the errors that stop it, as [`check_record`] finds them.
+pub fn record(
+    def: &ChecklistDefinition,
+    a: &Assessment,
+    draft: &SignOff,
+    today: &str,
+    now: Timestamp,
+) -> Result<SignOff, Vec<RecordError>> {
+    let check = check_record(def, a, draft, today);
+    if !check.errors.is_empty() {
+        return Err(check.errors);
+    }
+    let mut signoff = SignOff {
+        decided: Some(draft.decided.clone().unwrap_or_else(|| today.to_owned())),
+        needs_review: false,
+        recorded: Some(now),
+        warnings: check.warnings,
+        fingerprint: None,
+        ..draft.clone()
+    };
+    signoff.fingerprint = Some(fingerprint(def, a, &signoff));
+    Ok(signoff)
 }
 
 /// The errors in the two dates: each must be real, and the review after the decision.

@@ -102,3 +102,39 @@ pub fn shown(fingerprint: &str) -> String {
     let groups: Vec<String> = digits.chunks(4).map(|g| g.iter().collect()).collect();
     groups.join(" ")
 }
+
+/// Whether an assessment is still what its recorded decision signed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signed {
+    /// No decision with a fingerprint is recorded.
+    NotSigned,
+    /// The answers, scope and decision are as they were signed.
+    Matches,
+    /// Something signed has changed since.
+    Changed,
+}
+
+impl Signed {
+    /// Recomputes the fingerprint of `a` and compares it with the one its sign-off recorded.
+    pub fn of(def: &ChecklistDefinition, a: &Assessment) -> Signed {
+        let Some((signoff, recorded)) =
+            a.signoff.as_ref().and_then(|s| s.fingerprint.as_deref().map(|f| (s, f)))
+        else {
+            return Signed::NotSigned;
+        };
+        if fingerprint(def, a, signoff) == recorded {
+            Signed::Matches
+        } else {
+            Signed::Changed
+        }
+    }
+
+    /// What a file opened or imported is said to be.
+    pub fn sentence(self) -> Option<&'static str> {
+        match self {
+            Signed::NotSigned => None,
+            Signed::Matches => Some("This assessment matches the signed version."),
+            Signed::Changed => Some("This assessment has changed since it was signed."),
+        }
+    }
+}
