@@ -399,8 +399,8 @@ pub struct SignOff {
 }
 
 /// What the risk owner should know before recording a decision to proceed. It does not block,
-/// and is kept in the record with the decision; `decision::check_record` finds them and words
-/// them is here too, next to the kinds.
+/// and is kept in the record with the decision. `decision::check_record` finds them; each is
+/// worded here, next to its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
