@@ -8,6 +8,8 @@ use serde_json::Value;
 
 const V1_EXPORT: &str = include_str!("fixtures/formats/v1-export.json");
 const V1_STORED: &str = include_str!("fixtures/formats/v1-stored.json");
+const V2_EXPORT: &str = include_str!("fixtures/formats/v2-export.json");
+const V2_STORED: &str = include_str!("fixtures/formats/v2-stored-checklist-2.0.1.json");
 
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap()
@@ -64,19 +66,19 @@ fn a_version_1_stored_record_opens_upgraded() {
 }
 
 #[test]
-fn a_version_3_file_is_refused_as_newer() {
+fn a_version_4_file_is_refused_as_newer() {
     for (text, read) in [
         (V1_EXPORT, &|t: &str| Document::from_json(t).err() as Option<DocumentError>),
         (V1_STORED, &|t: &str| StoredAssessment::from_json(t).err()),
     ] as [(&str, &dyn Fn(&str) -> Option<DocumentError>); 2]
     {
         let mut v = json(text);
-        v["format_version"] = 3.into();
+        v["format_version"] = 4.into();
         let error = read(&v.to_string()).unwrap();
-        assert_eq!(error, DocumentError::NewerVersion { found: 3 });
+        assert_eq!(error, DocumentError::NewerVersion { found: 4 });
         assert_eq!(
             error.to_string(),
-            "The file was written by a newer version of this app (format version 3; this app reads up to 2). Open it with the newer version."
+            "The file was written by a newer version of this app (format version 4; this app reads up to 3). Open it with the newer version."
         );
         assert_eq!(older_version(&v.to_string()), None);
     }
@@ -132,4 +134,90 @@ fn a_decision_recorded_against_another_checklist_version_needs_review_when_taken
     undecided.signoff = None;
     doc.checklist.take_up(&newer, &mut undecided);
     assert_eq!(undecided.signoff, None);
+}
+
+/// Checks a version 2 file against what it reads as: the same assessment, field for field, with
+/// no response and nothing of a recorded decision added; written back as the current version.
+fn check_v2(original: &str, written: &str) {
+    let (original, read) = (json(original), json(written));
+    assert_eq!(original["format_version"], 2, "the fixture is a version 2 file");
+    assert!(original["assessment"]["answers"].as_object().unwrap().len() >= 3);
+    assert!(original["assessment"]["signoff"].is_object(), "the fixture has a sign-off");
+    assert_eq!(read["format_version"], FORMAT_VERSION);
+    assert_eq!(read["assessment"], original["assessment"]);
+    assert_eq!(read["checklist"], original["checklist"]);
+    assert_eq!(older_version(written), None);
+}
+
+#[test]
+fn a_version_2_export_opens_unchanged_with_no_response() {
+    assert_eq!(older_version(V2_EXPORT), Some(2), "storage backs up the original first");
+    let doc = Document::from_json(V2_EXPORT).unwrap();
+    check_v2(V2_EXPORT, &doc.to_json());
+    assert!(doc.assessment.answers.values().all(|a| a.response.is_none()));
+    assert!(doc.assessment.withdrawn.is_empty());
+    let signoff = doc.assessment.signoff.as_ref().unwrap();
+    assert_eq!((&signoff.recorded, &signoff.fingerprint), (&None, &None));
+    assert!(signoff.warnings.is_empty());
+    assert_eq!(Document::from_json(&doc.to_json()), Ok(doc.clone()));
+}
+
+#[test]
+fn a_version_2_stored_record_opens_unchanged() {
+    assert_eq!(older_version(V2_STORED), Some(2));
+    let stored = StoredAssessment::from_json(V2_STORED).unwrap();
+    check_v2(V2_STORED, &stored.to_json());
+    assert!(stored.assessment.answers.values().all(|a| a.response.is_none()));
+    assert_eq!(StoredAssessment::from_json(&stored.to_json()), Ok(stored.clone()));
+}
+
+#[test]
+fn the_fields_version_3_adds_are_read_and_written_back() {
+    let mut v = json(V2_EXPORT);
+    v["format_version"] = 3.into();
+    let item = v["assessment"]["answers"].as_object().unwrap().keys().next().unwrap().clone();
+    v["assessment"]["answers"][&item]["response"] = "tolerate".into();
+    v["assessment"]["signoff"]["recorded"] = "2026-11-25T08:00:00Z".into();
+    v["assessment"]["signoff"]["warnings"] = serde_json::json!([
+        { "kind": "baseline_open", "count": 2 },
+        { "kind": "open_unrated", "count": 1 }
+    ]);
+    v["assessment"]["signoff"]["fingerprint"] = "0123456789abcdef".repeat(4).into();
+    v["assessment"]["withdrawn"] = serde_json::json!([{
+        "withdrawn": "2026-11-24T10:00:00Z",
+        "signoff": { "owner": "Jo Bloggs", "decision": "proceed", "decided": "2026-11-20" }
+    }]);
+    let doc = Document::from_json(&v.to_string()).unwrap();
+    assert_eq!(json(&doc.to_json())["assessment"], v["assessment"]);
+    assert_eq!(doc.assessment.withdrawn.len(), 1);
+
+    // Each is read by the rules of its kind.
+    for (edit, expected) in [
+        (
+            &(|v: &mut Value| v["assessment"]["signoff"]["fingerprint"] = "ABC".into())
+                as &dyn Fn(&mut Value),
+            "the fingerprint \"ABC\" is not 64 lowercase hex digits",
+        ),
+        (
+            &|v: &mut Value| {
+                v["assessment"]["withdrawn"][0]["signoff"]["decided"] = "2026-02-30".into()
+            },
+            "withdrawn decision 1: the decision date \"2026-02-30\" is not a date like 2026-03-31",
+        ),
+    ] {
+        let mut bad = v.clone();
+        edit(&mut bad);
+        let error = Document::from_json(&bad.to_string()).unwrap_err().to_string();
+        assert!(error.contains(expected), "{error}");
+    }
+    for edit in [
+        &(|v: &mut Value| v["assessment"]["answers"][&item]["response"] = "ignore".into())
+            as &dyn Fn(&mut Value),
+        &|v: &mut Value| v["assessment"]["signoff"]["warnings"][0]["kind"] = "other".into(),
+        &|v: &mut Value| v["assessment"]["withdrawn"][0]["when"] = "x".into(),
+    ] {
+        let mut bad = v.clone();
+        edit(&mut bad);
+        assert!(matches!(Document::from_json(&bad.to_string()), Err(DocumentError::Syntax { .. })));
+    }
 }

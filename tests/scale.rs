@@ -7,7 +7,7 @@ use risk_checklist::core::compare::Field;
 use risk_checklist::core::merge::Keep;
 use risk_checklist::core::{
     apply_merge, compare, plan_merge, Answer, Assessment, ChecklistDefinition, Choices, ItemId,
-    Status, Summary, Timestamp,
+    Response, Status, Summary, Timestamp,
 };
 
 const SECTIONS: usize = 10;
@@ -62,6 +62,7 @@ fn answered(def: &ChecklistDefinition, every: usize, at: &str) -> Assessment {
             owner: format!("Owner {}", n % 7),
             due: Some(format!("2026-{:02}-15", n % 12 + 1)),
             action: format!("Action {n}"),
+            response: Some(Response::ALL[n % Response::ALL.len()]),
             changed: Some(t(at)),
         };
         a.answers.insert(item.id.clone(), answer);

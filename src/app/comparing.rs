@@ -69,6 +69,7 @@ pub fn field_value(scale: &RiskScale, field: Field, side: &Side) -> (String, Opt
         Field::Owner => or_not_set(&side.owner).into(),
         Field::Due => or_not_set(side.due.as_deref().unwrap_or_default()).into(),
         Field::Action => or_not_set(&side.action).into(),
+        Field::Response => or_not_set(side.response.map_or("", |r| r.label())).into(),
         Field::Notes => "Changed".into(),
     };
     (text, None)
@@ -85,6 +86,7 @@ pub fn side_of(scale: &RiskScale, answer: &Answer) -> Side {
         owner: answer.owner.clone(),
         due: answer.due.clone(),
         action: answer.action.clone(),
+        response: answer.response,
         out_of_scope: None,
         open: if risk.is_some() { is_open(answer) } else { is_open_unrated(answer) },
     }

@@ -141,6 +141,7 @@ pub fn differing(scale: &RiskScale, mine: &Answer, theirs: &Answer) -> Vec<Field
         (Field::Owner, mine.owner != theirs.owner),
         (Field::Due, mine.due != theirs.due),
         (Field::Action, mine.action != theirs.action),
+        (Field::Response, mine.response != theirs.response),
         (Field::Notes, mine.notes != theirs.notes),
     ]
     .into_iter()

@@ -69,6 +69,56 @@ impl Status {
     }
 }
 
+/// The response to an open risk, in the four of HM Treasury's Orange Book.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Response {
+    Treat,
+    Tolerate,
+    Transfer,
+    Terminate,
+}
+
+impl Response {
+    /// The responses in the order they are offered.
+    pub const ALL: [Response; 4] =
+        [Response::Treat, Response::Tolerate, Response::Transfer, Response::Terminate];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Response::Treat => "Treat",
+            Response::Tolerate => "Tolerate",
+            Response::Transfer => "Transfer",
+            Response::Terminate => "Terminate",
+        }
+    }
+
+    /// A stable machine name, used in exports and the fingerprint.
+    pub fn key(self) -> &'static str {
+        match self {
+            Response::Treat => "treat",
+            Response::Tolerate => "tolerate",
+            Response::Transfer => "transfer",
+            Response::Terminate => "terminate",
+        }
+    }
+
+    /// What the response means, in a line, shown beside the choice as the scale levels are.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Response::Treat => "Act to reduce the likelihood or the impact.",
+            Response::Tolerate => "Accept the risk as it is, and keep it under review.",
+            Response::Transfer => {
+                "Pass the risk, or part of it, to another party, such as a supplier or an insurer."
+            }
+            Response::Terminate => {
+                "Stop or change the activity, so that the risk no longer arises."
+            }
+        }
+    }
+}
+
 /// The answer to one item. An answer equal to the default is not stored.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -91,6 +141,9 @@ pub struct Answer {
     /// The mitigating action agreed.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub action: String,
+    /// The response to the risk (format version 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<Response>,
     /// When the answer last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changed: Option<Timestamp>,
@@ -101,8 +154,10 @@ impl Answer {
     /// back to nothing is not kept for its time alone.
     pub fn is_empty(&self) -> bool {
         // Every field is named, so a new one cannot be forgotten here.
-        let Answer { status, likelihood, impact, notes, owner, due, action, changed: _ } = self;
+        let Answer { status, likelihood, impact, notes, owner, due, action, response, changed: _ } =
+            self;
         *status == Status::NotAssessed
+            && response.is_none()
             && likelihood.is_none()
             && impact.is_none()
             && notes.is_empty()
@@ -115,8 +170,10 @@ impl Answer {
     /// set again to what it was, or copied to another file, is the same answer.
     pub fn same_as(&self, other: &Answer) -> bool {
         // Every field is named, so a new one cannot be forgotten here.
-        let Answer { status, likelihood, impact, notes, owner, due, action, changed: _ } = self;
+        let Answer { status, likelihood, impact, notes, owner, due, action, response, changed: _ } =
+            self;
         *status == other.status
+            && *response == other.response
             && *likelihood == other.likelihood
             && *impact == other.impact
             && *notes == other.notes
@@ -156,6 +213,10 @@ pub struct Assessment {
     /// review of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_of: Option<ReviewOf>,
+    /// Decisions recorded and then withdrawn by reopening the assessment, oldest first
+    /// (format version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<Withdrawn>,
 }
 
 /// The earlier assessment a review started from. It carries its own copy of what that
@@ -325,7 +386,71 @@ pub struct SignOff {
     /// True when an answer changed after the decision was recorded.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub needs_review: bool,
+    /// When the decision was recorded (format version 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<Timestamp>,
+    /// The warnings shown when the decision was recorded, carried with it (format version 3).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+    /// The SHA-256 of the canonical form of what was signed, as 64 lowercase hex digits, when
+    /// the decision was recorded (format version 3; docs/FORMAT.md says how to recompute it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }
+
+/// What the risk owner should know before recording a decision to proceed. It does not block,
+/// and is kept in the record with the decision. `decision::check_record` finds them; each is
+/// worded here, next to its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Warning {
+    /// Baseline items in scope not yet achieved (including not assessed).
+    BaselineOpen { count: usize },
+    /// Items in scope not yet assessed.
+    NotAssessed { count: usize },
+    /// Open items (not achieved or partially achieved) not rated.
+    OpenUnrated { count: usize },
+}
+
+impl Warning {
+    pub fn count(self) -> usize {
+        match self {
+            Warning::BaselineOpen { count }
+            | Warning::NotAssessed { count }
+            | Warning::OpenUnrated { count } => count,
+        }
+    }
+
+    pub fn message(self) -> String {
+        let n = self.count();
+        let (one, many) = match self {
+            Warning::BaselineOpen { .. } => (
+                "baseline item is still open (see Before go-live)",
+                "baseline items are still open (see Before go-live)",
+            ),
+            Warning::NotAssessed { .. } => {
+                ("item is not yet assessed", "items are not yet assessed")
+            }
+            Warning::OpenUnrated { .. } => ("open item is not rated", "open items are not rated"),
+        };
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+}
+
+/// A decision withdrawn when the assessment was reopened, kept on record with when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawn {
+    /// When the decision was withdrawn.
+    pub withdrawn: Timestamp,
+    /// The sign-off as it was recorded.
+    pub signoff: SignOff,
+}
+
+/// The most withdrawn decisions one assessment keeps on record.
+pub const MAX_WITHDRAWN: usize = 1000;
 
 impl Action {
     /// The item this action answers, if it answers one.
@@ -336,7 +461,8 @@ impl Action {
             | Action::SetNotes { item, .. }
             | Action::SetOwner { item, .. }
             | Action::SetDue { item, .. }
-            | Action::SetMitigation { item, .. } => Some(item),
+            | Action::SetMitigation { item, .. }
+            | Action::SetResponse { item, .. } => Some(item),
             Action::SetTitle { .. }
             | Action::SetAssessor { .. }
             | Action::SetSignOff { .. }
@@ -390,6 +516,11 @@ pub enum Action {
         item: ItemId,
         action: String,
     },
+    /// Sets the response to an item's risk, or clears it with `None`.
+    SetResponse {
+        item: ItemId,
+        response: Option<Response>,
+    },
     /// Records or changes the sign-off. A decision that needs review still needs it after an
     /// edit to the sign-off's other fields (a name, a role, a date): only choosing another
     /// decision, or [`Action::ConfirmSignOff`], clears the mark.
@@ -420,6 +551,7 @@ impl Assessment {
             answers: BTreeMap::new(),
             signoff: None,
             review_of: None,
+            withdrawn: Vec::new(),
         }
     }
 
@@ -474,8 +606,10 @@ impl Assessment {
                     || self.signoff.is_some();
                 // A review starting again still reviews the same earlier assessment: which one
                 // it reviews is not an answer, and the changes since it are still worth showing.
+                // Nor are the decisions withdrawn: they stay on record.
                 let review_of = self.review_of.take();
-                *self = Assessment { created: self.created.clone(), review_of, ..fresh };
+                let withdrawn = std::mem::take(&mut self.withdrawn);
+                *self = Assessment { created: self.created.clone(), review_of, withdrawn, ..fresh };
                 changed
             }
             Action::SetScope { question, answer } => {
@@ -506,6 +640,9 @@ impl Assessment {
             }
             Action::SetMitigation { item, action } => {
                 self.edit(def, item, &now, |a| replace(&mut a.action, action))
+            }
+            Action::SetResponse { item, response } => {
+                self.edit(def, item, &now, |a| replace(&mut a.response, response))
             }
             Action::SetSignOff { signoff } => {
                 if check_signoff(&signoff).is_err() {
@@ -649,6 +786,32 @@ pub fn check_signoff(s: &SignOff) -> Result<(), String> {
         if text.chars().count() > max {
             return Err(format!("the {name} is longer than {max} characters"));
         }
+    }
+    if let Some(f) = s.fingerprint.as_deref().filter(|f| !is_sha256_hex(f)) {
+        return Err(format!("the fingerprint \"{}\" is not 64 lowercase hex digits", clip(f)));
+    }
+    if s.warnings.len() > MAX_WARNINGS {
+        return Err(format!("it carries more than {MAX_WARNINGS} warnings"));
+    }
+    Ok(())
+}
+
+/// The most warnings a sign-off carries: one of each kind, with room for kinds to come.
+const MAX_WARNINGS: usize = 20;
+
+/// True for 64 lowercase hex digits, a SHA-256 as the fingerprint stores it.
+fn is_sha256_hex(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Checks the decisions withdrawn: each sign-off by [`check_signoff`], and how many; says what
+/// is wrong.
+pub fn check_withdrawn(withdrawn: &[Withdrawn]) -> Result<(), String> {
+    if withdrawn.len() > MAX_WITHDRAWN {
+        return Err(format!("more than {MAX_WITHDRAWN} decisions are withdrawn"));
+    }
+    for (i, w) in withdrawn.iter().enumerate() {
+        check_signoff(&w.signoff).map_err(|p| format!("withdrawn decision {}: {p}", i + 1))?;
     }
     Ok(())
 }
@@ -818,7 +981,7 @@ mod tests {
             conditions: "2SV first".into(),
             review_date: Some("2027-01-31".into()),
             decided: Some("2026-11-20".into()),
-            needs_review: false,
+            ..SignOff::default()
         }
     }
 
@@ -1127,5 +1290,44 @@ mod tests {
         assert!(a.same_as(&Answer { changed: None, ..a.clone() }));
         assert!(!a.same_as(&Answer { notes: "m".into(), ..a.clone() }));
         assert!(!a.same_as(&Answer { due: Some("2026-03-31".into()), ..a.clone() }));
+    }
+
+    #[test]
+    fn a_response_is_set_changed_and_cleared_as_part_of_the_answer() {
+        let id = first_item();
+        let set = |response| Action::SetResponse { item: id.clone(), response };
+        let (a, changed) = run(vec![
+            set(Some(Response::Tolerate)),
+            set(Some(Response::Tolerate)),
+            set(Some(Response::Treat)),
+            Action::SetResponse { item: item("no-such-item"), response: Some(Response::Treat) },
+        ]);
+        assert_eq!(changed, vec![true, false, true, false]);
+        assert_eq!(a.answer(&id).response, Some(Response::Treat));
+        assert_eq!(a.answer(&id).changed, Some(t(3)));
+        let (a, _) = run(vec![set(Some(Response::Transfer)), set(None)]);
+        assert!(a.answers.is_empty(), "an answer with only a response cleared is empty");
+        let answer = Answer { response: Some(Response::Terminate), ..Answer::default() };
+        assert!(!answer.is_empty());
+        assert!(!answer.same_as(&Answer::default()));
+    }
+
+    #[test]
+    fn the_four_responses_are_the_orange_book_s_with_a_meaning_each() {
+        let labels = Response::ALL.map(Response::label);
+        assert_eq!(labels, ["Treat", "Tolerate", "Transfer", "Terminate"]);
+        for r in Response::ALL {
+            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.key()));
+            assert!(r.meaning().ends_with('.') && r.meaning().len() < 100, "{r:?}");
+        }
+    }
+
+    #[test]
+    fn a_reset_keeps_the_decisions_withdrawn_on_record() {
+        let mut a = Assessment::new(t(0));
+        a.withdrawn.push(Withdrawn { withdrawn: t(1), signoff: decided() });
+        a.title = "T".into();
+        assert!(a.apply(&default_checklist(), Action::Reset, t(2)));
+        assert_eq!((a.title.as_str(), a.withdrawn.len()), ("", 1));
     }
 }

@@ -6,7 +6,7 @@
 //! Scope is read from each assessment's own scope answers, so an item can be in scope on one
 //! side and out of scope on the other.
 
-use super::assessment::{unknown_items, Answer, Assessment, Status};
+use super::assessment::{unknown_items, Answer, Assessment, Response, Status};
 use super::definition::{ChecklistDefinition, ItemId, RiskScale, SectionId};
 use super::scoring::{is_open, is_open_unrated, OverallRating, Risk, Summary};
 
@@ -21,6 +21,7 @@ pub enum Field {
     Owner,
     Due,
     Action,
+    Response,
     Notes,
 }
 
@@ -35,6 +36,7 @@ impl Field {
             Field::Owner => "Owner",
             Field::Due => "Due date",
             Field::Action => "Action",
+            Field::Response => "Response",
             Field::Notes => "Notes",
         }
     }
@@ -52,6 +54,7 @@ pub struct Side {
     pub owner: String,
     pub due: Option<String>,
     pub action: String,
+    pub response: Option<Response>,
     /// Why the item was out of scope (the questions answered No, as read); `None` while in
     /// scope, and always for a retired item, whose scope is not known.
     pub out_of_scope: Option<String>,
@@ -70,6 +73,7 @@ impl Side {
             owner: answer.owner.clone(),
             due: answer.due.clone(),
             action: answer.action.clone(),
+            response: answer.response,
             out_of_scope,
             open,
         }
@@ -218,6 +222,7 @@ fn change(
         (Field::Owner, before.owner != after.owner),
         (Field::Due, before.due != after.due),
         (Field::Action, before.action != after.action),
+        (Field::Response, before.response != after.response),
         (Field::Notes, notes),
     ];
     ItemChange {

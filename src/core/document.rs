@@ -2,7 +2,8 @@
 //! browser storage. docs/FORMAT.md describes both; `schemas/` holds their JSON Schemas.
 
 use super::assessment::{
-    check_answer, check_name, check_review, check_signoff, unknown_items, Assessment,
+    check_answer, check_name, check_review, check_signoff, check_withdrawn, unknown_items,
+    Assessment,
 };
 use super::changes::{self, ChangesSince};
 use super::definition::{ChecklistDefinition, DefinitionError, ItemId};
@@ -366,6 +367,10 @@ pub fn check_assessment(def: &ChecklistDefinition, a: &Assessment) -> Result<(),
             problem,
         })?;
     }
+    check_withdrawn(&a.withdrawn).map_err(|problem| DocumentError::Assessment {
+        field: "record of withdrawn decisions",
+        problem,
+    })?;
     Ok(())
 }
 

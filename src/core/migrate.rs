@@ -18,7 +18,7 @@ use std::fmt;
 pub type Step = fn(&mut Assessment);
 
 /// `STEPS[i]` upgrades format version `i + 1` to `i + 2`.
-pub const STEPS: &[Step] = &[answers_changed_when_updated];
+pub const STEPS: &[Step] = &[answers_changed_when_updated, nothing_to_add_for_the_record];
 
 /// 1 to 2: each answer gains `changed`, when it last changed. Version 1 did not record it, so
 /// the best time known is the assessment's `updated`, when anything in it last changed.
@@ -28,6 +28,13 @@ pub fn answers_changed_when_updated(a: &mut Assessment) {
         answer.changed.get_or_insert_with(|| a.updated.clone());
     }
 }
+
+/// 2 to 3: each answer may gain `response` (treat, tolerate, transfer or terminate), a sign-off
+/// `recorded`, `warnings` and `fingerprint`, and the assessment `withdrawn` (decisions withdrawn
+/// by reopening it). All are left out when not known, which is what a version 2 file says:
+/// no response was chosen and no decision was recorded as version 3 records it, so nothing is
+/// added. The step is kept so that the version moves and the upgrade is tested like any other.
+pub fn nothing_to_add_for_the_record(_: &mut Assessment) {}
 
 /// The newest format version this app reads and the one it writes. It follows from the steps,
 /// so adding a step cannot leave the version behind.
@@ -122,5 +129,13 @@ mod tests {
         let mut current = old();
         upgrade(&mut current, FORMAT_VERSION).unwrap();
         assert_eq!(current, old(), "a current assessment passes through untouched");
+    }
+
+    #[test]
+    fn version_2_gains_nothing_it_did_not_say() {
+        let mut a = old();
+        upgrade(&mut a, 2).unwrap();
+        assert_eq!(a, old(), "no response, no record of a decision");
+        assert_eq!(FORMAT_VERSION, 3);
     }
 }

@@ -5,11 +5,14 @@
 //! renders what it returns. `tests/architecture.rs` enforces this.
 
 pub mod assessment;
+pub mod calendar;
 pub mod changes;
 pub mod compare;
+pub mod decision;
 pub mod default_checklist;
 pub mod definition;
 pub mod document;
+pub mod fingerprint;
 pub mod json;
 pub mod library;
 pub mod merge;
@@ -20,7 +23,9 @@ pub mod summary_page;
 pub mod time;
 pub mod words;
 
-pub use assessment::{Action, Answer, Assessment, Decision, ReviewOf, SignOff, Snapshot, Status};
+pub use assessment::{
+    Action, Answer, Assessment, Decision, Response, ReviewOf, SignOff, Snapshot, Status, Withdrawn,
+};
 pub use compare::{compare, Comparison};
 pub use definition::{
     ChecklistDefinition, DefinitionError, Item, ItemId, RiskScale, Section, SectionId,

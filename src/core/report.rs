@@ -568,6 +568,7 @@ fn change_fields(scale: &RiskScale, change: &ItemChange, side: &Side, now: bool)
             Field::Owner => text_or_none(&side.owner),
             Field::Due => date_or_none(&side.due),
             Field::Action => long_text_or_none(&side.action),
+            Field::Response => text_or_none(side.response.map_or("", |r| r.label())),
             Field::Notes if now => "Changed".to_owned(),
             Field::Notes => "<span class=\"none\">Not repeated here</span>".to_owned(),
         };

@@ -99,6 +99,69 @@ fn is_date_bytes(b: &[u8]) -> bool {
     y >= 1 && (1..=days).contains(&d)
 }
 
+/// The day number of a real `YYYY-MM-DD` date (days since 1970-01-01, negative before it), or
+/// `None` for anything else. Differences of day numbers count days across month and year ends.
+pub fn day_number(date: &str) -> Option<i64> {
+    let b = date.as_bytes();
+    if !is_date_bytes(b) {
+        return None;
+    }
+    let (y, m, d) = (i64::from(num(&b[..4])), i64::from(num(&b[5..7])), i64::from(num(&b[8..10])));
+    // Days from civil (H. Hinnant): the year counted from March, so a leap day ends it.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The `YYYY-MM-DD` date of a day number, the inverse of [`day_number`]; `None` outside the
+/// years 1 to 9999.
+pub fn date_of_day(day: i64) -> Option<String> {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (1..=9999).contains(&y).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The date `days` after a `YYYY-MM-DD` date (before it when negative).
+pub fn add_days(date: &str, days: i64) -> Option<String> {
+    date_of_day(day_number(date)? + days)
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A `YYYY-MM-DD` date as GOV.UK writes dates, `15 February 2026` (no leading zero, the month
+/// in full); `None` when it is not a real date.
+pub fn long_date(date: &str) -> Option<String> {
+    let b = date.as_bytes();
+    if !is_date_bytes(b) {
+        return None;
+    }
+    let month = MONTHS.get(num(&b[5..7]) as usize - 1)?;
+    Some(format!("{} {month} {}", num(&b[8..10]), &date[..4]))
+}
+
 fn digits(b: &[u8]) -> bool {
     b.iter().all(u8::is_ascii_digit)
 }
@@ -141,5 +204,34 @@ mod tests {
         assert!(!is_date("0000-01-01"));
         assert!(!is_date("2023-1-01"));
         assert!(Timestamp::parse("2026-11-2\u{e9}T09:30:00Z").is_none());
+    }
+
+    #[test]
+    fn day_numbers_count_days_across_month_year_and_leap_day() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("1969-12-31"), Some(-1));
+        assert_eq!(day_number("2000-03-01").zip(day_number("2000-02-28")), Some((11017, 11015)));
+        assert_eq!(day_number("2026-02-30"), None);
+        assert_eq!(add_days("2026-12-31", 1).as_deref(), Some("2027-01-01"));
+        assert_eq!(add_days("2027-01-01", -1).as_deref(), Some("2026-12-31"));
+        assert_eq!(add_days("2028-02-28", 1).as_deref(), Some("2028-02-29"));
+        assert_eq!(add_days("2027-02-28", 1).as_deref(), Some("2027-03-01"));
+        assert_eq!(add_days("2100-02-28", 1).as_deref(), Some("2100-03-01"));
+        assert_eq!(add_days("2028-03-30", -30).as_deref(), Some("2028-02-29"));
+        assert_eq!(add_days("9999-12-31", 1), None);
+        // Every day of four years round-trips.
+        let start = day_number("2026-01-01").unwrap();
+        for day in start..start + 1461 {
+            assert_eq!(date_of_day(day).and_then(|d| day_number(&d)), Some(day));
+        }
+    }
+
+    #[test]
+    fn dates_read_as_gov_uk_writes_them() {
+        assert_eq!(long_date("2026-02-15").as_deref(), Some("15 February 2026"));
+        assert_eq!(long_date("2027-01-01").as_deref(), Some("1 January 2027"));
+        assert_eq!(long_date("2028-12-31").as_deref(), Some("31 December 2028"));
+        assert_eq!(long_date("2026-02-30"), None);
+        assert_eq!(long_date("15/02/2026"), None);
     }
 }
