@@ -228,7 +228,7 @@ describe('saving', () => {
       await field(page, itemA, 'Notes').fill('Saved under the namespace.');
       const rec = await waitForStored(page, (r) => r.assessment?.answers?.[first.items[0].id]?.notes === 'Saved under the namespace.');
       assert.equal(rec.format, 'risk-checklist/stored-assessment');
-      assert.equal(rec.format_version, 2);
+      assert.equal(rec.format_version, 3);
       assert.equal(rec.checklist?.id, checklist.id);
       const entries = await localStorageEntries(page);
       assert.equal(entries['other-app'], 'keep me');
@@ -262,7 +262,7 @@ describe('Export JSON', () => {
       const doc = JSON.parse(readFileSync(file, 'utf8'));
 
       assert.equal(doc.format, 'risk-checklist/assessment');
-      assert.equal(doc.format_version, 2);
+      assert.equal(doc.format_version, 3);
       assert.ok(Array.isArray(doc.definition?.sections) && doc.definition.sections.length > 0, 'definition.sections');
       assert.equal(doc.checklist?.id, doc.definition.id);
       assert.equal(name.slice(-15, -5), String(doc.exported).slice(0, 10), 'the file name carries the export date');

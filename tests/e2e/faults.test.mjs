@@ -282,7 +282,7 @@ describe('stored records that cannot be opened', () => {
       await chooseStatus(page, itemB, 'Partially achieved');
       await field(page, itemB, 'Notes').fill('New work.');
       const saved = await waitForStored(page, (r) => r.assessment.answers?.[idB]?.notes === 'New work.');
-      assert.equal(saved.format_version, 2);
+      assert.equal(saved.format_version, 3);
       const newId = await currentId(page);
       assert.notEqual(newId, id, 'new work is stored under a new id');
       assert.equal(await page.evaluate((k) => window.localStorage.getItem(k), recordKey(id)), newer, 'the version-99 record is untouched');

@@ -381,7 +381,7 @@ const refusals = [
   ['truncated', 'truncated.json', /^truncated\.json cannot be imported\. The text ends too soon \(at line \d+, column \d+\): it was cut short/],
   ['wrong format discriminator', 'wrong-format.json', /This is not a risk checklist assessment file \(its format is "risk-checklist\/stored-assessment"\)/],
   ['missing format_version', 'missing-format-version.json', /The file has no "format_version"/],
-  ['newer format_version', 'newer-format-version.json', /written by a newer version of this app \(format version 3; this app reads up to 2\)/],
+  ['newer format_version', 'newer-format-version.json', /written by a newer version of this app \(format version 4; this app reads up to 3\)/],
   ['unknown field', 'unknown-field.json', /unknown field `colour`/],
   ['duplicate answer key', 'duplicate-answer.json', /the answer to "governance-senior-owner" is given twice/],
   ['wrong type (a rating as text)', 'wrong-types.json', /invalid type: string "3"/],

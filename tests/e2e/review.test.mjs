@@ -332,7 +332,7 @@ describe('Import of an older file', () => {
       assert.equal(facts.Assessment, 'Written by the previous version');
       await importPreview(page).getByRole('button', { name: 'Open as a new assessment', exact: true }).click();
       const stored = await waitForStored(page, (r) => r.assessment.title === 'Written by the previous version');
-      assert.equal(stored.format_version, 2);
+      assert.equal(stored.format_version, 3);
       assert.equal(stored.assessment.answers[itemA.id].notes, 'From the fixture.');
       assert.equal(stored.assessment.answers[itemB.id].status, 'achieved');
     }));
