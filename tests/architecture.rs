@@ -278,3 +278,90 @@ fn no_component_formats_a_level_a_risk_or_a_date_itself() {
     }
     assert!(by_hand.is_empty(), "formatted in a component:\n{}", by_hand.join("\n"));
 }
+
+/// The macros whose first string literal is the text they build, and whether a writer comes
+/// before it (`write!(f, "..")`).
+const TEXT_MACROS: [(&str, bool); 4] =
+    [("format!(", false), ("write!(", true), ("writeln!(", true), ("format_args!(", false)];
+
+/// The string literal `rest` starts with (after blanks), escapes left as written.
+fn literal_at(rest: &str) -> Option<&str> {
+    let rest = rest.trim_start().strip_prefix('"')?;
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return Some(&rest[..i]),
+            _ => escaped = false,
+        }
+    }
+    None
+}
+
+/// Whether a format string builds a sentence: it has a space, unless every word of it is a
+/// class name (`rc-…`), as in a class list.
+fn is_sentence(literal: &str) -> bool {
+    let words: Vec<&str> = literal.split_whitespace().collect();
+    literal.contains(' ') && !words.iter().all(|w| w.starts_with("rc-"))
+}
+
+/// The format strings in `text` that build a sentence, with their line numbers; comments left
+/// out.
+fn sentences_built(text: &str) -> Vec<(usize, String)> {
+    let code: String = text
+        .lines()
+        .map(|l| if l.trim_start().starts_with("//") { "" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut found = Vec::new();
+    for (mac, writer_first) in TEXT_MACROS {
+        for (at, _) in code.match_indices(mac) {
+            let before = code[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue; // `format_args!` when looking for `args!`, and the like
+            }
+            let mut rest = &code[at + mac.len()..];
+            if writer_first {
+                rest = rest.split_once(',').map_or("", |(_, r)| r);
+            }
+            if let Some(literal) = literal_at(rest).filter(|l| is_sentence(l)) {
+                found.push((code[..at].matches('\n').count() + 1, literal.to_owned()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_sentence_scan_finds_a_sentence_built_in_a_component() {
+    let found = |code: &str| sentences_built(code).len();
+    assert_eq!(found(r#"{ format!("Previous: {}", def.sections[p].title) }"#), 1);
+    assert_eq!(found(r#"aria-label={format!("Open {title}")}"#), 1);
+    assert_eq!(found("let intro = format!(\n    \"The file adds {}.\",\n    n\n);"), 1);
+    assert_eq!(found(r#"write!(f, "it has {} problem{}.", n, s)"#), 1);
+    assert_eq!(found(r#"{ format!(" – {}", sec.title) }"#), 1);
+    assert_eq!(found(r#"format!("He said \"hi {n}\"")"#), 1);
+    assert_eq!(found(r#"class={format!("rc-band rc-band-{}", b.key())}"#), 0);
+    assert_eq!(found(r#"shell.id(&format!("{}-{field}", item.id))"#), 0);
+    assert_eq!(found(r#"format!("rc-nav-button{}{}", a, b)"#), 0);
+    assert_eq!(found(r#"// format!("Previous: {}", title)"#), 0);
+    assert_eq!(found(r#"{ words::previous(&title) }"#), 0);
+}
+
+#[test]
+fn no_component_builds_a_sentence() {
+    let files = rust_files(&src("ui/components"));
+    assert!(files.len() >= 10, "expected the components under src/ui/components");
+    let mut built = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for (line, literal) in sentences_built(&text) {
+            built.push(format!("{}:{line}: \"{literal}\"", file.display()));
+        }
+    }
+    assert!(
+        built.is_empty(),
+        "sentences built in a component (word them in src/app/words.rs):\n{}",
+        built.join("\n")
+    );
+}

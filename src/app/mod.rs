@@ -28,6 +28,7 @@ pub mod state;
 pub mod store;
 pub mod tabs;
 mod tests;
+pub mod words;
 
 pub use announcements::Announcement;
 pub use filter::Filter;

@@ -7,6 +7,7 @@
 
 use super::checklist::Checklist;
 use crate::app::config::{heading_tag, DefinitionSource, HostConfig};
+use crate::app::words;
 use crate::core::{ChecklistDefinition, DefinitionError};
 use std::fmt;
 use std::rc::Rc;
@@ -64,14 +65,12 @@ enum LoadProblem {
 impl fmt::Display for LoadProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadProblem::Request(message) => write!(
-                f,
-                "the request failed ({message}). Check the address, and that the server lets this page read it (same origin, or CORS and the page's Content-Security-Policy connect-src)."
-            ),
-            LoadProblem::Status(status, text) if text.is_empty() => write!(f, "the server answered HTTP {status}."),
-            LoadProblem::Status(status, text) => write!(f, "the server answered HTTP {status} {text}."),
-            LoadProblem::Body(message) => write!(f, "its content could not be read ({message})."),
-            LoadProblem::Definition(errors) => write!(f, "it has {} problem{}.", errors.len(), plural(errors.len())),
+            LoadProblem::Request(message) => f.write_str(&words::request_failed(message)),
+            LoadProblem::Status(status, text) => {
+                f.write_str(&words::server_answered(*status, text))
+            }
+            LoadProblem::Body(message) => f.write_str(&words::body_unreadable(message)),
+            LoadProblem::Definition(errors) => f.write_str(&words::it_has_problems(errors.len())),
         }
     }
 }
@@ -171,18 +170,10 @@ fn DefinitionProblems(props: &ProblemsProps) -> Html {
     html! {
         <div class="rc-panel rc-warning" role="alert">
             <@{heading_tag(props.heading_level, 0)}>{"This checklist cannot be shown"}</@>
-            <p>{source}{format!(" has {n} problem{}:", plural(n))}</p>
+            <p>{source}{words::has_problems(n)}</p>
             <ul class="rc-problems">
                 { for props.errors.iter().map(|e| html! { <li><code>{ if e.path.is_empty() { "(whole file)".to_owned() } else { e.path.clone() } }</code>{" "}{e.problem.to_string()}</li> }) }
             </ul>
         </div>
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }

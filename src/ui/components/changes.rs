@@ -4,6 +4,7 @@
 //! kept as retired items. The core works all of it out; this only renders it.
 
 use super::Shown;
+use crate::app::words;
 use crate::app::Msg;
 use crate::core::changes::ChangesSince;
 use crate::ui::context::use_shell_of;
@@ -25,15 +26,13 @@ pub fn ChangesNotice(props: &Shown<ChangesSince>) -> Html {
     let kept = c.kept.len();
     html! {
         <div class="rc-panel rc-changes" role="region" aria-labelledby={title_id.clone()}>
-            <@{shell.heading(1)} id={title_id}>{ format!("What changed in the checklist since version {}", c.from) }</@>
-            <p>{ format!("This assessment was answered with version {} of the checklist; this is version {}. Its answers are kept.", c.from, c.to) }</p>
+            <@{shell.heading(1)} id={title_id}>{ words::changes_heading(&c.from) }</@>
+            <p>{ words::changes_intro(&c.from, &c.to) }</p>
             { for c.summaries.iter().map(|(version, text)| html! {
-                <p><strong>{ format!("Version {version}: ") }</strong>{ text.clone() }</p>
+                <p><strong>{ words::version_lead(version) }</strong>{ text.clone() }</p>
             }) }
             if !c.items.is_empty() {
-                <p>{ format!("{} {} new or changed in substance since its answers: check {}.", c.items.len(),
-                    if c.items.len() == 1 { "item is" } else { "items are" },
-                    if c.items.len() == 1 { "its answer" } else { "their answers" }) }</p>
+                <p>{ words::changed_items(c.items.len()) }</p>
                 <ul class="rc-todo">
                     { for c.items.iter().map(|i| html! {
                         <li>{ link(i.section, &i.id, &i.title) }
@@ -54,8 +53,7 @@ pub fn ChangesNotice(props: &Shown<ChangesSince>) -> Html {
                 </ul>
             }
             if kept > 0 {
-                <p>{ format!("{kept} {} to items this version no longer has {} kept under “Retired items”, after the checklist.",
-                    if kept == 1 { "answer" } else { "answers" }, if kept == 1 { "is" } else { "are" }) }</p>
+                <p>{ words::kept_retired(kept) }</p>
             }
             <button type="button" class="rc-button" onclick={shell.on_click_send(|| Msg::DismissChanges)}>
                 {"Hide what changed"}

@@ -5,6 +5,7 @@
 use super::field::button;
 use super::Shown;
 use crate::app::comparing::{field_value, risk_counts, Comparing};
+use crate::app::words;
 use crate::app::Msg;
 use crate::core::compare::{Comparison, ItemChange, Side};
 use crate::core::scoring::OverallRating;
@@ -45,8 +46,8 @@ pub fn changes(
     let caption_id = shell.id(id);
     html! {
         <>
-            <p>{"Overall rating: "}{ rating(c.overall_before) }{ format!(" {}, ", sides.0) }
-                { rating(c.overall_after) }{ format!(" {}.", sides.1) }</p>
+            <p>{"Overall rating: "}{ rating(c.overall_before) }{ words::rating_side(sides.0, false) }
+                { rating(c.overall_after) }{ words::rating_side(sides.1, true) }</p>
             <p>{"Risks: "}{ risk_counts(c) }</p>
             if c.is_empty() {
                 <p>{"No item's answer or scope differs."}</p>

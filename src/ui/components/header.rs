@@ -2,7 +2,9 @@
 //! decision once recorded, and overall progress.
 
 use super::field::{field, Kind};
+use crate::app::words;
 use crate::core::definition::ScopeAnswers;
+use crate::core::words::progress_text;
 use crate::core::{Action, Progress, SignOff};
 use crate::ui::context::use_shell_of;
 use yew::prelude::*;
@@ -38,17 +40,15 @@ pub fn Header(props: &HeaderProps) -> Html {
             { scope_line(def, &props.scope) }
             if let Some(so) = &props.decision {
                 <p class={if so.needs_review { "rc-signoff-line rc-stale" } else { "rc-signoff-line" }}>
-                    { format!("Decision: {}{}{}.", so.decision.map(|d| d.label()).unwrap_or_default(),
-                        so.decided.as_deref().map(|d| format!(" on {d}")).unwrap_or_default(),
-                        if so.owner.is_empty() { String::new() } else { format!(" by {}", so.owner) }) }
+                    { words::decision_sentence(so) }
                     if so.needs_review { <strong>{" Needs review: answers or checklist changed since."}</strong> }
                 </p>
             }
             <div class="rc-progress">
                 <progress class="rc-progressbar" max="100" value={percent.to_string()} aria-label="Overall progress"
                     aria-valuenow={percent.to_string()} aria-valuemin="0" aria-valuemax="100"
-                    aria-valuetext={format!("{percent}%: {} of {} items assessed", progress.assessed, progress.total)} />
-                <span class="rc-progress-text">{ format!("{} of {} items assessed ({percent}%)", progress.assessed, progress.total) }</span>
+                    aria-valuetext={words::progress_value(progress.assessed, progress.total, percent)} />
+                <span class="rc-progress-text">{ progress_text(progress.assessed, progress.total, percent) }</span>
             </div>
         </header>
     }
@@ -61,18 +61,13 @@ fn scope_line(def: &crate::core::ChecklistDefinition, scope: &ScopeAnswers) -> H
     }
     let applying = def.items_in_scope(scope).count();
     let open = def.questions.iter().filter(|q| !scope.contains_key(&q.id)).count();
-    let unanswered = match open {
-        0 => String::new(),
-        1 => " (1 scope question not answered yet)".to_owned(),
-        n => format!(" ({n} scope questions not answered yet)"),
-    };
     html! {
         <details class="rc-scope-line">
-            <summary>{ format!("Scope: {applying} of {} items apply{unanswered}", def.item_count()) }</summary>
+            <summary>{ words::scope_line(applying, def.item_count(), open) }</summary>
             <ul>
                 { for def.questions.iter().map(|q| {
                     let answer = match scope.get(&q.id) { Some(true) => "Yes", Some(false) => "No", None => "Not answered" };
-                    html! { <li>{ format!("{} {answer}", q.question) }</li> }
+                    html! { <li>{ words::question_and_answer(&q.question, answer) }</li> }
                 }) }
             </ul>
         </details>

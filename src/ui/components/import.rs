@@ -3,6 +3,7 @@
 
 use super::field::button;
 use crate::app::import::ImportPreview;
+use crate::app::words;
 use crate::app::Msg;
 use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
@@ -137,13 +138,12 @@ fn Preview(props: &PreviewProps) -> Html {
             <@{h2} tabindex="-1" id={shell.id("import-preview")}>{"Import "}<bdi>{ &p.file_name }</bdi>{"?"}</@>
             <dl class="rc-facts">
                 <dt>{"Assessment"}</dt><dd><bdi>{ title }</bdi></dd>
-                <dt>{"Checklist"}</dt><dd><bdi>{ &doc.definition.title }</bdi>{ format!(" (version {})", doc.checklist.version) }</dd>
-                <dt>{"Answered"}</dt><dd>{ format!("{} of {} items", progress.assessed, progress.total) }</dd>
+                <dt>{"Checklist"}</dt><dd><bdi>{ &doc.definition.title }</bdi>{ words::version_after(&doc.checklist.version) }</dd>
+                <dt>{"Answered"}</dt><dd>{ words::items_answered(progress.assessed, progress.total) }</dd>
                 <dt>{"Exported"}</dt><dd>{ doc.exported.date() }</dd>
             </dl>
             if p.unknown > 0 && p.blocked.is_none() {
-                <p>{ format!("{} answer{} belong{} to items this checklist does not have. {} kept in the assessment and its exports, shown as retired.",
-                    p.unknown, if p.unknown == 1 { "" } else { "s" }, if p.unknown == 1 { "s" } else { "" }, if p.unknown == 1 { "It is" } else { "They are" }) }</p>
+                <p>{ words::unknown_answers(p.unknown) }</p>
             }
             if let Some(why) = &p.blocked {
                 <p role="alert"><strong>{"This file cannot be opened here. "}</strong>{ why }{" Nothing was changed."}</p>

@@ -2,6 +2,7 @@
 //! duplicate and delete.
 
 use super::field::button;
+use crate::app::words;
 use crate::app::Msg;
 use crate::core::library::{AssessmentId, Entry, Library};
 use crate::ui::context::{rendered, use_shell, use_shell_of};
@@ -69,11 +70,7 @@ fn Row(props: &RowProps) -> Html {
     let e = &props.entry;
     let title = crate::core::words::display_title(&e.title).to_owned();
     let id = e.id.clone();
-    let progress = if e.progress.total == 0 {
-        format!("{} answered", e.progress.assessed)
-    } else {
-        format!("{} of {} assessed", e.progress.assessed, e.progress.total)
-    };
+    let progress = words::entry_progress(e.progress.assessed, e.progress.total);
     let when = e.updated.to_the_minute();
     let input_id = shell.id(&format!("rename-{}", e.id));
     let save_rename = {
@@ -94,7 +91,7 @@ fn Row(props: &RowProps) -> Html {
             <th scope="row">
                 if props.renaming {
                     <form class="rc-rename" onsubmit={save_rename}>
-                        <label for={input_id.clone()} class="rc-visually-hidden">{ format!("New name for {title}") }</label>
+                        <label for={input_id.clone()} class="rc-visually-hidden">{ words::new_name_for(&title) }</label>
                         <input id={input_id} type="text" dir="auto" maxlength={crate::core::assessment::MAX_NAME.to_string()} value={e.title.clone()} ref={rename_input} />
                         <button type="submit" class="rc-button">{"Save name"}</button>
                         { button("Cancel", set_renaming(None)) }
@@ -109,19 +106,19 @@ fn Row(props: &RowProps) -> Html {
             <td><time datetime={e.updated.to_string()}>{ when }{" UTC"}</time></td>
             <td class="rc-row-actions">
                 if props.usable && !props.current {
-                    <button type="button" class="rc-button" aria-label={format!("Open {title}")}
+                    <button type="button" class="rc-button" aria-label={words::act_on("Open", &title)}
                         onclick={shell.on_click({ let id = id.clone(); move || Op::Open(id.clone()) })}>{"Open"}</button>
                     <button type="button" class="rc-button" id={shell.id(&format!("compare-{id}"))}
-                        aria-label={format!("Compare {title} with the open assessment")}
+                        aria-label={words::compare_with_open(&title)}
                         onclick={shell.on_click({ let id = id.clone(); move || Op::Compare(id.clone()) })}>{"Compare"}</button>
                 }
                 if props.usable {
-                    <button type="button" class="rc-button" aria-label={format!("Rename {title}")} id={shell.id(&format!("rename-button-{id}"))}
+                    <button type="button" class="rc-button" aria-label={words::act_on("Rename", &title)} id={shell.id(&format!("rename-button-{id}"))}
                         onclick={set_renaming(Some(id.clone()))}>{"Rename"}</button>
-                    <button type="button" class="rc-button" aria-label={format!("Duplicate {title}")}
+                    <button type="button" class="rc-button" aria-label={words::act_on("Duplicate", &title)}
                         onclick={shell.on_click({ let id = id.clone(); move || Op::Duplicate(id.clone()) })}>{"Duplicate"}</button>
                 }
-                <button type="button" class="rc-button" aria-label={format!("Delete {title}")}
+                <button type="button" class="rc-button" aria-label={words::act_on("Delete", &title)}
                     onclick={shell.on_click(move || Op::Delete(id.clone()))}>{"Delete"}</button>
             </td>
         </tr>

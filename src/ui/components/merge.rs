@@ -7,7 +7,8 @@ use super::compare::value;
 use super::field::button;
 use super::Shown;
 use crate::app::comparing::{field_value, side_of};
-use crate::app::merging::{answers, differing, Choice, Merging};
+use crate::app::merging::{differing, Choice, Merging};
+use crate::app::words;
 use crate::app::Msg;
 use crate::core::compare::{Field, Side};
 use crate::core::definition::Section;
@@ -25,33 +26,21 @@ pub fn MergeView(props: &Shown<Merging>) -> Html {
     let plan = &m.plan;
     let heading_id = shell.id("merge-heading");
     let count = |n: fn(&SectionPlan) -> usize| plan.sections.iter().map(n).sum::<usize>();
-    let intro = format!(
-        "The file adds {}. {} answered differently: for each, your answer is kept unless you choose theirs. {} answered the same. Nothing changes until you apply the merge; your assessment as it is now is kept as a backup first, and Undo takes the merge back.",
-        answers(count(|s| s.added.len())),
-        items(plan.conflict_count()),
-        items(count(|s| s.same.len()))
+    let intro = words::merge_intro(
+        count(|s| s.added.len()),
+        plan.conflict_count(),
+        count(|s| s.same.len()),
     );
     // What the sections do not show, in sentences.
     let mut more = Vec::new();
     if !plan.scope_added.is_empty() {
-        more.push(format!(
-            "Scope answers only the file has are added: {}.",
-            plan.scope_added.len()
-        ));
+        more.push(words::scope_added(plan.scope_added.len()));
     }
     if !plan.retired_added.is_empty() || !plan.retired_kept.is_empty() {
-        more.push(format!(
-            "Of the answers to items this checklist no longer has, {} only the file has are added, and yours are kept where both differ ({}).",
-            plan.retired_added.len(),
-            plan.retired_kept.len()
-        ));
+        more.push(words::retired_merged(plan.retired_added.len(), plan.retired_kept.len()));
     }
     for r in &plan.refused {
-        more.push(format!(
-            "Left out, as this checklist refuses it: {} ({}).",
-            title_of(&shell, &r.item),
-            r.problem
-        ));
+        more.push(words::left_out(title_of(&shell, &r.item), &r.problem));
     }
     let outcome = m.outcome();
     html! {
@@ -71,9 +60,7 @@ pub fn MergeView(props: &Shown<Merging>) -> Html {
                 Some(section_part(&shell, m, section, part))
             }) }
             { for more.into_iter().map(|text| html! { <p><bdi>{ text }</bdi></p> }) }
-            <p><strong>{ format!(
-                "Applying the merge adds {}, takes {} from the file and keeps both notes for {}.",
-                answers(outcome.added), outcome.theirs, outcome.both) }</strong></p>
+            <p><strong>{ words::merge_outcome(outcome.added, outcome.theirs, outcome.both) }</strong></p>
             <div class="rc-button-row">
                 <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::ApplyMerge)}>{"Apply the merge"}</button>
                 { button("Cancel", shell.on_click_send(|| Msg::CloseMerge)) }
@@ -106,22 +93,22 @@ fn section_part(shell: &Shell, m: &Merging, section: &Section, part: &SectionPla
         <section class="rc-merge-section" aria-labelledby={shell.id(&id(""))} key={section.id.as_str().to_owned()}>
             { heading_of(shell, 2, &id(""), section.title.clone()) }
             if !part.conflicts.is_empty() {
-                <div class="rc-button-row" role="group" aria-label={format!("Choice for every difference in {}", section.title)}>
+                <div class="rc-button-row" role="group" aria-label={words::section_choice(&section.title)}>
                     { whole(Keep::Mine, "Keep mine for the whole section") }
                     { whole(Keep::Theirs, "Take theirs for the whole section") }
                 </div>
             }
             if !part.added.is_empty() {
-                { heading_of(shell, 3, &id("-added"), format!("Only in the file, added ({})", part.added.len())) }
+                { heading_of(shell, 3, &id("-added"), words::only_in_file(part.added.len())) }
                 { titles(&part.added) }
             }
             if !part.conflicts.is_empty() {
-                { heading_of(shell, 3, &id("-differ"), format!("Answered differently ({})", part.conflicts.len())) }
+                { heading_of(shell, 3, &id("-differ"), words::answered_differently(part.conflicts.len())) }
                 { for part.conflicts.iter().map(|c| conflict(shell, m, section, c)) }
             }
             if !part.same.is_empty() {
                 <details>
-                    <summary>{ format!("The same in both ({})", part.same.len()) }</summary>
+                    <summary>{ words::same_in_both(part.same.len()) }</summary>
                     { titles(&part.same) }
                 </details>
             }
@@ -219,7 +206,7 @@ const SIDES: [Keep; 3] = [Keep::Mine, Keep::Theirs, Keep::Both];
 /// When an answer last changed, to the minute, or that it is not recorded.
 fn when(changed: &Option<Timestamp>) -> Html {
     match changed {
-        Some(t) => format!("{} UTC", t.to_the_minute()).into(),
+        Some(t) => words::utc(&t.to_the_minute()).into(),
         None => "Not recorded".into(),
     }
 }
@@ -227,13 +214,4 @@ fn when(changed: &Option<Timestamp>) -> Html {
 /// An item's title, or its id when the checklist lacks it.
 fn title_of<'a>(shell: &'a Shell, id: &'a ItemId) -> &'a str {
     shell.def.item(id).map_or(id.as_str(), |i| &i.title)
-}
-
-/// "1 item is" or "3 items are".
-fn items(n: usize) -> String {
-    if n == 1 {
-        "1 item is".into()
-    } else {
-        format!("{n} items are")
-    }
 }

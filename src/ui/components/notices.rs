@@ -4,6 +4,7 @@
 use super::field::button;
 use super::Shown;
 use crate::app::state::{Replacement, Resolution, Undo, Unopened};
+use crate::app::words;
 use crate::app::StorageError;
 use crate::ui::context::{rendered, use_shell_of};
 use crate::ui::ops::Op;
@@ -26,15 +27,8 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
              Export JSON before you close it."
                 .to_owned(),
         ),
-        Some(StorageError::Refused { reason }) => Some(format!(
-            "Your latest changes could not be saved: {reason}. The last saved copy is still in this browser. \
-             Use Export JSON to keep your work; saving is tried again with your next change."
-        )),
-        Some(StorageError::ReadOnly { version }) => Some(format!(
-            "A newer version of this checklist saved the assessments in this browser (index format \
-             {version}), so this version changes nothing here: it lists what it can read, and your \
-             answers are not saved. Use Export JSON to keep new work."
-        )),
+        Some(StorageError::Refused { reason }) => Some(words::save_refused(reason)),
+        Some(StorageError::ReadOnly { version }) => Some(words::read_only(version)),
     };
     html! {
         <>
@@ -59,9 +53,9 @@ pub fn UnopenedNotice(props: &Shown<Unopened>) -> Html {
         <div class="rc-panel rc-warning" role="alert">
             <p>
                 <strong>{"Warning: "}</strong>
-                { format!("The assessment last open in this browser could not be opened: {}. ", u.reason) }
+                { words::not_opened(&u.reason) }
                 { if u.newer { "It is left exactly as it is, so the newer version can still open it. " } else { "It is left exactly as it is, and nothing will be saved over it. " } }
-                { u.backup_key.as_ref().map(|k| format!("A copy is also kept under the storage key “{k}”. ")).unwrap_or_default() }
+                { u.backup_key.as_deref().map(words::copy_kept_under).unwrap_or_default() }
                 {"A new assessment was started."}
             </p>
             <button type="button" class="rc-button" onclick={shell.on_click(move || Op::DownloadRaw(id.clone()))}>
@@ -98,10 +92,7 @@ pub fn UndoNotice(props: &Shown<Undo>) -> Html {
         Undo::Replaced { by: Replacement::Merge, .. } => {
             "A file's answers were merged into this assessment.".to_owned()
         }
-        Undo::Deleted { title, .. } if title.trim().is_empty() => {
-            "An untitled assessment was deleted.".to_owned()
-        }
-        Undo::Deleted { title, .. } => format!("“{title}” was deleted."),
+        Undo::Deleted { title, .. } => words::deleted(title),
     };
     html! {
         <div class="rc-panel rc-undo">

@@ -3,7 +3,7 @@
 
 use super::item::ItemView;
 use crate::app::navigation::{pager, Pager};
-use crate::app::{Filter, Msg, View};
+use crate::app::{words, Filter, Msg, View};
 use crate::core::definition::ScopeAnswers;
 use crate::core::{Answer, ItemId};
 use crate::ui::context::use_shell_of;
@@ -52,7 +52,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
             <@{shell.heading(1)} class="rc-section-heading" id={heading_id} tabindex="-1">
                 { &section.title }
             </@>
-            <p class="rc-section-meta">{ format!("Section {position} of {count} · {assessed} of {total} assessed") }</p>
+            <p class="rc-section-meta">{ words::section_meta(position, count, assessed, total) }</p>
             if !section.intro.is_empty() {
                 <p class="rc-intro">{ &section.intro }</p>
             }
@@ -68,12 +68,12 @@ pub fn SectionView(props: &SectionProps) -> Html {
             <div class="rc-pager">
                 if let Some(p) = previous {
                     <button type="button" class="rc-button" onclick={go(p)}>
-                        { format!("Previous: {}", def.sections[p].title) }
+                        { words::previous(&def.sections[p].title) }
                     </button>
                 }
                 if let Some(n) = next {
                     <button type="button" class="rc-button" onclick={go(n)}>
-                        { format!("Next: {}", def.sections[n].title) }
+                        { words::next(&def.sections[n].title) }
                     </button>
                 } else {
                     // After the last section comes the Summary, which takes the focus.
@@ -133,7 +133,7 @@ pub fn RetiredAnswers(props: &RetiredProps) -> Html {
             <p>{"These answers belong to items this checklist no longer has. They are kept, and included in every export."}</p>
             <ul>
                 { for props.retired.iter().map(|(a, id)| {
-                    html! { <li><code><bdi>{ id.as_str() }</bdi></code>{ format!(": {}", a.status.label()) }
+                    html! { <li><code><bdi>{ id.as_str() }</bdi></code>{ words::after_id(a.status.label()) }
                         if !a.notes.is_empty() { {" – "}<bdi class="rc-pre">{ &a.notes }</bdi> }</li> }
                 }) }
             </ul>

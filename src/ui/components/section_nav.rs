@@ -1,6 +1,7 @@
 //! Navigation between sections, each with its own progress, worst open risk and open items
 //! not rated.
 
+use crate::app::words;
 use crate::app::Msg;
 use crate::core::scoring::SectionSummary;
 use crate::core::Progress;
@@ -32,14 +33,14 @@ pub fn SectionNav(props: &SectionNavProps) -> Html {
                             <button type="button" class={format!("rc-nav-button{}{}", if current { " rc-current" } else { "" }, if done { " rc-done" } else { "" })}
                                 aria-current={current.then_some("true")} {onclick}>
                                 <span class="rc-nav-title">{ &s.title }</span>
-                                <span class="rc-nav-count">{ format!("{assessed} of {total} assessed") }</span>
+                                <span class="rc-nav-count">{ words::assessed_of(assessed, total) }</span>
                                 if let Some(band) = s.worst {
-                                    <span class={format!("rc-band rc-band-{}", band.key())}>{ format!("{} risk", band.label()) }</span>
+                                    <span class={format!("rc-band rc-band-{}", band.key())}>{ words::band_risk(band.label()) }</span>
                                 }
                                 // Open items without both ratings show here too, so a section
                                 // is never read as clear while items in it are not achieved.
                                 if s.unrated > 0 {
-                                    <span class="rc-band rc-unrated">{ format!("{} not rated", s.unrated) }</span>
+                                    <span class="rc-band rc-unrated">{ words::count_not_rated(s.unrated) }</span>
                                 }
                             </button>
                         </li>

@@ -6,6 +6,7 @@
 use super::compare::changes;
 use super::scope::scale_lists;
 use super::signoff::SignOffForm;
+use crate::app::words;
 use crate::app::Msg;
 use crate::core::scoring::OverallRating;
 use crate::core::summary_page::{AnswersRecord, HeatMap, Part, RiskRow, SummaryPage};
@@ -32,7 +33,7 @@ fn rating_tag(rating: OverallRating, unrated: usize, none: &'static str) -> Html
         OverallRating::Band(b) => html! {
             <span>
                 <span class={format!("rc-band rc-band-{}", b.key())}>{ b.label() }</span>
-                if unrated > 0 { { format!(" and {}", OverallRating::NotRated { open: unrated }.label()) } }
+                if unrated > 0 { { words::and_also(&OverallRating::NotRated { open: unrated }.label()) } }
             </span>
         },
         OverallRating::NotRated { .. } => {
@@ -53,7 +54,7 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
     html! {
         <section class="rc-summary" aria-label="Summary" id={own} tabindex="-1">
             <p class="rc-print-only rc-print-title">
-                { format!("{} · {} · printed {}", display_title(&a.title), def.title, page.today) }
+                { words::print_title(display_title(&a.title), &def.title, &page.today) }
             </p>
             { overview(s) }
             { review_changes(&shell, &page) }
@@ -98,7 +99,7 @@ fn overview(s: &Summary) -> Html {
     let b = &s.by_band;
     let statuses = Status::ALL
         .iter()
-        .map(|st| format!("{} {}", s.by_status.get(*st), st.label().to_ascii_lowercase()))
+        .map(|st| words::status_count(s.by_status.get(*st), st.label()))
         .collect::<Vec<_>>()
         .join(", ");
     html! {
@@ -107,7 +108,7 @@ fn overview(s: &Summary) -> Html {
             <div class="rc-stat"><span class="rc-stat-label">{"Progress"}</span>
                 <span>{ progress_text(p.assessed, p.total, p.percent()) }</span></div>
             <div class="rc-stat"><span class="rc-stat-label">{"Open risks"}</span>
-                <span>{ format!("{} high, {} medium, {} low, {} not rated", b.high, b.medium, b.low, b.unrated) }</span></div>
+                <span>{ words::open_risk_counts(b.high, b.medium, b.low, b.unrated) }</span></div>
             <div class="rc-stat"><span class="rc-stat-label">{"Status"}</span><span>{ statuses }</span></div>
         </div>
     }
@@ -121,12 +122,11 @@ fn before_go_live(shell: &Shell, page: &SummaryPage) -> Html {
             if todo.is_empty() {
                 <p>{"No baseline item is left open: every item not to go live without is achieved or not applicable."}</p>
             } else {
-                <p>{ format!("{} baseline {} still to do. These are the items not to go live without:",
-                    todo.len(), if todo.len() == 1 { "item is" } else { "items are" }) }</p>
+                <p>{ words::baseline_open(todo.len()) }</p>
                 <ul class="rc-todo">
                     { for todo.iter().map(|i| html! {
                         <li><button type="button" class="rc-link" onclick={go_to(shell, page.section_index(&i.section), Some(&i.item))}><bdi>{ &i.title }</bdi></button>
-                            <span class="rc-hint">{ format!(" – {}", i.status.label()) }</span></li>
+                            <span class="rc-hint">{ words::hint(i.status.label()) }</span></li>
                     }) }
                 </ul>
             }
@@ -143,12 +143,12 @@ fn heat_map(shell: &Shell, map: &HeatMap) -> Html {
                 <caption>{"Open risks by likelihood (rows) and impact (columns)"}</caption>
                 <thead><tr>
                     <td></td>
-                    { for map.impacts.iter().map(|impact| html! { <th scope="col">{ format!("Impact {impact}") }</th> }) }
+                    { for map.impacts.iter().map(|impact| html! { <th scope="col">{ words::impact_heading(impact) }</th> }) }
                 </tr></thead>
                 <tbody>
                     { for map.rows.iter().map(|row| html! {
                         <tr>
-                            <th scope="row">{ format!("Likelihood {}", row.likelihood) }</th>
+                            <th scope="row">{ words::likelihood_heading(&row.likelihood) }</th>
                             // The band in words as well as in colour, as in the report.
                             { for row.cells.iter().map(|cell| html! {
                                 <td class={format!("rc-cell-{}", cell.band.key())}>
@@ -218,7 +218,7 @@ fn sections(shell: &Shell, s: &Summary) -> Html {
                     { for s.sections.iter().enumerate().filter(|(_, sec)| sec.out_of_scope.is_none()).map(|(i, sec)| html! {
                         <tr>
                             <th scope="row"><button type="button" class="rc-link" onclick={go_to(shell, i, None)}>{ &sec.title }</button></th>
-                            <td>{ format!("{} of {}", sec.progress.assessed, sec.progress.total) }</td>
+                            <td>{ words::of(sec.progress.assessed, sec.progress.total) }</td>
                             <td>{ rating_tag(sec.rating(), sec.unrated, "None") }</td>
                         </tr>
                     }) }
@@ -239,7 +239,7 @@ fn not_assessed(shell: &Shell, page: &SummaryPage) -> Html {
                 <ul class="rc-todo">
                     { for page.not_assessed.iter().map(|at| html! {
                         <li><button type="button" class="rc-link" onclick={go_to(shell, at.index, Some(&at.item.id))}>{ &at.item.title }</button>
-                            <span class="rc-hint">{ format!(" – {}", at.section.title) }</span></li>
+                            <span class="rc-hint">{ words::hint(&at.section.title) }</span></li>
                     }) }
                 </ul>
             }
@@ -257,7 +257,7 @@ fn out_of_scope(shell: &Shell, s: &Summary) -> Html {
             <p>{"These items do not apply, by the scope answers. Any answers they hold are kept, and come back if the scope changes."}</p>
             <ul class="rc-todo">
                 { for s.out_of_scope.iter().map(|o| html! {
-                    <li><bdi>{ &o.title }</bdi><span class="rc-hint">{ format!(" – {}", o.reason) }</span></li>
+                    <li><bdi>{ &o.title }</bdi><span class="rc-hint">{ words::hint(&o.reason) }</span></li>
                 }) }
             </ul>
         </>
@@ -275,8 +275,8 @@ fn retired(shell: &Shell, page: &SummaryPage) -> Html {
             <p>{"This version of the checklist no longer has these items. Their answers are kept as they were but count in no figure above: look at each, and answer the item that replaced it, if one did."}</p>
             <ul class="rc-todo">
                 { for page.retired.iter().map(|r| {
-                    let risk = r.risk.map(|risk| format!(", {}", risk.text())).unwrap_or_default();
-                    html! { <li><bdi>{ r.id.as_str() }</bdi><span class="rc-hint">{ format!(" – {}{risk}", r.status.label()) }</span></li> }
+                    let risk = r.risk.map(|risk| risk.text());
+                    html! { <li><bdi>{ r.id.as_str() }</bdi><span class="rc-hint">{ words::status_hint(r.status.label(), risk.as_deref()) }</span></li> }
                 }) }
             </ul>
         </>
@@ -294,7 +294,7 @@ fn scope_answers(shell: &Shell, a: &Assessment) -> Html {
             <ul>
                 { for questions.iter().map(|q| {
                     let answer = match a.scope.get(&q.id) { Some(true) => "Yes", Some(false) => "No", None => "Not answered" };
-                    html! { <li><bdi>{ &q.question }</bdi>{ format!(" {answer}") }</li> }
+                    html! { <li><bdi>{ &q.question }</bdi>{ words::answer_after(answer) }</li> }
                 }) }
             </ul>
         </>
@@ -311,15 +311,15 @@ fn all_answers(shell: &Shell, a: &Assessment) -> Html {
         let risk = def.scale.risk(ans).map_or_else(|| NOT_RATED.to_owned(), |r| r.text());
         let mut who = Vec::new();
         if let Some(owner) = filled(&ans.owner) {
-            who.push(format!("Owner: {owner}"));
+            who.push(words::owner(owner));
         }
         if let Some(due) = &ans.due {
-            who.push(format!("Due: {due}"));
+            who.push(words::due(due));
         }
         html! {
             <div class="rc-print-item">
                 <@{h4}>{ title }</@>
-                <p>{ format!("Status: {} · Risk: {risk}", ans.status.label()) }</p>
+                <p>{ words::status_and_risk(ans.status.label(), &risk) }</p>
                 if !who.is_empty() { <p>{ who.join(" · ") }</p> }
                 if let Some(action) = filled(&ans.action) { <p class="rc-pre">{"Action: "}{ action }</p> }
                 if let Some(notes) = filled(&ans.notes) { <p class="rc-pre">{"Notes: "}{ notes }</p> }
