@@ -493,7 +493,7 @@ export async function dropFile(page, file, target = page.locator('.rc-root').fir
 /** Clicks `buttonName` and returns the download it starts: { name, bytes, text }. */
 export async function downloadFrom(page, buttonName, scope = page) {
   const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 10_000 }),
+    page.waitForEvent('download', { timeout: 30_000 }),
     scope.getByRole('button', { name: buttonName, exact: true }).click(),
   ]);
   const bytes = readFileSync(await download.path());
