@@ -274,12 +274,7 @@ fn check_opened(how: Opening, origin: Origin) {
     a.apply(&s.def, Action::SetTitle { title: "Pilot".into() }, now());
     a.apply(&s.def, achieved(), now());
     let (a, lib) = (Rc::new(a), library(Some("other")));
-    let msg = Msg::Opened {
-        id: id("other"),
-        assessment: a.clone(),
-        how: how.clone(),
-        library: lib.clone(),
-    };
+    let msg = opened_msg("other", &a, &how, &lib);
     check(&s, msg, |s| {
         s.current = id("other");
         s.assessment = a;
@@ -446,13 +441,7 @@ fn deleting_keeps_the_text_for_undo_and_opens_another_when_the_open_one_goes() {
 fn import_previews_failures_and_closing() {
     let s = start();
     let doc = Document::new(&s.def, &s.assessment, now());
-    let preview = Rc::new(ImportPreview {
-        file_name: "f.json".into(),
-        doc,
-        unknown: 0,
-        blocked: None,
-        changes: None,
-    });
+    let preview = preview_of(doc);
     // The message and the preview take the focus: they may follow a drop far up the page.
     let failed = check(&s, Msg::ImportFailed("No.".into()), |s| {
         s.import_error = Some("No.".into());
@@ -555,6 +544,28 @@ fn a_comparison_is_shown_in_place_of_the_view_until_closed_or_moved_away_from() 
     });
 }
 
+/// The preview of a file "f.json" holding `doc`, readable and of this checklist version.
+fn preview_of(doc: Document) -> Rc<ImportPreview> {
+    Rc::new(ImportPreview {
+        file_name: "f.json".into(),
+        doc,
+        unknown: 0,
+        blocked: None,
+        changes: None,
+    })
+}
+
+/// The outcome of opening assessment `n` with `a`, the way `how` says, with the list `lib`.
+fn opened_msg(n: &str, a: &Rc<Assessment>, how: &Opening, lib: &Rc<Library>) -> Msg {
+    Msg::Opened { id: id(n), assessment: a.clone(), how: how.clone(), library: lib.clone() }
+}
+
+/// The merge on screen in `s`, applied to the open assessment with the choices made.
+fn applied(s: &AppState, theirs: &Assessment) -> Rc<Assessment> {
+    let m = s.merge.clone().unwrap();
+    Rc::new(crate::core::apply_merge(&s.def, &s.assessment, theirs, &m.plan, &m.choices, now()))
+}
+
 /// A widget whose open assessment has the first item achieved, previewing a file whose
 /// first item is not achieved and whose second is achieved.
 fn previewing_theirs() -> (Rc<AppState>, Rc<Assessment>) {
@@ -565,13 +576,7 @@ fn previewing_theirs() -> (Rc<AppState>, Rc<Assessment>) {
     theirs.apply(&s.def, Action::SetStatus { item: first, status: Status::NotAchieved }, now());
     theirs.apply(&s.def, Action::SetStatus { item: second, status: Status::Achieved }, now());
     let doc = Document::new(&s.def, &theirs, now());
-    let preview = Rc::new(ImportPreview {
-        file_name: "f.json".into(),
-        doc,
-        unknown: 0,
-        blocked: None,
-        changes: None,
-    });
+    let preview = preview_of(doc);
     (s.reduce(Msg::ImportRead(preview)), Rc::new(theirs))
 }
 
@@ -628,15 +633,7 @@ fn applying_a_merge_keeps_the_assessment_as_it_was_for_undo_and_says_what_it_did
     let item = s.def.sections[0].items[0].id.clone();
     let choice = Choice::Item { section: s.def.sections[0].id.clone(), item };
     let s = s.reduce(Msg::Choose { choice, keep: Keep::Theirs });
-    let m = s.merge.clone().unwrap();
-    let merged = Rc::new(crate::core::apply_merge(
-        &s.def,
-        &s.assessment,
-        &theirs,
-        &m.plan,
-        &m.choices,
-        now(),
-    ));
+    let merged = applied(&s, &theirs);
     let previous = s.assessment.clone();
     let lib = library(Some("open"));
     for backup in [Some("key".to_owned()), None] {
@@ -811,26 +808,13 @@ fn undo_of_a_merge_puts_the_focus_on_the_section_heading() {
     // Applied, the merge goes and the focus goes back to what opened it; Undo then goes too.
     let (s, theirs) = previewing_theirs();
     let s = s.reduce(Msg::MergeImport);
-    let m = s.merge.clone().unwrap();
-    let merged = Rc::new(crate::core::apply_merge(
-        &s.def,
-        &s.assessment,
-        &theirs,
-        &m.plan,
-        &m.choices,
-        now(),
-    ));
+    let merged = applied(&s, &theirs);
     let previous = s.assessment.clone();
     let s = s.reduce(Msg::Merged { assessment: merged, backup: None, library: library(None) });
     assert_eq!(focused(&s), Some(&FocusTarget::Opener(Overlay::Panel)));
     let how = Opening::Undone { by: Replacement::Merge, backup: Some("key".into()) };
     let lib = library(Some("open"));
-    let msg = Msg::Opened {
-        id: id("open"),
-        assessment: previous.clone(),
-        how: how.clone(),
-        library: lib.clone(),
-    };
+    let msg = opened_msg("open", &previous, &how, &lib);
     check(&s, msg, |s| {
         s.assessment = previous;
         s.undo = None;

@@ -4,7 +4,7 @@
 
 use super::assessment::SignOff;
 use super::time::{add_days, is_date, long_date, Timestamp};
-use super::words::display_title;
+use super::words::{display_title, escaped};
 
 /// The longest line, in octets, before it is folded (RFC 5545, 3.1).
 const LINE_OCTETS: usize = 75;
@@ -57,19 +57,14 @@ fn stamp(t: &Timestamp) -> String {
 /// Escapes TEXT (RFC 5545, 3.3.11): backslash, semicolon, comma, and a line break as `\n`.
 /// A carriage return is dropped, so that CRLF and LF both end one line.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    escaped(text, |c| match c {
+        '\\' => Some("\\\\"),
+        ';' => Some("\\;"),
+        ',' => Some("\\,"),
+        '\n' => Some("\\n"),
+        c if c.is_control() => Some(""),
+        _ => None,
+    })
 }
 
 /// One content line ended by CRLF, folded so that no line is longer than 75 octets: each

@@ -13,9 +13,9 @@ use super::scoring::{is_open_unrated, Band, ListedItem, OverallRating, Summary};
 use super::summary_page::{baseline_warning, AnswersRecord, HeatMap, Part, Review, SummaryPage};
 use super::time::Timestamp;
 use super::words::{
-    display_title, filled, level_text, progress_text, rating_text, risk_text, ALL_ASSESSED,
-    CHANGES_HEADING, ITS_CONDITIONS, MADE_WITH, NOT_RATED, NOT_SET, OUT_OF_SCOPE_ANSWERS,
-    RETIRED_ANSWERS, RETIRED_SECTION,
+    display_title, escaped, filled, level_text, progress_text, rating_text, risk_text,
+    ALL_ASSESSED, CHANGES_HEADING, ITS_CONDITIONS, MADE_WITH, NOT_RATED, NOT_SET,
+    OUT_OF_SCOPE_ANSWERS, RETIRED_ANSWERS, RETIRED_SECTION,
 };
 use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write};
@@ -908,18 +908,14 @@ fn none() -> String {
 
 /// Escapes the five characters that can open or close markup or an attribute value.
 fn escape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escaped(value, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    })
 }
 
 #[cfg(test)]

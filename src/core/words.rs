@@ -21,6 +21,19 @@ pub fn display_title(title: &str) -> &str {
     filled(title).map_or(UNTITLED, |_| title)
 }
 
+/// `text` with each character that `escape` names replaced by its escape ("" drops it): the one
+/// loop behind the HTML report's escaping and the calendar file's.
+pub fn escaped(text: &str, escape: impl Fn(char) -> Option<&'static str>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match escape(c) {
+            Some(with) => out.push_str(with),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// The text, or `None` when it is blank (empty or only spaces): blank text is "not set"
 /// everywhere.
 pub fn filled(text: &str) -> Option<&str> {
