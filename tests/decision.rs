@@ -2,7 +2,9 @@
 //! wording, the warnings and their counts, and when a review is due.
 #![cfg(not(target_arch = "wasm32"))]
 
-use risk_checklist::core::decision::{check_record, Field, RecordError, ReviewState, Warning};
+use risk_checklist::core::decision::{
+    check_record, Field, RecordError, ReviewState, Warning, WarningKind,
+};
 use risk_checklist::core::definition::QuestionId;
 use risk_checklist::core::{
     Action, Answer, Assessment, ChecklistDefinition, Decision, ItemId, SignOff, Status, Timestamp,
@@ -188,9 +190,9 @@ fn warnings_count_what_is_left_for_any_decision_but_do_not_proceed() {
     a.scope.insert(QuestionId::new("public"), true);
     // b1 open and not rated, b2 not assessed (both baseline), o2 not assessed.
     let expected = vec![
-        Warning::BaselineOpen { count: 2 },
-        Warning::NotAssessed { count: 2 },
-        Warning::OpenUnrated { count: 1 },
+        Warning { kind: WarningKind::BaselineOpen, count: 2 },
+        Warning { kind: WarningKind::NotAssessed, count: 2 },
+        Warning { kind: WarningKind::OpenUnrated, count: 1 },
     ];
     for decision in [Decision::Proceed, Decision::ProceedWithConditions] {
         let check = check_record(&def(), &a, &draft(decision), TODAY);
@@ -210,16 +212,22 @@ fn warnings_count_what_is_left_for_any_decision_but_do_not_proceed() {
         ]
     );
     assert_eq!(
-        Warning::BaselineOpen { count: 1 }.message(),
+        Warning { kind: WarningKind::BaselineOpen, count: 1 }.message(),
         "1 baseline item is still open (see Before go-live)"
     );
-    assert_eq!(Warning::NotAssessed { count: 1 }.message(), "1 item is not yet assessed");
+    assert_eq!(
+        Warning { kind: WarningKind::NotAssessed, count: 1 }.message(),
+        "1 item is not yet assessed"
+    );
     // Out of scope, b2 no longer counts.
     a.scope.insert(QuestionId::new("public"), false);
     let check = check_record(&def(), &a, &draft(Decision::Proceed), TODAY);
     assert_eq!(
         check.warnings[..2],
-        [Warning::BaselineOpen { count: 1 }, Warning::NotAssessed { count: 1 }]
+        [
+            Warning { kind: WarningKind::BaselineOpen, count: 1 },
+            Warning { kind: WarningKind::NotAssessed, count: 1 }
+        ]
     );
 }
 

@@ -403,36 +403,41 @@ pub struct SignOff {
 /// worded here, next to its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Warning {
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    pub kind: WarningKind,
+    /// How many items it concerns.
+    pub count: usize,
+}
+
+/// What a [`Warning`] is about. (A plain struct with a kind reads and writes the same JSON as a
+/// tagged enum would, without the code serde needs to buffer a tagged one.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
     /// Baseline items in scope not yet achieved (including not assessed).
-    BaselineOpen { count: usize },
+    BaselineOpen,
     /// Items in scope not yet assessed.
-    NotAssessed { count: usize },
+    NotAssessed,
     /// Open items (not achieved or partially achieved) not rated.
-    OpenUnrated { count: usize },
+    OpenUnrated,
 }
 
 impl Warning {
     pub fn count(self) -> usize {
-        match self {
-            Warning::BaselineOpen { count }
-            | Warning::NotAssessed { count }
-            | Warning::OpenUnrated { count } => count,
-        }
+        self.count
     }
 
     pub fn message(self) -> String {
-        let n = self.count();
-        let (one, many) = match self {
-            Warning::BaselineOpen { .. } => (
+        let n = self.count;
+        let (one, many) = match self.kind {
+            WarningKind::BaselineOpen => (
                 "baseline item is still open (see Before go-live)",
                 "baseline items are still open (see Before go-live)",
             ),
-            Warning::NotAssessed { .. } => {
-                ("item is not yet assessed", "items are not yet assessed")
-            }
-            Warning::OpenUnrated { .. } => ("open item is not rated", "open items are not rated"),
+            WarningKind::NotAssessed => ("item is not yet assessed", "items are not yet assessed"),
+            WarningKind::OpenUnrated => ("open item is not rated", "open items are not rated"),
         };
         format!("{n} {}", if n == 1 { one } else { many })
     }

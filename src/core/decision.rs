@@ -5,8 +5,8 @@
 //! warnings do not block, and are carried in the record. Every message is worded here, once.
 //! Today's date is passed in: the core never reads the clock.
 
-pub use super::assessment::Warning;
 use super::assessment::{Assessment, Decision, SignOff, Status};
+pub use super::assessment::{Warning, WarningKind};
 use super::definition::{ChecklistDefinition, ItemId};
 use super::fingerprint::fingerprint;
 use super::scoring::Summary;
@@ -180,9 +180,12 @@ fn baseline_without_reason(def: &ChecklistDefinition, a: &Assessment) -> Vec<Rec
 /// The warnings a summary gives, each only when its count is not zero.
 pub fn warnings(summary: &Summary) -> Vec<Warning> {
     [
-        Warning::BaselineOpen { count: summary.before_go_live.len() },
-        Warning::NotAssessed { count: summary.by_status.get(Status::NotAssessed) },
-        Warning::OpenUnrated { count: summary.by_band.unrated },
+        Warning { kind: WarningKind::BaselineOpen, count: summary.before_go_live.len() },
+        Warning {
+            kind: WarningKind::NotAssessed,
+            count: summary.by_status.get(Status::NotAssessed),
+        },
+        Warning { kind: WarningKind::OpenUnrated, count: summary.by_band.unrated },
     ]
     .into_iter()
     .filter(|w| w.count() > 0)
