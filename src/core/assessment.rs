@@ -602,21 +602,7 @@ impl Assessment {
             Action::SetAssessor { assessor } => {
                 check_name(&assessor).is_ok() && replace(&mut self.assessor, assessor)
             }
-            Action::Reset => {
-                let fresh = Assessment::new(now.clone());
-                let changed = self.title != fresh.title
-                    || self.assessor != fresh.assessor
-                    || !self.scope.is_empty()
-                    || !self.answers.is_empty()
-                    || self.signoff.is_some();
-                // A review starting again still reviews the same earlier assessment: which one
-                // it reviews is not an answer, and the changes since it are still worth showing.
-                // Nor are the decisions withdrawn: they stay on record.
-                let review_of = self.review_of.take();
-                let withdrawn = std::mem::take(&mut self.withdrawn);
-                *self = Assessment { created: self.created.clone(), review_of, withdrawn, ..fresh };
-                changed
-            }
+            Action::Reset => self.reset(&now),
             Action::SetScope { question, answer } => {
                 if def.question(&question).is_none() {
                     return false;
@@ -677,6 +663,23 @@ impl Assessment {
         if changed {
             self.updated = now;
         }
+        changed
+    }
+
+    /// Clears the title, assessor, scope, answers and sign-off. A review starting again still
+    /// reviews the same earlier assessment: which one it reviews is not an answer, and the
+    /// changes since it are still worth showing. Nor are the decisions withdrawn: they stay on
+    /// record.
+    fn reset(&mut self, now: &Timestamp) -> bool {
+        let fresh = Assessment::new(now.clone());
+        let changed = self.title != fresh.title
+            || self.assessor != fresh.assessor
+            || !self.scope.is_empty()
+            || !self.answers.is_empty()
+            || self.signoff.is_some();
+        let review_of = self.review_of.take();
+        let withdrawn = std::mem::take(&mut self.withdrawn);
+        *self = Assessment { created: self.created.clone(), review_of, withdrawn, ..fresh };
         changed
     }
 
