@@ -492,9 +492,13 @@ export async function dropFile(page, file, target = page.locator('.rc-root').fir
 
 /** Clicks `buttonName` and returns the download it starts: { name, bytes, text }. */
 export async function downloadFrom(page, buttonName, scope = page) {
+  // Pressed from the keyboard, as a keyboard user would: a click by coordinates can land beside
+  // the button when items above it (laid out only as they come into view) change height.
+  const button = scope.getByRole('button', { name: buttonName, exact: true });
+  await button.focus();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 30_000 }),
-    scope.getByRole('button', { name: buttonName, exact: true }).click(),
+    button.press('Enter'),
   ]);
   const bytes = readFileSync(await download.path());
   return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
