@@ -585,6 +585,12 @@ impl Assessment {
         }
     }
 
+    /// A decision is on record: the answers, scope and title are read-only until the assessment
+    /// is reopened (which withdraws the decision) or a review is started from it.
+    pub fn is_signed(&self) -> bool {
+        self.signoff.as_ref().is_some_and(SignOff::is_decided)
+    }
+
     /// The answer to an item, or the empty answer.
     pub fn answer(&self, item: &ItemId) -> &Answer {
         static EMPTY: std::sync::OnceLock<Answer> = std::sync::OnceLock::new();
