@@ -329,27 +329,72 @@ async fn an_assessment_of_checklist_2_0_says_what_changed_and_links_each_item() 
 }
 
 #[wasm_bindgen_test]
-async fn a_decision_shows_in_the_header_and_says_when_it_needs_review() {
+async fn a_decision_is_recorded_by_its_button_after_its_checks_and_then_locks_the_title() {
     clear("decision");
     let host = open("decision").await;
     button(&host, "Summary").click();
     yew::scheduler::flush().await;
-    for (label, value) in [("Risk owner", "Jo Bloggs"), ("Date of decision", "2026-11-20")] {
+    control::<HtmlElement>(&host, "Proceed").click();
+    yew::scheduler::flush().await;
+    let line =
+        || host.query_selector(".rc-signoff-line").unwrap().map(|l| l.text_content().unwrap());
+    assert_eq!(line(), None, "choosing a decision records nothing");
+    button(&host, "Record the decision").click();
+    let summary = wait_for("the error summary with the focus", || {
+        let active = document().active_element()?;
+        active.class_name().contains("rc-error-summary").then_some(active)
+    })
+    .await;
+    let text = summary.text_content().unwrap();
+    assert!(text.starts_with("There is a problem"), "{text}");
+    assert!(text.contains("Enter the risk owner's name"), "{text}");
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    for (label, value) in [("Risk owner", "Jo Bloggs"), ("Role", "SIRO")] {
         let input: HtmlInputElement = control(&host, label);
         input.set_value(value);
         input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
         yew::scheduler::flush().await;
     }
-    control::<HtmlElement>(&host, "Proceed").click();
+    button(&host, "Record the decision").click();
     yew::scheduler::flush().await;
-    let line =
-        || host.query_selector(".rc-signoff-line").unwrap().map(|l| l.text_content().unwrap());
-    assert_eq!(line().as_deref(), Some("Decision: Proceed on 2026-11-20 by Jo Bloggs."));
-    button(&host, "Checklist").click();
+    assert!(host.query_selector(".rc-error-summary").unwrap().is_none());
+    assert!(line().unwrap_or_default().starts_with("Decision: Proceed on "), "{:?}", line());
+    let locked = host.query_selector(".rc-locked").unwrap().expect("the read-only line");
+    let locked = locked.text_content().unwrap();
+    assert!(locked.ends_with("by Jo Bloggs (SIRO). Answers are read-only."), "{locked}");
+    let labels = host.query_selector_all("label").unwrap();
+    let title_field = (0..labels.length())
+        .filter_map(|i| labels.item(i)?.text_content())
+        .any(|t| t == "Project or tool assessed");
+    assert!(!title_field, "the title is shown as text, not a field");
+}
+
+#[wasm_bindgen_test]
+async fn a_date_is_typed_as_day_month_and_year_and_an_impossible_one_is_said_beside_it() {
+    clear("dates");
+    let host = open("dates").await;
+    button(&host, "Summary").click();
     yew::scheduler::flush().await;
-    control::<HtmlElement>(&item(&host, &first_title()), "Not achieved").click();
-    yew::scheduler::flush().await;
-    assert!(line().unwrap_or_default().contains("Needs review"));
+    let group = host.query_selector(".rc-signoff .rc-date").unwrap().expect("the review date");
+    assert_eq!(
+        group.query_selector("legend").unwrap().unwrap().text_content().unwrap(),
+        "Review date"
+    );
+    for (label, value) in [("Day", "31"), ("Month", "2"), ("Year", "2027")] {
+        let input: HtmlInputElement = control(&group, label);
+        input.set_value(value);
+        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+        yew::scheduler::flush().await;
+    }
+    let message = group.query_selector(".rc-error-message").unwrap().expect("the message");
+    assert_eq!(message.text_content().unwrap(), "Error: Review date must be a real date");
+    let day: HtmlInputElement = control(&group, "Day");
+    assert_eq!(day.value(), "31", "what was typed stays");
+    let stored = wait_for("the draft saved as typed", || {
+        storage().get_item(&key("dates")).unwrap().filter(|r| r.contains("2027-2-31"))
+    })
+    .await;
+    assert!(stored.contains("\"review_date\":\"2027-2-31\""), "{stored}");
 }
 
 #[wasm_bindgen_test]
@@ -600,9 +645,10 @@ async fn review_changes_text(ns: &str, owner: &str, conditions: &str) -> (Elemen
             conditions,
             decision: Some(Decision::Proceed),
             decided: Some("2026-03-04".into()),
+            recorded: Some(t.clone()),
             ..SignOff::default()
         };
-        a.apply(&def, Action::SetSignOff { signoff }, t.clone());
+        a.apply(&def, Action::Record { signoff }, t.clone());
         *a = a.start_review("a-signed", t.clone());
         let item = def.sections[0].items[0].id.clone();
         a.apply(&def, Action::SetStatus { item, status: Status::NotAchieved }, t);

@@ -313,14 +313,67 @@ fn recording_keeps_the_date_warnings_and_fingerprint_or_says_what_stops_it() {
 
     // The assessment as recorded matches; a change afterwards does not.
     assert_eq!(Signed::of(&def(), &a), Signed::NotSigned);
-    assert!(a.apply(&def(), Action::SetSignOff { signoff: kept }, at()));
+    assert!(a.apply(&def(), Action::Record { signoff: kept }, at()));
     assert_eq!(Signed::of(&def(), &a), Signed::Matches);
     assert_eq!(Signed::Matches.sentence(), Some("This assessment matches the signed version."));
+    // The widget refuses a change now; a file edited by hand is found out.
     let edit = Action::SetNotes { item: ItemId::new("o1"), notes: "Later".into() };
-    assert!(a.apply(&def(), edit, at()));
+    assert!(!a.apply(&def(), edit, at()));
+    assert_eq!(Signed::of(&def(), &a), Signed::Matches);
+    a.answers.insert(ItemId::new("o1"), Answer { notes: "Later".into(), ..Answer::default() });
     assert_eq!(Signed::of(&def(), &a), Signed::Changed);
     assert_eq!(
         Signed::Changed.sentence(),
         Some("This assessment has changed since it was signed.")
     );
+}
+
+#[test]
+fn a_date_typed_in_part_is_kept_in_the_draft_and_refused_when_recording() {
+    let mut a = complete();
+    let typed = SignOff { review_date: Some("2027-2-".into()), ..draft(Decision::Proceed) };
+    assert!(a.apply(&def(), Action::SetSignOff { signoff: typed }, at()));
+    let kept = a.signoff.clone().unwrap();
+    assert_eq!(kept.review_date.as_deref(), Some("2027-2-"));
+    assert_eq!(errors(&a, &kept), vec![RecordError::ReviewDateNotReal]);
+    assert_eq!(RecordError::ReviewDateNotReal.message(), "Review date must be a real date");
+    let impossible = SignOff { decided: Some("2026-2-30".into()), ..kept };
+    assert_eq!(
+        errors(&a, &impossible),
+        vec![RecordError::DecidedNotReal, RecordError::ReviewDateNotReal]
+    );
+}
+
+#[test]
+fn a_review_state_is_only_for_a_recorded_decision() {
+    use risk_checklist::core::decision::record;
+    let a = complete();
+    let d = SignOff { review_date: Some("2027-01-01".into()), ..draft(Decision::Proceed) };
+    assert_eq!(ReviewState::of_decision(Some(&d), "2027-01-02"), ReviewState::None);
+    let kept = record(&def(), &a, &d, TODAY, at()).unwrap();
+    assert_eq!(
+        ReviewState::of_decision(Some(&kept), "2027-01-02"),
+        ReviewState::Overdue { since: "2027-01-01".into() }
+    );
+    assert_eq!(ReviewState::of_decision(None, "2027-01-02"), ReviewState::None);
+}
+
+#[test]
+fn a_withdrawn_decision_says_when_it_was_withdrawn_and_what_it_was() {
+    use risk_checklist::core::decision::withdrawn_sentence;
+    use risk_checklist::core::Withdrawn;
+    let ts = |s: &str| Timestamp::parse(s).unwrap();
+    let mut w = Withdrawn {
+        withdrawn: ts("2026-12-07T10:00:00Z"),
+        signoff: SignOff {
+            decided: Some("2026-11-20".into()),
+            ..draft(Decision::ProceedWithConditions)
+        },
+    };
+    assert_eq!(
+        withdrawn_sentence(&w),
+        "Decision withdrawn on 7 December 2026: Proceed with conditions, decided on 20 November 2026 by Jo Bloggs."
+    );
+    w.signoff = SignOff::default();
+    assert_eq!(withdrawn_sentence(&w), "Decision withdrawn on 7 December 2026.");
 }

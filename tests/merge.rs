@@ -239,7 +239,7 @@ fn by_default_mine_is_kept_and_only_what_theirs_adds_is_added() {
             },
             "scope": { "paid-promotion": true, "public-channel": true },
             "updated": "2026-06-01T12:00:00Z",
-            "needs_review": true
+            "needs_review": false
         }),
     );
 }
@@ -261,7 +261,7 @@ fn all_theirs_takes_their_answers_with_when_they_changed_and_their_scope_answers
             },
             "scope": { "paid-promotion": true, "public-channel": false },
             "updated": "2026-06-01T12:00:00Z",
-            "needs_review": true
+            "needs_review": false
         }),
     );
 }
@@ -297,9 +297,21 @@ fn an_item_s_choice_wins_over_its_section_s_which_wins_over_all() {
             },
             "scope": { "paid-promotion": true, "public-channel": true },
             "updated": "2026-06-01T12:00:00Z",
-            "needs_review": true
+            "needs_review": false
         }),
     );
+}
+
+#[test]
+fn a_signed_assessment_takes_nothing_in() {
+    let (mut mine, theirs) = pair();
+    mine["signoff"]["recorded"] = "2026-03-02T09:00:00Z".into();
+    let (mine, theirs) = (given(mine), given(theirs));
+    let def = scoped();
+    let plan = plan_merge(&def, &mine, &theirs);
+    let merged = apply_merge(&def, &mine, &theirs, &plan, &Choices::all(Keep::Theirs), now());
+    assert!(mine.is_signed());
+    assert_eq!(merged, mine, "what was signed stays as it was signed");
 }
 
 #[test]

@@ -41,6 +41,10 @@ pub enum Announcement {
     UpdatedElsewhere,
     /// This tab continues the assessment another tab started.
     TakenUp,
+    /// "Record the decision" recorded it.
+    DecisionRecorded,
+    /// The assessment was reopened: its decision withdrawn.
+    DecisionWithdrawn,
 }
 
 impl fmt::Display for Announcement {
@@ -73,6 +77,8 @@ impl fmt::Display for Announcement {
             A::Failed(problem) => problem.fmt(f),
             A::UpdatedElsewhere => f.write_str("This assessment was updated with changes saved in another tab or window."),
             A::TakenUp => f.write_str("Continuing the assessment started in another tab or window."),
+            A::DecisionRecorded => f.write_str("Decision recorded. The answers are now read-only."),
+            A::DecisionWithdrawn => f.write_str("Decision withdrawn and kept on record. The answers can be changed again."),
         }
     }
 }
@@ -338,5 +344,10 @@ mod tests {
     #[test]
     fn taken_up() {
         reads(A::TakenUp, "Continuing the assessment started in another tab or window.");
+        reads(A::DecisionRecorded, "Decision recorded. The answers are now read-only.");
+        reads(
+            A::DecisionWithdrawn,
+            "Decision withdrawn and kept on record. The answers can be changed again.",
+        );
     }
 }

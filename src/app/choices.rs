@@ -73,6 +73,7 @@ mod tests {
                 checklist_title: (*checklist).into(),
                 progress: Progress { assessed: 0, total: 0 },
                 updated: Timestamp::epoch(),
+                decision: None,
             })
             .collect();
         lib

@@ -8,6 +8,7 @@ use super::import::ImportPreview;
 use super::merging::Choice;
 use super::state::{Origin, Replacement, StorageError, View};
 use crate::core::changes::ChangesSince;
+use crate::core::decision::Field;
 use crate::core::library::{AssessmentId, Library};
 use crate::core::merge::Keep;
 use crate::core::{Action, Assessment, ItemId, Timestamp};
@@ -134,6 +135,20 @@ pub enum Msg {
     CloseMerge,
     /// The notice of what changed in the checklist since the answers were given was read.
     DismissChanges,
+    /// "Record the decision", pressed on `today` (`YYYY-MM-DD`, the person's date) at `now`.
+    RecordDecision {
+        today: String,
+        now: Timestamp,
+    },
+    /// "Reopen the assessment": asks first.
+    AskReopen,
+    CancelReopen,
+    /// The reopening confirmed, at `now`.
+    Reopen {
+        now: Timestamp,
+    },
+    /// A link of the error summary to the field it names.
+    ShowField(Field),
 
     // The one outcome of each operation (`ui::ops`), after its storage or file work.
     /// The saver's latest save succeeded, or why it failed.

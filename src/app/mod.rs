@@ -13,6 +13,7 @@ pub mod boot;
 pub mod choices;
 pub mod comparing;
 pub mod config;
+pub mod deciding;
 pub mod filter;
 pub mod import;
 pub mod memory;

@@ -13,7 +13,6 @@ use std::rc::Rc;
 /// A change to the assessment, made at `now`.
 pub(super) fn edit(s: &mut AppState, action: Action, now: Timestamp) {
     let reset = action == Action::Reset;
-    let confirm = action == Action::ConfirmSignOff;
     if reset {
         // The question goes: the focus goes back to "Start again".
         ask_reset(s, false);
@@ -37,10 +36,6 @@ pub(super) fn edit(s: &mut AppState, action: Action, now: Timestamp) {
         s.section = 0;
         s.set_filter(Filter::All);
         s.announce(Announcement::Cleared);
-    }
-    if confirm {
-        // "Confirm the decision again" goes: the focus goes to the decision it confirmed.
-        s.focus_on(FocusTarget::DecisionLine);
     }
 }
 

@@ -8,12 +8,14 @@
 
 use super::announcements::Announcement;
 use super::comparing::Comparing;
+use super::deciding::{self, Recording};
 use super::filter::Filter;
 use super::import::ImportPreview;
 use super::merging::Merging;
 use super::navigation::resume_section;
 use super::{outcomes, screen};
 use crate::core::changes::ChangesSince;
+use crate::core::decision::Field;
 use crate::core::library::{AssessmentId, Library};
 use crate::core::{Assessment, ChecklistDefinition, ItemId};
 use std::rc::Rc;
@@ -105,8 +107,16 @@ pub enum FocusTarget {
     ResetQuestion,
     /// "Start again", once its question is gone.
     StartAgain,
-    /// The decision line of the sign-off, once the decision is confirmed again.
+    /// The decision line of the sign-off, once a decision is recorded or withdrawn.
     DecisionLine,
+    /// The error summary of the sign-off, after "Record the decision" found problems.
+    ErrorSummary,
+    /// A field the error summary names: of the sign-off, or an item's notes.
+    Field(Field),
+    /// "Cancel" in the question "Reopen the assessment?".
+    ReopenQuestion,
+    /// "Reopen the assessment", once its question is gone.
+    ReopenButton,
     /// The name field of an assessment in the list, its text selected.
     RenameField(AssessmentId),
     /// "Rename" of an assessment in the list, once its name field is gone.
@@ -172,6 +182,8 @@ pub struct AppState {
     /// What changed in the checklist since the assessment on screen was answered, when it was
     /// made with an earlier version: shown until dismissed or another assessment opens.
     pub changes: Option<Rc<ChangesSince>>,
+    /// The sign-off's problems found on recording, and the question before reopening.
+    pub recording: Rc<Recording>,
 }
 
 impl AppState {
@@ -207,6 +219,7 @@ impl AppState {
             compare: None,
             merge: None,
             changes: None,
+            recording: Rc::default(),
         }
     }
 
@@ -252,6 +265,11 @@ impl AppState {
             }
             Msg::CloseMerge => screen::close_panel(self, false),
             Msg::DismissChanges => self.changes = None,
+            Msg::RecordDecision { today, now } => deciding::record_decision(self, &today, now),
+            Msg::AskReopen => deciding::ask_reopen(self, true),
+            Msg::CancelReopen => deciding::ask_reopen(self, false),
+            Msg::Reopen { now } => deciding::reopen(self, now),
+            Msg::ShowField(field) => deciding::show_field(self, field),
             Msg::Compared(comparing) => outcomes::compared(self, comparing),
             Msg::ImportRead(preview) => outcomes::import_read(self, Ok(preview)),
             Msg::ImportFailed(problem) => outcomes::import_read(self, Err(problem)),
@@ -333,6 +351,7 @@ impl AppState {
         self.set_filter(Filter::All);
         self.leave_place();
         self.confirm_reset = false;
+        self.recording = Rc::default();
         self.conflict = None;
         self.import = None;
         self.changes = None;

@@ -845,22 +845,110 @@ fn the_same_target_asked_twice_is_moved_to_twice() {
     assert_ne!(s.focus, again.focus, "a new request, carried out again");
 }
 
+/// The open assessment with a complete draft of a decision to proceed (every field filled).
+fn drafted() -> Rc<AppState> {
+    use crate::core::{Decision, SignOff};
+    let signoff = SignOff {
+        owner: "Jane Smith".into(),
+        role: "Director of Communications".into(),
+        decision: Some(Decision::Proceed),
+        review_date: Some("2027-03-01".into()),
+        ..SignOff::default()
+    };
+    start().reduce(Msg::Edit { action: Action::SetSignOff { signoff }, now: now() })
+}
+
+fn record(today: &str) -> Msg {
+    Msg::RecordDecision { today: today.into(), now: now() }
+}
+
 #[test]
-fn confirming_the_decision_again_puts_the_focus_on_the_decision() {
+fn recording_with_errors_lists_them_and_puts_the_focus_on_their_summary() {
+    use crate::core::decision::RecordError;
     let s = start();
-    let mut stale = (*s).clone();
-    let mut a = (*stale.assessment).clone();
-    a.signoff = Some(crate::core::SignOff { needs_review: true, ..Default::default() });
-    stale.assessment = Rc::new(a);
-    let stale = Rc::new(stale);
-    let confirmed = edited(&stale.def, &stale.assessment, Action::ConfirmSignOff);
-    let s = check(&stale, Msg::Edit { action: Action::ConfirmSignOff, now: now() }, |s| {
-        s.assessment = confirmed;
-        s.origin = Origin::Local;
-        s.focus_on(FocusTarget::DecisionLine);
+    let after = check(&s, record("2026-03-01"), |s| {
+        Rc::make_mut(&mut s.recording).errors =
+            vec![RecordError::NoDecision, RecordError::NoOwner, RecordError::NoRole];
+        s.focus_on(FocusTarget::ErrorSummary);
     });
-    // Nothing to confirm: nothing moves.
-    check(&s, Msg::Edit { action: Action::ConfirmSignOff, now: now() }, |_| {});
+    assert!(!after.assessment.is_signed(), "nothing recorded");
+    // Pressed again, the focus goes to the summary again.
+    let again = after.clone().reduce(record("2026-03-01"));
+    assert_eq!(focused(&again), Some(&FocusTarget::ErrorSummary));
+    assert_ne!(again.focus, after.focus);
+    // A link of the summary puts the focus in its field.
+    check(&after, Msg::ShowField(crate::core::decision::Field::Owner), |s| {
+        s.focus_on(FocusTarget::Field(crate::core::decision::Field::Owner));
+    });
+    // A review date typed in part is an error on the review date.
+    let mut typed = (*drafted()).clone();
+    let mut a = (*typed.assessment).clone();
+    a.signoff.as_mut().unwrap().review_date = Some("2027-2-".into());
+    typed.assessment = Rc::new(a);
+    let typed = Rc::new(typed).reduce(record("2026-03-01"));
+    assert_eq!(typed.recording.errors, vec![RecordError::ReviewDateNotReal]);
+}
+
+#[test]
+fn an_item_missing_its_reason_is_shown_with_the_focus_in_its_notes() {
+    use crate::core::decision::Field;
+    let s = start();
+    let def = default_checklist();
+    let (section, item) = def
+        .sections
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find_map(|(n, sec)| sec.items.iter().find(|i| i.baseline).map(|i| (n, i.id.clone())))
+        .expect("a baseline item after the first section");
+    let after = s.clone().reduce(Msg::ShowField(Field::Item(item.clone())));
+    assert_eq!((after.view, after.section), (View::Checklist, section));
+    assert_eq!(focused(&after), Some(&FocusTarget::Field(Field::Item(item))));
+}
+
+#[test]
+fn recording_a_complete_draft_signs_and_puts_the_focus_on_the_decision() {
+    let s = drafted();
+    let after = s.clone().reduce(record("2026-03-01"));
+    assert!(after.assessment.is_signed());
+    let signoff = after.assessment.signoff.clone().unwrap();
+    assert_eq!((signoff.decided.as_deref(), signoff.recorded), (Some("2026-03-01"), Some(now())));
+    assert!(!signoff.warnings.is_empty(), "nothing is assessed yet: the warnings are kept");
+    assert!(signoff.fingerprint.is_some());
+    assert_eq!(focused(&after), Some(&FocusTarget::DecisionLine));
+    assert_eq!(after.status.as_ref().map(|(_, a)| a), Some(&A::DecisionRecorded));
+    assert_eq!(after.origin, Origin::Local);
+    assert!(after.recording.errors.is_empty());
+    // Signed: an edit changes nothing, and recording again neither.
+    check(&after, Msg::Edit { action: achieved(), now: now() }, |_| {});
+    check(&after, record("2026-03-02"), |_| {});
+}
+
+#[test]
+fn reopening_asks_first_and_withdraws_the_decision_with_the_focus_on_the_sign_off() {
+    let signed = drafted().reduce(record("2026-03-01"));
+    // Not asked yet: nothing happens.
+    check(&signed, Msg::Reopen { now: now() }, |_| {});
+    let asked = check(&signed, Msg::AskReopen, |s| {
+        Rc::make_mut(&mut s.recording).confirm_reopen = true;
+        s.focus_on(FocusTarget::ReopenQuestion);
+    });
+    check(&asked, Msg::CancelReopen, |s| {
+        Rc::make_mut(&mut s.recording).confirm_reopen = false;
+        s.focus_on(FocusTarget::ReopenButton);
+    });
+    let reopened = edited(&signed.def, &signed.assessment, Action::Reopen);
+    let after = check(&asked, Msg::Reopen { now: now() }, |s| {
+        s.assessment = reopened;
+        s.recording = Rc::default();
+        s.focus_on(FocusTarget::DecisionLine);
+        s.announce(A::DecisionWithdrawn);
+    });
+    assert!(!after.assessment.is_signed());
+    assert_eq!(after.assessment.withdrawn.len(), 1);
+    assert_eq!(after.assessment.withdrawn[0].signoff, signed.assessment.signoff.clone().unwrap());
+    // An unsigned assessment has nothing to reopen.
+    check(&after, Msg::AskReopen, |_| {});
 }
 
 #[test]

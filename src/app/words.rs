@@ -4,7 +4,11 @@
 //! each one reads is tested natively; a second language would replace this file.
 
 use super::merging::answers;
+use crate::core::decision::ReviewState;
+use crate::core::library::Decided;
 use crate::core::summary_page::decision_line;
+use crate::core::time::long_date;
+use crate::core::words::filled;
 use crate::core::SignOff;
 use std::fmt::Display;
 
@@ -351,6 +355,53 @@ pub fn due(due: &str) -> String {
 /// An item's status and risk in the printout.
 pub fn status_and_risk(status: &str, risk: &str) -> String {
     format!("Status: {status} · Risk: {risk}")
+}
+
+/// What the sign-off says while no decision is on record.
+pub const NOT_SIGNED: &str = "Not signed off yet.";
+
+/// The one line at the top of a signed assessment: "Signed off on 20 November 2026 by Jane
+/// Smith (Director of Communications). Answers are read-only." The name and role are left out
+/// when blank.
+pub fn signed_banner(signoff: &SignOff) -> String {
+    let on = signoff.decided.as_deref().map(|d| long_date(d).unwrap_or_else(|| d.to_owned()));
+    let mut text = String::from("Signed off");
+    if let Some(on) = on {
+        text.push_str(&format!(" on {on}"));
+    }
+    if let Some(owner) = filled(&signoff.owner) {
+        text.push_str(&format!(" by {owner}"));
+        if let Some(role) = filled(&signoff.role) {
+            text.push_str(&format!(" ({role})"));
+        }
+    }
+    text + ". Answers are read-only."
+}
+
+/// A date the person typed that is not a real one: "Due date must be a real date".
+pub fn must_be_real_date(label: &str) -> String {
+    format!("{label} must be a real date")
+}
+
+/// Where an assessment in the list stands, in a line or two: "Draft", or "Proceed on 1
+/// December 2026", then "Needs review" or when its review is due, on `today`.
+pub fn entry_state(decision: Option<&Decided>, today: &str) -> (String, Option<String>) {
+    let Some(d) = decision else { return ("Draft".to_owned(), None) };
+    let mut first = d.decision.label().to_owned();
+    if let Some(on) = d.decided.as_deref().and_then(long_date) {
+        first.push_str(&format!(" on {on}"));
+    }
+    let second = if d.needs_review {
+        Some("Needs review".to_owned())
+    } else {
+        ReviewState::of(d.review_date.as_deref(), today).sentence()
+    };
+    (first, second)
+}
+
+/// When an assessment last changed, in the person's time: "7 December 2026, 14:05".
+pub fn local_when(date: &str, time: &str) -> String {
+    format!("{}, {time}", long_date(date).unwrap_or_else(|| date.to_owned()))
 }
 
 #[cfg(test)]
@@ -723,5 +774,50 @@ mod tests {
     #[test]
     fn status_and_risk_reads_both() {
         assert_eq!(status_and_risk("Achieved", "Not rated"), "Status: Achieved · Risk: Not rated");
+    }
+
+    #[test]
+    fn a_signed_assessment_says_once_by_whom_and_that_it_is_read_only() {
+        let mut so = SignOff {
+            decision: Some(Decision::Proceed),
+            decided: Some("2026-11-20".into()),
+            owner: "Jane Smith".into(),
+            role: "Director of Communications".into(),
+            ..SignOff::default()
+        };
+        assert_eq!(
+            signed_banner(&so),
+            "Signed off on 20 November 2026 by Jane Smith (Director of Communications). Answers are read-only."
+        );
+        so.role = " ".into();
+        assert_eq!(
+            signed_banner(&so),
+            "Signed off on 20 November 2026 by Jane Smith. Answers are read-only."
+        );
+        so.owner = String::new();
+        so.decided = None;
+        assert_eq!(signed_banner(&so), "Signed off. Answers are read-only.");
+        assert_eq!(must_be_real_date("Due date"), "Due date must be a real date");
+    }
+
+    #[test]
+    fn each_row_of_the_list_says_where_its_assessment_stands() {
+        let today = "2027-11-15";
+        assert_eq!(entry_state(None, today), ("Draft".to_owned(), None));
+        let mut d = Decided {
+            decision: Decision::ProceedWithConditions,
+            decided: Some("2026-12-01".into()),
+            review_date: Some("2027-12-01".into()),
+            needs_review: false,
+        };
+        let first = "Proceed with conditions on 1 December 2026".to_owned();
+        let due = Some("Review due on 1 December 2027".to_owned());
+        assert_eq!(entry_state(Some(&d), today), (first.clone(), due));
+        let overdue = Some("Review overdue since 1 December 2027".to_owned());
+        assert_eq!(entry_state(Some(&d), "2027-12-02"), (first.clone(), overdue));
+        assert_eq!(entry_state(Some(&d), "2027-10-01"), (first.clone(), None));
+        d.needs_review = true;
+        assert_eq!(entry_state(Some(&d), today), (first, Some("Needs review".to_owned())));
+        assert_eq!(local_when("2026-12-07", "09:05"), "7 December 2026, 09:05");
     }
 }

@@ -5,7 +5,8 @@
 
 use super::definition::{ChecklistDefinition, ItemId, QuestionId, ScopeAnswers};
 use super::json::clip;
-use super::time::{is_date, Timestamp};
+use super::time::{is_date, month_year, Timestamp};
+use super::words::display_title;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -362,7 +363,8 @@ impl Decision {
     }
 }
 
-/// Sign-off by the senior risk owner. Editing any answer afterwards marks it as needing review.
+/// Sign-off by the senior risk owner: a draft while it is being filled in, a decision once
+/// recorded (`recorded`), after which the assessment is read-only until it is reopened.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
@@ -377,13 +379,14 @@ pub struct SignOff {
     /// Conditions attached to the decision.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub conditions: String,
-    /// When the decision is to be reviewed, `YYYY-MM-DD`.
+    /// When the decision is to be reviewed, `YYYY-MM-DD` (in a draft, as typed so far).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review_date: Option<String>,
-    /// When the decision was made, `YYYY-MM-DD`.
+    /// When the decision was made, `YYYY-MM-DD` (in a draft, as typed so far).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decided: Option<String>,
-    /// True when an answer changed after the decision was recorded.
+    /// True when what the decision weighed changed after it was recorded: answers changed by
+    /// an earlier version of the app, or the checklist's version.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub needs_review: bool,
     /// When the decision was recorded (format version 3).
@@ -471,7 +474,8 @@ impl Action {
             Action::SetTitle { .. }
             | Action::SetAssessor { .. }
             | Action::SetSignOff { .. }
-            | Action::ConfirmSignOff
+            | Action::Record { .. }
+            | Action::Reopen
             | Action::SetScope { .. }
             | Action::Reset => None,
         }
@@ -479,9 +483,22 @@ impl Action {
 }
 
 impl SignOff {
-    /// A decision has been recorded (a decision and a date).
+    /// A decision has been recorded: chosen, and recorded by "Record the decision" (or dated,
+    /// in a file of format version 1 or 2).
     pub fn is_decided(&self) -> bool {
-        self.decision.is_some() && self.decided.is_some()
+        self.decision.is_some() && self.recorded.is_some()
+    }
+
+    /// The draft this sign-off leaves when it is not (or no longer) a record: the same fields,
+    /// with nothing of a recording.
+    fn as_draft(&self) -> SignOff {
+        SignOff {
+            needs_review: false,
+            recorded: None,
+            warnings: Vec::new(),
+            fingerprint: None,
+            ..self.clone()
+        }
     }
 }
 
@@ -526,15 +543,19 @@ pub enum Action {
         item: ItemId,
         response: Option<Response>,
     },
-    /// Records or changes the sign-off. A decision that needs review still needs it after an
-    /// edit to the sign-off's other fields (a name, a role, a date): only choosing another
-    /// decision, or [`Action::ConfirmSignOff`], clears the mark.
+    /// Changes the draft of the sign-off: choosing a decision or typing a field records
+    /// nothing. Dates may be partial while typed; recording checks them.
     SetSignOff {
         signoff: SignOff,
     },
-    /// The risk owner confirms the recorded decision after the answers changed: it no longer
-    /// needs review.
-    ConfirmSignOff,
+    /// Records the decision: `signoff` as `decision::record` makes it once its checks pass
+    /// (dated, with its warnings and fingerprint). From then on the assessment is read-only.
+    Record {
+        signoff: SignOff,
+    },
+    /// Reopens a signed assessment: its decision is withdrawn, kept on record with when, and
+    /// the sign-off becomes a draft again (name, role, conditions and review date kept).
+    Reopen,
     /// Answers a scope question Yes (`Some(true)`) or No, or clears the answer (`None`).
     /// Answers to items that leave scope are kept, and count again when they come back.
     SetScope {
@@ -561,13 +582,13 @@ impl Assessment {
     }
 
     /// A review of this assessment, kept under `source_id`: a new assessment, created `now`,
-    /// with the same title, assessor, scope answers and answers (each still saying when it last
-    /// changed), no sign-off yet, and a copy of this one's answers, scope answers and sign-off
-    /// to show what changed since. The copy is of this assessment as it stands, which is what
-    /// was signed off unless its sign-off says it needs review.
+    /// titled as a review of this one ([`review_title`]), with the same assessor, scope answers
+    /// and answers (each still saying when it last changed), no sign-off yet, and a copy of
+    /// this one's answers, scope answers and sign-off to show what changed since. The copy is
+    /// of this assessment as it stands, which is what was signed off.
     pub fn start_review(&self, source_id: &str, now: Timestamp) -> Assessment {
         Assessment {
-            title: self.title.clone(),
+            title: review_title(&self.title, now.date()),
             assessor: self.assessor.clone(),
             scope: self.scope.clone(),
             answers: self.answers.clone(),
@@ -600,7 +621,12 @@ impl Assessment {
     /// Applies one change. Returns false, leaving everything as it was, when the action changes
     /// nothing or is not valid for this definition (unknown item, level off the scale, bad date,
     /// text too long).
+    /// A signed assessment refuses every action but [`Action::Reopen`]: what was signed stays
+    /// as it was signed.
     pub fn apply(&mut self, def: &ChecklistDefinition, action: Action, now: Timestamp) -> bool {
+        if self.is_signed() != (action == Action::Reopen) {
+            return false;
+        }
         let changed = match action {
             Action::SetTitle { title } => {
                 check_name(&title).is_ok() && replace(&mut self.title, title)
@@ -617,11 +643,7 @@ impl Assessment {
                     Some(yes) => self.scope.insert(question, yes),
                     None => self.scope.remove(&question),
                 };
-                let changed = before != answer;
-                if changed {
-                    self.mark_for_review();
-                }
-                changed
+                before != answer
             }
             Action::SetStatus { item, status } => {
                 self.edit(def, item, &now, |a| replace(&mut a.status, status))
@@ -642,25 +664,21 @@ impl Assessment {
                 self.edit(def, item, &now, |a| replace(&mut a.response, response))
             }
             Action::SetSignOff { signoff } => {
-                if check_signoff(&signoff).is_err() {
+                let draft = signoff.as_draft();
+                if check_signoff(&draft).is_err() {
                     return false;
                 }
-                let still_to_review = self
-                    .signoff
-                    .as_ref()
-                    .is_some_and(|now| now.needs_review && now.decision == signoff.decision);
-                let needs_review = still_to_review && signoff.is_decided();
-                let signoff = SignOff { needs_review, ..signoff };
-                let next = (signoff != SignOff::default()).then_some(signoff);
+                let next = (draft != SignOff::default()).then_some(draft);
                 replace(&mut self.signoff, next)
             }
-            Action::ConfirmSignOff => match self.signoff.as_mut().filter(|s| s.needs_review) {
-                Some(signoff) => {
-                    signoff.needs_review = false;
-                    true
+            Action::Record { signoff } => {
+                if !signoff.is_decided() || check_signoff(&signoff).is_err() {
+                    return false;
                 }
-                None => false,
-            },
+                self.signoff = Some(signoff);
+                true
+            }
+            Action::Reopen => self.reopen(&now),
             Action::SetDue { item, due } => {
                 let due = due.filter(|d| !d.is_empty());
                 self.edit(def, item, &now, |a| replace(&mut a.due, due))
@@ -670,6 +688,20 @@ impl Assessment {
             self.updated = now;
         }
         changed
+    }
+
+    /// Withdraws the recorded decision, keeping it on record with `now`; the sign-off becomes a
+    /// draft with the name, role, conditions and review date, to decide again. Refused once
+    /// [`MAX_WITHDRAWN`] decisions are withdrawn.
+    fn reopen(&mut self, now: &Timestamp) -> bool {
+        if self.withdrawn.len() >= MAX_WITHDRAWN {
+            return false;
+        }
+        let Some(signoff) = self.signoff.take() else { return false };
+        let draft = SignOff { decision: None, decided: None, ..signoff.as_draft() };
+        self.signoff = (draft != SignOff::default()).then_some(draft);
+        self.withdrawn.push(Withdrawn { withdrawn: now.clone(), signoff });
+        true
     }
 
     /// Clears the title, assessor, scope, answers and sign-off. A review starting again still
@@ -691,8 +723,7 @@ impl Assessment {
 
     /// Edits one item's answer, noting when it changed and dropping it again when it becomes
     /// empty. The edited answer must pass [`check_answer`], the rule a file is read by; an open
-    /// assessment passed it when it was read, so only the edit itself can fail it. A change
-    /// after a decision was recorded marks the sign-off as needing review.
+    /// assessment passed it when it was read, so only the edit itself can fail it.
     fn edit(
         &mut self,
         def: &ChecklistDefinition,
@@ -713,11 +744,11 @@ impl Assessment {
         } else {
             self.answers.insert(item, answer);
         }
-        self.mark_for_review();
         true
     }
 
-    /// Marks a recorded decision as needing review: what it was based on has changed.
+    /// Marks a recorded decision as needing review: what it was based on has changed (the
+    /// checklist's version, when an assessment is taken up into another).
     pub(crate) fn mark_for_review(&mut self) {
         if let Some(signoff) = self.signoff.as_mut().filter(|s| s.is_decided()) {
             signoff.needs_review = true;
@@ -734,6 +765,33 @@ impl Assessment {
     pub fn unknown_questions(&self, def: &ChecklistDefinition) -> Vec<QuestionId> {
         self.scope.keys().filter(|id| def.question(id).is_none()).cloned().collect()
     }
+}
+
+/// The title of a review of an assessment titled `title`, started on `today` (`YYYY-MM-DD`):
+/// "Yammer pilot – review December 2026". A review of a review is titled after the first
+/// title, not after the review's; the title is cut to stay within [`MAX_NAME`].
+pub fn review_title(title: &str, today: &str) -> String {
+    let base = display_title(title.trim());
+    let base = match base.rsplit_once(REVIEW_MARK) {
+        Some((first, when)) if is_month_year(when) => first,
+        _ => base,
+    };
+    let suffix = format!("{REVIEW_MARK}{}", month_year(today).unwrap_or_default());
+    let room = MAX_NAME.saturating_sub(suffix.chars().count());
+    let base: String = base.chars().take(room).collect();
+    format!("{base}{suffix}")
+}
+
+/// What a review's title adds before its month.
+const REVIEW_MARK: &str = " \u{2013} review ";
+
+/// True for a month and year as [`month_year`] writes them.
+fn is_month_year(text: &str) -> bool {
+    text.split_once(' ').is_some_and(|(_, year)| {
+        year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && (1..=12).any(|m| month_year(&format!("{year}-{m:02}-01")).as_deref() == Some(text))
+    })
 }
 
 /// Answers keyed by ids the definition does not have.
@@ -782,10 +840,17 @@ pub fn check_answer(def: &ChecklistDefinition, answer: &Answer) -> Result<(), St
     Ok(())
 }
 
-/// Checks a sign-off's dates and text lengths; says what is wrong.
+/// Checks a sign-off's dates and text lengths; says what is wrong. A draft's dates are kept as
+/// typed (short, but not necessarily real dates); a recorded decision's must be real.
 pub fn check_signoff(s: &SignOff) -> Result<(), String> {
+    check_signoff_as(s, s.recorded.is_none())
+}
+
+/// [`check_signoff`], the dates checked as a draft's (`draft`) or as a recorded decision's.
+fn check_signoff_as(s: &SignOff, draft: bool) -> Result<(), String> {
     for (name, date) in [("review date", &s.review_date), ("decision date", &s.decided)] {
-        if let Some(d) = date.as_deref().filter(|d| !is_date(d)) {
+        let typed = |d: &str| draft && d.chars().count() <= MAX_TYPED_DATE;
+        if let Some(d) = date.as_deref().filter(|d| !is_date(d) && !typed(d)) {
             return Err(format!(
                 "the {name} \"{}\" is not a date like 2026-03-31",
                 d.chars().take(40).collect::<String>()
@@ -810,6 +875,10 @@ pub fn check_signoff(s: &SignOff) -> Result<(), String> {
     Ok(())
 }
 
+/// The longest date a draft keeps as typed: a year, a month and a day of up to eight
+/// characters each, and two dashes.
+const MAX_TYPED_DATE: usize = 26;
+
 /// The most warnings a sign-off carries: one of each kind, with room for kinds to come.
 const MAX_WARNINGS: usize = 20;
 
@@ -818,14 +887,15 @@ fn is_sha256_hex(text: &str) -> bool {
     text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// Checks the decisions withdrawn: each sign-off by [`check_signoff`], and how many; says what
-/// is wrong.
+/// Checks the decisions withdrawn: each sign-off by [`check_signoff`] as a recorded decision
+/// (its dates real), and how many; says what is wrong.
 pub fn check_withdrawn(withdrawn: &[Withdrawn]) -> Result<(), String> {
     if withdrawn.len() > MAX_WITHDRAWN {
         return Err(format!("more than {MAX_WITHDRAWN} decisions are withdrawn"));
     }
     for (i, w) in withdrawn.iter().enumerate() {
-        check_signoff(&w.signoff).map_err(|p| format!("withdrawn decision {}: {p}", i + 1))?;
+        check_signoff_as(&w.signoff, false)
+            .map_err(|p| format!("withdrawn decision {}: {p}", i + 1))?;
     }
     Ok(())
 }
@@ -995,93 +1065,114 @@ mod tests {
             conditions: "2SV first".into(),
             review_date: Some("2027-01-31".into()),
             decided: Some("2026-11-20".into()),
+            recorded: Some(t(0)),
             ..SignOff::default()
         }
     }
 
     #[test]
-    fn an_answer_changed_after_sign_off_marks_it_for_review_and_signing_again_clears_it() {
+    fn a_recorded_decision_locks_the_answers_scope_title_and_sign_off() {
         let id = first_item();
-        let (a, changed) = run(vec![
-            Action::SetSignOff { signoff: decided() },
+        let edits = [
             Action::SetTitle { title: "Renamed".into() },
-        ]);
-        assert_eq!(changed, vec![true, true]);
-        assert!(!a.signoff.as_ref().unwrap().needs_review, "a title is not an answer");
-
-        let (a, _) = run(vec![
-            Action::SetSignOff { signoff: decided() },
+            Action::SetAssessor { assessor: "Ana".into() },
             Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
-        ]);
-        assert!(a.signoff.as_ref().unwrap().needs_review);
-
-        let (a, changed) = run(vec![
-            Action::SetSignOff { signoff: decided() },
-            Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
-            Action::ConfirmSignOff,
-            Action::ConfirmSignOff,
-        ]);
-        assert_eq!(changed, vec![true, true, true, false], "a second confirmation changes nothing");
-        assert!(!a.signoff.as_ref().unwrap().needs_review);
-    }
-
-    #[test]
-    fn editing_the_sign_off_keeps_the_review_mark_until_the_decision_is_confirmed_or_changed() {
-        let id = first_item();
-        let marked = [
-            Action::SetSignOff { signoff: decided() },
-            Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
-        ];
-        // A role, the conditions, the date or the name: a typo fixed is not a decision taken.
-        let edits: [fn(&mut SignOff); 4] = [
-            |s| s.role = "Senior information risk owner".into(),
-            |s| s.conditions = "2SV for every account first".into(),
-            |s| s.decided = Some("2026-11-21".into()),
-            |s| s.owner = "Jo Bloggs-Smith".into(),
+            Action::SetNotes { item: id.clone(), notes: "n".into() },
+            Action::SetRisk { item: id.clone(), likelihood: Some(1), impact: Some(1) },
+            Action::SetOwner { item: id.clone(), owner: "Sam".into() },
+            Action::SetDue { item: id.clone(), due: Some("2027-03-01".into()) },
+            Action::SetMitigation { item: id.clone(), action: "Act".into() },
+            Action::SetResponse { item: id.clone(), response: Some(Response::Treat) },
+            Action::SetSignOff { signoff: SignOff::default() },
+            Action::Record { signoff: decided() },
+            Action::Reset,
         ];
         for edit in edits {
-            let mut signoff = SignOff { needs_review: false, ..decided() };
-            edit(&mut signoff);
-            let (a, changed) =
-                run(marked.iter().cloned().chain([Action::SetSignOff { signoff }]).collect());
-            assert_eq!(changed, vec![true, true, true]);
-            assert!(a.signoff.as_ref().unwrap().needs_review, "{:?}", a.signoff);
+            let (a, changed) = run(vec![Action::Record { signoff: decided() }, edit.clone()]);
+            assert_eq!(changed, vec![true, false], "{edit:?}");
+            assert!(a.is_signed());
+            assert_eq!((a.signoff, a.updated), (Some(decided()), t(1)), "{edit:?}");
         }
-        // Another decision is a decision taken afresh.
-        let (a, _) = run(marked
-            .iter()
-            .cloned()
-            .chain([Action::SetSignOff {
-                signoff: SignOff { decision: Some(Decision::Proceed), ..decided() },
-            }])
-            .collect());
-        assert!(!a.signoff.as_ref().unwrap().needs_review);
-        // Confirming when nothing needs review changes nothing.
-        let (_, changed) =
-            run(vec![Action::SetSignOff { signoff: decided() }, Action::ConfirmSignOff]);
+        let (a, changed) = run_scoped(vec![
+            Action::Record { signoff: decided() },
+            set_scope("public", Some(true)),
+        ]);
         assert_eq!(changed, vec![true, false]);
+        assert!(a.scope.is_empty());
     }
 
     #[test]
-    fn an_undecided_sign_off_is_not_marked_and_bad_dates_are_refused() {
-        let id = first_item();
-        let draft = SignOff { owner: "Jo".into(), ..SignOff::default() };
+    fn choosing_a_decision_or_typing_records_nothing_and_only_a_complete_record_is_kept() {
+        // A draft from the form: even with a decision and a date it is not a record.
+        let draft = SignOff { recorded: None, fingerprint: None, ..decided() };
+        let (a, changed) = run(vec![Action::SetSignOff { signoff: draft.clone() }]);
+        assert_eq!(changed, vec![true]);
+        assert!(!a.is_signed() && !a.signoff.as_ref().unwrap().is_decided());
+        // The form cannot slip a record in as a draft.
+        let (a, _) = run(vec![Action::SetSignOff { signoff: decided() }]);
+        assert_eq!(a.signoff, Some(draft.clone()));
+        // A record needs a decision and when it was recorded.
+        for bad in [draft.clone(), SignOff { decision: None, ..decided() }] {
+            assert_eq!(run(vec![Action::Record { signoff: bad }]).1, vec![false]);
+        }
+        let bad_date = SignOff { review_date: Some("2027-2-31".into()), ..decided() };
+        assert_eq!(run(vec![Action::Record { signoff: bad_date }]).1, vec![false]);
+        // Dates typed in part are kept in a draft; a date too long to be typed is refused.
+        let typing = SignOff { review_date: Some("2027-2-".into()), ..draft.clone() };
+        let (a, changed) = run(vec![Action::SetSignOff { signoff: typing.clone() }]);
+        assert_eq!((changed, a.signoff), (vec![true], Some(typing)));
+        let long = SignOff { decided: Some("9".repeat(40)), ..draft };
+        assert_eq!(run(vec![Action::SetSignOff { signoff: long }]).1, vec![false]);
+        // Cleared, the draft goes.
         let (a, _) = run(vec![
-            Action::SetSignOff { signoff: draft },
-            Action::SetStatus { item: id, status: Status::NotAchieved },
-        ]);
-        assert!(!a.signoff.as_ref().unwrap().needs_review);
-        let (a, changed) = run(vec![Action::SetSignOff {
-            signoff: SignOff { decided: Some("2026-02-31".into()), ..decided() },
-        }]);
-        assert_eq!(changed, vec![false]);
-        assert_eq!(a.signoff, None);
-        let (a, changed) = run(vec![
-            Action::SetSignOff { signoff: decided() },
+            Action::SetSignOff { signoff: SignOff { owner: "Jo".into(), ..SignOff::default() } },
             Action::SetSignOff { signoff: SignOff::default() },
         ]);
-        assert_eq!(changed, vec![true, true]);
         assert_eq!(a.signoff, None);
+    }
+
+    #[test]
+    fn reopening_withdraws_the_decision_with_its_date_and_unlocks_the_answers() {
+        let id = first_item();
+        let (a, changed) = run(vec![
+            Action::Reopen,
+            Action::Record { signoff: decided() },
+            Action::Reopen,
+            Action::Reopen,
+            Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
+        ]);
+        assert_eq!(changed, vec![false, true, true, false, true]);
+        assert!(!a.is_signed());
+        assert_eq!(a.withdrawn, vec![Withdrawn { withdrawn: t(3), signoff: decided() }]);
+        let draft = a.signoff.unwrap();
+        assert_eq!((draft.decision, draft.decided.as_deref()), (None, None), "decided afresh");
+        assert_eq!((draft.owner.as_str(), draft.role.as_str()), ("Jo Bloggs", "SIRO"));
+        assert_eq!((draft.recorded, draft.fingerprint, draft.warnings.len()), (None, None, 0));
+        // Recorded and withdrawn again: both withdrawn decisions are kept, oldest first.
+        let mut b = Assessment::new(t(0));
+        b.withdrawn = vec![Withdrawn { withdrawn: t(1), signoff: decided() }; MAX_WITHDRAWN];
+        assert!(b.apply(&default_checklist(), Action::Record { signoff: decided() }, t(2)));
+        assert!(!b.apply(&default_checklist(), Action::Reopen, t(3)), "no room on record");
+        assert!(b.is_signed());
+    }
+
+    #[test]
+    fn a_review_is_titled_as_a_review_of_the_month_it_starts() {
+        let title = |t: &str| review_title(t, "2026-12-07");
+        assert_eq!(title("Yammer pilot"), "Yammer pilot \u{2013} review December 2026");
+        assert_eq!(title("  "), "Untitled assessment \u{2013} review December 2026");
+        assert_eq!(
+            review_title("Yammer pilot \u{2013} review December 2026", "2027-11-30"),
+            "Yammer pilot \u{2013} review November 2027",
+            "a review of a review"
+        );
+        assert_eq!(
+            title("Plan \u{2013} review B"),
+            "Plan \u{2013} review B \u{2013} review December 2026"
+        );
+        let long = title(&"x".repeat(MAX_NAME));
+        assert_eq!(long.chars().count(), MAX_NAME);
+        assert!(check_name(&long).is_ok() && long.ends_with("review December 2026"));
     }
 
     #[test]
@@ -1166,23 +1257,16 @@ mod tests {
     }
 
     #[test]
-    fn a_scope_change_keeps_every_answer_and_marks_a_decision_for_review() {
+    fn a_scope_change_keeps_every_answer() {
         let p = item("p");
         let (a, changed) = run_scoped(vec![
             Action::SetStatus { item: p.clone(), status: Status::NotAchieved },
-            Action::SetSignOff { signoff: decided() },
             set_scope("public", Some(false)),
             set_scope("paid", Some(false)),
         ]);
-        assert_eq!(changed, vec![true; 4]);
+        assert_eq!(changed, vec![true; 3]);
         assert_eq!(a.answer(&p).status, Status::NotAchieved);
         assert_eq!(a.answer(&p).changed, Some(t(1)), "a scope change is not an answer change");
-        assert!(a.signoff.as_ref().unwrap().needs_review);
-        let (a, _) = run_scoped(vec![
-            Action::SetSignOff { signoff: SignOff { owner: "Jo".into(), ..SignOff::default() } },
-            set_scope("public", Some(false)),
-        ]);
-        assert!(!a.signoff.as_ref().unwrap().needs_review, "a draft is not a decision");
     }
 
     #[test]
@@ -1227,12 +1311,13 @@ mod tests {
         let (source, _) = run(vec![
             Action::SetTitle { title: "Team blog".into() },
             Action::SetStatus { item: id.clone(), status: Status::NotAchieved },
-            Action::SetSignOff { signoff: decided() },
+            Action::Record { signoff: decided() },
         ]);
         let review = source.start_review("a-source-1", t(9));
         assert_eq!((review.created.clone(), review.updated.clone()), (t(9), t(9)));
         assert_eq!(review.answers, source.answers, "each answer still says when it changed");
-        assert_eq!((review.title.as_str(), review.signoff.as_ref()), ("Team blog", None));
+        let title = "Team blog \u{2013} review January 2026";
+        assert_eq!((review.title.as_str(), review.signoff.as_ref()), (title, None));
         let of = review.review_of.as_ref().unwrap();
         assert_eq!((of.id.as_str(), of.title.as_str()), ("a-source-1", "Team blog"));
         assert_eq!(of.decided.as_deref(), Some("2026-11-20"));
@@ -1262,7 +1347,7 @@ mod tests {
     fn check_review_record(edit: impl FnOnce(&mut ReviewOf), expected: Result<(), &str>) {
         let (source, _) = run(vec![
             Action::SetStatus { item: first_item(), status: Status::NotAchieved },
-            Action::SetSignOff { signoff: decided() },
+            Action::Record { signoff: decided() },
         ]);
         let mut review = source.start_review("a-source-1", t(9)).review_of.unwrap();
         edit(&mut review);

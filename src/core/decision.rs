@@ -5,7 +5,7 @@
 //! warnings do not block, and are carried in the record. Every message is worded here, once.
 //! Today's date is passed in: the core never reads the clock.
 
-use super::assessment::{Assessment, Decision, SignOff, Status};
+use super::assessment::{Assessment, Decision, SignOff, Status, Withdrawn};
 pub use super::assessment::{Warning, WarningKind};
 use super::definition::{ChecklistDefinition, ItemId};
 use super::fingerprint::fingerprint;
@@ -207,6 +207,15 @@ pub enum ReviewState {
 }
 
 impl ReviewState {
+    /// The state of the review of the decision `signoff` records, on `today`: `None` while it is
+    /// a draft.
+    pub fn of_decision(signoff: Option<&SignOff>, today: &str) -> ReviewState {
+        match signoff.filter(|s| s.is_decided()) {
+            Some(s) => ReviewState::of(s.review_date.as_deref(), today),
+            None => ReviewState::None,
+        }
+    }
+
     /// The state of a review dated `review_date` on `today` (both `YYYY-MM-DD`); `None` when
     /// either is not a real date.
     pub fn of(review_date: Option<&str>, today: &str) -> ReviewState {
@@ -234,4 +243,27 @@ impl ReviewState {
         };
         Some(format!("{words} {}", long_date(date).unwrap_or_else(|| date.clone())))
     }
+}
+
+/// A date as shown, "20 November 2026"; the text itself when it is not a real date.
+fn shown_date(date: &str) -> String {
+    long_date(date).unwrap_or_else(|| date.to_owned())
+}
+
+/// A withdrawn decision in a sentence, for the sign-off, the Summary and the reports:
+/// "Decision withdrawn on 7 December 2026: Proceed, decided on 20 November 2026 by Jo Bloggs."
+pub fn withdrawn_sentence(w: &Withdrawn) -> String {
+    let s = &w.signoff;
+    let mut text = format!("Decision withdrawn on {}", shown_date(w.withdrawn.date()));
+    if let Some(decision) = s.decision {
+        text.push_str(&format!(": {}", decision.label()));
+        if let Some(on) = s.decided.as_deref() {
+            text.push_str(&format!(", decided on {}", shown_date(on)));
+        }
+        if let Some(owner) = filled(&s.owner) {
+            text.push_str(&format!(" by {owner}"));
+        }
+    }
+    text.push('.');
+    text
 }

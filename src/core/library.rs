@@ -4,7 +4,7 @@
 //! view and remembers which was open last. The index is a convenience: when it is missing or
 //! damaged it is rebuilt from the stored assessments themselves.
 
-use super::assessment::Assessment;
+use super::assessment::{Assessment, Decision};
 use super::definition::ChecklistDefinition;
 use super::document::StoredAssessment;
 use super::scoring::Progress;
@@ -82,6 +82,39 @@ pub struct Entry {
     pub checklist_title: String,
     pub progress: Progress,
     pub updated: Timestamp,
+    /// The decision recorded, when one is: the list shows it, and when its review is due.
+    /// Left out of an index written before decisions were listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decided>,
+}
+
+/// What the list of assessments shows of a recorded decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decided {
+    pub decision: Decision,
+    /// The date of decision, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<String>,
+    /// The review date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_date: Option<String>,
+    /// What the decision weighed changed after it was recorded.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_review: bool,
+}
+
+impl Decided {
+    /// The decision `a` records, if it records one.
+    pub fn of(a: &Assessment) -> Option<Decided> {
+        let s = a.signoff.as_ref().filter(|s| s.is_decided())?;
+        Some(Decided {
+            decision: s.decision?,
+            decided: s.decided.clone(),
+            review_date: s.review_date.clone(),
+            needs_review: s.needs_review,
+        })
+    }
 }
 
 impl Entry {
@@ -94,6 +127,7 @@ impl Entry {
             checklist_title: def.title.clone(),
             progress: Progress::overall(def, a),
             updated: a.updated.clone(),
+            decision: Decided::of(a),
         }
     }
 
@@ -109,6 +143,7 @@ impl Entry {
             checklist_title: stored.checklist.id.clone(),
             progress: Progress { assessed, total: 0 },
             updated: a.updated.clone(),
+            decision: Decided::of(a),
         }
     }
 }
@@ -211,6 +246,7 @@ impl Library {
                 checklist_title: e.checklist_title,
                 progress: Progress { assessed: e.progress.assessed, total: e.progress.total },
                 updated: Timestamp::parse(&e.updated)?,
+                decision: None,
             })
         });
         let current = loose.current.as_deref().and_then(AssessmentId::parse);
@@ -275,7 +311,34 @@ mod tests {
             checklist_title: checklist.into(),
             progress: Progress::default(),
             updated: Timestamp::parse(updated).unwrap(),
+            decision: None,
         }
+    }
+
+    #[test]
+    fn an_entry_carries_a_recorded_decision_and_an_index_without_one_still_reads() {
+        use crate::core::assessment::SignOff;
+        let mut a = Assessment::new(Timestamp::parse("2026-01-01T00:00:00Z").unwrap());
+        let signoff = SignOff {
+            decision: Some(Decision::Proceed),
+            decided: Some("2026-12-01".into()),
+            review_date: Some("2027-12-01".into()),
+            ..SignOff::default()
+        };
+        a.signoff = Some(signoff.clone());
+        assert_eq!(Decided::of(&a), None, "a draft is not listed as a decision");
+        a.signoff = Some(SignOff { recorded: Some(a.updated.clone()), ..signoff });
+        let decided = Decided::of(&a).unwrap();
+        assert_eq!(decided.decision, Decision::Proceed);
+        assert_eq!(decided.review_date.as_deref(), Some("2027-12-01"));
+        let mut lib = Library::new();
+        lib.upsert(Entry { decision: Some(decided), ..entry("a-1", "2026-01-01T00:00:00Z", "c") });
+        assert_eq!(Library::from_json(&lib.to_json()), Some(lib.clone()));
+        assert!(lib
+            .to_json()
+            .contains(r#""decision":{"decision":"proceed","decided":"2026-12-01""#));
+        let older = r#"{"format":"risk-checklist/index","format_version":1,"entries":[{"id":"a-1","title":"T","checklist_id":"c","checklist_title":"C","progress":{"assessed":2,"total":5},"updated":"2026-01-01T00:00:00Z"}]}"#;
+        assert_eq!(Library::from_json(older).map(|l| l.entries[0].decision.clone()), Some(None));
     }
 
     #[test]

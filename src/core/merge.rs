@@ -203,9 +203,9 @@ pub fn plan_merge(def: &ChecklistDefinition, mine: &Assessment, theirs: &Assessm
 
 /// Mine with `theirs` merged in as `plan` lists and `choices` say, at `now`. Items only they
 /// answer are added whatever the choices (I have nothing there to keep); each difference keeps
-/// the side chosen. The title, assessor, sign-off and review record stay mine; a recorded
-/// decision is marked as needing review when an answer or scope answer changed. When nothing
-/// changes, the result equals `mine`, when it was updated included.
+/// the side chosen. The title, assessor, sign-off and review record stay mine. A signed
+/// assessment (a decision recorded) takes nothing in: it is read-only. When nothing changes,
+/// the result equals `mine`, when it was updated included.
 pub fn apply_merge(
     def: &ChecklistDefinition,
     mine: &Assessment,
@@ -215,6 +215,10 @@ pub fn apply_merge(
     now: Timestamp,
 ) -> Assessment {
     let mut out = mine.clone();
+    if mine.is_signed() {
+        // What was signed stays as it was signed: reopen it, or start a review, to merge.
+        return out;
+    }
     let mut changed = false;
     let mut add = |out: &mut Assessment, id: &ItemId| {
         if let (None, Some(their)) = (out.answers.get(id), theirs.answers.get(id)) {
@@ -249,7 +253,6 @@ pub fn apply_merge(
         }
     }
     if changed {
-        out.mark_for_review();
         out.updated = now;
     }
     out

@@ -12,13 +12,14 @@
 //! a generic JSON value links its number formatting and parsing, about 9 KB gzip of the widget.
 
 use super::assessment::Assessment;
+use super::time::{is_date, Timestamp};
 use std::fmt;
 
 /// One upgrade step: changes an assessment read from format version `n` into one of `n + 1`.
 pub type Step = fn(&mut Assessment);
 
 /// `STEPS[i]` upgrades format version `i + 1` to `i + 2`.
-pub const STEPS: &[Step] = &[answers_changed_when_updated, nothing_to_add_for_the_record];
+pub const STEPS: &[Step] = &[answers_changed_when_updated, dated_decisions_recorded];
 
 /// 1 to 2: each answer gains `changed`, when it last changed. Version 1 did not record it, so
 /// the best time known is the assessment's `updated`, when anything in it last changed.
@@ -31,10 +32,20 @@ pub fn answers_changed_when_updated(a: &mut Assessment) {
 
 /// 2 to 3: each answer may gain `response` (treat, tolerate, transfer or terminate), a sign-off
 /// `recorded`, `warnings` and `fingerprint`, and the assessment `withdrawn` (decisions withdrawn
-/// by reopening it). All are left out when not known, which is what a version 2 file says:
-/// no response was chosen and no decision was recorded as version 3 records it, so nothing is
-/// added. The step is kept so that the version moves and the upgrade is tested like any other.
-pub fn nothing_to_add_for_the_record(_: &mut Assessment) {}
+/// by reopening it). Versions 1 and 2 recorded a decision by choosing it and dating it, so a
+/// decision with a date counts as recorded: it gains `recorded`, at the start of the day it
+/// was dated (the best time known). Nothing else is known, so nothing else is added: no
+/// response, no warnings, no fingerprint.
+pub fn dated_decisions_recorded(a: &mut Assessment) {
+    let Some(signoff) = a.signoff.as_mut() else { return };
+    if signoff.decision.is_none() || signoff.recorded.is_some() {
+        return;
+    }
+    let dated = signoff.decided.as_deref().filter(|d| is_date(d));
+    if let Some(at) = dated.and_then(|d| Timestamp::parse(&format!("{d}T00:00:00Z"))) {
+        signoff.recorded = Some(at);
+    }
+}
 
 /// The newest format version this app reads and the one it writes. It follows from the steps,
 /// so adding a step cannot leave the version behind.
@@ -80,9 +91,8 @@ pub fn upgrade_with(steps: &[Step], a: &mut Assessment, from: u32) -> Result<(),
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::Answer;
+    use crate::core::assessment::{Answer, Decision, SignOff};
     use crate::core::definition::ItemId;
-    use crate::core::time::Timestamp;
 
     fn t(n: u32) -> Timestamp {
         Timestamp::parse(&format!("2026-02-0{n}T10:30:00Z")).unwrap()
@@ -137,5 +147,40 @@ mod tests {
         upgrade(&mut a, 2).unwrap();
         assert_eq!(a, old(), "no response, no record of a decision");
         assert_eq!(FORMAT_VERSION, 3);
+    }
+
+    #[test]
+    fn a_dated_decision_of_version_1_or_2_counts_as_recorded_and_a_draft_does_not() {
+        let with = |decision: Option<Decision>, decided: Option<&str>| {
+            let mut a = old();
+            a.signoff = Some(SignOff {
+                decision,
+                decided: decided.map(str::to_owned),
+                owner: "Jo".into(),
+                ..SignOff::default()
+            });
+            a
+        };
+        for from in [1, 2] {
+            let mut a = with(Some(Decision::Proceed), Some("2026-02-01"));
+            upgrade(&mut a, from).unwrap();
+            let signoff = a.signoff.as_ref().unwrap();
+            assert_eq!(signoff.recorded, Timestamp::parse("2026-02-01T00:00:00Z"));
+            assert!(a.is_signed(), "from version {from}");
+        }
+        for (decision, decided) in [(Some(Decision::Proceed), None), (None, Some("2026-02-01"))] {
+            let mut a = with(decision, decided);
+            upgrade(&mut a, 2).unwrap();
+            assert_eq!(a, with(decision, decided), "a draft stays a draft");
+        }
+        // A current file says for itself whether a decision was recorded.
+        let mut a = with(Some(Decision::Proceed), Some("2026-02-01"));
+        upgrade(&mut a, FORMAT_VERSION).unwrap();
+        assert!(!a.is_signed());
+        // A time already recorded is kept.
+        let mut a = with(Some(Decision::Proceed), Some("2026-02-01"));
+        a.signoff.as_mut().unwrap().recorded = Some(t(3));
+        upgrade(&mut a, 2).unwrap();
+        assert_eq!(a.signoff.unwrap().recorded, Some(t(3)));
     }
 }

@@ -162,6 +162,57 @@ pub fn long_date(date: &str) -> Option<String> {
     Some(format!("{} {month} {}", num(&b[8..10]), &date[..4]))
 }
 
+/// The month and year of a `YYYY-MM-DD` date, `December 2026`; `None` when it is not a real
+/// date.
+pub fn month_year(date: &str) -> Option<String> {
+    long_date(date).and_then(|d| d.split_once(' ').map(|(_, rest)| rest.to_owned()))
+}
+
+/// True when `date` is before `today` (both `YYYY-MM-DD`); false when either is not a real date.
+pub fn is_past(date: &str, today: &str) -> bool {
+    // Real dates written `YYYY-MM-DD` sort as text in the order of time.
+    is_date(date) && is_date(today) && date < today
+}
+
+/// A date typed as day, month and year (the GOV.UK date input), as the text to keep: a real
+/// date as `YYYY-MM-DD`, nothing typed as an empty text, anything else as typed, `Y-M-D`, so
+/// that partial typing is not lost and is refused as a date. Spaces and dashes in a part are
+/// dropped.
+pub fn date_from_parts(day: &str, month: &str, year: &str) -> String {
+    let clean = |part: &str| -> String {
+        part.chars().filter(|c| !c.is_whitespace() && *c != '-').take(8).collect()
+    };
+    let (d, m, y) = (clean(day), clean(month), clean(year));
+    if d.is_empty() && m.is_empty() && y.is_empty() {
+        return String::new();
+    }
+    let small = |p: &str| p.len() <= 2 && !p.is_empty() && digits(p.as_bytes());
+    if small(&d) && small(&m) && y.len() == 4 && digits(y.as_bytes()) {
+        let padded = format!("{y}-{m:0>2}-{d:0>2}");
+        if is_date(&padded) {
+            return padded;
+        }
+    }
+    format!("{y}-{m}-{d}")
+}
+
+/// The day, month and year of a date kept by [`date_from_parts`], as a person would type
+/// them: `2027-03-07` gives `7`, `3`, `2027`.
+pub fn date_parts(text: &str) -> (String, String, String) {
+    let mut parts = text.splitn(3, '-');
+    let (y, m, d) = (parts.next(), parts.next(), parts.next());
+    let unpadded = |p: Option<&str>| {
+        let p = p.unwrap_or_default();
+        let trimmed = p.trim_start_matches('0');
+        if trimmed.is_empty() || !digits(p.as_bytes()) {
+            p.to_owned()
+        } else {
+            trimmed.to_owned()
+        }
+    };
+    (unpadded(d), unpadded(m), y.unwrap_or_default().to_owned())
+}
+
 fn digits(b: &[u8]) -> bool {
     b.iter().all(u8::is_ascii_digit)
 }
@@ -224,6 +275,39 @@ mod tests {
         for day in start..start + 1461 {
             assert_eq!(date_of_day(day).and_then(|d| day_number(&d)), Some(day));
         }
+    }
+
+    #[test]
+    fn a_date_typed_in_three_parts_is_kept_as_a_date_only_when_real() {
+        assert_eq!(date_from_parts("27", "3", "2027"), "2027-03-27");
+        assert_eq!(date_from_parts(" 7 ", "03", "2027"), "2027-03-07");
+        assert_eq!(date_from_parts("", "", ""), "");
+        assert_eq!(date_from_parts("31", "2", "2027"), "2027-2-31");
+        assert_eq!(date_from_parts("3", "", ""), "--3");
+        assert_eq!(date_from_parts("11", "03", "22026"), "22026-03-11");
+        assert!(!is_date(&date_from_parts("11", "03", "22026")));
+        assert_eq!(date_from_parts("1-", "2", "27"), "27-2-1");
+        for (text, parts) in [
+            ("2027-03-27", ("27", "3", "2027")),
+            ("2027-2-31", ("31", "2", "2027")),
+            ("--3", ("3", "", "")),
+            ("", ("", "", "")),
+            ("2027-10-00", ("00", "10", "2027")),
+        ] {
+            let (d, m, y) = date_parts(text);
+            assert_eq!((d.as_str(), m.as_str(), y.as_str()), parts, "{text}");
+            assert_eq!(date_from_parts(&d, &m, &y), text, "round trip of {text}");
+        }
+    }
+
+    #[test]
+    fn past_dates_and_the_month_of_a_date() {
+        assert!(is_past("2026-12-06", "2026-12-07"));
+        assert!(!is_past("2026-12-07", "2026-12-07"));
+        assert!(!is_past("2026-02-30", "2026-12-07"));
+        assert!(is_past("2026-12-31", "2027-01-01"));
+        assert_eq!(month_year("2026-12-07").as_deref(), Some("December 2026"));
+        assert_eq!(month_year("2026-13-07"), None);
     }
 
     #[test]

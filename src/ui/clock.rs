@@ -12,6 +12,25 @@ pub fn now() -> Timestamp {
     Timestamp::parse(&iso).unwrap_or_else(Timestamp::epoch)
 }
 
+/// Today in the person's own time zone, `YYYY-MM-DD`: the date of a decision recorded now,
+/// and the day a review is due against.
+pub fn today() -> String {
+    local_date(&js_sys::Date::new_0())
+}
+
+/// A UTC timestamp in the person's own time zone: its date, `YYYY-MM-DD`, and time, `HH:MM`.
+pub fn local(t: &Timestamp) -> (String, String) {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(t.as_str()));
+    if d.get_time().is_nan() {
+        return (t.date().to_owned(), t.to_the_minute()[11..].to_owned());
+    }
+    (local_date(&d), format!("{:02}:{:02}", d.get_hours(), d.get_minutes()))
+}
+
+fn local_date(d: &js_sys::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
 /// A new id from the clock and a random number.
 pub fn new_id() -> AssessmentId {
     AssessmentId::generate(

@@ -8,6 +8,8 @@
 use super::context::Shell;
 use crate::app::state::Overlay;
 use crate::app::{AppState, FocusTarget, Msg, View};
+use crate::core::decision::Field;
+use crate::core::Decision;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -99,8 +101,26 @@ fn element_ids(s: &AppState, shell: &Shell, openers: &Openers) -> Vec<String> {
         FocusTarget::ResetQuestion => vec![shell.id("reset-cancel")],
         FocusTarget::StartAgain => vec![shell.id("reset")],
         FocusTarget::DecisionLine => vec![shell.id("signoff-decision-line")],
+        FocusTarget::ErrorSummary => vec![shell.id("signoff-errors")],
+        FocusTarget::Field(field) => vec![field_id(shell, field)],
+        FocusTarget::ReopenQuestion => vec![shell.id("reopen-cancel")],
+        FocusTarget::ReopenButton => vec![shell.id("signoff-reopen")],
         FocusTarget::RenameField(id) => vec![shell.id(&format!("rename-{id}"))],
         FocusTarget::RenameButton(id) => vec![shell.id(&format!("rename-button-{id}"))],
+    }
+}
+
+/// The id of the field an error of the sign-off belongs to: the first input of its group, or an
+/// item's notes.
+pub fn field_id(shell: &Shell, field: &Field) -> String {
+    match field {
+        Field::Decision => shell.id(&format!("signoff-{}", Decision::ALL[0].key())),
+        Field::Owner => shell.id("signoff-owner"),
+        Field::Role => shell.id("signoff-role"),
+        Field::Conditions => shell.id("signoff-conditions"),
+        Field::Decided => shell.id("signoff-decided"),
+        Field::ReviewDate => shell.id("signoff-review"),
+        Field::Item(item) => shell.id(&format!("{item}-notes")),
     }
 }
 

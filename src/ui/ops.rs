@@ -9,7 +9,8 @@ use crate::app::import::{read_import, shown_name, too_large, unreadable};
 use crate::app::ops;
 use crate::app::state::{Problem, Resolution};
 use crate::app::{AppState, Msg};
-use crate::core::document::export_file_name;
+use crate::core::calendar::review_event;
+use crate::core::document::{export_file_name, slug};
 use crate::core::library::AssessmentId;
 use crate::core::report::{csv_report, html_report};
 use crate::core::{Assessment, ChecklistDefinition, Document};
@@ -39,6 +40,8 @@ pub enum Op {
     ApplyMerge,
     /// Starts a review of the open assessment, which has a decision.
     StartReview,
+    /// Downloads the review date of the decision recorded as an iCalendar file.
+    AddToCalendar,
     ExportJson,
     ExportReport(Report),
     DownloadRaw(AssessmentId),
@@ -123,6 +126,7 @@ impl Ops {
             Op::CompareImport => ops.compare_import(s)?,
             Op::ApplyMerge => ops.merge(s)?,
             Op::StartReview => ops.start_review(s)?,
+            Op::AddToCalendar => add_to_calendar(s)?,
             Op::ExportJson => {
                 Saver::flush(&self.saver);
                 let doc = Document::new(&s.def, &s.assessment, clock::now());
@@ -150,6 +154,20 @@ impl Ops {
 
 fn download_failed(problem: String) -> Msg {
     Msg::Failed { problem: Problem::Download(problem), library: None }
+}
+
+/// Downloads the review date of the decision on record as an iCalendar file, named after the
+/// assessment and the review date.
+fn add_to_calendar(s: &AppState) -> Option<Msg> {
+    let a = &s.assessment;
+    let signoff = a.signoff.as_ref().filter(|so| so.is_decided())?;
+    let event = review_event(s.current.as_str(), &a.title, signoff, &clock::now())?;
+    let review = signoff.review_date.as_deref().unwrap_or_default();
+    let file_name = format!("{}-review-{review}.ics", slug(&a.title));
+    Some(match download(&file_name, "text/calendar;charset=utf-8", &event) {
+        Ok(()) => Msg::Exported { file_name, json: None },
+        Err(problem) => download_failed(problem),
+    })
 }
 
 /// Downloads a report of the assessment.

@@ -182,8 +182,68 @@ export const field = (page, title, label) => item(page, title).getByLabel(label,
 export async function fillDetails(page, title, { notes, owner, due, action }) {
   if (notes !== undefined) await field(page, title, 'Notes').fill(notes);
   if (owner !== undefined) await field(page, title, 'Owner').fill(owner);
-  if (due !== undefined) await field(page, title, 'Due date').fill(due);
+  if (due !== undefined) await fillDate(item(page, title), 'Due date', due);
   if (action !== undefined) await field(page, title, 'Action').fill(action);
+}
+
+/** A GOV.UK date input in `scope`: the group of Day, Month and Year named `label`. */
+export const dateGroup = (scope, label) => scope.getByRole('group', { name: label, exact: true });
+
+/**
+ * Types a date into the date input `label` in `scope`, as a person would: day, month, year.
+ * `date` is 'YYYY-MM-DD' (written into the three fields without leading zeros), or
+ * { day, month, year } typed as given, or '' to clear it.
+ */
+export async function fillDate(scope, label, date) {
+  const group = dateGroup(scope, label);
+  let parts = date;
+  if (typeof date === 'string') {
+    const [year = '', month = '', day = ''] = date ? date.split('-') : [];
+    const unpad = (p) => p.replace(/^0+(?=\d)/, '');
+    parts = { day: unpad(day), month: unpad(month), year };
+  }
+  await group.getByLabel('Day', { exact: true }).fill(parts.day ?? '');
+  await group.getByLabel('Month', { exact: true }).fill(parts.month ?? '');
+  await group.getByLabel('Year', { exact: true }).fill(parts.year ?? '');
+}
+
+/** The date in the date input `label` in `scope`, as 'YYYY-MM-DD' when complete, else ''. */
+export async function readDate(scope, label) {
+  const group = dateGroup(scope, label);
+  const [day, month, year] = await Promise.all(
+    ['Day', 'Month', 'Year'].map((l) => group.getByLabel(l, { exact: true }).inputValue()),
+  );
+  if (!day || !month || !year) return '';
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** The sign-off at the foot of the Summary. */
+export const signOffForm = (page) => page.getByRole('region', { name: 'Decision and sign-off', exact: true });
+
+/**
+ * Records a decision in the Summary as a risk owner would: fills the sign-off (a name, a role,
+ * the decision, conditions when given, the review date and date of decision when given), presses
+ * "Record the decision", and waits until the decision is stored as recorded. Returns the stored
+ * record. Fields given as undefined are left as they are.
+ */
+export async function recordDecision(page, {
+  owner = 'Jane Smith',
+  role = 'Director of Communications',
+  decision = 'Proceed',
+  conditions,
+  review,
+  decided,
+} = {}) {
+  await showView(page, 'Summary');
+  const form = signOffForm(page);
+  if (owner !== undefined) await form.getByLabel('Risk owner', { exact: true }).fill(owner);
+  if (role !== undefined) await form.getByLabel('Role', { exact: true }).fill(role);
+  if (decision !== undefined) await form.getByRole('radio', { name: decision, exact: true }).check();
+  if (conditions !== undefined) await form.getByLabel('Conditions', { exact: true }).fill(conditions);
+  if (review !== undefined) await fillDate(form, 'Review date', review);
+  if (decided !== undefined) await fillDate(form, 'Date of decision', decided);
+  await form.getByRole('button', { name: 'Record the decision', exact: true }).click();
+  return waitForStored(page, (r) => r.assessment.signoff?.recorded !== undefined);
 }
 
 /** Everything a person entered for an item, read back from the page. */
@@ -195,7 +255,7 @@ export async function readItem(page, title) {
     impact: await it.getByLabel('Impact', { exact: true }).inputValue(),
     notes: await field(page, title, 'Notes').inputValue(),
     owner: await field(page, title, 'Owner').inputValue(),
-    due: await field(page, title, 'Due date').inputValue(),
+    due: await readDate(item(page, title), 'Due date'),
     action: await field(page, title, 'Action').inputValue(),
     risk: await riskText(page, title),
   };
@@ -520,7 +580,7 @@ export async function showView(page, name) {
   await expectAttribute(button, 'aria-current', 'page');
 }
 
-/** The rows of the Assessments view, read from its table: [{ title, open, progress, changed }]. */
+/** The rows of the Assessments view, read from its table: [{ title, open, progress, state, changed }]. */
 export async function assessmentRows(page) {
   const table = page.getByRole('table', { name: 'Assessments saved in this browser', exact: true });
   await table.waitFor({ state: 'visible' });
@@ -533,7 +593,8 @@ export async function assessmentRows(page) {
         open: /\(open now\)/.test(th?.textContent ?? ''),
         checklist: cells[0],
         progress: cells[1],
-        changed: cells[2],
+        state: cells[2],
+        changed: cells[3],
       };
     }),
   );

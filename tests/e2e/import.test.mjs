@@ -301,7 +301,7 @@ describe('Import: a good exported file', () => {
       doc.definition.version = older;
       doc.assessment.title = 'Decided on the older checklist';
       doc.assessment.answers = { [idA]: { status: 'achieved' } };
-      doc.assessment.signoff = { owner: 'Jo Bloggs', decision: 'proceed', decided: '2026-01-10' };
+      doc.assessment.signoff = { owner: 'Jo Bloggs', decision: 'proceed', decided: '2026-01-10', recorded: '2026-01-10T09:00:00Z' };
       await chooseFile(page, fileOf('older-decision.json', JSON.stringify(doc)));
       const preview = importPreview(page);
       await preview.getByRole('button', { name: 'Open as a new assessment', exact: true }).click();

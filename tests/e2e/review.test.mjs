@@ -31,6 +31,7 @@ import {
   localStorageEntries,
   previewFacts,
   rate,
+  recordDecision,
   recordKey,
   saveNow,
   showView,
@@ -65,12 +66,7 @@ function tableRows(page, caption) {
 
 /** Records a decision in the Summary: the risk owner, Proceed, and the date of decision. */
 async function signOff(page) {
-  await showView(page, 'Summary');
-  const form = page.getByRole('region', { name: 'Decision and sign-off', exact: true });
-  await form.getByLabel('Risk owner', { exact: true }).fill('Jane Smith');
-  await form.getByRole('radio', { name: 'Proceed', exact: true }).check();
-  await form.getByLabel('Date of decision', { exact: true }).fill('2026-12-01');
-  await waitForStored(page, (r) => r.assessment.signoff?.decided === '2026-12-01' && r.assessment.signoff?.owner === 'Jane Smith');
+  await recordDecision(page, { decided: '2026-12-01' });
 }
 
 describe('Start a review', () => {
@@ -93,7 +89,7 @@ describe('Start a review', () => {
       // section the review opens at, not to the top of the page.
       await form.getByRole('button', { name: 'Start a review', exact: true }).focus();
       await page.keyboard.press('Enter');
-      await page.getByRole('status').filter({ hasText: 'Started a review of “Team chat pilot”' }).waitFor({ state: 'attached' });
+      await page.getByRole('status').filter({ hasText: 'Started a review of “Team chat pilot – review ' }).waitFor({ state: 'attached' });
       await page.waitForFunction(() => document.activeElement?.classList.contains('rc-section-heading'), null, { timeout: 5000 });
       const started = await waitForStored(page, (r) => r.assessment.review_of !== undefined);
       assert.notEqual(await currentId(page), originalId, 'the review is a new assessment');

@@ -152,13 +152,17 @@ describe('what blocks go-live and every open item', () => {
       await showView(page, 'Summary');
       assert.deepEqual(await listAfter(page, 'Before go-live'), baseline.slice(1).map((b) => `${b.title} – Not assessed`));
 
+      // Every decision but "Do not proceed" is warned of the baseline items still open.
       const form = page.getByRole('region', { name: 'Decision and sign-off', exact: true });
       await form.getByRole('radio', { name: 'Proceed', exact: true }).check();
-      const warning = form.getByRole('alert').filter({ hasText: 'baseline' });
+      const warning = form.locator('.rc-warning').filter({ hasText: 'baseline' });
       await warning.waitFor();
-      assert.match((await warning.innerText()).replace(/\s+/g, ' '), new RegExp(`${baseline.length - 1} baseline items are still to do`));
+      assert.match((await warning.innerText()).replace(/\s+/g, ' '), new RegExp(`${baseline.length - 1} baseline items are still open`));
       await waitForStored(page, (r) => r.assessment.signoff?.decision === 'proceed');
       await form.getByRole('radio', { name: 'Proceed with conditions', exact: true }).check();
+      await waitForStored(page, (r) => r.assessment.signoff?.decision === 'proceed_with_conditions');
+      assert.equal(await warning.count(), 1, 'proceeding with conditions is warned too');
+      await form.getByRole('radio', { name: 'Do not proceed', exact: true }).check();
       await warning.waitFor({ state: 'detached' });
     }));
 

@@ -12,6 +12,9 @@ use yew::prelude::*;
 pub struct ActionsProps {
     /// "Start again" is waiting for confirmation.
     pub confirm_reset: bool,
+    /// A decision is recorded: nothing can be cleared, so "Start again" is not offered.
+    #[prop_or_default]
+    pub signed: bool,
 }
 
 #[component]
@@ -25,7 +28,9 @@ pub fn Actions(props: &ActionsProps) -> Html {
             { button("Export CSV", shell.on_click(|| Op::ExportReport(Report::Csv))) }
             { button("Export HTML report", shell.on_click(|| Op::ExportReport(Report::Html))) }
             { button("Print summary", print) }
-            <ResetConfirm open={props.confirm_reset} />
+            if !props.signed {
+                <ResetConfirm open={props.confirm_reset} />
+            }
         </div>
     }
 }

@@ -132,10 +132,10 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 (Some(m), _, _) => html! { <MergeView of={m.clone()} /> },
                 (None, Some(c), _) => html! { <CompareView of={c.clone()} /> },
                 (None, None, View::Checklist) => checklist_view(&shell, s),
-                (None, None, View::Summary) => html! { <SummaryView assessment={a.clone()} /> },
+                (None, None, View::Summary) => html! { <SummaryView assessment={a.clone()} recording={s.recording.clone()} /> },
                 (None, None, View::Assessments) => html! { <LibraryView library={s.library.clone()} current={s.current.clone()} renaming={s.renaming.clone()} /> },
             } }
-            <Actions confirm_reset={s.confirm_reset} />
+            <Actions confirm_reset={s.confirm_reset} signed={a.is_signed()} />
             <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} />
             if let Some(undo) = &s.undo {
                 <UndoNotice of={undo.clone()} />
@@ -196,7 +196,7 @@ fn checklist_view(shell: &Shell, s: &AppState) -> Html {
     let skip_to_items = shell.on_click_send(move || Msg::GoTo { section, item: None });
     html! {
         <>
-            <ScopeQuestions scope={a.scope.clone()} />
+            <ScopeQuestions scope={a.scope.clone()} locked={a.is_signed()} />
             <RatingScale />
             <div class="rc-body">
                 <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>

@@ -1,19 +1,22 @@
 //! The top of the widget: the checklist's title, what is assessed, by whom, the scope, the
 //! decision once recorded, and overall progress.
 
-use super::field::{field, Kind};
+use super::field::{button, field, shown_field, Kind};
 use crate::app::words;
+use crate::core::decision::ReviewState;
 use crate::core::definition::ScopeAnswers;
 use crate::core::words::progress_text;
 use crate::core::{Action, Progress, SignOff};
+use crate::ui::clock;
 use crate::ui::context::use_shell_of;
+use crate::ui::ops::Op;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub title: String,
     pub assessor: String,
-    /// The sign-off, once a decision is recorded.
+    /// The sign-off, once a decision is recorded: the title and assessor are then read-only.
     pub decision: Option<SignOff>,
     pub progress: Progress,
     /// The answers to the scope questions.
@@ -31,11 +34,19 @@ pub fn Header(props: &HeaderProps) -> Html {
             if !def.description.is_empty() {
                 <p class="rc-description">{ &def.description }</p>
             }
+            if let Some(so) = &props.decision {
+                <p class="rc-locked" id={shell.id("locked")}>{ words::signed_banner(so) }</p>
+            }
             <div class="rc-meta">
-                { field("rc-field", shell.id("title"), "Project or tool assessed", Kind::Line(Some("off")),
-                    props.title.clone(), shell.edit(|title| Some(Action::SetTitle { title }))) }
-                { field("rc-field", shell.id("assessor"), "Assessor", Kind::Line(Some("name")),
-                    props.assessor.clone(), shell.edit(|assessor| Some(Action::SetAssessor { assessor }))) }
+                if props.decision.is_some() {
+                    { shown_field("rc-field", "Project or tool assessed", &props.title) }
+                    { shown_field("rc-field", "Assessor", &props.assessor) }
+                } else {
+                    { field("rc-field", shell.id("title"), "Project or tool assessed", Kind::Line(Some("off")),
+                        props.title.clone(), shell.edit(|title| Some(Action::SetTitle { title }))) }
+                    { field("rc-field", shell.id("assessor"), "Assessor", Kind::Line(Some("name")),
+                        props.assessor.clone(), shell.edit(|assessor| Some(Action::SetAssessor { assessor }))) }
+                }
             </div>
             { scope_line(def, &props.scope) }
             if let Some(so) = &props.decision {
@@ -43,6 +54,12 @@ pub fn Header(props: &HeaderProps) -> Html {
                     { words::decision_sentence(so) }
                     if so.needs_review { <strong>{" Needs review: answers or checklist changed since."}</strong> }
                 </p>
+                if let Some(due) = ReviewState::of_decision(Some(so), &clock::today()).sentence() {
+                    <div class="rc-review-due rc-panel rc-warning">
+                        <p><strong>{ due }</strong></p>
+                        { button("Start a review", shell.on_click(|| Op::StartReview)) }
+                    </div>
+                }
             }
             <div class="rc-progress">
                 <progress class="rc-progressbar" max="100" value={percent.to_string()} aria-label="Overall progress"

@@ -5,6 +5,7 @@ use super::field::button;
 use crate::app::words;
 use crate::app::Msg;
 use crate::core::library::{AssessmentId, Entry, Library};
+use crate::ui::clock;
 use crate::ui::context::{rendered, use_shell, use_shell_of};
 use crate::ui::ops::Op;
 use std::rc::Rc;
@@ -22,6 +23,7 @@ pub struct LibraryProps {
 pub fn LibraryView(props: &LibraryProps) -> Html {
     let Some(shell) = use_shell_of("LibraryView") else { return html! {} };
     let entries = &props.library.entries;
+    let today = clock::today();
     let heading_id = shell.id("library-heading");
     html! {
         <section class="rc-library" aria-labelledby={heading_id.clone()}>
@@ -36,12 +38,12 @@ pub fn LibraryView(props: &LibraryProps) -> Html {
                     <caption class="rc-visually-hidden">{"Assessments saved in this browser"}</caption>
                     <thead><tr>
                         <th scope="col">{"Assessment"}</th><th scope="col">{"Checklist"}</th>
-                        <th scope="col">{"Progress"}</th><th scope="col">{"Last changed"}</th><th scope="col">{"Actions"}</th>
+                        <th scope="col">{"Progress"}</th><th scope="col">{"State"}</th><th scope="col">{"Last changed"}</th><th scope="col">{"Actions"}</th>
                     </tr></thead>
                     <tbody>
                         { for entries.iter().map(|e| html! {
                             <Row key={e.id.as_str().to_owned()} entry={e.clone()} current={e.id == props.current}
-                                usable={e.checklist_id == shell.def.id} renaming={props.renaming.as_ref() == Some(&e.id)} />
+                                usable={e.checklist_id == shell.def.id} renaming={props.renaming.as_ref() == Some(&e.id)} today={today.clone()} />
                         }) }
                     </tbody>
                     </table>
@@ -58,6 +60,8 @@ struct RowProps {
     /// Made with this page's checklist, so it can be opened here.
     usable: bool,
     renaming: bool,
+    /// Today, `YYYY-MM-DD`, against which a review is due.
+    today: String,
 }
 
 #[component]
@@ -71,7 +75,9 @@ fn Row(props: &RowProps) -> Html {
     let title = crate::core::words::display_title(&e.title).to_owned();
     let id = e.id.clone();
     let progress = words::entry_progress(e.progress.assessed, e.progress.total);
-    let when = e.updated.to_the_minute();
+    let (date, time) = clock::local(&e.updated);
+    let when = words::local_when(&date, &time);
+    let (state, review) = words::entry_state(e.decision.as_ref(), &props.today);
     let input_id = shell.id(&format!("rename-{}", e.id));
     let save_rename = {
         let (run, dispatch, input, id) =
@@ -103,7 +109,10 @@ fn Row(props: &RowProps) -> Html {
             </th>
             <td><bdi>{ &e.checklist_title }</bdi></td>
             <td>{ progress }</td>
-            <td><time datetime={e.updated.to_string()}>{ when }{" UTC"}</time></td>
+            <td class="rc-state">{ state }
+                if let Some(review) = review { {" "}<strong class="rc-state-due">{ review }</strong> }
+            </td>
+            <td><time datetime={e.updated.to_string()}>{ when }</time></td>
             <td class="rc-row-actions">
                 if props.usable && !props.current {
                     <button type="button" class="rc-button" aria-label={words::act_on("Open", &title)}

@@ -10,6 +10,9 @@ use yew::prelude::*;
 pub struct ScopeProps {
     /// The answers so far; the questions re-render only when one changes.
     pub scope: ScopeAnswers,
+    /// A decision is recorded: the answers are shown, and cannot be changed.
+    #[prop_or_default]
+    pub locked: bool,
 }
 
 /// Each scope question as a group of two radios, "Yes" and "No". An unanswered question sets
@@ -38,7 +41,7 @@ pub fn ScopeQuestions(props: &ScopeProps) -> Html {
                     html! {
                         <span class="rc-choice">
                             <input type="radio" id={rid.clone()} name={shell.id(&format!("scope-{}", q.id))}
-                                checked={answer == Some(value)} {onchange} />
+                                checked={answer == Some(value)} disabled={props.locked} {onchange} />
                             <label for={rid}>{ label }</label>
                         </span>
                     }

@@ -23,6 +23,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub assessment: Rc<Assessment>,
+    /// The sign-off's problems found on recording, and the question before reopening.
+    pub recording: Rc<crate::app::deciding::Recording>,
 }
 
 /// A rating in words: the worst band, and how many open items are not rated, so an item
@@ -59,8 +61,6 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
             { overview(s) }
             { review_changes(&shell, &page) }
             { before_go_live(&shell, &page) }
-            <SignOffForm signoff={a.signoff.clone().unwrap_or_default()}
-                baseline_open={s.before_go_live.len()} acceptance={s.needs_acceptance.iter().map(|i| i.title.clone()).collect::<Vec<_>>()} />
             { heat_map(&shell, &page.heat_map) }
             { open_risks(&shell, &page) }
             { sections(&shell, s) }
@@ -75,6 +75,9 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                 </div>
             }
             { all_answers(&shell, a) }
+            // The decision comes after the evidence, as on a "check your answers" page.
+            <SignOffForm assessment={a.clone()} recording={props.recording.clone()}
+                acceptance={s.needs_acceptance.iter().map(|i| i.title.clone()).collect::<Vec<_>>()} />
         </section>
     }
 }
