@@ -49,6 +49,10 @@ pub fn use_focus(s: &AppState, shell: &Shell) {
         if let Some((_, target)) = focus {
             let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
             let focused = focus_first_of(&ids);
+            // An item can be taller than the window: its top, with its title, is put in view.
+            if let Some(el) = focused.as_ref().filter(|_| matches!(target, FocusTarget::Item(_))) {
+                el.scroll_into_view();
+            }
             // A name to edit is selected, so typing replaces it.
             if let Some(input) = focused.filter(|_| matches!(target, FocusTarget::RenameField(_))) {
                 if let Some(input) = input.dyn_ref::<web_sys::HtmlInputElement>() {

@@ -79,7 +79,7 @@ describe('Record the decision', () => {
       await assertAccessible(page, 'the sign-off with errors');
 
       // Filled in, it records; the focus goes to the decision on record.
-      const record = await recordDecision(page, { conditions: 'Moderation rota agreed.', review: '2027-12-01', decided: '2026-12-01' });
+      const record = await recordDecision(page, { decision: 'Proceed with conditions', conditions: 'Moderation rota agreed.', review: '2027-12-01', decided: '2026-12-01' });
       await page.waitForFunction(() => document.activeElement?.classList.contains('rc-decision-line'), null, { timeout: 5000 });
       assert.equal(await summary.count(), 0, 'the error summary has gone');
       const s = record.assessment.signoff;

@@ -224,16 +224,15 @@ export const signOffForm = (page) => page.getByRole('region', { name: 'Decision 
  * Records a decision in the Summary as a risk owner would: fills the sign-off (a name, a role,
  * the decision, conditions when given, the review date and date of decision when given), presses
  * "Record the decision", and waits until the decision is stored as recorded. Returns the stored
- * record. Fields given as undefined are left as they are.
+ * record. A field given as undefined is left as it is.
  */
-export async function recordDecision(page, {
-  owner = 'Jane Smith',
-  role = 'Director of Communications',
-  decision = 'Proceed',
-  conditions,
-  review,
-  decided,
-} = {}) {
+export async function recordDecision(page, given = {}) {
+  const { owner, role, decision, conditions, review, decided } = {
+    owner: 'Jane Smith',
+    role: 'Director of Communications',
+    decision: 'Proceed',
+    ...given,
+  };
   await showView(page, 'Summary');
   const form = signOffForm(page);
   if (owner !== undefined) await form.getByLabel('Risk owner', { exact: true }).fill(owner);

@@ -245,6 +245,101 @@ describe('the Summary view', () => {
     }));
 });
 
+describe('report downloads and printing', () => {
+  it('Export CSV: a BOM, the header row, one row per item, and a notes cell starting with "=" defused with an apostrophe', () =>
+    run('summary-csv', async ({ page }) => {
+      await answerSome(page);
+      const { name, bytes, text } = await downloadFrom(page, 'Export CSV');
+      assert.match(name, /^team-chat-pilot-\d{4}-\d{2}-\d{2}\.csv$/);
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with a UTF-8 byte order mark');
+      assert.ok(text.includes('\r\n'), 'lines end in CRLF');
+      const rows = parseCsv(text.slice(1));
+      assert.deepEqual(rows[0], ['Section', 'Item', 'Baseline', 'In scope', 'Out of scope because', 'Status', 'Likelihood', 'Impact', 'Score', 'Band', 'Before go-live', "Owner's acceptance", 'Owner', 'Due date', 'Action', 'Notes', 'Previous status', 'Previous band', 'Open risk']);
+      const body = rows.slice(1);
+      assert.equal(body.length, itemCount, 'one row per item');
+      assert.deepEqual(
+        body.map((r) => r[1]),
+        checklist.sections.flatMap((s) => s.items.map((i) => i.title)),
+        'in checklist order',
+      );
+      assert.ok(body.every((r) => r.length === 19), 'every row has 19 fields');
+      const row = (it) => body.find((r) => r[1] === it.title);
+      // Cells 2 and 10 (baseline, before go-live) depend on whether the checklist marks the item baseline.
+      const fields = row(owner);
+      assert.deepEqual([...fields.slice(0, 2), ...fields.slice(3, 10), ...fields.slice(11)], [first.title, owner.title, 'Yes', '', 'Not achieved', '3 – Probable', '3 – Severe', '9', 'High', 'Needed', 'Head of Digital', '2027-03-31', 'Name an owner.', '', '', '', 'Yes']);
+      assert.deepEqual([fields[2], fields[10]], owner.baseline ? ['Yes', 'Outstanding'] : ['', '']);
+      assert.equal(row(objectives)[15], `'${FORMULA_NOTE}`, 'the formula-like note is prefixed with an apostrophe');
+      assert.equal(row(support)[5], 'Not applicable');
+      assert.equal(row(review)[5], 'Not assessed');
+      // Filtering on Open risk gives the Summary's four open risks; the achieved item keeps its
+      // High band in the Band column but is not one of them.
+      assert.deepEqual(body.filter((r) => r[18] === 'Yes').map((r) => r[1]).sort(), open.map(([it]) => it.title).sort());
+      assert.deepEqual([row(approval)[9], row(approval)[18]], ['High', '']);
+    }));
+
+  it('Export HTML report: no script, and it holds the assessment title and the summary', () =>
+    run('summary-html', async ({ page }) => {
+      await answerSome(page);
+      const { name, text } = await downloadFrom(page, 'Export HTML report');
+      assert.match(name, /^team-chat-pilot-\d{4}-\d{2}-\d{2}\.html$/);
+      assert.doesNotMatch(text, /<script/i, 'no script element');
+      assert.doesNotMatch(text, /\son[a-z]+\s*=/i, 'no inline event handler');
+      assert.doesNotMatch(text, /\b(src|href)\s*=\s*["']?(https?:|\/\/)/i, 'nothing loaded from elsewhere');
+      assert.ok(text.includes('Team chat pilot'), 'the assessment title');
+      assert.ok(text.includes(checklist.title), 'the checklist title');
+
+      // Read it as a browser shows it, with scripts off.
+      const reader = await env.browser.newPage({ javaScriptEnabled: false });
+      try {
+        await reader.setContent(text, { waitUntil: 'load' });
+        const shown = (await reader.locator('body').innerText()).replace(/\s+/g, ' ');
+        assert.match(shown, /Overall rating \(worst open risk\): High/);
+        assert.match(shown, new RegExp(`Progress: 6 of ${itemCount} items assessed`));
+        assert.equal((await reader.locator('td[data-likelihood="3"][data-impact="3"] .count').innerText()).trim(), '1');
+        assert.equal((await reader.locator('td[data-likelihood="3"][data-impact="2"] .count').innerText()).trim(), '1');
+        const ranked = await reader.locator('table.open-risks tbody tr th, table.open-risks tbody tr td:first-child').allInnerTexts();
+        assert.deepEqual(ranked.map((t) => t.trim()), open.map(([it]) => it.title), 'open risks ranked by score');
+        assert.ok(shown.includes(FORMULA_NOTE), 'notes are in the report as text');
+      } finally {
+        await reader.close();
+      }
+    }));
+
+
+  it('Export HTML report: at 320 CSS px wide it reflows, with no page scrolling sideways, and each table scrolls in its own named region', () =>
+    run('summary-html-reflow', async ({ page }) => {
+      await answerSome(page);
+      const { text } = await downloadFrom(page, 'Export HTML report');
+
+      // Read it as a browser shows it, with scripts off, at the narrowest width WCAG 1.4.10 asks for.
+      const reader = await env.browser.newPage({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+      try {
+        await reader.setContent(text, { waitUntil: 'load' });
+        const width = await reader.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 320, `the page scrolls sideways: scrollWidth ${width}`);
+        // Each table sits directly in a region that scrolls on its own, can take the focus, and
+        // is named after the table's caption.
+        const tables = await reader.locator('table').evaluateAll((ts) =>
+          ts.map((t) => {
+            const region = t.parentElement;
+            return {
+              caption: t.caption?.textContent.trim(),
+              label: region.getAttribute('aria-label'),
+              role: region.getAttribute('role'),
+              tabindex: region.getAttribute('tabindex'),
+              overflowX: getComputedStyle(region).overflowX,
+            };
+          }),
+        );
+        assert.ok(tables.length > 0);
+        for (const t of tables) {
+          assert.ok(t.caption, `a table without a caption: ${JSON.stringify(t)}`);
+          assert.deepEqual(t, { caption: t.caption, label: t.caption, role: 'region', tabindex: '0', overflowX: 'auto' });
+        }
+      } finally {
+        await reader.close();
+      }
+    }));
   it('print to PDF (A4) from the Summary view: the summary, every answer, and a sign-off to complete on paper or as recorded', () =>
     run('summary-pdf', async ({ page }) => {
       await answerSome(page);
@@ -268,9 +363,9 @@ describe('the Summary view', () => {
       const signed = await printed(page);
       await page.emulateMedia({ media: 'screen' });
       // Signed off: the decision taken alone, and its date as text.
-      assert.match(signed, /Decision: Proceed with conditions on 2026-12-01.*Decision Proceed with conditions Conditions Name an owner first\..*Date of decision 1 December 2026.*Signature/);
-      const fields = signed.slice(signed.indexOf('Risk owner Jane Smith'));
-      assert.ok(fields.includes('Signature') && fields.includes('1 December 2026'), `the date printed among the fields: ${fields}`);
+      const fields = signed.slice(signed.indexOf('Decision and sign-off'));
+      assert.match(fields, /Decision: Proceed with conditions on 2026-12-01.*Risk owner.*Jane Smith.*Conditions Name an owner first\..*Date of decision.*1 December 2026.*Signature/, fields);
+      assert.doesNotMatch(fields, /A review is a new assessment|Reopen/, 'no instructions for the screen');
       assert.doesNotMatch(signed, /Do not proceed|yyyy/i);
     }));
 });
