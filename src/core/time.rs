@@ -136,6 +136,12 @@ pub fn add_days(date: &str, days: i64) -> Option<String> {
     date_of_day(day_number(date)? + days)
 }
 
+/// True when `date` is a real `YYYY-MM-DD` day before `today`: a due date already past. Either
+/// not a real date gives false (nothing is said to be past on a date that cannot be read).
+pub fn is_past(date: &str, today: &str) -> bool {
+    day_number(date).zip(day_number(today)).is_some_and(|(d, t)| d < t)
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -224,6 +230,20 @@ mod tests {
         for day in start..start + 1461 {
             assert_eq!(date_of_day(day).and_then(|d| day_number(&d)), Some(day));
         }
+    }
+
+    #[test]
+    fn a_date_is_past_from_the_day_after_it() {
+        assert!(is_past("2026-02-14", "2026-02-15"));
+        assert!(!is_past("2026-02-15", "2026-02-15"), "due today is not yet past");
+        assert!(!is_past("2026-02-16", "2026-02-15"));
+        // Across a year end and a leap day.
+        assert!(is_past("2026-12-31", "2027-01-01"));
+        assert!(!is_past("2027-01-01", "2026-12-31"));
+        assert!(is_past("2028-02-28", "2028-02-29"));
+        assert!(!is_past("999-01-01", "2026-01-01"), "not a date");
+        assert!(!is_past("2026-02-30", "2026-03-05"));
+        assert!(!is_past("2026-02-14", ""));
     }
 
     #[test]
