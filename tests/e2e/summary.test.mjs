@@ -1,6 +1,6 @@
 // End-to-end tests of the Summary view, in the release build: the overall rating, the counts,
 // the heat map cell by cell, open risks ranked by score and what is not yet assessed; the
-// sign-off form, kept across a reload and marked for review when an answer changes later; the
+// sign-off form, kept across a reload and marked for review when a scope answer changes later; the
 // CSV and HTML report downloads; printing to PDF; and an axe-core scan of the Summary and
 // Assessments views.
 //
@@ -28,6 +28,7 @@ import {
   launch,
   rate,
   showView,
+  statusRadio,
   storedAssessment,
   waitForStored,
   waitUntilInteractive,
@@ -42,6 +43,10 @@ const [owner, objectives, policy, approval, value] = first.items;
 const [support, review] = second.items;
 
 const env = useBrowserAndServer();
+
+/** Answers the scope question `q` ("Yes" or "No"). */
+const answerScopeQuestion = (page, q, answer) =>
+  page.getByRole('region', { name: 'Scope', exact: true }).getByRole('group', { name: q.question, exact: true }).getByRole('radio', { name: answer, exact: true }).check();
 
 const { run } = env;
 
@@ -65,8 +70,9 @@ async function answerSome(page) {
   }
   await fillDetails(page, owner.title, { owner: 'Head of Digital', due: '2027-03-31', action: 'Name an owner.' });
   await fillDetails(page, objectives.title, { notes: FORMULA_NOTE });
-  await chooseStatus(page, approval.title, 'Achieved');
+  // Rated while not achieved, then found achieved: the ratings are kept, and count for nothing.
   await rate(page, approval.title, { likelihood: 3, impact: 3 });
+  await chooseStatus(page, approval.title, 'Achieved');
   await goToSection(page, second.title);
   await chooseStatus(page, support.title, 'Not applicable');
   await waitForStored(page, (r) => r.assessment.answers?.[support.id]?.status === 'not_applicable' && r.assessment.answers?.[objectives.id]?.notes === FORMULA_NOTE);
@@ -190,7 +196,7 @@ describe('the Summary view', () => {
       assert.deepEqual(sections[1], [second.title, `1 of ${second.items.length}`, 'None'], 'nothing open: its one answer is not applicable');
     }));
 
-  it('the sign-off is back after a reload; a later change to an answer shows "Needs review", and confirming clears it', () =>
+  it('the sign-off is back after a reload; the items are read-only; a later change to a scope answer shows "Needs review", and confirming clears it', () =>
     run('summary-signoff', async ({ page }) => {
       await answerSome(page);
       await showView(page, 'Summary');
@@ -233,10 +239,12 @@ describe('the Summary view', () => {
       const needsReview = form.getByRole('alert').filter({ hasText: 'Needs review' });
       assert.equal(await needsReview.count(), 0, 'no review needed yet');
 
-      // An answer changes after the decision.
+      // Signed means fixed: the items cannot be changed. A scope answer changes after the
+      // decision.
       await showView(page, 'Checklist');
       await goToSection(page, first.title);
-      await chooseStatus(page, value.title, 'Achieved');
+      assert.equal(await statusRadio(page, value.title, 'Achieved').isDisabled(), true, 'items are read-only once signed');
+      await answerScopeQuestion(page, checklist.questions[0], 'Yes');
       await showView(page, 'Summary');
       await needsReview.waitFor({ state: 'visible' });
       assert.match((await needsReview.innerText()).replace(/\s+/g, ' '), /Needs review: the answers, or the checklist itself, changed after the decision was recorded/);
@@ -290,9 +298,9 @@ describe('report downloads and printing', () => {
       assert.equal(row(support)[5], 'Not applicable');
       assert.equal(row(review)[5], 'Not assessed');
       // Filtering on Open risk gives the Summary's four open risks; the achieved item keeps its
-      // High band in the Band column but is not one of them.
+      // ratings, but they count for nothing: no levels, no band, not open.
       assert.deepEqual(body.filter((r) => r[18] === 'Yes').map((r) => r[1]).sort(), open.map(([it]) => it.title).sort());
-      assert.deepEqual([row(approval)[9], row(approval)[18]], ['High', '']);
+      assert.deepEqual([row(approval)[6], row(approval)[9], row(approval)[18]], ['', '', '']);
     }));
 
   it('Export HTML report: no script, and it holds the assessment title and the summary', () =>
@@ -428,8 +436,7 @@ describe('accessibility of the Summary and Assessments views (axe-core, WCAG 2.2
       assert.equal(summary.length, 0, `Summary view:\n${formatViolations(summary)}`);
 
       await showView(page, 'Checklist');
-      await goToSection(page, second.title);
-      await chooseStatus(page, review.title, 'Achieved');
+      await answerScopeQuestion(page, checklist.questions[0], 'Yes');
       await showView(page, 'Summary');
       await form.getByRole('alert').filter({ hasText: 'Needs review' }).waitFor();
       const stale = await scan(page);
