@@ -1,8 +1,9 @@
 // End-to-end tests of one checklist item, as GOV.UK's conditional reveal asks: likelihood,
 // impact, response, owner, due date and action only for an item partially or not achieved,
 // reached and answered with the keyboard alone; what was typed kept when the status changes;
-// the risk line a polite live region; a due date already past marked "Overdue" in words; an
-// item not applicable asks why; and axe-core finds nothing in the revealed item.
+// the risk line a polite live region; radios about 40 px to tap; a due date already past marked
+// "Overdue" in words; an item not applicable asks why; and axe-core finds nothing in the
+// revealed item.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,6 +61,13 @@ describe('one item, with the keyboard only', () => {
       const controls = await statusRadio(page, title, 'Not achieved').getAttribute('aria-controls');
       assert.ok(controls, 'the status names what it reveals');
       assert.equal(await page.locator(`[id="${controls}"]`).getByLabel('Likelihood', { exact: true }).count(), 1);
+
+      // Every radio of the item, status and response, is a tap target of about 40 px: the
+      // label's box, which a tap on also chooses.
+      const targets = await item(page, title).locator('input[type="radio"]').evaluateAll((radios) =>
+        radios.map((r) => [r.value, Math.round(r.labels[0].getBoundingClientRect().height), Math.round(r.getBoundingClientRect().width)]));
+      assert.equal(targets.length, 8);
+      for (const [value, height, width] of targets) assert.ok(height >= 40 && width >= 20, `${value}: ${height} px high, radio ${width} px`);
 
       // The risk line is a polite live region already there before the rating changes it.
       const line = item(page, title).locator('[aria-live="polite"]');
