@@ -63,22 +63,7 @@ pub fn ItemView(props: &ItemProps) -> Html {
             // Disabled as one group once a decision is on record: the item itself stays
             // focusable, for the links that lead to it.
             <fieldset class="rc-answer" disabled={props.signed}>
-                <div class="rc-statuses" role="radiogroup" aria-label="Status">
-                    { for Status::CHOICES.iter().map(|&status| {
-                        let radio_id = id(status.key());
-                        let item = item.id.clone();
-                        let onchange = shell.edit::<Event>(move |_| Some(Action::SetStatus { item: item.clone(), status }));
-                        // The statuses that reveal the risk's fields control them while shown.
-                        let controls = (open && is_open_status(status)).then(|| reveal_id.clone());
-                        html! {
-                            <span class={format!("rc-choice rc-choice-{}", status.key())}>
-                                <input type="radio" id={radio_id.clone()} name={id("status")} value={status.key()}
-                                    checked={answer.status == status} aria-controls={controls} {onchange} />
-                                <label for={radio_id}>{ status.label() }</label>
-                            </span>
-                        }
-                    }) }
-                </div>
+                { status_choice(&shell, &item.id, answer.status, open.then_some(reveal_id.as_str())) }
                 if open {
                     <div class="rc-reveal" id={reveal_id.clone()}>
                         { rating_fields(&shell, &item.id, answer) }
@@ -104,6 +89,29 @@ pub fn ItemView(props: &ItemProps) -> Html {
                 </div>
             </fieldset>
         </fieldset>
+    }
+}
+
+/// The four statuses as radios; while the risk's fields are revealed (`reveal`, their id), the
+/// statuses that reveal them say they control them.
+fn status_choice(shell: &Shell, item: &ItemId, chosen: Status, reveal: Option<&str>) -> Html {
+    let id = |field: &str| shell.id(&format!("{item}-{field}"));
+    html! {
+        <div class="rc-statuses" role="radiogroup" aria-label="Status">
+            { for Status::CHOICES.iter().map(|&status| {
+                let radio_id = id(status.key());
+                let item = item.clone();
+                let onchange = shell.edit::<Event>(move |_| Some(Action::SetStatus { item: item.clone(), status }));
+                let controls = reveal.filter(|_| is_open_status(status)).map(str::to_owned);
+                html! {
+                    <span class={format!("rc-choice rc-choice-{}", status.key())}>
+                        <input type="radio" id={radio_id.clone()} name={id("status")} value={status.key()}
+                            checked={chosen == status} aria-controls={controls} {onchange} />
+                        <label for={radio_id}>{ status.label() }</label>
+                    </span>
+                }
+            }) }
+        </div>
     }
 }
 
