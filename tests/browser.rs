@@ -163,7 +163,10 @@ async fn choosing_a_status_updates_the_badge_and_progress() {
 
 #[wasm_bindgen_test]
 async fn ratings_show_the_band_as_text() {
+    clear("rating");
     let host = open("rating").await;
+    control::<HtmlElement>(&item(&host, &first_title()), "Not achieved").click();
+    yew::scheduler::flush().await;
     let group = item(&host, &first_title());
     for (label, value) in [("Likelihood", "3"), ("Impact", "3")] {
         let select: web_sys::HtmlSelectElement = control(&group, label);
@@ -752,4 +755,144 @@ async fn a_scope_question_answered_no_hides_its_part_and_yes_brings_it_back_with
     yew::scheduler::flush().await;
     assert!(control::<HtmlInputElement>(&item(&host, &section.items[0].title), "Not achieved")
         .checked());
+}
+
+/// The labels inside `scope`, in order.
+fn labels(scope: &Element) -> Vec<String> {
+    let found = scope.query_selector_all("label, legend").unwrap();
+    (0..found.length()).filter_map(|i| found.item(i)?.text_content()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn an_item_asks_for_a_rating_only_when_found_wanting_and_keeps_what_was_typed() {
+    clear("reveal");
+    let host = open("reveal").await;
+    let title = first_title();
+    let asks = |field: &str| labels(&item(&host, &title)).iter().any(|l| l == field);
+    let fields = ["Likelihood", "Impact", "Response", "Owner", "Due date", "Action"];
+    // Not assessed, then achieved: no rating fields, no response, owner, due date or action.
+    assert!(fields.iter().all(|f| !asks(f)), "{:?}", labels(&item(&host, &title)));
+    control::<HtmlElement>(&item(&host, &title), "Achieved").click();
+    yew::scheduler::flush().await;
+    assert!(fields.iter().all(|f| !asks(f)), "{:?}", labels(&item(&host, &title)));
+    assert!(asks("Notes"));
+    // Not achieved: revealed under the status, which says what it controls.
+    control::<HtmlElement>(&item(&host, &title), "Not achieved").click();
+    yew::scheduler::flush().await;
+    assert!(fields.iter().all(|f| asks(f)), "{:?}", labels(&item(&host, &title)));
+    let reveal = item(&host, &title).query_selector(".rc-reveal").unwrap().expect("revealed");
+    for status in ["Partially achieved", "Not achieved"] {
+        let radio: HtmlInputElement = control(&item(&host, &title), status);
+        assert_eq!(radio.get_attribute("aria-controls"), Some(reveal.id()), "{status}");
+    }
+    let achieved: HtmlInputElement = control(&item(&host, &title), "Achieved");
+    assert_eq!(achieved.get_attribute("aria-controls"), None);
+    // The four responses, each with its meaning read with it.
+    for response in risk_checklist::core::Response::ALL {
+        let radio: HtmlInputElement = control(&item(&host, &title), response.label());
+        let hint = radio.get_attribute("aria-describedby").unwrap();
+        let hint = document().get_element_by_id(&hint).unwrap().text_content().unwrap();
+        assert_eq!(hint, response.meaning());
+    }
+    // The risk line is a polite live region before the rating changes it.
+    let risk = || item(&host, &title).query_selector(".rc-risk").unwrap().unwrap();
+    assert_eq!(risk().get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(risk().text_content().unwrap(), "Risk: not rated");
+    for (label, value) in [("Likelihood", "3"), ("Impact", "3")] {
+        let select: web_sys::HtmlSelectElement = control(&item(&host, &title), label);
+        select.set_value(value);
+        select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        yew::scheduler::flush().await;
+    }
+    control::<HtmlElement>(&item(&host, &title), "Tolerate").click();
+    type_into(&control(&item(&host, &title), "Owner"), "Sam Jones");
+    yew::scheduler::flush().await;
+    assert_eq!(risk().text_content().unwrap(), "Risk: High (score 9)");
+    // Achieved again: the fields go, and the item counts as no risk in the Summary ...
+    control::<HtmlElement>(&item(&host, &title), "Achieved").click();
+    yew::scheduler::flush().await;
+    assert!(fields.iter().all(|f| !asks(f)));
+    // ... and back to partially achieved, everything typed is still there.
+    control::<HtmlElement>(&item(&host, &title), "Partially achieved").click();
+    yew::scheduler::flush().await;
+    let group = item(&host, &title);
+    assert_eq!(control::<web_sys::HtmlSelectElement>(&group, "Likelihood").value(), "3");
+    assert_eq!(control::<web_sys::HtmlSelectElement>(&group, "Impact").value(), "3");
+    assert!(control::<HtmlInputElement>(&group, "Tolerate").checked());
+    assert_eq!(control::<HtmlInputElement>(&group, "Owner").value(), "Sam Jones");
+    assert_eq!(risk().text_content().unwrap(), "Risk: High (score 9)");
+}
+
+#[wasm_bindgen_test]
+async fn not_applicable_asks_why_in_the_notes_field() {
+    clear("why");
+    let host = open("why").await;
+    let title = first_title();
+    let notes: HtmlElement = control(&item(&host, &title), "Notes");
+    control::<HtmlElement>(&item(&host, &title), "Not applicable").click();
+    yew::scheduler::flush().await;
+    let why: HtmlElement = control(&item(&host, &title), "Why is this not applicable?");
+    assert_eq!(why.id(), notes.id(), "the same field, which an error can link to");
+    assert!(why.id().ends_with("-notes"));
+}
+
+/// A stored record whose first item is not achieved, rated, and due on `due`, signed off when
+/// `signed`.
+fn open_item_record(due: &str, signed: bool) -> String {
+    use risk_checklist::core::{Action, Decision, SignOff, Timestamp};
+    let due = due.to_owned();
+    record("Pilot", 2, risk_checklist::core::Status::NotAchieved, move |a| {
+        let def = default_checklist();
+        let t = Timestamp::parse("2026-03-02T11:00:00Z").unwrap();
+        let item = def.sections[0].items[0].id.clone();
+        let risk = Action::SetRisk { item: item.clone(), likelihood: Some(2), impact: Some(3) };
+        a.apply(&def, risk, t.clone());
+        a.apply(&def, Action::SetDue { item, due: Some(due) }, t.clone());
+        if signed {
+            a.signoff = Some(SignOff {
+                owner: "Jo Bloggs".into(),
+                role: "Director".into(),
+                decision: Some(Decision::Proceed),
+                decided: Some("2026-03-02".into()),
+                recorded: Some(t),
+                ..SignOff::default()
+            });
+        }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_due_date_already_past_is_marked_overdue_in_words() {
+    let overdue = |host: &Element| {
+        item(host, &first_title())
+            .query_selector(".rc-overdue")
+            .unwrap()
+            .and_then(|o| o.text_content())
+    };
+    plant_all("overdue", &[("a-past", open_item_record("2020-01-31", false))]);
+    let host = open("overdue").await;
+    assert_eq!(overdue(&host).as_deref(), Some("Overdue"));
+    plant_all("not-overdue", &[("a-future", open_item_record("2999-01-31", false))]);
+    let host = open("not-overdue").await;
+    assert_eq!(overdue(&host), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_signed_assessment_s_items_cannot_be_changed() {
+    plant_all("signed-items", &[("a-signed", open_item_record("2020-01-31", true))]);
+    let host = open("signed-items").await;
+    let group = item(&host, &first_title());
+    let controls = group.query_selector_all("input, select, textarea").unwrap();
+    assert!(controls.length() > 10);
+    for n in 0..controls.length() {
+        let control = controls.item(n).unwrap().dyn_into::<Element>().unwrap();
+        assert!(control.matches(":disabled").unwrap(), "{}", control.outer_html());
+    }
+    // The item itself can still take the focus a link to it gives.
+    assert!(!group.matches(":disabled").unwrap());
+    let achieved: HtmlInputElement = control(&group, "Achieved");
+    achieved.click();
+    yew::scheduler::flush().await;
+    assert!(!achieved.checked());
+    assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Not achieved").checked());
 }

@@ -154,11 +154,12 @@ fn csv_fields_read_back_as_written() {
             "Yes",
             "Yes",
             "",
+            // Achieved: the ratings it keeps (2 x 3) count for nothing and are not shown.
             "Achieved",
-            "2 – Possible",
-            "3 – Severe",
-            "6",
-            "High",
+            "",
+            "",
+            "",
+            "",
             "",
             "",
             "",
@@ -167,7 +168,6 @@ fn csv_fields_read_back_as_written() {
             "Done, see \"policy\" doc,\nline two",
             "",
             "",
-            // Achieved: rated High, but not an open risk.
             "",
         ]
     );
@@ -288,12 +288,14 @@ fn csv_fields_read_back_as_written() {
 fn an_item_out_of_scope_has_no_score_or_band_in_the_csv() {
     // A filter on Band would otherwise count risks that the widget, the HTML report and the
     // JSON summary leave out, as they count only items in scope. Both items out of scope are
-    // open, and the pixel is rated 3 x 3; the ad account is rated here too.
-    let (def, a) = edited(vec![Action::SetRisk {
-        item: ItemId::new("ad-account"),
-        likelihood: Some(2),
-        impact: Some(3),
-    }]);
+    // open, and the pixel is rated 3 x 3; the ad account is found not achieved and rated here
+    // too.
+    let ad_open =
+        Action::SetStatus { item: ItemId::new("ad-account"), status: Status::NotAchieved };
+    let (def, a) = edited(vec![
+        ad_open.clone(),
+        Action::SetRisk { item: ItemId::new("ad-account"), likelihood: Some(2), impact: Some(3) },
+    ]);
     let rows = parse_csv(&csv_report(&def, &a));
     let out: Vec<&Vec<String>> = rows.iter().filter(|r| r[3] == "No").collect();
     let titles: Vec<&str> = out.iter().map(|r| r[1].as_str()).collect();
@@ -303,12 +305,13 @@ fn an_item_out_of_scope_has_no_score_or_band_in_the_csv() {
     }
     // The answer itself is kept as answered.
     let ad = rows.iter().find(|r| r[1] == "Ad account access is reviewed").unwrap();
-    assert_eq!(ad[5..8], ["Not assessed", "2 – Possible", "3 – Severe"]);
+    assert_eq!(ad[5..8], ["Not achieved", "2 – Possible", "3 – Severe"]);
     let pixel = rows.iter().find(|r| r[1] == "No tracking pixel on our pages").unwrap();
     assert_eq!(pixel[5..8], ["Not achieved", "3 – Probable", "3 – Severe"]);
     assert_eq!(pixel[15], "Kept while out of scope");
     // Brought into scope, both get their score and band back.
     let (def, a) = edited(vec![
+        ad_open,
         Action::SetRisk { item: ItemId::new("ad-account"), likelihood: Some(2), impact: Some(3) },
         Action::SetScope { question: QuestionId::new("paid-promotion"), answer: Some(true) },
     ]);
@@ -513,9 +516,10 @@ fn the_heat_map_counts_open_rated_risks_with_the_highest_likelihood_first() {
     check_heat_map(&[(PartiallyAchieved, Some(1), Some(1))], vec![vec![0, 0, 0], vec![1, 0, 0]]);
     check_heat_map(
         &[(NotAssessed, Some(2), Some(2)), (NotAchieved, Some(2), Some(2))],
-        vec![vec![0, 2, 0], vec![0, 0, 0]],
+        vec![vec![0, 1, 0], vec![0, 0, 0]],
     );
-    // Achieved and not applicable are not open; a risk rated on one axis only has no cell.
+    // Not assessed (above), achieved and not applicable are not open; a risk rated on one axis
+    // only has no cell.
     check_heat_map(
         &[
             (Achieved, Some(2), Some(3)),
@@ -568,14 +572,14 @@ fn band_of(def: &ChecklistDefinition, score: u32) -> Band {
     }
 }
 
-/// The (likelihood, impact, band) of each open, rated risk among the checklist's own items in
-/// scope.
+/// The (likelihood, impact, band) of each open (partially or not achieved), rated risk among
+/// the checklist's own items in scope.
 fn open_risks(doc: &Document) -> Vec<(u8, u8, Band)> {
     doc.definition
         .items()
         .filter(|(_, item)| !OUT_OF_SCOPE.contains(&item.id.as_str()))
         .filter_map(|(_, item)| doc.assessment.answers.get(&item.id))
-        .filter(|a| !matches!(a.status, Status::Achieved | Status::NotApplicable))
+        .filter(|a| matches!(a.status, Status::PartiallyAchieved | Status::NotAchieved))
         .filter_map(|a| Some((a.likelihood?, a.impact?)))
         .map(|(l, i)| (l, i, band_of(&doc.definition, u32::from(l) * u32::from(i))))
         .collect()
@@ -619,7 +623,7 @@ fn the_html_report_shows_the_fixture_summary() {
         assessed * 100 / total
     )));
     // The figures for this fixture, as reviewed by hand.
-    assert_eq!((worst, assessed, total, risks.len()), (Band::High, 6, 8, 4));
+    assert_eq!((worst, assessed, total, risks.len()), (Band::High, 6, 8, 3));
 }
 
 #[test]
@@ -661,7 +665,8 @@ fn the_heat_map_table_has_headers_from_the_scale_and_each_count_in_its_cell() {
         })
         .collect();
     assert_eq!(shown, expected);
-    assert_eq!(shown, vec![vec![0, 1, 1], vec![0, 1, 0], vec![0, 1, 0]]);
+    // The item rated 1 x 2 but not yet assessed is no open risk: its cell is empty.
+    assert_eq!(shown, vec![vec![0, 1, 1], vec![0, 1, 0], vec![0, 0, 0]]);
     assert_eq!(heat_map(&doc.definition, &doc.assessment), expected);
     // Each cell says its band in words, not by colour alone.
     assert!(body.contains(
@@ -676,13 +681,13 @@ fn the_heat_map_table_has_headers_from_the_scale_and_each_count_in_its_cell() {
 fn open_risks_are_ranked_by_score_and_the_rest_of_the_report_is_there() {
     let html = fixture_html();
     let ranked = between(&html, "<h2 id=\"open-risks\">", "</section>");
-    let order =
-        ["=HYPERLINK(", "-Two-person approval", "Recovery &lt;img", "@mentions are monitored"];
+    let order = ["=HYPERLINK(", "-Two-person approval", "Recovery &lt;img"];
     let positions: Vec<usize> =
         order.iter().map(|t| ranked.find(t).unwrap_or_else(|| panic!("{t} not ranked"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
     assert!(ranked.contains("<td>9</td><td><span class=\"band-high\">High</span></td>"));
     assert!(!ranked.contains("Two-step verification"), "an achieved item is not an open risk");
+    assert!(!ranked.contains("@mentions"), "nor is one rated but not yet assessed");
 
     let sections = between(&html, "<caption>Progress by section</caption>", "</table>");
     check("sections", sections, &[
@@ -1282,7 +1287,7 @@ fn proceeding_with_baseline_items_open_is_warned_in_the_sign_off() {
 fn open_items_not_rated_follow_the_ranked_risks_marked_not_rated() {
     let html = fixture_html();
     let ranked = between(&html, "<h2 id=\"open-risks\">", "</section>");
-    let last_rated = ranked.find("@mentions are monitored").unwrap();
+    let last_rated = ranked.find("Recovery &lt;img").unwrap();
     let unrated = ranked.find("Posts are captured").unwrap();
     assert!(last_rated < unrated, "after the rated ones");
     assert!(ranked.contains(&format!(
@@ -1325,23 +1330,28 @@ fn a_missing_rating_or_band_is_not_rated_throughout_the_html_report() {
     }
     assert_eq!(field(posts, "Impact"), "<bdi>3 – Severe</bdi>");
 
-    // A review in which an achieved item's ratings were cleared: its changes say "Not rated" on
-    // the side without them, open or not.
+    // A review in which an open item's ratings were cleared: its changes say "Not rated" on the
+    // side without them.
     let doc = fixture();
     let mut a = doc.assessment.start_review("a-1", t("2027-01-10T09:00:00Z"));
-    let two_step =
-        Action::SetRisk { item: ItemId::new("two-step"), likelihood: None, impact: None };
-    assert!(a.apply(&doc.definition, two_step, t("2027-01-11T09:00:00Z")));
+    let recovery =
+        Action::SetRisk { item: ItemId::new("recovery"), likelihood: None, impact: None };
+    assert!(a.apply(&doc.definition, recovery, t("2027-01-11T09:00:00Z")));
     let html = render(&doc.definition, &a);
     let changes = between(&html, "<h2 id=\"changes\">", "</section>");
-    let row = between(changes, "Two-step verification", "</tr>");
+    let row = between(changes, "Recovery &lt;img", "</tr>");
     let now = row.rsplit("<td>").next().unwrap();
     for term in ["Likelihood", "Impact", "Band"] {
         assert_eq!(field(now, term), NOT_RATED, "{term} now");
     }
-    assert_eq!(field(row, "Band"), "<span class=\"band-high\">High</span> (6)");
+    assert_eq!(field(row, "Band"), "<span class=\"band-medium\">Medium</span> (4)");
     let answers = between(&html, "<h2 id=\"answers\">", "</section>");
-    assert_eq!(field(between(answers, "Two-step verification", "</article>"), "Band"), NOT_RATED);
+    assert_eq!(field(between(answers, "Recovery &lt;img", "</article>"), "Band"), NOT_RATED);
+    // An achieved item shows no ratings at all, whatever it keeps: none counts.
+    let two_step = between(answers, "Two-step verification", "</article>");
+    for term in ["Likelihood", "Impact", "Score", "Band"] {
+        assert_eq!(field(two_step, term), NOT_RATED, "two-step: {term}");
+    }
 
     // Nowhere in the report is a rating, score or band "Not set".
     for html in [fixture_html(), html] {
@@ -1479,7 +1489,7 @@ fn the_csv_of_a_review_says_each_item_s_previous_status_and_band() {
         // Item, then status and band now, then at the last review.
         (
             "'=HYPERLINK(\"http://evil.example\",\"click\")",
-            ("Achieved", "High", "Not achieved", "High"),
+            ("Achieved", "", "Not achieved", "High"),
         ),
         (
             "Recovery <img src=x onerror=alert(1)>",
@@ -1518,7 +1528,7 @@ fn the_html_report_of_a_review_shows_the_changes_since_the_last_review() {
             "<tr><th scope=\"row\">Closed</th><td>1</td></tr>",
             "<tr><th scope=\"row\">Raised</th><td>1</td></tr>",
             "<tr><th scope=\"row\">Lowered</th><td>0</td></tr>",
-            "<td><dl class=\"fields\"><dt>Status</dt><dd>Not achieved</dd></dl></td><td><dl class=\"fields\"><dt>Status</dt><dd>Achieved</dd></dl></td>",
+            "<td><dl class=\"fields\"><dt>Status</dt><dd>Not achieved</dd><dt>Band</dt><dd><span class=\"band-high\">High</span> (9)</dd></dl></td><td><dl class=\"fields\"><dt>Status</dt><dd>Achieved</dd><dt>Band</dt><dd>Not rated</dd></dl></td>",
             "<td><dl class=\"fields\"><dt>Likelihood</dt><dd><bdi>2 – Possible</bdi></dd><dt>Band</dt><dd><span class=\"band-medium\">Medium</span> (4)</dd><dt>Action</dt><dd><bdi class=\"long\">&lt;script&gt;alert(1)&lt;/script&gt;</bdi></dd></dl></td>",
             "<dd><bdi class=\"long\">Reset =2 &lt;b&gt;now&lt;/b&gt;</bdi></dd>",
             &format!("<tr><th scope=\"row\"><bdi>No tracking pixel on our pages</bdi></th><td><bdi>Paid promotion</bdi></td><td><dl class=\"fields\"><dt>Scope</dt><dd>Out of scope: <bdi>{PAID_NO}</bdi></dd></dl></td><td><dl class=\"fields\"><dt>Scope</dt><dd>In scope</dd></dl></td></tr>"),

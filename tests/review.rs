@@ -285,7 +285,7 @@ fn risks_opened_and_closed_are_counted_as_the_summary_counts_open_items() {
         } }),
         Seen {
             items: lines(&[
-                "owner: Status",
+                "owner: Status, Band",
                 "records: Status, Likelihood, Impact, Band",
                 "breach: Likelihood, Impact, Band",
             ]),
@@ -306,15 +306,15 @@ fn risks_opened_and_closed_are_counted_as_the_summary_counts_open_items() {
             overall: overall("No open risks", "1 open item not rated"),
         },
     );
-    // Rated but not yet assessed counts as open, as in the summary.
+    // Rated but not yet assessed is not open, as in the summary: the ratings changed, no risk.
     check(
         serde_json::json!({ "answers": {} }),
         serde_json::json!({ "answers": { "records": { "likelihood": 2, "impact": 2 } } }),
         Seen {
-            items: lines(&["records: Likelihood, Impact, Band"]),
+            items: lines(&["records: Likelihood, Impact"]),
             retired: vec![],
-            counts: [1, 0, 0, 0],
-            overall: overall("No open risks", "Medium"),
+            counts: [0, 0, 0, 0],
+            overall: overall("No open risks", "No open risks"),
         },
     );
 }
@@ -392,7 +392,7 @@ fn answers_to_retired_items_that_differ_are_shown_as_retired() {
         } }),
         Seen {
             items: vec![],
-            retired: lines(&["dropped: Status", "gone: Status", "new: Notes"]),
+            retired: lines(&["dropped: Status", "gone: Status, Band", "new: Notes"]),
             // A retired item is in no figure: it opens and closes nothing.
             counts: [0; 4],
             overall: overall("No open risks", "No open risks"),
@@ -464,7 +464,7 @@ fn a_review_compares_itself_with_its_copy_of_the_earlier_assessment() {
         seen(&c),
         Seen {
             items: lines(&[
-                "shared-login: Status",
+                "shared-login: Status, Band",
                 "ad-account: Scope (out -> in)",
                 "links: Notes",
                 "pixel: Scope (out -> in)",

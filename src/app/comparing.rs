@@ -5,7 +5,7 @@
 
 use super::choices::quoted;
 use crate::core::compare::{compare, Comparison, Field, Side};
-use crate::core::scoring::{is_open, is_open_unrated};
+use crate::core::scoring::is_open;
 use crate::core::words::{or_not_set, rating_text, NOT_RATED};
 use crate::core::{Answer, Assessment, Band, ChecklistDefinition, RiskScale};
 
@@ -88,7 +88,7 @@ pub fn side_of(scale: &RiskScale, answer: &Answer) -> Side {
         action: answer.action.clone(),
         response: answer.response,
         out_of_scope: None,
-        open: if risk.is_some() { is_open(answer) } else { is_open_unrated(answer) },
+        open: is_open(answer),
     }
 }
 

@@ -93,6 +93,7 @@ mod tests {
         check(answer(Status::PartiallyAchieved, Some(3), Some(3)), [true, false, true]);
         check(answer(Status::Achieved, Some(3), Some(3)), [true, false, false]);
         check(answer(Status::NotApplicable, Some(3), Some(3)), [true, false, false]);
+        check(answer(Status::NotAssessed, Some(3), Some(3)), [true, true, false]);
         // A medium rating, or half a rating, is not high.
         check(answer(Status::NotAchieved, Some(2), Some(2)), [true, false, false]);
         check(answer(Status::NotAchieved, Some(3), None), [true, false, false]);

@@ -8,7 +8,7 @@
 
 use super::assessment::{unknown_items, Answer, Assessment, Response, Status};
 use super::definition::{ChecklistDefinition, ItemId, RiskScale, SectionId};
-use super::scoring::{is_open, is_open_unrated, OverallRating, Risk, Summary};
+use super::scoring::{is_open, OverallRating, Risk, Summary};
 
 /// What can differ about an item between two assessments: its scope, or a part of its answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,8 +147,7 @@ pub fn compare(def: &ChecklistDefinition, before: &Assessment, after: &Assessmen
         let (b, a) = (before.answer(&item.id), after.answer(&item.id));
         let in_before = def.in_scope(section, item, &before.scope);
         let in_after = def.in_scope(section, item, &after.scope);
-        let (open_before, open_after) =
-            (in_before && open(&def.scale, b), in_after && open(&def.scale, a));
+        let (open_before, open_after) = (in_before && is_open(b), in_after && is_open(a));
         out.opened += usize::from(open_after && !open_before);
         out.closed += usize::from(open_before && !open_after);
         if open_before && open_after {
@@ -193,15 +192,6 @@ pub fn compare(def: &ChecklistDefinition, before: &Assessment, after: &Assessmen
 pub fn since_review(def: &ChecklistDefinition, a: &Assessment) -> Option<Comparison> {
     let review = a.review_of.as_ref()?;
     Some(compare(def, &review.previous_assessment(a.created.clone()), a))
-}
-
-/// Whether the summary counts an answer in scope as open: a rated risk still to manage, or an
-/// unrated item found not achieved or partially achieved ([`Summary::of`]'s rule).
-fn open(scale: &RiskScale, answer: &Answer) -> bool {
-    match scale.risk(answer) {
-        Some(_) => is_open(answer),
-        None => is_open_unrated(answer),
-    }
 }
 
 /// An item change, with the fields that differ; `notes` says whether the notes do.

@@ -9,7 +9,7 @@
 use super::assessment::{unknown_items, Answer, Assessment, Snapshot, Status};
 use super::compare::{Field, ItemChange, Side};
 use super::definition::{ChecklistDefinition, ItemId, RiskScale};
-use super::scoring::{is_open_unrated, Band, ListedItem, OverallRating, Summary};
+use super::scoring::{is_open, ratings, Band, ListedItem, OverallRating, Summary};
 use super::summary_page::{baseline_warning, AnswersRecord, HeatMap, Part, Review, SummaryPage};
 use super::time::Timestamp;
 use super::words::{
@@ -148,7 +148,7 @@ fn previous_cells(
     let band = match scale.risk(answer) {
         _ if in_scope == Some(false) => "",
         Some(risk) => risk.band.label(),
-        None if is_open_unrated(answer) && in_scope == Some(true) => NOT_RATED,
+        None if is_open(answer) && in_scope == Some(true) => NOT_RATED,
         None => "",
     };
     (answer.status.label(), band)
@@ -182,8 +182,8 @@ fn csv_row(
         marks.in_scope.to_owned(),
         marks.out_of_scope_because.to_owned(),
         answer.status.label().to_owned(),
-        level_or_blank(answer.likelihood, &scale.likelihood),
-        level_or_blank(answer.impact, &scale.impact),
+        level_or_blank(ratings(answer).0, &scale.likelihood),
+        level_or_blank(ratings(answer).1, &scale.impact),
         risk.map(|r| r.score.to_string()).unwrap_or_default(),
         band.to_owned(),
         marks.before_go_live.to_owned(),
@@ -805,8 +805,8 @@ fn write_answer(
         out,
         &[
             ("Status", answer.status.label().to_owned()),
-            ("Likelihood", level_or_not_rated(answer.likelihood, &scale.likelihood)),
-            ("Impact", level_or_not_rated(answer.impact, &scale.impact)),
+            ("Likelihood", level_or_not_rated(ratings(answer).0, &scale.likelihood)),
+            ("Impact", level_or_not_rated(ratings(answer).1, &scale.impact)),
             ("Score", risk.map_or_else(not_rated, |r| r.score.to_string())),
             ("Band", risk.map_or_else(not_rated, |r| band_cell(r.band))),
             ("Owner", text_or_none(&answer.owner)),

@@ -7,6 +7,7 @@ use super::assessment::{Answer, Assessment, Status};
 use super::definition::{
     ChecklistDefinition, Item, ItemId, QuestionId, RiskScale, Section, SectionId,
 };
+use super::time::is_past;
 use super::words;
 use serde::{Deserialize, Serialize};
 
@@ -72,9 +73,11 @@ impl RiskScale {
         }
     }
 
-    /// The risk of an answer, once both likelihood and impact are rated.
+    /// The risk of an open answer ([`is_open`]), once both likelihood and impact are rated.
+    /// Any other answer has none, whatever ratings it keeps from when it was open.
     pub fn risk(&self, answer: &Answer) -> Option<Risk> {
-        let score = u32::from(answer.likelihood?) * u32::from(answer.impact?);
+        let (likelihood, impact) = ratings(answer);
+        let score = u32::from(likelihood?) * u32::from(impact?);
         Some(Risk { score, band: self.band(score) })
     }
 }
@@ -115,7 +118,7 @@ impl Progress {
     }
 }
 
-/// An open risk: rated, and not achieved or not applicable.
+/// An open risk: rated, and partially achieved or not achieved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OpenRisk {
@@ -172,11 +175,10 @@ impl SectionSummary {
             .iter()
             .filter(|item| section.applies(scope) && item.applies(scope))
             .map(|item| assessment.answer(&item.id));
-        for answer in answers {
+        for answer in answers.filter(|a| is_open(a)) {
             match def.scale.risk(answer) {
-                Some(risk) if is_open(answer) => worst = worst.max(Some(risk.band)),
-                None if is_open_unrated(answer) => unrated += 1,
-                _ => {}
+                Some(risk) => worst = worst.max(Some(risk.band)),
+                None => unrated += 1,
             }
         }
         SectionSummary {
@@ -274,13 +276,14 @@ pub struct ListedItem {
 
 impl ListedItem {
     fn of(scale: &RiskScale, section: &Section, item: &Item, answer: &Answer) -> ListedItem {
+        let (likelihood, impact) = ratings(answer);
         ListedItem {
             item: item.id.clone(),
             section: section.id.clone(),
             title: item.title.clone(),
             status: answer.status,
-            likelihood: answer.likelihood,
-            impact: answer.impact,
+            likelihood,
+            impact,
             risk: scale.risk(answer),
             owner: answer.owner.clone(),
             due: answer.due.clone(),
@@ -369,16 +372,41 @@ pub struct Summary {
     pub out_of_scope: Vec<OutOfScopeItem>,
 }
 
-/// True when an answer is a risk still to manage: neither achieved nor not applicable. Callers
-/// check that it is rated; a rated item not yet given a status counts, to be safe.
+/// True when an answer is an open risk: found partially achieved or not achieved. The one
+/// rule of what is open: only such an answer is rated, shown on the heat map, ranked among the
+/// open risks or listed as not rated, and asks for a response, an owner, a due date and an
+/// action. An item achieved, not applicable or not yet assessed keeps whatever ratings and
+/// details it was given (they come back if it is found wanting again), but they count for
+/// nothing.
 pub fn is_open(answer: &Answer) -> bool {
+    is_open_status(answer.status)
+}
+
+/// True for the statuses that make an answer open ([`is_open`]): partially achieved and not
+/// achieved.
+pub fn is_open_status(status: Status) -> bool {
+    matches!(status, Status::PartiallyAchieved | Status::NotAchieved)
+}
+
+/// The likelihood and impact that count: an open answer's ([`is_open`]); none for any other.
+pub fn ratings(answer: &Answer) -> (Option<u8>, Option<u8>) {
+    if is_open(answer) {
+        (answer.likelihood, answer.impact)
+    } else {
+        (None, None)
+    }
+}
+
+/// True when an answer still stands between the project and going live: neither achieved
+/// nor set aside as not applicable (not assessed, partially achieved or not achieved).
+pub fn is_outstanding(answer: &Answer) -> bool {
     !matches!(answer.status, Status::Achieved | Status::NotApplicable)
 }
 
-/// True when an answer without both ratings is still an open item: found not achieved or
-/// partially achieved. (An item not yet assessed and not rated is to assess, not open.)
-pub fn is_open_unrated(answer: &Answer) -> bool {
-    matches!(answer.status, Status::NotAchieved | Status::PartiallyAchieved)
+/// True when an open answer's due date is past on `today` (`YYYY-MM-DD`): shown as "Overdue".
+/// An answer not open is never overdue, whatever date it keeps.
+pub fn is_overdue(answer: &Answer, today: &str) -> bool {
+    is_open(answer) && answer.due.as_deref().is_some_and(|due| is_past(due, today))
 }
 
 impl Summary {
@@ -430,22 +458,18 @@ impl Summary {
                 }
                 by_status.add(answer.status);
                 let listed = || ListedItem::of(&def.scale, section, item, answer);
-                if item.baseline && is_open(answer) {
+                if item.baseline && is_outstanding(answer) {
                     before_go_live.push(listed());
                 }
-                let risk = def.scale.risk(answer);
-                let open = match risk {
-                    Some(_) => is_open(answer),
-                    None => is_open_unrated(answer),
-                };
-                if open && answer.impact == Some(top_impact) {
+                if !is_open(answer) {
+                    continue;
+                }
+                if answer.impact == Some(top_impact) {
                     needs_acceptance.push(listed());
                 }
-                let Some(risk) = risk.filter(|_| open) else {
-                    if open {
-                        by_band.unrated += 1;
-                        unrated.push(listed());
-                    }
+                let Some(risk) = def.scale.risk(answer) else {
+                    by_band.unrated += 1;
+                    unrated.push(listed());
                     continue;
                 };
                 match risk.band {
@@ -493,11 +517,7 @@ pub fn heat_map(def: &ChecklistDefinition, a: &Assessment) -> Vec<Vec<usize>> {
     let scale = &def.scale;
     let mut grid = vec![vec![0; scale.impact.len()]; scale.likelihood.len()];
     for (_, item) in def.items_in_scope(&a.scope) {
-        let answer = a.answer(&item.id);
-        let (Some(l), Some(i)) = (answer.likelihood, answer.impact) else { continue };
-        if !is_open(answer) {
-            continue;
-        }
+        let (Some(l), Some(i)) = ratings(a.answer(&item.id)) else { continue };
         let row = scale.likelihood.len().checked_sub(usize::from(l));
         let column = usize::from(i).checked_sub(1);
         // A level off the scale has no cell; reading a file refuses one, so this is defensive.
@@ -558,7 +578,7 @@ mod tests {
         assert_eq!(s.band(12), Band::Medium);
         assert_eq!(s.band(15), Band::High);
         assert_eq!(
-            s.risk(&answer(Status::NotAssessed, Some(5), Some(5))).map(|r| r.score),
+            s.risk(&answer(Status::PartiallyAchieved, Some(5), Some(5))).map(|r| r.score),
             Some(25)
         );
     }
@@ -619,8 +639,8 @@ mod tests {
             ],
             &[],
         );
-        // Rated but not yet assessed counts as open, as it does among the open risks.
-        check_acceptance(&[(NotAssessed, Some(1), Some(5))], &["i0"]);
+        // Rated but not yet assessed is not open either: only a status found wanting is.
+        check_acceptance(&[(NotAssessed, Some(1), Some(5))], &[]);
     }
 
     #[test]

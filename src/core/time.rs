@@ -136,6 +136,12 @@ pub fn add_days(date: &str, days: i64) -> Option<String> {
     date_of_day(day_number(date)? + days)
 }
 
+/// True when `date` is a real `YYYY-MM-DD` day before `today`: a due date already past. Either
+/// not a real date gives false (nothing is said to be past on a date that cannot be read).
+pub fn is_past(date: &str, today: &str) -> bool {
+    day_number(date).zip(day_number(today)).is_some_and(|(d, t)| d < t)
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -166,12 +172,6 @@ pub fn long_date(date: &str) -> Option<String> {
 /// date.
 pub fn month_year(date: &str) -> Option<String> {
     long_date(date).and_then(|d| d.split_once(' ').map(|(_, rest)| rest.to_owned()))
-}
-
-/// True when `date` is before `today` (both `YYYY-MM-DD`); false when either is not a real date.
-pub fn is_past(date: &str, today: &str) -> bool {
-    // Real dates written `YYYY-MM-DD` sort as text in the order of time.
-    is_date(date) && is_date(today) && date < today
 }
 
 /// A date typed as day, month and year (the GOV.UK date input), as the text to keep: a real
@@ -308,6 +308,20 @@ mod tests {
         assert!(is_past("2026-12-31", "2027-01-01"));
         assert_eq!(month_year("2026-12-07").as_deref(), Some("December 2026"));
         assert_eq!(month_year("2026-13-07"), None);
+    }
+
+    #[test]
+    fn a_date_is_past_from_the_day_after_it() {
+        assert!(is_past("2026-02-14", "2026-02-15"));
+        assert!(!is_past("2026-02-15", "2026-02-15"), "due today is not yet past");
+        assert!(!is_past("2026-02-16", "2026-02-15"));
+        // Across a year end and a leap day.
+        assert!(is_past("2026-12-31", "2027-01-01"));
+        assert!(!is_past("2027-01-01", "2026-12-31"));
+        assert!(is_past("2028-02-28", "2028-02-29"));
+        assert!(!is_past("999-01-01", "2026-01-01"), "not a date");
+        assert!(!is_past("2026-02-30", "2026-03-05"));
+        assert!(!is_past("2026-02-14", ""));
     }
 
     #[test]

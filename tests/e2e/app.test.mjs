@@ -75,8 +75,8 @@ describe('answering with the mouse', () => {
 
       // A status, with the mouse.
       assert.equal(await checkedStatus(page, itemA), null);
-      await chooseStatus(page, itemA, 'Achieved');
-      assert.equal(await checkedStatus(page, itemA), 'Achieved');
+      await chooseStatus(page, itemA, 'Not achieved');
+      assert.equal(await checkedStatus(page, itemA), 'Not achieved');
       const afterOne = await waitForProgress(page, (p) => p > 0);
 
       // The risk: not rated, then Probable x Severe = 9, High, said in text.
@@ -128,7 +128,7 @@ describe('answering with the mouse', () => {
       assert.deepEqual(await goToSectionAndRead(page, first.title, itemA), expectedA);
       assert.match(expectedA.risk, /High.*\b9\b/, 'likelihood 3 x impact 3 reads as high, score 9');
       assert.deepEqual(expectedA, {
-        status: 'Achieved',
+        status: 'Not achieved',
         likelihood: '3',
         impact: '3',
         notes: 'Owner named in the project record.\nSigned off by the SIRO.',
@@ -193,12 +193,12 @@ describe('answering with the keyboard only', () => {
 describe('saving', () => {
   it('keeps text typed just before a reload (flushed on pagehide)', () =>
     run('pagehide-flush', async ({ page }) => {
-      await chooseStatus(page, itemC, 'Not applicable');
+      await chooseStatus(page, itemC, 'Partially achieved');
       await field(page, itemC, 'Notes').fill('Typed, then reloaded at once.');
       await field(page, itemC, 'Owner').fill('Records manager');
       await page.reload({ waitUntil: 'load' });
       await waitUntilInteractive(page);
-      assert.equal(await checkedStatus(page, itemC), 'Not applicable');
+      assert.equal(await checkedStatus(page, itemC), 'Partially achieved');
       assert.equal(await field(page, itemC, 'Notes').inputValue(), 'Typed, then reloaded at once.');
       assert.equal(await field(page, itemC, 'Owner').inputValue(), 'Records manager');
     }));

@@ -162,8 +162,24 @@ export async function checkedStatus(page, title) {
   return null;
 }
 
-/** Chooses likelihood and impact levels (numbers, or '' for not rated) from the selects. */
+/** The statuses that ask for a rating, a response, an owner, a due date and an action. */
+export const OPEN_STATUSES = ['Partially achieved', 'Not achieved'];
+
+/**
+ * Shows the fields an item found wanting asks for (likelihood, impact, response, owner, due
+ * date, action): chooses "Not achieved" unless the item is already partially or not achieved.
+ */
+export async function reveal(page, title) {
+  if (!OPEN_STATUSES.includes(await checkedStatus(page, title))) await chooseStatus(page, title, 'Not achieved');
+  await item(page, title).getByLabel('Likelihood', { exact: true }).waitFor();
+}
+
+/**
+ * Chooses likelihood and impact levels (numbers, or '' for not rated) from the selects, choosing
+ * "Not achieved" first when the item is not yet found wanting (only such an item is rated).
+ */
 export async function rate(page, title, { likelihood, impact }) {
+  await reveal(page, title);
   const it = item(page, title);
   if (likelihood !== undefined) await it.getByLabel('Likelihood', { exact: true }).selectOption(String(likelihood));
   if (impact !== undefined) await it.getByLabel('Impact', { exact: true }).selectOption(String(impact));
@@ -175,11 +191,19 @@ export async function riskText(page, title) {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The item's text fields, by their labels. */
-export const field = (page, title, label) => item(page, title).getByLabel(label, { exact: true });
+/** The label of an item's notes: they ask why when the item is not applicable. */
+const NOTES = /^(Notes|Why is this not applicable\?)$/;
 
-/** Fills the item's free-text fields that are given: notes, owner, due (YYYY-MM-DD), action. */
+/** The item's text fields, by their labels ('Notes' finds the notes whatever they ask). */
+export const field = (page, title, label) => item(page, title).getByLabel(label === 'Notes' ? NOTES : label, { exact: true });
+
+/**
+ * Fills the item's free-text fields that are given: notes, owner, due (YYYY-MM-DD), action. An
+ * owner, due date or action is asked only of an item found wanting: "Not achieved" is chosen
+ * first when the item is not yet partially or not achieved.
+ */
 export async function fillDetails(page, title, { notes, owner, due, action }) {
+  if (owner !== undefined || due !== undefined || action !== undefined) await reveal(page, title);
   if (notes !== undefined) await field(page, title, 'Notes').fill(notes);
   if (owner !== undefined) await field(page, title, 'Owner').fill(owner);
   if (due !== undefined) await fillDate(item(page, title), 'Due date', due);
@@ -245,18 +269,24 @@ export async function recordDecision(page, given = {}) {
   return waitForStored(page, (r) => r.assessment.signoff?.recorded !== undefined);
 }
 
-/** Everything a person entered for an item, read back from the page. */
+/**
+ * Everything a person entered for an item, read back from the page. The fields only an item
+ * found wanting shows (ratings, owner, due date, action, risk) read null on any other.
+ */
 export async function readItem(page, title) {
   const it = item(page, title);
+  const status = await checkedStatus(page, title);
+  const open = OPEN_STATUSES.includes(status);
+  const shown = (read) => (open ? read() : null);
   return {
-    status: await checkedStatus(page, title),
-    likelihood: await it.getByLabel('Likelihood', { exact: true }).inputValue(),
-    impact: await it.getByLabel('Impact', { exact: true }).inputValue(),
+    status,
+    likelihood: await shown(() => it.getByLabel('Likelihood', { exact: true }).inputValue()),
+    impact: await shown(() => it.getByLabel('Impact', { exact: true }).inputValue()),
     notes: await field(page, title, 'Notes').inputValue(),
-    owner: await field(page, title, 'Owner').inputValue(),
-    due: await readDate(item(page, title), 'Due date'),
-    action: await field(page, title, 'Action').inputValue(),
-    risk: await riskText(page, title),
+    owner: await shown(() => field(page, title, 'Owner').inputValue()),
+    due: await shown(() => readDate(item(page, title), 'Due date')),
+    action: await shown(() => field(page, title, 'Action').inputValue()),
+    risk: await shown(() => riskText(page, title)),
   };
 }
 

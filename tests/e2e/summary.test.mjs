@@ -1,6 +1,6 @@
 // End-to-end tests of the Summary view, in the release build: the overall rating, the counts,
 // the heat map cell by cell, open risks ranked by score and what is not yet assessed; the
-// sign-off form, kept across a reload and marked for review when an answer changes later; the
+// sign-off form, kept across a reload and marked for review when a scope answer changes later; the
 // CSV and HTML report downloads; printing to PDF; and an axe-core scan of the Summary and
 // Assessments views.
 //
@@ -31,6 +31,7 @@ import {
   readDate,
   recordDecision,
   showView,
+  statusRadio,
   storedAssessment,
   waitForStored,
   waitUntilInteractive,
@@ -45,6 +46,10 @@ const [owner, objectives, policy, approval, value] = first.items;
 const [support, review] = second.items;
 
 const env = useBrowserAndServer();
+
+/** Answers the scope question `q` ("Yes" or "No"). */
+const answerScopeQuestion = (page, q, answer) =>
+  page.getByRole('region', { name: 'Scope', exact: true }).getByRole('group', { name: q.question, exact: true }).getByRole('radio', { name: answer, exact: true }).check();
 
 const { run } = env;
 
@@ -68,8 +73,9 @@ async function answerSome(page) {
   }
   await fillDetails(page, owner.title, { owner: 'Head of Digital', due: '2027-03-31', action: 'Name an owner.' });
   await fillDetails(page, objectives.title, { notes: FORMULA_NOTE });
-  await chooseStatus(page, approval.title, 'Achieved');
+  // Rated while not achieved, then found achieved: the ratings are kept, and count for nothing.
   await rate(page, approval.title, { likelihood: 3, impact: 3 });
+  await chooseStatus(page, approval.title, 'Achieved');
   await goToSection(page, second.title);
   await chooseStatus(page, support.title, 'Not applicable');
   await waitForStored(page, (r) => r.assessment.answers?.[support.id]?.status === 'not_applicable' && r.assessment.answers?.[objectives.id]?.notes === FORMULA_NOTE);
@@ -242,6 +248,9 @@ describe('the Summary view', () => {
       await form.getByText('Decision: Proceed with conditions on 2026-12-01 by Jane Smith').waitFor();
       assert.equal(await form.getByRole('textbox').count(), 0, 'no field to type in');
       await page.locator('.rc-header').getByText('Signed off on 1 December 2026 by Jane Smith (Deputy Director, Digital). Answers are read-only.').waitFor();
+      await showView(page, 'Checklist');
+      await goToSection(page, first.title);
+      assert.equal(await statusRadio(page, value.title, 'Achieved').isDisabled(), true, 'items are read-only once signed');
     }));
 });
 
@@ -272,9 +281,9 @@ describe('report downloads and printing', () => {
       assert.equal(row(support)[5], 'Not applicable');
       assert.equal(row(review)[5], 'Not assessed');
       // Filtering on Open risk gives the Summary's four open risks; the achieved item keeps its
-      // High band in the Band column but is not one of them.
+      // ratings, but they count for nothing: no levels, no band, not open.
       assert.deepEqual(body.filter((r) => r[18] === 'Yes').map((r) => r[1]).sort(), open.map(([it]) => it.title).sort());
-      assert.deepEqual([row(approval)[9], row(approval)[18]], ['High', '']);
+      assert.deepEqual([row(approval)[6], row(approval)[9], row(approval)[18]], ['', '', '']);
     }));
 
   it('Export HTML report: no script, and it holds the assessment title and the summary', () =>

@@ -202,7 +202,7 @@ fn checklist_view(shell: &Shell, s: &AppState) -> Html {
                 <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
                 <SectionNav {sections} current={s.section} />
                 <div class="rc-main">
-                    <SectionView index={s.section} filter={s.filter} kept={s.kept_in_view.clone()} {answers} scope={a.scope.clone()} />
+                    <SectionView index={s.section} filter={s.filter} kept={s.kept_in_view.clone()} {answers} scope={a.scope.clone()} signed={a.is_signed()} />
                     <RetiredAnswers {retired} />
                 </div>
             </div>

@@ -22,6 +22,8 @@ pub struct SectionProps {
     /// The scope answers, which decide the items shown; the answers to items set aside are
     /// kept and come back with them.
     pub scope: ScopeAnswers,
+    /// A decision is on record: the items' controls are disabled.
+    pub signed: bool,
 }
 
 #[component]
@@ -62,7 +64,7 @@ pub fn SectionView(props: &SectionProps) -> Html {
             }
             <div class="rc-items">
                 { for shown.into_iter().map(|(i, (item, answer))| html! {
-                    <ItemView key={item.id.as_str().to_owned()} section={props.index} index={i} answer={answer.clone()} />
+                    <ItemView key={item.id.as_str().to_owned()} section={props.index} index={i} answer={answer.clone()} signed={props.signed} />
                 }) }
             </div>
             <div class="rc-pager">
