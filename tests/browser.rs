@@ -344,7 +344,7 @@ async fn a_decision_shows_in_the_header_and_says_when_it_needs_review() {
     yew::scheduler::flush().await;
     let line =
         || host.query_selector(".rc-signoff-line").unwrap().map(|l| l.text_content().unwrap());
-    assert_eq!(line().as_deref(), Some("Decision: Proceed on 2026-11-20 by Jo Bloggs."));
+    assert_eq!(line().as_deref(), Some("Decision: Proceed on 20 November 2026 by Jo Bloggs."));
     button(&host, "Checklist").click();
     yew::scheduler::flush().await;
     control::<HtmlElement>(&item(&host, &first_title()), "Not achieved").click();
@@ -706,4 +706,54 @@ async fn a_scope_question_answered_no_hides_its_part_and_yes_brings_it_back_with
     yew::scheduler::flush().await;
     assert!(control::<HtmlInputElement>(&item(&host, &section.items[0].title), "Not achieved")
         .checked());
+}
+
+/// The id of the element with the focus.
+fn focused_id() -> String {
+    document().active_element().map(|el| el.id()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_summary_row_links_to_its_item_and_back_to_summary_returns_the_focus_to_it() {
+    use risk_checklist::core::{Action, ItemId, Status, Timestamp};
+    let def = default_checklist();
+    let (section, target) = (&def.sections[1], &def.sections[1].items[1]);
+    let id = target.id.clone();
+    let raw = record("Links", 5, Status::Achieved, |a| {
+        let t = Timestamp::parse("2026-03-05T10:00:00Z").unwrap();
+        let item = ItemId::new(id.as_str());
+        a.apply(
+            &def,
+            Action::SetStatus { item: item.clone(), status: Status::NotAchieved },
+            t.clone(),
+        );
+        a.apply(&def, Action::SetRisk { item, likelihood: Some(2), impact: Some(2) }, t);
+    });
+    plant_all("back", &[("a-back", raw)]);
+    let host = open("back").await;
+    button(&host, "Summary").click();
+    yew::scheduler::flush().await;
+    // The row of Open risks is a link named after the item.
+    let link: HtmlElement = wait_for("the open risk's link", || {
+        let links = host.query_selector_all(".rc-summary .rc-table th .rc-link").ok()?;
+        (0..links.length())
+            .filter_map(|i| links.item(i)?.dyn_into::<HtmlElement>().ok())
+            .find(|l| l.text_content().as_deref() == Some(target.title.as_str()))
+    })
+    .await;
+    let row = link.id();
+    assert!(row.ends_with(&format!("sum-risks-{}", target.id)), "{row}");
+    link.click();
+    let item_id = wait_for("the focus on the item", || {
+        let focused = focused_id();
+        focused.ends_with(&format!("{}-item", target.id)).then_some(focused)
+    })
+    .await;
+    assert!(document().get_element_by_id(&item_id).is_some());
+    let heading = host.query_selector(".rc-section-heading").unwrap().unwrap();
+    assert_eq!(heading.text_content().unwrap().trim(), section.title);
+    button(&host, "Back to summary").click();
+    wait_for("the focus back on the row", || (focused_id() == row).then_some(())).await;
+    assert!(host.query_selector(".rc-summary").unwrap().is_some());
+    assert!(host.query_selector(".rc-back").unwrap().is_none(), "no way back once back");
 }

@@ -381,6 +381,13 @@ pub fn is_open_unrated(answer: &Answer) -> bool {
     matches!(answer.status, Status::NotAchieved | Status::PartiallyAchieved)
 }
 
+/// True when an open item's due date is already past on `today` (`YYYY-MM-DD`): marked
+/// "Overdue". An item achieved or not applicable is never overdue.
+pub fn is_overdue(answer: &Answer, today: &str) -> bool {
+    is_open_unrated(answer)
+        && answer.due.as_deref().is_some_and(|due| super::time::is_past(due, today))
+}
+
 impl Summary {
     /// A summary of nothing, standing in until one is computed.
     pub fn empty() -> Summary {

@@ -162,6 +162,18 @@ pub fn long_date(date: &str) -> Option<String> {
     Some(format!("{} {month} {}", num(&b[8..10]), &date[..4]))
 }
 
+/// A `YYYY-MM-DD` date as [`long_date`] writes it, or the text as it is when it is not a real
+/// date: what every date shown to people reads as.
+pub fn date_text(date: &str) -> String {
+    long_date(date).unwrap_or_else(|| date.to_owned())
+}
+
+/// Whether `date` is a real date before `today` (both `YYYY-MM-DD`): a due date already past.
+pub fn is_past(date: &str, today: &str) -> bool {
+    // Real dates written `YYYY-MM-DD` sort as text in the order of time.
+    is_date(date) && is_date(today) && date < today
+}
+
 fn digits(b: &[u8]) -> bool {
     b.iter().all(u8::is_ascii_digit)
 }
@@ -233,5 +245,16 @@ mod tests {
         assert_eq!(long_date("2028-12-31").as_deref(), Some("31 December 2028"));
         assert_eq!(long_date("2026-02-30"), None);
         assert_eq!(long_date("15/02/2026"), None);
+        assert_eq!(date_text("2026-02-15"), "15 February 2026");
+        assert_eq!(date_text("2026-02-30"), "2026-02-30");
+    }
+
+    #[test]
+    fn a_date_is_past_from_the_day_after_it() {
+        assert!(is_past("2026-12-31", "2027-01-01"));
+        assert!(!is_past("2027-01-01", "2027-01-01"));
+        assert!(!is_past("2027-01-02", "2027-01-01"));
+        assert!(!is_past("2026-02-30", "2027-01-01"));
+        assert!(!is_past("2026-01-01", "not a date"));
     }
 }

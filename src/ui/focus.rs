@@ -99,6 +99,7 @@ fn element_ids(s: &AppState, shell: &Shell, openers: &Openers) -> Vec<String> {
         FocusTarget::ResetQuestion => vec![shell.id("reset-cancel")],
         FocusTarget::StartAgain => vec![shell.id("reset")],
         FocusTarget::DecisionLine => vec![shell.id("signoff-decision-line")],
+        FocusTarget::SummaryRow(row) => vec![shell.id(row), shell.id("summary")],
         FocusTarget::RenameField(id) => vec![shell.id(&format!("rename-{id}"))],
         FocusTarget::RenameButton(id) => vec![shell.id(&format!("rename-button-{id}"))],
     }

@@ -3,7 +3,8 @@
 
 use super::field::button;
 use super::field::{field, Kind};
-use crate::core::summary_page::{baseline_warning, decision_line};
+use super::summary::acceptance_list;
+use crate::core::summary_page::{baseline_warning, decision_line, AcceptanceRow};
 use crate::core::{Action, Decision, SignOff};
 use crate::ui::context::use_shell_of;
 use crate::ui::ops::Op;
@@ -15,8 +16,9 @@ pub struct SignOffProps {
     pub signoff: SignOff,
     /// How many baseline items in scope are still to do (not achieved or not assessed).
     pub baseline_open: usize,
-    /// The titles of open items rated at the highest impact, for explicit acceptance.
-    pub acceptance: Vec<String>,
+    /// The open risks for explicit acceptance: those at the highest impact and those to be
+    /// tolerated, each a link to its item.
+    pub acceptance: Vec<AcceptanceRow>,
 }
 
 #[component]
@@ -52,8 +54,8 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
             if !props.acceptance.is_empty() {
                 <div class="rc-panel rc-acceptance">
                     <p><strong>{"For the risk owner's explicit acceptance: "}</strong>
-                        {"these open risks are rated at the highest impact, whatever their band. A decision to proceed accepts each of them; say how each is handled in the conditions."}</p>
-                    <ul>{ for props.acceptance.iter().map(|t| html! { <li><bdi>{ t }</bdi></li> }) }</ul>
+                        {"these open risks are rated at the highest impact, whatever their band, or are to be tolerated. A decision to proceed accepts each of them; say how each is handled in the conditions."}</p>
+                    { acceptance_list(&shell, &props.acceptance) }
                 </div>
             }
             if let Some(warning) = baseline_warning(so, props.baseline_open) {
