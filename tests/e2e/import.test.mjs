@@ -14,6 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { AxeBuilder } from '@axe-core/playwright';
+
 import { signed } from './fingerprint.mjs';
 import {
   assessmentRows,
@@ -28,6 +30,7 @@ import {
   field,
   fillDetails,
   fileOf,
+  formatViolations,
   goToSection,
   importAlert,
   importFile,
@@ -410,6 +413,8 @@ describe('Import: the fingerprint of a signed file', () => {
       await chooseFile(page, fileOf('signed.json', JSON.stringify(file)));
       await preview.getByText('This file matches the signed version.', { exact: true }).waitFor();
       assert.equal(await preview.getByText('has changed since it was signed').count(), 0);
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      assert.equal(violations.length, 0, formatViolations(violations));
       await cancel();
 
       // The file's answers edited by hand after it was signed.

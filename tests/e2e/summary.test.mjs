@@ -268,15 +268,21 @@ describe('the Summary view', () => {
     }));
 });
 
+/** An axe-core scan of the page (WCAG 2.2 AA): its violations, formatted, or "". */
+async function axeViolations(page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return formatViolations(violations);
+}
+
 /** The element with the focus: its id and text. */
 const active = (page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent.trim() ?? '' }));
 
 /** Follows the Summary link `link` from the keyboard, then "Back to summary": the focus must be back on that link. */
 async function followAndBack(page, link, title) {
+  const id = await link.getAttribute('id');
   await link.press('Enter');
   const target = page.getByRole('group', { name: title, exact: true });
   await eventually(() => target.evaluate((el) => el === document.activeElement), `focus on the item "${title}"`);
-  const id = await link.getAttribute('id');
   const back = page.getByRole('button', { name: 'Back to summary', exact: true });
   await back.press('Enter');
   await eventually(async () => (await active(page)).id === id, `focus back on the Summary row "${title}" (${id})`);
@@ -306,6 +312,7 @@ describe('links from the Summary and back', () => {
       await notYet.getByRole('button', { name: far.title, exact: true }).press('Enter');
       await goToSection(page, first.title);
       await page.getByRole('button', { name: 'Back to summary', exact: true }).waitFor();
+      assert.equal(await axeViolations(page), '', 'the checklist with "Back to summary"');
       await showView(page, 'Summary');
       await showView(page, 'Checklist');
       assert.equal(await page.getByRole('button', { name: 'Back to summary', exact: true }).count(), 0);
@@ -360,6 +367,7 @@ describe('a signed assessment in the Summary and every report', () => {
       assert.match(await summary.locator('.rc-record dt').innerText(), /^Fingerprint$/);
       await summary.getByText('This assessment matches the signed version.', { exact: true }).waitFor();
       await summary.getByText(`Review due on ${review.long}`, { exact: true }).waitFor();
+      assert.equal(await axeViolations(page), '', 'the Summary of a signed assessment');
 
       // Open risks: the response (or none), the due date in words, marked overdue.
       const risks = await tableAfter(page, 'Open risks, highest first');
