@@ -622,7 +622,7 @@ async fn a_review_shows_what_changed_since_the_last_review_in_its_summary() {
     assert!(text.starts_with("Changes since last review"), "{text}");
     assert!(
         text.contains(
-            "This assessment reviews Team chat, decided 2026-03-04 by Jo Bloggs (Proceed)."
+            "This assessment reviews Team chat, decided 4 March 2026 by Jo Bloggs (Proceed)."
         ),
         "{text}"
     );
@@ -638,7 +638,7 @@ async fn a_review_shows_what_changed_since_the_last_review_in_its_summary() {
 async fn a_review_line_leaves_out_a_blank_owner_and_blank_conditions_as_the_report_does() {
     let (_, text) = review_changes_text("review-blank", "   ", " \n ").await;
     assert!(
-        text.contains("This assessment reviews Team chat, decided 2026-03-04 (Proceed)."),
+        text.contains("This assessment reviews Team chat, decided 4 March 2026 (Proceed)."),
         "{text}"
     );
     assert!(!text.contains(" by ") && !text.contains("Its conditions"), "{text}");
