@@ -11,7 +11,8 @@ use super::compare::{Field, ItemChange, Side};
 use super::definition::{ChecklistDefinition, ItemId, RiskScale};
 use super::scoring::{is_open_unrated, is_overdue, Band, ListedItem, OverallRating};
 use super::summary_page::{
-    band_key, baseline_warning, decision_line, AnswersRecord, HeatMap, Part, Review, SummaryPage,
+    band_key, baseline_warning, withdrawn_decision, AnswersRecord, HeatMap, Part, Review,
+    SummaryPage,
 };
 use super::time::{date_text, Timestamp};
 use super::words::{
@@ -458,12 +459,7 @@ fn write_withdrawn(out: &mut String, a: &Assessment) -> fmt::Result {
     }
     out.push_str("<h3>Withdrawn decisions</h3>\n<ul>\n");
     for w in &a.withdrawn {
-        writeln!(
-            out,
-            "<li>{}; withdrawn on {}</li>",
-            escape(&decision_line(&w.signoff)),
-            escape(&date_text(w.withdrawn.date()))
-        )?;
+        writeln!(out, "<li>{}</li>", escape(&withdrawn_decision(w)))?;
     }
     out.push_str("</ul>\n");
     Ok(())

@@ -3,7 +3,9 @@
 //! HTML report all render this model, so a figure, a list or the review line cannot differ
 //! between them; [`AnswersRecord`] does the same for the record of every answer.
 
-use super::assessment::{unknown_items, Assessment, Decision, Response, SignOff, Status};
+use super::assessment::{
+    unknown_items, Assessment, Decision, Response, SignOff, Status, Withdrawn,
+};
 use super::compare::{since_review, Comparison};
 use super::decision::ReviewState;
 use super::definition::{ChecklistDefinition, Item, ItemId, RiskScale, Section, SectionId};
@@ -455,6 +457,12 @@ pub fn decision_line(signoff: &SignOff) -> String {
         (Some(d), None) => format!("Decision: {} (date not recorded yet)", d.label()),
         _ => "Not signed off yet.".to_owned(),
     }
+}
+
+/// A decision withdrawn, as its record lists it: "Decision: Proceed on 4 March 2026 by Jo
+/// Bloggs; withdrawn on 7 December 2026".
+pub fn withdrawn_decision(w: &Withdrawn) -> String {
+    format!("{}; withdrawn on {}", decision_line(&w.signoff), date_text(w.withdrawn.date()))
 }
 
 /// The answers of an assessment as its record lists them: by section the items in scope, then
