@@ -671,7 +671,7 @@ async fn a_review_shows_what_changed_since_the_last_review_in_its_summary() {
     assert!(text.starts_with("Changes since last review"), "{text}");
     assert!(
         text.contains(
-            "This assessment reviews Team chat, decided 2026-03-04 by Jo Bloggs (Proceed)."
+            "This assessment reviews Team chat, decided 4 March 2026 by Jo Bloggs (Proceed)."
         ),
         "{text}"
     );
@@ -687,7 +687,7 @@ async fn a_review_shows_what_changed_since_the_last_review_in_its_summary() {
 async fn a_review_line_leaves_out_a_blank_owner_and_blank_conditions_as_the_report_does() {
     let (_, text) = review_changes_text("review-blank", "   ", " \n ").await;
     assert!(
-        text.contains("This assessment reviews Team chat, decided 2026-03-04 (Proceed)."),
+        text.contains("This assessment reviews Team chat, decided 4 March 2026 (Proceed)."),
         "{text}"
     );
     assert!(!text.contains(" by ") && !text.contains("Its conditions"), "{text}");
@@ -895,4 +895,54 @@ async fn a_signed_assessment_s_items_cannot_be_changed() {
     yew::scheduler::flush().await;
     assert!(!achieved.checked());
     assert!(control::<HtmlInputElement>(&item(&host, &first_title()), "Not achieved").checked());
+}
+
+/// The id of the element with the focus.
+fn focused_id() -> String {
+    document().active_element().map(|el| el.id()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_summary_row_links_to_its_item_and_back_to_summary_returns_the_focus_to_it() {
+    use risk_checklist::core::{Action, ItemId, Status, Timestamp};
+    let def = default_checklist();
+    let (section, target) = (&def.sections[1], &def.sections[1].items[1]);
+    let id = target.id.clone();
+    let raw = record("Links", 5, Status::Achieved, |a| {
+        let t = Timestamp::parse("2026-03-05T10:00:00Z").unwrap();
+        let item = ItemId::new(id.as_str());
+        a.apply(
+            &def,
+            Action::SetStatus { item: item.clone(), status: Status::NotAchieved },
+            t.clone(),
+        );
+        a.apply(&def, Action::SetRisk { item, likelihood: Some(2), impact: Some(2) }, t);
+    });
+    plant_all("back", &[("a-back", raw)]);
+    let host = open("back").await;
+    button(&host, "Summary").click();
+    yew::scheduler::flush().await;
+    // The row of Open risks is a link named after the item.
+    let link: HtmlElement = wait_for("the open risk's link", || {
+        let links = host.query_selector_all(".rc-summary .rc-table th .rc-link").ok()?;
+        (0..links.length())
+            .filter_map(|i| links.item(i)?.dyn_into::<HtmlElement>().ok())
+            .find(|l| l.text_content().as_deref() == Some(target.title.as_str()))
+    })
+    .await;
+    let row = link.id();
+    assert!(row.ends_with(&format!("sum-risks-{}", target.id)), "{row}");
+    link.click();
+    let item_id = wait_for("the focus on the item", || {
+        let focused = focused_id();
+        focused.ends_with(&format!("{}-item", target.id)).then_some(focused)
+    })
+    .await;
+    assert!(document().get_element_by_id(&item_id).is_some());
+    let heading = host.query_selector(".rc-section-heading").unwrap().unwrap();
+    assert_eq!(heading.text_content().unwrap().trim(), section.title);
+    button(&host, "Back to summary").click();
+    wait_for("the focus back on the row", || (focused_id() == row).then_some(())).await;
+    assert!(host.query_selector(".rc-summary").unwrap().is_some());
+    assert!(host.query_selector(".rc-back").unwrap().is_none(), "no way back once back");
 }

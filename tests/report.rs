@@ -83,14 +83,15 @@ fn the_csv_matches_the_reviewed_file() {
     let doc = fixture();
     // The one bidi override is written as a visible tag, so the reviewed file holds no
     // invisible control character that could disguise it in an editor or a diff.
-    let csv = csv_report(&doc.definition, &doc.assessment).replace('\u{202e}', "{U+202E}");
+    let csv =
+        csv_report(&doc.definition, &doc.assessment, &exported()).replace('\u{202e}', "{U+202E}");
     expect_file("assessment-mixed.csv", &csv);
 }
 
 #[test]
 fn the_csv_has_a_byte_order_mark_crlf_lines_a_header_and_a_row_per_item_then_retired_answers() {
     let doc = fixture();
-    let text = csv_report(&doc.definition, &doc.assessment);
+    let text = csv_report(&doc.definition, &doc.assessment, &exported());
     assert!(text.starts_with("\u{feff}Section,Item,Baseline,In scope,Out of scope because,Status,"));
     assert!(text.ends_with("\r\n"));
     let rows = parse_csv(&text);
@@ -118,10 +119,16 @@ fn the_csv_has_a_byte_order_mark_crlf_lines_a_header_and_a_row_per_item_then_ret
 #[test]
 fn csv_fields_read_back_as_written() {
     let doc = fixture();
-    let rows = parse_csv(&csv_report(&doc.definition, &doc.assessment));
-    let row = |item: &str| {
+    let rows = parse_csv(&csv_report(&doc.definition, &doc.assessment, &exported()));
+    // The first 19 columns; the last three (Response, Overdue, Fingerprint) below, and for a
+    // decision on record in tests/summary.rs.
+    let full = |item: &str| {
         rows.iter().find(|r| r[1] == item).unwrap_or_else(|| panic!("no row for {item:?}")).clone()
     };
+    let row = |item: &str| full(item)[..19].to_vec();
+    // Due on 2026-03-31, before the export, and still open: overdue. No response, and no
+    // fingerprint: the fixture's decision was recorded before fingerprints were.
+    assert_eq!(full("'=HYPERLINK(\"http://evil.example\",\"click\")")[19..], ["", "Overdue", ""]);
     assert_eq!(
         row("'=HYPERLINK(\"http://evil.example\",\"click\")"),
         [
@@ -296,7 +303,7 @@ fn an_item_out_of_scope_has_no_score_or_band_in_the_csv() {
         ad_open.clone(),
         Action::SetRisk { item: ItemId::new("ad-account"), likelihood: Some(2), impact: Some(3) },
     ]);
-    let rows = parse_csv(&csv_report(&def, &a));
+    let rows = parse_csv(&csv_report(&def, &a, &exported()));
     let out: Vec<&Vec<String>> = rows.iter().filter(|r| r[3] == "No").collect();
     let titles: Vec<&str> = out.iter().map(|r| r[1].as_str()).collect();
     assert_eq!(titles, ["Ad account access is reviewed", "No tracking pixel on our pages"]);
@@ -315,7 +322,7 @@ fn an_item_out_of_scope_has_no_score_or_band_in_the_csv() {
         Action::SetRisk { item: ItemId::new("ad-account"), likelihood: Some(2), impact: Some(3) },
         Action::SetScope { question: QuestionId::new("paid-promotion"), answer: Some(true) },
     ]);
-    let rows = parse_csv(&csv_report(&def, &a));
+    let rows = parse_csv(&csv_report(&def, &a, &exported()));
     let cells = |item: &str| {
         let r = rows.iter().find(|r| r[1] == item).unwrap();
         (r[3].clone(), r[8].clone(), r[9].clone())
@@ -327,7 +334,7 @@ fn an_item_out_of_scope_has_no_score_or_band_in_the_csv() {
 #[test]
 fn no_csv_cell_can_start_a_formula() {
     let doc = fixture();
-    for row in parse_csv(&csv_report(&doc.definition, &doc.assessment)) {
+    for row in parse_csv(&csv_report(&doc.definition, &doc.assessment, &exported())) {
         for cell in row {
             assert!(
                 !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
@@ -339,8 +346,8 @@ fn no_csv_cell_can_start_a_formula() {
 
 /// Writes `input` as the notes of the first item and checks the field as read back, and a
 /// fragment of the raw text (notes are followed by the two previous-review columns, empty as
-/// the fixture is not a review, and Open risk, empty as the first item is achieved, so the
-/// fragment ends the line after three commas).
+/// the fixture is not a review, Open risk, empty as the first item is achieved, and Response,
+/// Overdue and Fingerprint, empty too, so the fragment ends the line after six commas).
 fn check_notes(input: &str, expected: &str, raw: &str) {
     let doc = fixture();
     let mut a = doc.assessment;
@@ -348,9 +355,9 @@ fn check_notes(input: &str, expected: &str, raw: &str) {
     a.signoff = None;
     let notes = Action::SetNotes { item: first, notes: input.into() };
     assert!(a.apply(&doc.definition, notes, exported()), "notes {input:?}");
-    let text = csv_report(&doc.definition, &a);
+    let text = csv_report(&doc.definition, &a, &exported());
     assert_eq!(parse_csv(&text)[1][15], expected, "notes {input:?}");
-    let raw = format!("{},,,\r\n", raw.strip_suffix("\r\n").unwrap());
+    let raw = format!("{},,,,,,\r\n", raw.strip_suffix("\r\n").unwrap());
     assert!(text.contains(&raw), "notes {input:?}: {raw:?} not in\n{text}");
 }
 
@@ -384,14 +391,14 @@ proptest::proptest! {
     #[test]
     fn any_text_reads_back_from_the_csv(notes in "\\PC{0,40}", owner in "[,\"\r\n a-z=]{0,12}", action in "\\PC{0,40}") {
         let doc = fixture();
-        let before = parse_csv(&csv_report(&doc.definition, &doc.assessment)).len();
+        let before = parse_csv(&csv_report(&doc.definition, &doc.assessment, &exported())).len();
         let mut a = doc.assessment;
         let first = doc.definition.sections[0].items[0].id.clone();
         let set = |a: &mut Assessment, action: Action| { a.apply(&doc.definition, action, exported()); };
         set(&mut a, Action::SetNotes { item: first.clone(), notes: notes.clone() });
         set(&mut a, Action::SetOwner { item: first.clone(), owner: owner.clone() });
         set(&mut a, Action::SetMitigation { item: first, action: action.clone() });
-        let rows = parse_csv(&csv_report(&doc.definition, &a));
+        let rows = parse_csv(&csv_report(&doc.definition, &a, &exported()));
         let guarded = |s: &str| if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
         proptest::prop_assert_eq!(rows.len(), before);
         proptest::prop_assert_eq!(&rows[1][12], &guarded(&a.answer(&doc.definition.sections[0].items[0].id).owner));
@@ -429,7 +436,7 @@ proptest::proptest! {
             a.apply(&doc.definition, change, exported());
         }
         let summary = Summary::of(&doc.definition, &a);
-        let rows = parse_csv(&csv_report(&doc.definition, &a));
+        let rows = parse_csv(&csv_report(&doc.definition, &a, &exported()));
         let open = rows[0].iter().position(|c| c == "Open risk").unwrap();
         let count = |band: &str| rows[1..].iter().filter(|r| r[open] == "Yes" && r[9] == band).count();
         proptest::prop_assert_eq!(count("High"), summary.by_band.high);
@@ -612,7 +619,7 @@ fn the_html_report_shows_the_fixture_summary() {
     assert!(summary.contains(&format!("<tr><th scope=\"row\">{NOT_RATED}</th><td>1</td></tr>")));
     let worst = risks.iter().map(|r| r.2).max().unwrap();
     assert!(summary.contains(&format!(
-        "Overall rating (worst open risk): <strong class=\"band-{}\">{}</strong> (and 1 open item not rated)",
+        "<p class=\"overall\"><strong class=\"band-{}\">The overall rating is {}. 1 open item is not rated yet.</strong></p>",
         worst.key(),
         worst.label()
     )));
@@ -720,9 +727,18 @@ fn open_risks_are_ranked_by_score_and_the_rest_of_the_report_is_there() {
         &["<bdi class=\"long\">Done, see &quot;policy&quot; doc,\nline two</bdi>"],
         &["FOI requests"],
     );
-    for field in
-        ["Status", "Likelihood", "Impact", "Score", "Band", "Owner", "Due date", "Action", "Notes"]
-    {
+    for field in [
+        "Status",
+        "Likelihood",
+        "Impact",
+        "Score",
+        "Band",
+        "Response",
+        "Owner",
+        "Due date",
+        "Action",
+        "Notes",
+    ] {
         assert_eq!(
             answers.matches(&format!("<dt>{field}</dt>")).count(),
             9,
@@ -737,7 +753,7 @@ fn open_risks_are_ranked_by_score_and_the_rest_of_the_report_is_there() {
         "header",
         header,
         &[
-            "<dt>Exported</dt><dd><bdi>2026-11-25</bdi></dd>",
+            "<dt>Exported</dt><dd><bdi>25 November 2026</bdi></dd>",
             "<dt>Assessor</dt><dd><bdi>Ana O&#39;Neil</bdi></dd>",
         ],
         &[],
@@ -895,6 +911,10 @@ fn check_inert(html: &str) {
         "/td",
         "div",
         "/div",
+        "ul",
+        "/ul",
+        "li",
+        "/li",
     ];
     let allowed_attributes = [
         "lang",
@@ -980,14 +1000,14 @@ fn every_table_of_the_html_report_scrolls_in_its_own_named_region() {
     let (def, a) = fully_answered();
     let html = render(&def, &a);
     assert!(html.contains("<p>Every item in scope is assessed.</p>"));
-    // Summary (2 counts, heat map, sections), before go-live, open risks, acceptance, out of
-    // scope, and the two scale tables.
-    assert_eq!(check_tables_scroll_in_regions(&html), 10);
+    // Summary (2 counts, heat map, sections), before go-live (still to do, not applicable),
+    // open risks, acceptance, out of scope, and the two scale tables.
+    assert_eq!(check_tables_scroll_in_regions(&html), 11);
     // The fixture adds the items not yet assessed; a review of it adds its counts and its
     // changes, and has no items out of scope.
-    assert_eq!(check_tables_scroll_in_regions(&fixture_html()), 11);
+    assert_eq!(check_tables_scroll_in_regions(&fixture_html()), 12);
     let (def, a) = reviewed();
-    assert_eq!(check_tables_scroll_in_regions(&render(&def, &a)), 12);
+    assert_eq!(check_tables_scroll_in_regions(&render(&def, &a)), 13);
 }
 
 /// The declarations of each rule of the report's stylesheet whose selector list is exactly
@@ -1107,8 +1127,8 @@ fn the_sign_off_block_says_where_the_decision_stands() {
             "<dt>Role</dt><dd><bdi>SIRO</bdi></dd>",
             "<dt>Decision</dt><dd>Proceed with conditions</dd>",
             "<dt>Conditions</dt><dd><bdi class=\"long\">Fix &quot;2SV&quot; &amp; recovery &lt;first&gt;</bdi></dd>",
-            "<dt>Decision date</dt><dd><bdi>2026-11-20</bdi></dd>",
-            "<dt>Review date</dt><dd><bdi>2027-01-31</bdi></dd>",
+            "<dt>Decision date</dt><dd><bdi>20 November 2026</bdi></dd>",
+            "<dt>Review date</dt><dd><bdi>31 January 2027</bdi></dd>",
         ],
         &["Not signed off yet"],
     );
@@ -1138,9 +1158,7 @@ fn an_empty_assessment_reports_no_risks_and_every_item_to_do() {
     let doc = fixture();
     let a = Assessment::new(exported());
     let html = render(&doc.definition, &a);
-    assert!(
-        html.contains("Overall rating (worst open risk): <strong>None</strong> (no open risks)")
-    );
+    assert!(html.contains("<p class=\"overall\"><strong>There are no open risks.</strong></p>"));
     assert!(html.contains("<p>No open risks.</p>"));
     assert!(html.contains("<dt>Assessor</dt><dd><span class=\"none\">Not set</span></dd>"));
     assert_eq!(
@@ -1149,7 +1167,7 @@ fn an_empty_assessment_reports_no_risks_and_every_item_to_do() {
             .count(),
         doc.definition.item_count()
     );
-    let rows = parse_csv(&csv_report(&doc.definition, &a));
+    let rows = parse_csv(&csv_report(&doc.definition, &a, &exported()));
     assert_eq!(rows.len(), 1 + doc.definition.item_count());
     // With no scope question answered every item is in scope, and every baseline item is
     // still to do before go-live.
@@ -1219,7 +1237,8 @@ fn scope_answers_to_questions_the_checklist_lacks_are_shown_as_kept() {
 fn the_html_report_lists_what_remains_before_go_live() {
     let html = fixture_html();
     let before = between(&html, "<h2 id=\"before-go-live\">", "</section>");
-    let rows: Vec<&str> = before
+    let todo = between(before, "<caption>Baseline items still to do", "</table>");
+    let rows: Vec<&str> = todo
         .split("<tr><th scope=\"row\">")
         .skip(1)
         .map(|r| between(r, "<bdi>", "</bdi>"))
@@ -1243,11 +1262,15 @@ fn the_html_report_lists_what_remains_before_go_live() {
         Action::SetStatus { item: ItemId::new("foi"), status: Status::NotApplicable },
     ]);
     let html = render(&def, &a);
+    let before = between(&html, "<h2 id=\"before-go-live\">", "</section>");
     check(
         "none left",
-        between(&html, "<h2 id=\"before-go-live\">", "</section>"),
-        &["<p>None left: every baseline item in scope is achieved or not applicable.</p>"],
-        &["<table"],
+        before,
+        &[
+            "<p>None left: every baseline item in scope is achieved or not applicable.</p>",
+            "<caption>Baseline items not applicable</caption>",
+        ],
+        &["Baseline items still to do"],
     );
 }
 
@@ -1303,7 +1326,7 @@ fn open_items_not_rated_follow_the_ranked_risks_marked_not_rated() {
     ]);
     let html = render(&def, &a);
     assert!(html.contains(
-        "Overall rating (worst open risk): <strong>Not rated</strong> (1 open item not rated)"
+        "<p class=\"overall\"><strong>There is no overall rating yet: 1 open item is not rated.</strong></p>"
     ));
 }
 
@@ -1372,8 +1395,8 @@ fn open_items_at_the_highest_impact_are_for_the_owner_to_accept() {
         acceptance,
         &[
             "<p>Open items rated at the highest impact, <bdi>Severe</bdi>, whatever their band",
-            "<td><bdi>3 – Probable</bdi></td><td><bdi>3 – Severe</bdi></td><td><span class=\"band-high\">High</span></td></tr>",
-            &format!("<bdi>Posts are captured, with retention</bdi></th><td><bdi>Records</bdi></td><td>Not achieved</td><td>{NOT_RATED}</td><td><bdi>3 – Severe</bdi></td><td>{NOT_RATED}</td></tr>"),
+            "<td><bdi>3 – Probable</bdi></td><td><bdi>3 – Severe</bdi></td><td><span class=\"band-high\">High</span></td><td><span class=\"none\">No response chosen</span></td></tr>",
+            &format!("<bdi>Posts are captured, with retention</bdi></th><td><bdi>Records</bdi></td><td>Highest impact</td><td>Not achieved</td><td>{NOT_RATED}</td><td><bdi>3 – Severe</bdi></td><td>{NOT_RATED}</td><td><span class=\"none\">No response chosen</span></td></tr>"),
         ],
         // Achieved, out of scope, retired: none is for acceptance.
         &["Two-step", "tracking pixel", "old-item"],
@@ -1387,7 +1410,7 @@ fn open_items_at_the_highest_impact_are_for_the_owner_to_accept() {
     let html = render(&def, &a);
     let acceptance = between(&html, "<h2 id=\"acceptance\">", "</section>");
     assert!(acceptance.contains("<td><bdi>1 – Remote</bdi></td><td><bdi>3 – Severe</bdi></td><td><span class=\"band-medium\">Medium</span></td>"));
-    let rows = parse_csv(&csv_report(&def, &a));
+    let rows = parse_csv(&csv_report(&def, &a, &exported()));
     let recovery = rows.iter().find(|r| r[1].starts_with("Recovery")).unwrap();
     assert_eq!((recovery[9].as_str(), recovery[11].as_str()), ("Medium", "Needed"));
 }
@@ -1437,7 +1460,7 @@ fn a_checklist_without_scope_baseline_or_descriptions_adds_none_of_their_section
         assert!(!html.contains(absent), "{absent}");
     }
     assert!(html.contains("id=\"acceptance\""), "every scale has a highest impact");
-    let rows = parse_csv(&csv_report(&def, &a));
+    let rows = parse_csv(&csv_report(&def, &a, &exported()));
     assert!(rows[1..rows.len() - 1]
         .iter()
         .all(|r| r[2].is_empty() && r[3] == "Yes" && r[4].is_empty()));
@@ -1472,15 +1495,15 @@ fn reviewed() -> (ChecklistDefinition, Assessment) {
 #[test]
 fn the_csv_of_a_review_matches_the_reviewed_file() {
     let (def, a) = reviewed();
-    let csv = csv_report(&def, &a).replace('\u{202e}', "{U+202E}");
+    let csv = csv_report(&def, &a, &exported()).replace('\u{202e}', "{U+202E}");
     expect_file("assessment-review.csv", &csv);
 }
 
 #[test]
 fn the_csv_of_a_review_says_each_item_s_previous_status_and_band() {
     let (def, a) = reviewed();
-    let rows = parse_csv(&csv_report(&def, &a));
-    assert_eq!(rows[0][16..], ["Previous status", "Previous band", "Open risk"]);
+    let rows = parse_csv(&csv_report(&def, &a, &exported()));
+    assert_eq!(rows[0][16..19], ["Previous status", "Previous band", "Open risk"]);
     let previous = |item: &str| {
         let row = rows.iter().find(|r| r[1] == item).unwrap_or_else(|| panic!("no row {item:?}"));
         (row[5].as_str(), row[9].as_str(), row[16].as_str(), row[17].as_str())
@@ -1522,7 +1545,7 @@ fn the_html_report_of_a_review_shows_the_changes_since_the_last_review() {
         "changes",
         changes,
         &[
-            "<p>This assessment reviews <bdi>Team blog &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;</bdi>, decided <bdi>2026-11-20</bdi> by <bdi>Jo &lt;b&gt;Bloggs&lt;/b&gt;</bdi> (Proceed with conditions).</p>\n<p>Its conditions: <bdi class=\"long\">Fix &quot;2SV&quot; &amp; recovery &lt;first&gt;</bdi></p>",
+            "<p>This assessment reviews <bdi>Team blog &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;</bdi>, decided 20 November 2026 by <bdi>Jo &lt;b&gt;Bloggs&lt;/b&gt;</bdi> (Proceed with conditions).</p>\n<p>Its conditions: <bdi class=\"long\">Fix &quot;2SV&quot; &amp; recovery &lt;first&gt;</bdi></p>",
             "<p>Overall rating: <strong><span class=\"band-high\">High</span></strong> at the last review, <strong><span class=\"band-high\">High</span></strong> now.</p>",
             "<tr><th scope=\"row\">Opened</th><td>1</td></tr>",
             "<tr><th scope=\"row\">Closed</th><td>1</td></tr>",
@@ -1704,7 +1727,7 @@ fn the_review_line_names_what_it_reviews_and_leaves_out_a_blank_owner_or_conditi
     let title = &a.review_of.as_ref().unwrap().title;
     assert_eq!(
         line_text(&review.line),
-        format!("This assessment reviews {title}, decided 2026-11-20 by Jo Bloggs (Proceed with conditions).")
+        format!("This assessment reviews {title}, decided 20 November 2026 by Jo Bloggs (Proceed with conditions).")
     );
     assert!(review.line.contains(&Part::Outside("Jo Bloggs".into())), "the owner isolated");
     assert_eq!(review.conditions.as_deref(), Some("Fix 2SV first"));
@@ -1716,7 +1739,7 @@ fn the_review_line_names_what_it_reviews_and_leaves_out_a_blank_owner_or_conditi
         assert_eq!(
             line,
             format!(
-                "This assessment reviews {title}, decided 2026-11-20 (Proceed with conditions)."
+                "This assessment reviews {title}, decided 20 November 2026 (Proceed with conditions)."
             )
         );
         assert_eq!(review.conditions, None, "{blank:?}");
@@ -1724,8 +1747,7 @@ fn the_review_line_names_what_it_reviews_and_leaves_out_a_blank_owner_or_conditi
         let html = render(&def, &a);
         let changes = between(&html, "<h2 id=\"changes\">", "<p>Overall rating");
         assert!(
-            changes
-                .contains("</bdi>, decided <bdi>2026-11-20</bdi> (Proceed with conditions).</p>"),
+            changes.contains("</bdi>, decided 20 November 2026 (Proceed with conditions).</p>"),
             "{changes}"
         );
         assert!(!changes.contains(" by ") && !changes.contains("Its conditions"), "{changes}");
@@ -1748,8 +1770,8 @@ fn the_decision_line_leaves_out_a_blank_owner() {
         ..SignOff::default()
     };
     let on = Some("2026-03-04");
-    assert_eq!(decision_line(&signoff("Jo", on)), "Decision: Proceed on 2026-03-04 by Jo");
-    assert_eq!(decision_line(&signoff("  ", on)), "Decision: Proceed on 2026-03-04");
+    assert_eq!(decision_line(&signoff("Jo", on)), "Decision: Proceed on 4 March 2026 by Jo");
+    assert_eq!(decision_line(&signoff("  ", on)), "Decision: Proceed on 4 March 2026");
     assert_eq!(decision_line(&signoff("Jo", None)), "Decision: Proceed (date not recorded yet)");
     assert_eq!(decision_line(&SignOff::default()), "Not signed off yet.");
 }

@@ -4,6 +4,8 @@
 use crate::core::assessment::unknown_items;
 use crate::core::changes::ChangesSince;
 use crate::core::document::check_assessment;
+use crate::core::fingerprint::Signed;
+use crate::core::summary_page::withdrawn_line;
 use crate::core::{ChecklistDefinition, Document};
 use std::rc::Rc;
 
@@ -24,6 +26,11 @@ pub struct ImportPreview {
     pub blocked: Option<String>,
     /// What changed in the checklist since, when the file answers an earlier version of it.
     pub changes: Option<Rc<ChangesSince>>,
+    /// Whether the file is still what its recorded decision signed, by the fingerprint
+    /// recomputed from the file as read.
+    pub signed: Signed,
+    /// "Its decision was withdrawn on ...", when the file's assessment was reopened.
+    pub withdrawn: Option<String>,
 }
 
 /// A file's name as the messages show it: at most 120 characters.
@@ -65,9 +72,14 @@ pub fn read_import(
         )
     })?;
     let mut doc = Document::from_json(text).map_err(|e| fail(e.to_string()))?;
+    // Against the checklist the file carries, before its answers are taken up into this one.
+    let signed = Signed::of(&doc.definition, &doc.assessment);
+    let withdrawn = withdrawn_line(&doc.assessment);
     let changes = doc.checklist.take_up(def, &mut doc.assessment).map(Rc::new);
     Ok(ImportPreview {
         changes,
+        signed,
+        withdrawn,
         file_name: name.to_owned(),
         unknown: unknown_items(def, &doc.assessment).len(),
         blocked: check_against(&doc, def),

@@ -108,6 +108,15 @@ pub enum Msg {
         section: usize,
         item: Option<ItemId>,
     },
+    /// A link in a list of the Summary, as [`Msg::GoTo`], remembering the row followed (the id
+    /// of its link, without the widget's prefix) so that "Back to summary" returns to it.
+    FromSummary {
+        section: usize,
+        item: Option<ItemId>,
+        row: String,
+    },
+    /// "Back to summary": the Summary, with the focus on the row followed.
+    BackToSummary,
     SetFilter(Filter),
     /// Another view, from its tab: the focus stays on the tab.
     ShowView(View),

@@ -112,10 +112,27 @@ pub(super) fn go_to(s: &mut AppState, section: usize, item: Option<ItemId>) {
     s.focus_on(target);
 }
 
+/// A link in a Summary list: as [`go_to`], remembering the row followed for "Back to summary".
+pub(super) fn from_summary(s: &mut AppState, section: usize, item: Option<ItemId>, row: String) {
+    if s.view != View::Summary || !can_show(&s.def, &s.assessment.scope, section) {
+        return;
+    }
+    go_to(s, section, item);
+    s.summary_row = Some(row);
+}
+
+/// "Back to summary": the Summary, with the focus on the row whose link was followed.
+pub(super) fn back_to_summary(s: &mut AppState) {
+    let Some(row) = s.summary_row.take() else { return };
+    show_view(s, View::Summary);
+    s.focus_on(FocusTarget::SummaryRow(row));
+}
+
 /// Another view of the assessment.
 pub(super) fn show_view(s: &mut AppState, view: View) {
     if s.view != view {
         s.leave_place();
+        s.summary_row = None;
     }
     s.view = view;
     s.close_panels();

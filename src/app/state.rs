@@ -117,6 +117,9 @@ pub enum FocusTarget {
     ReopenQuestion,
     /// "Reopen the assessment", once its question is gone.
     ReopenButton,
+    /// A row of a list in the Summary, by the id of its link (without the widget's prefix),
+    /// after "Back to summary".
+    SummaryRow(String),
     /// The name field of an assessment in the list, its text selected.
     RenameField(AssessmentId),
     /// "Rename" of an assessment in the list, once its name field is gone.
@@ -152,6 +155,9 @@ pub struct AppState {
     pub focus: Option<(u32, FocusTarget)>,
     /// The Summary is on screen to be printed: printing starts once it is rendered.
     pub printing: bool,
+    /// The row of a Summary list whose link was followed to the checklist, while the checklist
+    /// is on screen: "Back to summary" returns to it.
+    pub summary_row: Option<String>,
     /// "Start again" is waiting for confirmation.
     pub confirm_reset: bool,
     /// The assessment in the list whose name is being edited.
@@ -204,6 +210,7 @@ impl AppState {
             kept_in_view: Rc::default(),
             focus: None,
             printing: false,
+            summary_row: None,
             confirm_reset: false,
             renaming: None,
             status: None,
@@ -241,6 +248,10 @@ impl AppState {
             Msg::Edit { action, now } => screen::edit(self, action, now),
             Msg::ShowSection(i) => screen::show_section(self, i),
             Msg::GoTo { section, item } => screen::go_to(self, section, item),
+            Msg::FromSummary { section, item, row } => {
+                screen::from_summary(self, section, item, row)
+            }
+            Msg::BackToSummary => screen::back_to_summary(self),
             Msg::SetFilter(filter) => self.set_filter(filter),
             Msg::ShowView(view) => screen::show_view(self, view),
             Msg::GoToView(view) => {
@@ -348,6 +359,7 @@ impl AppState {
         self.assessment = assessment;
         self.origin = origin;
         self.view = View::Checklist;
+        self.summary_row = None;
         self.set_filter(Filter::All);
         self.leave_place();
         self.confirm_reset = false;

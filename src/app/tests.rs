@@ -254,6 +254,40 @@ fn a_link_from_the_summary_shows_the_section_and_says_what_takes_the_focus() {
 }
 
 #[test]
+fn back_to_summary_returns_to_the_row_followed_with_the_focus_on_it() {
+    let def = default_checklist();
+    let item = def.sections[1].items[2].id.clone();
+    let row = format!("sum-risks-{item}");
+    let follow = || Msg::FromSummary { section: 1, item: Some(item.clone()), row: row.clone() };
+    // Only from the Summary, where the row is.
+    check(&start(), follow(), |_| {});
+    let summary = start().reduce(Msg::ShowView(View::Summary));
+    let s = check(&summary, follow(), |s| {
+        s.section = 1;
+        s.view = View::Checklist;
+        s.summary_row = Some(row.clone());
+        s.focus_on(FocusTarget::Item(item.clone()));
+    });
+    // Moving between sections keeps the way back; leaving the checklist forgets it.
+    let s = check(&s, Msg::ShowSection(2), |s| s.section = 2);
+    check(&s, Msg::ShowView(View::Assessments), |s| {
+        s.view = View::Assessments;
+        s.summary_row = None;
+    });
+    let back = check(&s, Msg::BackToSummary, |s| {
+        s.view = View::Summary;
+        s.summary_row = None;
+        s.focus_on(FocusTarget::SummaryRow(row.clone()));
+    });
+    // Once back, there is nowhere to go back to.
+    check(&back, Msg::BackToSummary, |_| {});
+    // A link to a section that cannot be shown changes nothing, and remembers nothing.
+    let out = section("public-channel");
+    let s = summary.reduce(Msg::Edit { action: scope("public-channel", Some(false)), now: now() });
+    check(&s, Msg::FromSummary { section: out, item: None, row: "sum-sec-x".into() }, |_| {});
+}
+
+#[test]
 fn the_saver_reports_failures_until_a_save_succeeds() {
     let s = start();
     check(&s, Msg::Saved(Ok(())), |_| {});
@@ -552,6 +586,8 @@ fn preview_of(doc: Document) -> Rc<ImportPreview> {
         unknown: 0,
         blocked: None,
         changes: None,
+        signed: crate::core::fingerprint::Signed::NotSigned,
+        withdrawn: None,
     })
 }
 

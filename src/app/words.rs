@@ -352,6 +352,11 @@ pub fn due(due: &str) -> String {
     format!("Due: {due}")
 }
 
+/// An item's response in the printout.
+pub fn response(response: &str) -> String {
+    format!("Response: {response}")
+}
+
 /// An item's status and risk in the printout.
 pub fn status_and_risk(status: &str, risk: &str) -> String {
     format!("Status: {status} · Risk: {risk}")
@@ -497,9 +502,9 @@ mod tests {
             owner: "Jo Bloggs".into(),
             ..SignOff::default()
         };
-        assert_eq!(decision_sentence(&so), "Decision: Proceed on 2026-11-20 by Jo Bloggs.");
+        assert_eq!(decision_sentence(&so), "Decision: Proceed on 20 November 2026 by Jo Bloggs.");
         so.owner = "  ".into();
-        assert_eq!(decision_sentence(&so), "Decision: Proceed on 2026-11-20.");
+        assert_eq!(decision_sentence(&so), "Decision: Proceed on 20 November 2026.");
         so.decided = None;
         assert_eq!(decision_sentence(&so), "Decision: Proceed (date not recorded yet).");
         so.decision = None;
@@ -768,7 +773,12 @@ mod tests {
 
     #[test]
     fn due_is_labelled() {
-        assert_eq!(due("2027-01-01"), "Due: 2027-01-01");
+        assert_eq!(due("1 January 2027"), "Due: 1 January 2027");
+    }
+
+    #[test]
+    fn response_is_labelled() {
+        assert_eq!(response("Tolerate"), "Response: Tolerate");
     }
 
     #[test]

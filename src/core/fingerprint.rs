@@ -137,4 +137,13 @@ impl Signed {
             Signed::Changed => Some("This assessment has changed since it was signed."),
         }
     }
+
+    /// What a file read for import is said to be.
+    pub fn file_sentence(self) -> Option<&'static str> {
+        match self {
+            Signed::NotSigned => None,
+            Signed::Matches => Some("This file matches the signed version."),
+            Signed::Changed => Some("This file has changed since it was signed."),
+        }
+    }
 }

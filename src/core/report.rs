@@ -6,22 +6,26 @@
 //! Text from a definition or an assessment may come from anyone who sends a file, so the CSV
 //! defuses spreadsheet formulas and the HTML escapes every character that could open markup.
 
-use super::assessment::{unknown_items, Answer, Assessment, Snapshot, Status};
+use super::assessment::{unknown_items, Answer, Assessment, Response, Snapshot, Status};
 use super::compare::{Field, ItemChange, Side};
 use super::definition::{ChecklistDefinition, ItemId, RiskScale};
-use super::scoring::{is_open, ratings, Band, ListedItem, OverallRating, Summary};
-use super::summary_page::{baseline_warning, AnswersRecord, HeatMap, Part, Review, SummaryPage};
-use super::time::Timestamp;
+use super::scoring::{is_open, is_overdue, ratings, Band, ListedItem, OverallRating};
+use super::summary_page::{
+    band_key, baseline_warning, withdrawn_decision, AnswersRecord, HeatMap, Part, Review,
+    SummaryPage,
+};
+use super::time::{date_text, Timestamp};
 use super::words::{
     display_title, escaped, filled, level_text, progress_text, rating_text, risk_text,
-    ALL_ASSESSED, CHANGES_HEADING, ITS_CONDITIONS, MADE_WITH, NOT_RATED, NOT_SET,
-    OUT_OF_SCOPE_ANSWERS, RETIRED_ANSWERS, RETIRED_SECTION,
+    ALL_ASSESSED, CHANGES_HEADING, FINGERPRINT, ITS_CONDITIONS, MADE_WITH, NOT_ASSESSED_MEANS,
+    NOT_RATED, NOT_RATED_MEANS, NOT_SET, NO_REASON, NO_RESPONSE, OUT_OF_SCOPE_ANSWERS, OVERDUE,
+    RETIRED_ANSWERS, RETIRED_SECTION,
 };
 use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write};
 
 /// The number of columns of the CSV report.
-pub const CSV_COLUMNS: usize = 19;
+pub const CSV_COLUMNS: usize = 22;
 
 /// The columns of the CSV report, in order.
 pub const CSV_HEADER: [&str; CSV_COLUMNS] = [
@@ -44,12 +48,19 @@ pub const CSV_HEADER: [&str; CSV_COLUMNS] = [
     "Previous status",
     "Previous band",
     "Open risk",
+    "Response",
+    "Overdue",
+    "Fingerprint",
 ];
 
 /// The Before go-live cell of a baseline item in scope not yet achieved.
 pub const OUTSTANDING: &str = "Outstanding";
-/// The Owner's acceptance cell of an open item rated at the highest impact level.
+/// The Owner's acceptance cell of an open item rated at the highest impact level, or to be
+/// tolerated.
 pub const ACCEPTANCE_NEEDED: &str = "Needed";
+/// The Before go-live cell of a baseline item in scope marked not applicable: its reason is
+/// in the Notes column.
+pub const NOT_APPLICABLE: &str = "Not applicable";
 
 /// The line the HTML report shows when the answers, or the checklist version, changed after
 /// the decision was recorded.
@@ -68,17 +79,27 @@ pub const NEEDS_REVIEW: &str = "Needs review: answers or checklist changed after
 /// list counts (in scope, not achieved or partially achieved, or rated and not yet given a
 /// status), rated or not. The Band column also shows the band of a rated item that is achieved
 /// or retired, so a filter on Open risk = Yes, then on Band, gives the summary's counts.
+/// Three columns follow: Response (the Orange Book response chosen), Overdue ("Overdue" when an
+/// open item's due date is before the day of export, `now`) and Fingerprint (on every row, the
+/// fingerprint recorded with the decision as people read it, `3a5e ff73 6f80`; empty when none
+/// is). Before go-live says "Not applicable" for a baseline item in scope marked so, its reason
+/// in Notes; Owner's acceptance says "Needed" for open items at the highest impact and those to
+/// be tolerated. Dates stay ISO (`YYYY-MM-DD`), as spreadsheets read them.
 ///
 /// The text starts with a UTF-8 byte order mark, because without it Excel reads the file in the
 /// local code page and garbles every non-ASCII character. Lines end in CRLF and fields are
 /// quoted as RFC 4180 says. A cell that starts with `=`, `+`, `-`, `@`, tab or carriage return
 /// gets a leading apostrophe, as OWASP advises against CSV injection: a spreadsheet would
 /// otherwise run it as a formula.
-pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
-    let summary = Summary::of(def, a);
+pub fn csv_report(def: &ChecklistDefinition, a: &Assessment, now: &Timestamp) -> String {
+    let page = SummaryPage::of(def, a, now);
+    let summary = &page.summary;
     let ids = |list: &[ListedItem]| list.iter().map(|l| l.item.clone()).collect::<HashSet<_>>();
-    let (unrated, before_go_live, acceptance) =
-        (ids(&summary.unrated), ids(&summary.before_go_live), ids(&summary.needs_acceptance));
+    let (unrated, before_go_live) = (ids(&summary.unrated), ids(&summary.before_go_live));
+    let acceptance: HashSet<&ItemId> = page.acceptance.iter().map(|r| &r.item).collect();
+    let not_applicable: HashSet<&ItemId> =
+        page.not_applicable.iter().map(|n| &n.at.item.id).collect();
+    let fingerprint = page.record.fingerprint.as_deref().unwrap_or_default();
     let open_rated: HashSet<&ItemId> = summary.open_risks.iter().map(|r| &r.item).collect();
     let out_of_scope: HashMap<&ItemId, &str> =
         summary.out_of_scope.iter().map(|o| (&o.item, o.reason.as_str())).collect();
@@ -98,17 +119,25 @@ pub fn csv_report(def: &ChecklistDefinition, a: &Assessment) -> String {
             out_of_scope_because: reason.unwrap_or_default(),
             not_rated: unrated.contains(id),
             open: unrated.contains(id) || open_rated.contains(id),
-            before_go_live: if before_go_live.contains(id) { OUTSTANDING } else { "" },
+            before_go_live: if before_go_live.contains(id) {
+                OUTSTANDING
+            } else if not_applicable.contains(id) {
+                NOT_APPLICABLE
+            } else {
+                ""
+            },
             acceptance: if acceptance.contains(id) { ACCEPTANCE_NEEDED } else { "" },
             previous_status,
             previous_band,
+            overdue: reason.is_none() && page.overdue(id),
+            fingerprint,
         };
         rows.push(csv_row(&def.scale, &section.title, &item.title, a.answer(id), &marks));
     }
     for id in unknown_items(def, a) {
         // A retired item is in no list, and its scope is not known.
         let (previous_status, previous_band) = previous_cells(&def.scale, previous, &id, None);
-        let marks = Marks { previous_status, previous_band, ..Marks::default() };
+        let marks = Marks { previous_status, previous_band, fingerprint, ..Marks::default() };
         rows.push(csv_row(&def.scale, RETIRED_SECTION, id.as_str(), a.answer(&id), &marks));
     }
     format!("\u{feff}{}", write_csv(&rows))
@@ -129,6 +158,9 @@ struct Marks<'a> {
     acceptance: &'a str,
     previous_status: &'a str,
     previous_band: &'a str,
+    /// Open, in scope, and its due date already past.
+    overdue: bool,
+    fingerprint: &'a str,
 }
 
 /// The Previous status and Previous band cells of an item: where it stood in the assessment a
@@ -195,6 +227,9 @@ fn csv_row(
         marks.previous_status.to_owned(),
         marks.previous_band.to_owned(),
         yes_or_blank(marks.open).to_owned(),
+        answer.response.map_or("", |r| r.label()).to_owned(),
+        if marks.overdue { OVERDUE } else { "" }.to_owned(),
+        marks.fingerprint.to_owned(),
     ]
     // Every cell is guarded, not only the free-text ones: the fixed cells (labels, numbers,
     // dates) never start with a formula character, and one rule for all leaves no cell missed.
@@ -286,6 +321,8 @@ dl.fields dd { margin: 0; }
 .none { color: #555; font-style: italic; }
 .needs-review { border: 2px solid #a00; padding: .4rem .6rem; font-weight: 700; }
 .warning { border: 2px solid #8a5a00; padding: .4rem .6rem; }
+.overdue { color: #a00; }
+.fingerprint { font-family: ui-monospace, Consolas, monospace; letter-spacing: .05em; }
 .baseline { font-weight: 600; margin: .25rem 0; }
 article.answer { border-top: 1px solid #bbb; }
 footer { margin-top: 2rem; border-top: 1px solid #bbb; font-size: .9rem; }
@@ -329,12 +366,12 @@ fn write_report(
         &[
             ("Checklist", format!("{}, version {}", text(&def.title), text(&def.version))),
             ("Assessor", text_or_none(&a.assessor)),
-            ("Exported", text(&page.today)),
-            ("Last changed", text(a.updated.date())),
+            ("Exported", text(&date_text(&page.today))),
+            ("Last changed", text(&date_text(a.updated.date()))),
         ],
     )?;
     out.push_str("</header>\n<main>\n");
-    write_signoff(out, a, summary.before_go_live.len())?;
+    write_signoff(out, &page, summary.before_go_live.len())?;
     write_scope(out, def, a)?;
     write_summary(out, &page)?;
     if let Some(review) = &page.review {
@@ -345,7 +382,7 @@ fn write_report(
     write_needs_acceptance(out, &page)?;
     write_out_of_scope(out, &page)?;
     write_not_assessed(out, &page)?;
-    write_answers(out, def, a)?;
+    write_answers(out, &page)?;
     write_scale(out, &def.scale)?;
     out.push_str("</main>\n");
     write_footer(out)?;
@@ -357,12 +394,21 @@ fn write_footer(out: &mut String) -> fmt::Result {
     write!(out, "<footer>\n<p>{}</p>\n</footer>\n", escape(MADE_WITH))
 }
 
-fn write_signoff(out: &mut String, a: &Assessment, baseline_open: usize) -> fmt::Result {
+fn write_signoff(out: &mut String, page: &SummaryPage, baseline_open: usize) -> fmt::Result {
     out.push_str("<section aria-labelledby=\"signoff\">\n<h2 id=\"signoff\">Sign-off</h2>\n");
+    let (a, record) = (page.assessment, &page.record);
+    if let Some(line) = &record.withdrawn {
+        writeln!(out, "<p class=\"warning\">{}</p>", escape(line))?;
+    }
     let Some(s) = &a.signoff else {
-        out.push_str("<p>Not signed off yet.</p>\n</section>\n");
+        out.push_str("<p>Not signed off yet.</p>\n");
+        write_withdrawn(out, a)?;
+        out.push_str("</section>\n");
         return Ok(());
     };
+    if let Some(review) = &record.review {
+        writeln!(out, "<p class=\"needs-review\">{}</p>", escape(review))?;
+    }
     if s.needs_review {
         writeln!(out, "<p class=\"needs-review\">{NEEDS_REVIEW}</p>")?;
     }
@@ -385,7 +431,37 @@ fn write_signoff(out: &mut String, a: &Assessment, baseline_open: usize) -> fmt:
             ("Review date", date_or_none(&s.review_date)),
         ],
     )?;
+    if let Some(fingerprint) = &record.fingerprint {
+        fields(
+            out,
+            &[(FINGERPRINT, format!("<span class=\"fingerprint\">{}</span>", escape(fingerprint)))],
+        )?;
+    }
+    if let Some(signed) = record.signed {
+        writeln!(out, "<p>{signed}</p>")?;
+    }
+    if !s.warnings.is_empty() {
+        out.push_str("<p>Warnings shown when the decision was recorded:</p>\n<ul>\n");
+        for warning in &s.warnings {
+            writeln!(out, "<li>{}</li>", escape(&warning.message()))?;
+        }
+        out.push_str("</ul>\n");
+    }
+    write_withdrawn(out, a)?;
     out.push_str("</section>\n");
+    Ok(())
+}
+
+/// The decisions withdrawn by reopening the assessment, kept on record, oldest first.
+fn write_withdrawn(out: &mut String, a: &Assessment) -> fmt::Result {
+    if a.withdrawn.is_empty() {
+        return Ok(());
+    }
+    out.push_str("<h3>Withdrawn decisions</h3>\n<ul>\n");
+    for w in &a.withdrawn {
+        writeln!(out, "<li>{}</li>", escape(&withdrawn_decision(w)))?;
+    }
+    out.push_str("</ul>\n");
     Ok(())
 }
 
@@ -393,27 +469,19 @@ fn write_summary(out: &mut String, page: &SummaryPage) -> fmt::Result {
     let summary = &page.summary;
     let p = summary.progress;
     let unrated = summary.by_band.unrated;
-    let overall = match summary.overall_rating() {
-        OverallRating::Band(band) if unrated > 0 => format!(
-            "<strong class=\"band-{}\">{}</strong> (and {})",
-            band.key(),
-            band.label(),
-            OverallRating::NotRated { open: unrated }.label()
-        ),
-        OverallRating::Band(band) => {
-            format!("<strong class=\"band-{}\">{}</strong>", band.key(), band.label())
-        }
-        rating @ OverallRating::NotRated { .. } => {
-            format!("<strong>{NOT_RATED}</strong> ({})", rating.label())
-        }
-        OverallRating::NoOpenRisks => "<strong>None</strong> (no open risks)".to_owned(),
+    let class = match summary.overall_rating() {
+        OverallRating::Band(band) => format!(" class=\"band-{}\"", band.key()),
+        _ => String::new(),
     };
     write!(
         out,
         "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n\
-         <p>Overall rating (worst open risk): {overall}</p>\n\
-         <p>Progress: {}</p>\n",
-        progress_text(p.assessed, p.total, p.percent())
+         <p class=\"overall\"><strong{class}>{}</strong></p>\n\
+         <p>Progress: {}</p>\n<p>{}</p>\n<p>{}</p>\n",
+        escape(&page.rating_sentence()),
+        progress_text(p.assessed, p.total, p.percent()),
+        escape(NOT_ASSESSED_MEANS),
+        escape(NOT_RATED_MEANS)
     )?;
     let by_status = Status::ALL
         .iter()
@@ -426,6 +494,7 @@ fn write_summary(out: &mut String, page: &SummaryPage) -> fmt::Result {
         .chain([vec![NOT_RATED.to_owned(), unrated.to_string()]]);
     table(out, "counts", "Open risks by band", &["Band", "Open risks"], by_band)?;
     write_heat_map(out, &page.heat_map)?;
+    write_band_key(out, &page.def.scale)?;
     let sections = summary.sections.iter().map(|s| {
         let worst = match s.rating() {
             OverallRating::Band(band) if s.unrated > 0 => format!(
@@ -450,6 +519,16 @@ fn write_summary(out: &mut String, page: &SummaryPage) -> fmt::Result {
     });
     table(out, "", "Progress by section", &["Section", "Assessed", "Worst open band"], sections)?;
     out.push_str("</section>\n");
+    Ok(())
+}
+
+/// Which scores make each band, beside the heat map.
+fn write_band_key(out: &mut String, scale: &RiskScale) -> fmt::Result {
+    out.push_str("<p>Bands by score (likelihood × impact):</p>\n<ul class=\"band-key\">\n");
+    for (band, scores) in band_key(scale) {
+        writeln!(out, "<li>{}: {scores}</li>", band_cell(band))?;
+    }
+    out.push_str("</ul>\n");
     Ok(())
 }
 
@@ -591,8 +670,9 @@ fn write_open_risks(out: &mut String, page: &SummaryPage) -> fmt::Result {
                 r.status.label().to_owned(),
                 r.risk.map_or_else(|| NOT_RATED.to_owned(), |r| r.score.to_string()),
                 r.risk.map_or_else(|| NOT_RATED.to_owned(), |r| band_cell(r.band)),
+                response_cell(r.response),
                 text_or_none(r.owner),
-                text_or_none(r.due.unwrap_or_default()),
+                due_cell(r.due, r.overdue),
                 long_text_or_none(r.action),
             ]
         })
@@ -600,7 +680,9 @@ fn write_open_risks(out: &mut String, page: &SummaryPage) -> fmt::Result {
     if rows.peek().is_none() {
         out.push_str("<p>No open risks.</p>\n");
     } else {
-        let header = ["Item", "Section", "Status", "Score", "Band", "Owner", "Due date", "Action"];
+        let header = [
+            "Item", "Section", "Status", "Score", "Band", "Response", "Owner", "Due date", "Action",
+        ];
         table(out, "open-risks", "Open risks", &header, rows)?;
     }
     out.push_str("</section>\n");
@@ -659,41 +741,57 @@ fn write_before_go_live(out: &mut String, page: &SummaryPage) -> fmt::Result {
                 text(page.section_title(&r.section)),
                 r.status.label().to_owned(),
                 text_or_none(&r.owner),
-                date_or_none(&r.due),
+                due_cell(r.due.as_deref(), page.overdue(&r.item)),
             ]
         });
         let header = ["Item", "Section", "Status", "Owner", "Due date"];
         table(out, "before-go-live", "Baseline items still to do", &header, rows)?;
     }
+    if !page.not_applicable.is_empty() {
+        out.push_str("<h3>Not applicable</h3>\n<p>Baseline items marked not applicable, with the reason given.</p>\n");
+        let rows = page.not_applicable.iter().map(|n| {
+            let reason = n.reason.as_deref().map_or_else(
+                || format!("<span class=\"none\">{NO_REASON}</span>"),
+                |r| format!("<bdi class=\"long\">{}</bdi>", escape(r)),
+            );
+            vec![text(&n.at.item.title), text(&n.at.section.title), reason]
+        });
+        let header = ["Item", "Section", "Reason"];
+        table(out, "not-applicable", "Baseline items not applicable", &header, rows)?;
+    }
     out.push_str("</section>\n");
     Ok(())
 }
 
-/// Open items at the highest impact level, which the risk owner accepts explicitly.
+/// Open items at the highest impact level and those to be tolerated, which the risk owner
+/// accepts explicitly.
 fn write_needs_acceptance(out: &mut String, page: &SummaryPage) -> fmt::Result {
-    let (scale, summary) = (&page.def.scale, &page.summary);
+    let scale = &page.def.scale;
     let top = scale.impact_label(scale.top_impact()).unwrap_or_default();
     write!(
         out,
         "<section aria-labelledby=\"acceptance\">\n<h2 id=\"acceptance\">For the risk owner&#39;s acceptance</h2>\n\
-         <p>Open items rated at the highest impact, {}, whatever their band: the risk owner accepts each one explicitly.</p>\n",
+         <p>Open items rated at the highest impact, {}, whatever their band, and open risks to be tolerated: the risk owner accepts each one explicitly.</p>\n",
         text(top)
     )?;
-    if summary.needs_acceptance.is_empty() {
-        out.push_str("<p>No open item is rated at the highest impact.</p>\n");
+    if page.acceptance.is_empty() {
+        out.push_str("<p>No open item is rated at the highest impact or to be tolerated.</p>\n");
     } else {
-        let rows = summary.needs_acceptance.iter().map(|r| {
+        let rows = page.acceptance.iter().map(|r| {
             vec![
                 text(&r.title),
-                text(page.section_title(&r.section)),
+                text(&r.section_title),
+                r.why().to_owned(),
                 r.status.label().to_owned(),
                 level_or_not_rated(r.likelihood, &scale.likelihood),
                 level_or_not_rated(r.impact, &scale.impact),
                 r.risk.map_or_else(|| NOT_RATED.to_owned(), |risk| band_cell(risk.band)),
+                response_cell(r.response),
             ]
         });
-        let header = ["Item", "Section", "Status", "Likelihood", "Impact", "Band"];
-        table(out, "acceptance", "Open items at the highest impact", &header, rows)?;
+        let header =
+            ["Item", "Section", "Why", "Status", "Likelihood", "Impact", "Band", "Response"];
+        table(out, "acceptance", "Open risks for the risk owner to accept", &header, rows)?;
     }
     out.push_str("</section>\n");
     Ok(())
@@ -759,7 +857,8 @@ fn write_not_assessed(out: &mut String, page: &SummaryPage) -> fmt::Result {
     Ok(())
 }
 
-fn write_answers(out: &mut String, def: &ChecklistDefinition, a: &Assessment) -> fmt::Result {
+fn write_answers(out: &mut String, page: &SummaryPage) -> fmt::Result {
+    let (def, a, today) = (page.def, page.assessment, page.today.as_str());
     out.push_str(
         "<section aria-labelledby=\"answers\">\n<h2 id=\"answers\">Answers by section</h2>\n",
     );
@@ -767,21 +866,21 @@ fn write_answers(out: &mut String, def: &ChecklistDefinition, a: &Assessment) ->
     for (section, items) in record.sections {
         writeln!(out, "<h3>{}</h3>", text(&section.title))?;
         for item in items {
-            write_answer(out, &def.scale, &item.title, item.baseline, a.answer(&item.id))?;
+            write_answer(out, &def.scale, &item.title, item.baseline, a.answer(&item.id), today)?;
         }
     }
     if !record.out_of_scope.is_empty() {
         let (heading, line) = OUT_OF_SCOPE_ANSWERS;
         writeln!(out, "<h3>{heading}</h3>\n<p>{line}</p>")?;
         for item in record.out_of_scope {
-            write_answer(out, &def.scale, &item.title, item.baseline, a.answer(&item.id))?;
+            write_answer(out, &def.scale, &item.title, item.baseline, a.answer(&item.id), today)?;
         }
     }
     if !record.retired.is_empty() {
         let (heading, line) = RETIRED_ANSWERS;
         writeln!(out, "<h3>{heading}</h3>\n<p>{line}</p>")?;
         for id in record.retired {
-            write_answer(out, &def.scale, id.as_str(), false, a.answer(&id))?;
+            write_answer(out, &def.scale, id.as_str(), false, a.answer(&id), today)?;
         }
     }
     out.push_str("</section>\n");
@@ -794,6 +893,7 @@ fn write_answer(
     title: &str,
     baseline: bool,
     answer: &Answer,
+    today: &str,
 ) -> fmt::Result {
     let risk = scale.risk(answer);
     let not_rated = || NOT_RATED.to_owned();
@@ -809,8 +909,9 @@ fn write_answer(
             ("Impact", level_or_not_rated(ratings(answer).1, &scale.impact)),
             ("Score", risk.map_or_else(not_rated, |r| r.score.to_string())),
             ("Band", risk.map_or_else(not_rated, |r| band_cell(r.band))),
+            ("Response", response_cell(answer.response)),
             ("Owner", text_or_none(&answer.owner)),
-            ("Due date", date_or_none(&answer.due)),
+            ("Due date", due_cell(answer.due.as_deref(), is_overdue(answer, today))),
             ("Action", long_text_or_none(&answer.action)),
             ("Notes", long_text_or_none(&answer.notes)),
         ],
@@ -898,8 +999,27 @@ fn long_text_or_none(value: &str) -> String {
     filled(value).map_or_else(none, |v| format!("<bdi class=\"long\">{}</bdi>", escape(v)))
 }
 
+/// A date as people read it, `15 February 2026`, or "Not set".
 fn date_or_none(value: &Option<String>) -> String {
-    text_or_none(value.as_deref().unwrap_or(""))
+    text_or_none(&value.as_deref().map(date_text).unwrap_or_default())
+}
+
+/// A due date, marked "Overdue" when it is already past.
+fn due_cell(due: Option<&str>, overdue: bool) -> String {
+    let date = text_or_none(&due.map(date_text).unwrap_or_default());
+    if overdue {
+        format!("{date} <strong class=\"overdue\">{OVERDUE}</strong>")
+    } else {
+        date
+    }
+}
+
+/// The response chosen, or that none is.
+fn response_cell(response: Option<Response>) -> String {
+    match response {
+        Some(r) => r.label().to_owned(),
+        None => format!("<span class=\"none\">{NO_RESPONSE}</span>"),
+    }
 }
 
 fn none() -> String {

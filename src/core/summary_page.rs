@@ -3,12 +3,16 @@
 //! HTML report all render this model, so a figure, a list or the review line cannot differ
 //! between them; [`AnswersRecord`] does the same for the record of every answer.
 
-use super::assessment::{unknown_items, Assessment, Decision, SignOff, Status};
+use super::assessment::{
+    unknown_items, Assessment, Decision, Response, SignOff, Status, Withdrawn,
+};
 use super::compare::{since_review, Comparison};
-use super::definition::{ChecklistDefinition, Item, ItemId, Section, SectionId};
-use super::scoring::{heat_map, Band, Risk, Summary};
-use super::time::Timestamp;
-use super::words::{display_title, filled, level_text};
+use super::decision::ReviewState;
+use super::definition::{ChecklistDefinition, Item, ItemId, RiskScale, Section, SectionId};
+use super::fingerprint::{shown, Signed};
+use super::scoring::{heat_map, is_overdue, Band, OverallRating, Risk, Summary};
+use super::time::{date_text, Timestamp};
+use super::words::{display_title, filled, level_text, score_range};
 
 /// Everything the Summary page shows, as computed from one assessment on one day.
 pub struct SummaryPage<'a> {
@@ -25,6 +29,92 @@ pub struct SummaryPage<'a> {
     pub review: Option<Review>,
     /// Today's date, `YYYY-MM-DD`: when the page is printed or the report exported.
     pub today: String,
+    /// The assessment the page shows.
+    pub assessment: &'a Assessment,
+    /// Baseline items in scope marked not applicable, with the reason given, in checklist
+    /// order: listed under Before go-live apart from those still to do.
+    pub not_applicable: Vec<NotApplicable<'a>>,
+    /// The open risks for the risk owner's explicit acceptance: those rated at the highest
+    /// impact and those to be tolerated, in checklist order.
+    pub acceptance: Vec<AcceptanceRow>,
+    /// The decision on record, its fingerprint and its review, when a decision is recorded; or
+    /// the decision withdrawn when the assessment was reopened.
+    pub record: Record,
+}
+
+/// A baseline item marked not applicable, with the reason given in its notes (`None` when
+/// blank).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotApplicable<'a> {
+    pub at: ItemAt<'a>,
+    pub reason: Option<String>,
+}
+
+/// An open risk the risk owner accepts explicitly when recording a decision: a link to it,
+/// and why it is listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AcceptanceRow {
+    pub item: ItemId,
+    /// The place of its section in the checklist, for a link to it.
+    pub section: usize,
+    pub section_title: String,
+    pub title: String,
+    pub status: Status,
+    pub likelihood: Option<u8>,
+    pub impact: Option<u8>,
+    pub risk: Option<Risk>,
+    pub response: Option<Response>,
+    /// Rated at the highest impact of the scale.
+    pub top_impact: bool,
+    /// Its response is to tolerate the risk.
+    pub tolerated: bool,
+}
+
+impl AcceptanceRow {
+    /// Why the row is listed, in a few words.
+    pub fn why(&self) -> &'static str {
+        match (self.top_impact, self.tolerated) {
+            (true, true) => "Highest impact, to be tolerated",
+            (true, false) => "Highest impact",
+            _ => "To be tolerated",
+        }
+    }
+}
+
+/// What the page says of the decision on record: its fingerprint (as people read it), whether
+/// the answers still match it, when its review is due, and a decision withdrawn by reopening.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Record {
+    /// The fingerprint recorded with the decision, `3a5e ff73 6f80`.
+    pub fingerprint: Option<String>,
+    /// "This assessment matches the signed version." or that it has changed since.
+    pub signed: Option<&'static str>,
+    /// "Review due on 15 February 2027" or "Review overdue since ...", from 30 days before.
+    pub review: Option<String>,
+    /// "Its decision was withdrawn on 7 December 2026.", when reopened and not decided again.
+    pub withdrawn: Option<String>,
+}
+
+impl Record {
+    /// The record of assessment `a` of checklist `def` on `today` (`YYYY-MM-DD`).
+    pub fn of(def: &ChecklistDefinition, a: &Assessment, today: &str) -> Record {
+        let signoff = a.signoff.as_ref().filter(|_| a.is_signed());
+        let review =
+            signoff.map_or(ReviewState::None, |s| ReviewState::of(s.review_date.as_deref(), today));
+        Record {
+            fingerprint: a.signoff.as_ref().and_then(|s| s.fingerprint.as_deref()).map(shown),
+            signed: Signed::of(def, a).sentence(),
+            review: review.sentence(),
+            withdrawn: withdrawn_line(a),
+        }
+    }
+}
+
+/// "Its decision was withdrawn on 7 December 2026.": the latest decision withdrawn, when the
+/// assessment was reopened and no decision is recorded since.
+pub fn withdrawn_line(a: &Assessment) -> Option<String> {
+    let last = a.withdrawn.last().filter(|_| !a.is_signed())?;
+    Some(format!("Its decision was withdrawn on {}.", date_text(last.withdrawn.date())))
 }
 
 /// An item with its section and the section's place in the checklist, for a link to it.
@@ -94,13 +184,17 @@ pub struct RiskRow<'s> {
     pub title: &'s str,
     pub status: Status,
     pub risk: Option<Risk>,
+    /// The response chosen, if one is.
+    pub response: Option<Response>,
     pub owner: &'s str,
     pub due: Option<&'s str>,
+    /// The due date is already past.
+    pub overdue: bool,
     pub action: &'s str,
 }
 
 impl<'a> SummaryPage<'a> {
-    pub fn of(def: &'a ChecklistDefinition, a: &Assessment, now: &Timestamp) -> SummaryPage<'a> {
+    pub fn of(def: &'a ChecklistDefinition, a: &'a Assessment, now: &Timestamp) -> SummaryPage<'a> {
         let not_assessed = def
             .sections
             .iter()
@@ -121,41 +215,71 @@ impl<'a> SummaryPage<'a> {
                 RetiredAnswer { status: answer.status, risk: def.scale.risk(answer), id }
             })
             .collect();
+        let today = now.date().to_owned();
+        let summary = Summary::of(def, a);
         SummaryPage {
             def,
-            summary: Summary::of(def, a),
+            acceptance: acceptance(def, a, &summary),
+            summary,
             heat_map: HeatMap::of(def, a),
             not_assessed,
             retired,
             review: Review::of(def, a),
-            today: now.date().to_owned(),
+            record: Record::of(def, a, &today),
+            today,
+            assessment: a,
+            not_applicable: not_applicable(def, a),
         }
     }
 
     /// The open risks, highest score first, then the open items not rated, in checklist order.
     pub fn risks(&self) -> impl Iterator<Item = RiskRow<'_>> {
         let s = &self.summary;
-        let rated = s.open_risks.iter().map(|r| RiskRow {
-            item: &r.item,
-            section: &r.section,
-            title: &r.title,
-            status: r.status,
-            risk: Some(Risk { score: r.score, band: r.band }),
-            owner: &r.owner,
-            due: r.due.as_deref(),
-            action: &r.action,
+        let row = move |item: &ItemId| {
+            let answer = self.assessment.answer(item);
+            (answer.response, is_overdue(answer, &self.today))
+        };
+        let rated = s.open_risks.iter().map(move |r| {
+            let (response, overdue) = row(&r.item);
+            RiskRow {
+                item: &r.item,
+                section: &r.section,
+                title: &r.title,
+                status: r.status,
+                risk: Some(Risk { score: r.score, band: r.band }),
+                response,
+                owner: &r.owner,
+                due: r.due.as_deref(),
+                overdue,
+                action: &r.action,
+            }
         });
-        let unrated = s.unrated.iter().map(|r| RiskRow {
-            item: &r.item,
-            section: &r.section,
-            title: &r.title,
-            status: r.status,
-            risk: None,
-            owner: &r.owner,
-            due: r.due.as_deref(),
-            action: &r.action,
+        let unrated = s.unrated.iter().map(move |r| {
+            let (response, overdue) = row(&r.item);
+            RiskRow {
+                item: &r.item,
+                section: &r.section,
+                title: &r.title,
+                status: r.status,
+                risk: None,
+                response,
+                owner: &r.owner,
+                due: r.due.as_deref(),
+                overdue,
+                action: &r.action,
+            }
         });
         rated.chain(unrated)
+    }
+
+    /// Whether an item's due date is already past today.
+    pub fn overdue(&self, item: &ItemId) -> bool {
+        is_overdue(self.assessment.answer(item), &self.today)
+    }
+
+    /// The overall rating as a sentence.
+    pub fn rating_sentence(&self) -> String {
+        rating_sentence(self.summary.overall_rating(), self.summary.by_band.unrated)
     }
 
     /// The place of a section in the checklist (the first for an id it lacks).
@@ -167,6 +291,92 @@ impl<'a> SummaryPage<'a> {
     pub fn section_title(&self, id: &SectionId) -> &'a str {
         self.def.sections.iter().find(|s| &s.id == id).map_or("", |s| s.title.as_str())
     }
+}
+
+/// Baseline items in scope marked not applicable, with their reasons, in checklist order.
+fn not_applicable<'a>(def: &'a ChecklistDefinition, a: &Assessment) -> Vec<NotApplicable<'a>> {
+    let mut out = Vec::new();
+    for (index, section) in def.sections.iter().enumerate() {
+        for item in
+            section.items.iter().filter(|i| i.baseline && def.in_scope(section, i, &a.scope))
+        {
+            let answer = a.answer(&item.id);
+            if answer.status == Status::NotApplicable {
+                let reason = filled(&answer.notes).map(str::to_owned);
+                out.push(NotApplicable { at: ItemAt { index, section, item }, reason });
+            }
+        }
+    }
+    out
+}
+
+/// The open risks for the owner's acceptance: those [`Summary::of`] finds at the highest
+/// impact, and the open ones (rated or not) whose response is to tolerate them, once each, in
+/// checklist order.
+fn acceptance(def: &ChecklistDefinition, a: &Assessment, summary: &Summary) -> Vec<AcceptanceRow> {
+    let top: Vec<&ItemId> = summary.needs_acceptance.iter().map(|l| &l.item).collect();
+    let open: Vec<&ItemId> = summary
+        .open_risks
+        .iter()
+        .map(|r| &r.item)
+        .chain(summary.unrated.iter().map(|l| &l.item))
+        .collect();
+    let mut rows = Vec::new();
+    for (index, section) in def.sections.iter().enumerate() {
+        for item in &section.items {
+            let answer = a.answer(&item.id);
+            let top_impact = top.contains(&&item.id);
+            let tolerated = answer.response == Some(Response::Tolerate) && open.contains(&&item.id);
+            if !(top_impact || tolerated) {
+                continue;
+            }
+            rows.push(AcceptanceRow {
+                item: item.id.clone(),
+                section: index,
+                section_title: section.title.clone(),
+                title: item.title.clone(),
+                status: answer.status,
+                likelihood: answer.likelihood,
+                impact: answer.impact,
+                risk: def.scale.risk(answer),
+                response: answer.response,
+                top_impact,
+                tolerated,
+            });
+        }
+    }
+    rows
+}
+
+/// The overall rating as a sentence: "The overall rating is High. 4 open items are not rated
+/// yet."
+pub fn rating_sentence(rating: OverallRating, unrated: usize) -> String {
+    let rest = match unrated {
+        0 => String::new(),
+        1 => " 1 open item is not rated yet.".to_owned(),
+        n => format!(" {n} open items are not rated yet."),
+    };
+    match rating {
+        OverallRating::Band(band) => format!("The overall rating is {}.{rest}", band.label()),
+        OverallRating::NotRated { open: 1 } => {
+            "There is no overall rating yet: 1 open item is not rated.".to_owned()
+        }
+        OverallRating::NotRated { open } => {
+            format!("There is no overall rating yet: {open} open items are not rated.")
+        }
+        OverallRating::NoOpenRisks => "There are no open risks.".to_owned(),
+    }
+}
+
+/// Which scores make each band on this scale, lowest band first: `(Low, "scores 1 to 2")`.
+pub fn band_key(scale: &RiskScale) -> Vec<(Band, String)> {
+    let top = (scale.likelihood.len() * scale.impact.len()) as u32;
+    let (low, medium) = (scale.bands.low_max, scale.bands.medium_max);
+    vec![
+        (Band::Low, score_range(1, low)),
+        (Band::Medium, score_range(low + 1, medium)),
+        (Band::High, score_range(medium + 1, top)),
+    ]
 }
 
 impl HeatMap {
@@ -197,7 +407,7 @@ impl HeatMap {
 
 impl Review {
     /// The review part of the page, when the assessment is a review. The line reads "This
-    /// assessment reviews Pilot, decided 2026-03-04 by Jo Bloggs (Proceed)."; the owner and the
+    /// assessment reviews Pilot, decided 4 March 2026 by Jo Bloggs (Proceed)."; the owner and the
     /// decision only when a decision was recorded, and a blank owner or blank conditions are
     /// left out, never shown as spaces.
     pub fn of(def: &ChecklistDefinition, a: &Assessment) -> Option<Review> {
@@ -209,7 +419,7 @@ impl Review {
         ];
         let signoff = review.previous.signoff.as_ref();
         match &review.decided {
-            Some(date) => line.extend([words(", decided "), Part::Outside(date.clone())]),
+            Some(date) => line.extend([words(", decided "), Part::Words(date_text(date))]),
             None => line.push(words(", which had no recorded decision")),
         }
         let decided = signoff.filter(|_| review.decided.is_some());
@@ -236,17 +446,23 @@ pub fn baseline_warning(signoff: &SignOff, baseline_open: usize) -> Option<Strin
     })
 }
 
-/// Where the decision stands, in a line: "Decision: Proceed on 2026-03-04 by Jo Bloggs", the
+/// Where the decision stands, in a line: "Decision: Proceed on 4 March 2026 by Jo Bloggs", the
 /// owner left out when blank, as in the review line.
 pub fn decision_line(signoff: &SignOff) -> String {
     match (signoff.decision, signoff.decided.as_deref()) {
         (Some(d), Some(on)) => {
             let by = filled(&signoff.owner).map(|owner| format!(" by {owner}"));
-            format!("Decision: {} on {on}{}", d.label(), by.unwrap_or_default())
+            format!("Decision: {} on {}{}", d.label(), date_text(on), by.unwrap_or_default())
         }
         (Some(d), None) => format!("Decision: {} (date not recorded yet)", d.label()),
         _ => "Not signed off yet.".to_owned(),
     }
+}
+
+/// A decision withdrawn, as its record lists it: "Decision: Proceed on 4 March 2026 by Jo
+/// Bloggs; withdrawn on 7 December 2026".
+pub fn withdrawn_decision(w: &Withdrawn) -> String {
+    format!("{}; withdrawn on {}", decision_line(&w.signoff), date_text(w.withdrawn.date()))
 }
 
 /// The answers of an assessment as its record lists them: by section the items in scope, then

@@ -213,6 +213,12 @@ pub fn date_parts(text: &str) -> (String, String, String) {
     (unpadded(d), unpadded(m), y.unwrap_or_default().to_owned())
 }
 
+/// A `YYYY-MM-DD` date as [`long_date`] writes it, or the text as it is when it is not a real
+/// date: what every date shown to people reads as.
+pub fn date_text(date: &str) -> String {
+    long_date(date).unwrap_or_else(|| date.to_owned())
+}
+
 fn digits(b: &[u8]) -> bool {
     b.iter().all(u8::is_ascii_digit)
 }
@@ -331,5 +337,7 @@ mod tests {
         assert_eq!(long_date("2028-12-31").as_deref(), Some("31 December 2028"));
         assert_eq!(long_date("2026-02-30"), None);
         assert_eq!(long_date("15/02/2026"), None);
+        assert_eq!(date_text("2026-02-15"), "15 February 2026");
+        assert_eq!(date_text("2026-02-30"), "2026-02-30");
     }
 }

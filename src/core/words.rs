@@ -73,6 +73,15 @@ pub fn item_risk(band_and_score: Option<(&str, u32)>) -> String {
     }
 }
 
+/// The scores of a band: `scores 3 to 4`, or `score 9` when it is one.
+pub fn score_range(from: u32, to: u32) -> String {
+    if from >= to {
+        format!("score {to}")
+    } else {
+        format!("scores {from} to {to}")
+    }
+}
+
 /// Progress as `3 of 10 items assessed (30%)`.
 pub fn progress_text(assessed: usize, total: usize, percent: u8) -> String {
     format!("{assessed} of {total} items assessed ({percent}%)")
@@ -96,6 +105,20 @@ pub const RETIRED_ANSWERS: (&str, &str) = (
 pub const RETIRED_SECTION: &str = "(retired item)";
 /// What comes before the conditions of the decision a review reviews.
 pub const ITS_CONDITIONS: &str = "Its conditions: ";
+/// What "Not assessed" means, where the Summary first says it.
+pub const NOT_ASSESSED_MEANS: &str = "Not assessed: no status has been chosen for the item yet.";
+/// What "Not rated" means, where the Summary first says it.
+pub const NOT_RATED_MEANS: &str =
+    "Not rated: the item is partially or not achieved, but its likelihood and impact are not both chosen yet.";
+/// What a due date already past is marked with.
+pub const OVERDUE: &str = "Overdue";
+/// What a risk without a response chosen says.
+pub const NO_RESPONSE: &str = "No response chosen";
+/// What a baseline item not applicable without a reason says.
+pub const NO_REASON: &str = "No reason given";
+/// The label of a decision's fingerprint, wherever it is shown.
+pub const FINGERPRINT: &str = "Fingerprint";
+
 /// What the not-yet-assessed list says when it is empty.
 pub const ALL_ASSESSED: &str = "Every item in scope is assessed.";
 

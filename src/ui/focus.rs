@@ -109,6 +109,7 @@ fn element_ids(s: &AppState, shell: &Shell, openers: &Openers) -> Vec<String> {
         FocusTarget::Field(field) => vec![field_id(shell, field)],
         FocusTarget::ReopenQuestion => vec![shell.id("reopen-cancel")],
         FocusTarget::ReopenButton => vec![shell.id("signoff-reopen")],
+        FocusTarget::SummaryRow(row) => vec![shell.id(row), shell.id("summary")],
         FocusTarget::RenameField(id) => vec![shell.id(&format!("rename-{id}"))],
         FocusTarget::RenameButton(id) => vec![shell.id(&format!("rename-button-{id}"))],
     }

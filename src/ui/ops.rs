@@ -174,7 +174,7 @@ fn add_to_calendar(s: &AppState) -> Option<Msg> {
 fn export_report(def: &ChecklistDefinition, a: &Assessment, report: Report) -> Msg {
     let now = clock::now();
     let (extension, mime, body) = match report {
-        Report::Csv => ("csv", "text/csv;charset=utf-8", csv_report(def, a)),
+        Report::Csv => ("csv", "text/csv;charset=utf-8", csv_report(def, a, &now)),
         Report::Html => ("html", "text/html;charset=utf-8", html_report(def, a, &now)),
     };
     let file_name = export_file_name(&a.title, &now, extension);

@@ -14,6 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { AxeBuilder } from '@axe-core/playwright';
+
+import { signed } from './fingerprint.mjs';
 import {
   assessmentRows,
   backups,
@@ -27,6 +30,7 @@ import {
   field,
   fillDetails,
   fileOf,
+  formatViolations,
   goToSection,
   importAlert,
   importFile,
@@ -389,6 +393,48 @@ const refusals = [
   ['rating off the scale', 'rating-out-of-range.json', /The answer to "governance-senior-owner" is not valid: likelihood 7 is not on the scale 1 to 3/],
   ['absurd nesting (20,000 lists deep in a note)', 'deep-nesting.json', /This is not a readable assessment file \(line \d+, column \d+\): invalid type: sequence, expected a string/],
 ];
+
+describe('Import: the fingerprint of a signed file', () => {
+  it('a signed file "matches the signed version"; with an answer edited after signing it "has changed since it was signed"; a reopened one says when its decision was withdrawn', () =>
+    run('import-fingerprint', async ({ page }) => {
+      const { doc } = await exportJson(page);
+      doc.assessment.title = 'Signed pilot';
+      doc.assessment.answers = {
+        [idA]: { status: 'not_achieved', likelihood: 3, impact: 2, response: 'treat', notes: 'Line one\nline\ttwo \\ done' },
+        [idOther]: { status: 'achieved' },
+      };
+      const file = signed(doc, { owner: 'Jo Bloggs', role: 'SIRO', decision: 'proceed', decided: '2026-11-20', review_date: '2027-11-20' });
+      const preview = importPreview(page);
+      const cancel = async () => {
+        await preview.getByRole('button', { name: 'Cancel', exact: true }).click();
+        await preview.waitFor({ state: 'detached' });
+      };
+
+      await chooseFile(page, fileOf('signed.json', JSON.stringify(file)));
+      await preview.getByText('This file matches the signed version.', { exact: true }).waitFor();
+      assert.equal(await preview.getByText('has changed since it was signed').count(), 0);
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      assert.equal(violations.length, 0, formatViolations(violations));
+      await cancel();
+
+      // The file's answers edited by hand after it was signed.
+      const edited = structuredClone(file);
+      edited.assessment.answers[idA].likelihood = 1;
+      await chooseFile(page, fileOf('edited.json', JSON.stringify(edited)));
+      await preview.getByText('This file has changed since it was signed.', { exact: true }).waitFor();
+      assert.equal(await preview.getByText('matches the signed version').count(), 0);
+      await cancel();
+
+      // Reopened: the decision withdrawn, kept on record with its date.
+      const reopened = structuredClone(file);
+      reopened.assessment.withdrawn = [{ withdrawn: '2026-12-01T09:30:00Z', signoff: reopened.assessment.signoff }];
+      delete reopened.assessment.signoff;
+      await chooseFile(page, fileOf('reopened.json', JSON.stringify(reopened)));
+      await preview.getByText('Its decision was withdrawn on 1 December 2026.', { exact: true }).waitFor();
+      assert.equal(await preview.getByText('the signed version').count(), 0, 'no decision on record to match');
+      await cancel();
+    }));
+});
 
 describe('Import: bad files are refused with the reason, and nothing changes', () => {
   it('the unbroken fixture (valid.json) is accepted, so each file below fails for its one flaw', () =>

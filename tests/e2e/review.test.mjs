@@ -104,7 +104,7 @@ describe('Start a review', () => {
 
       await showView(page, 'Summary');
       const changes = page.getByRole('region', { name: 'Changes since last review', exact: true });
-      await changes.getByText('This assessment reviews Team chat pilot, decided 2026-12-01 by Jane Smith (Proceed).').waitFor();
+      await changes.getByText('This assessment reviews Team chat pilot, decided 1 December 2026 by Jane Smith (Proceed).').waitFor();
       await changes.getByText("No item's answer or scope differs.").waitFor();
       await form.getByText('Not signed off yet.').waitFor();
 
@@ -146,7 +146,7 @@ describe('Start a review', () => {
       const csv = (await downloadFrom(page, 'Export CSV')).text;
       const line = csv.split('\r\n').find((l) => l.includes(itemA.title));
       // Now not achieved and not rated: an open risk, after its previous status and no previous band.
-      assert.ok(line.endsWith(',Achieved,,Yes'), `the first item's previous status, no previous band, and open: ${line}`);
+      assert.ok(line.endsWith(',Achieved,,Yes,,,'), `the first item's previous status, no previous band, open, and no response, overdue date or fingerprint: ${line}`);
 
       // After a reload, the same two.
       await page.reload({ waitUntil: 'load' });

@@ -205,7 +205,12 @@ describe('what blocks go-live and every open item', () => {
 
       const acceptance = page.locator('.rc-acceptance');
       assert.match(await acceptance.innerText(), /explicit acceptance/);
-      assert.deepEqual((await acceptance.locator('li').allInnerTexts()).map((t) => t.trim()), [rated.title, severe.title]);
+      // Each a link to its item, with why it is listed and its response.
+      assert.deepEqual((await acceptance.locator('li .rc-link').allInnerTexts()).map((t) => t.trim()), [rated.title, severe.title]);
+      assert.deepEqual(
+        (await acceptance.locator('li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()),
+        [rated, severe].map((it) => `${it.title} – Highest impact – No response chosen`),
+      );
       const found = await scan(page);
       assert.equal(found.length, 0, `Summary view:\n${formatViolations(found)}`);
     }));

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 
+import { shown, signed } from './fingerprint.mjs';
 import {
   assessmentRows,
   chooseStatus,
@@ -37,6 +38,10 @@ import {
   waitUntilInteractive,
   useBrowserAndServer,
   titleField,
+  exportJson,
+  fileOf,
+  importFile,
+  importPreview,
 } from './helpers.mjs';
 
 const checklist = defaultChecklist();
@@ -162,7 +167,7 @@ describe('the Summary view', () => {
         risks.map((r) => [r[0], r[1], r[2]]),
         open.map(([it, status, , , score, band]) => [it.title, `${band} (${score})`, status]),
       );
-      assert.deepEqual(risks[0].slice(3), ['Head of Digital', '2027-03-31', 'Name an owner.']);
+      assert.deepEqual(risks[0].slice(3), ['No response chosen', 'Head of Digital', '31 March 2027', 'Name an owner.']);
 
       // Not yet assessed: every other item, in checklist order, each with its section.
       const todo = (await page.locator('.rc-summary h2', { hasText: 'Not yet assessed' }).locator('xpath=following-sibling::ul[1]/li').allInnerTexts()).map((t) =>
@@ -245,12 +250,144 @@ describe('the Summary view', () => {
       assert.equal(record.assessment.signoff.decision, 'proceed_with_conditions');
       assert.match(record.assessment.signoff.fingerprint, /^[0-9a-f]{64}$/);
       assert.ok(record.assessment.signoff.warnings.length > 0, 'not every item is assessed: warned, and kept');
-      await form.getByText('Decision: Proceed with conditions on 2026-12-01 by Jane Smith').waitFor();
+      await form.getByText('Decision: Proceed with conditions on 1 December 2026 by Jane Smith').waitFor();
       assert.equal(await form.getByRole('textbox').count(), 0, 'no field to type in');
       await page.locator('.rc-header').getByText('Signed off on 1 December 2026 by Jane Smith (Deputy Director, Digital). Answers are read-only.').waitFor();
       await showView(page, 'Checklist');
       await goToSection(page, first.title);
       assert.equal(await statusRadio(page, value.title, 'Achieved').isDisabled(), true, 'items are read-only once signed');
+    }));
+});
+
+/** An axe-core scan of the page (WCAG 2.2 AA): its violations, formatted, or "". */
+async function axeViolations(page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return formatViolations(violations);
+}
+
+/** The element with the focus: its id and text. */
+const active = (page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent.trim() ?? '' }));
+
+/** Follows the Summary link `link` from the keyboard, then "Back to summary": the focus must be back on that link. */
+async function followAndBack(page, link, title) {
+  const id = await link.getAttribute('id');
+  await link.press('Enter');
+  const target = page.getByRole('group', { name: title, exact: true });
+  await eventually(() => target.evaluate((el) => el === document.activeElement), `focus on the item "${title}"`);
+  const back = page.getByRole('button', { name: 'Back to summary', exact: true });
+  await back.press('Enter');
+  await eventually(async () => (await active(page)).id === id, `focus back on the Summary row "${title}" (${id})`);
+  assert.equal((await active(page)).text, title);
+  assert.equal(await back.count(), 0, 'no way back once back');
+}
+
+describe('links from the Summary and back', () => {
+  it('every row of the open risks, before go-live, acceptance, sections and not-yet-assessed lists is a link, and "Back to summary" returns the focus to the row followed', () =>
+    run('summary-back', async ({ page }) => {
+      await answerSome(page);
+      await showView(page, 'Summary');
+      const summary = page.getByRole('region', { name: 'Summary', exact: true });
+      await summary.waitFor();
+      // Open risks: the item of each row is a link.
+      const risks = summary.getByRole('region', { name: 'Open risks, highest first', exact: true });
+      for (const [it] of open) assert.equal(await risks.getByRole('button', { name: it.title, exact: true }).count(), 1, `a link to "${it.title}"`);
+      await followAndBack(page, risks.getByRole('button', { name: policy.title, exact: true }), policy.title);
+      // The acceptance list in the sign-off: the owner item is rated at the highest impact.
+      const acceptance = summary.locator('.rc-acceptance');
+      await followAndBack(page, acceptance.getByRole('button', { name: owner.title, exact: true }), owner.title);
+      // Not yet assessed, in another section.
+      const notYet = summary.locator('h2', { hasText: 'Not yet assessed' }).locator('xpath=following-sibling::ul[1]');
+      const far = second.items.at(-1);
+      await followAndBack(page, notYet.getByRole('button', { name: far.title, exact: true }), far.title);
+      // Moving to another section keeps the way back; another view forgets it.
+      await notYet.getByRole('button', { name: far.title, exact: true }).press('Enter');
+      await goToSection(page, first.title);
+      await page.getByRole('button', { name: 'Back to summary', exact: true }).waitFor();
+      assert.equal(await axeViolations(page), '', 'the checklist with "Back to summary"');
+      await showView(page, 'Summary');
+      await showView(page, 'Checklist');
+      assert.equal(await page.getByRole('button', { name: 'Back to summary', exact: true }).count(), 0);
+    }));
+
+  it('explains "Not assessed" and "Not rated", reads the overall rating as a sentence and gives the band key beside the heat map', () =>
+    run('summary-words', async ({ page }) => {
+      await answerSome(page);
+      await showView(page, 'Summary');
+      const summary = page.getByRole('region', { name: 'Summary', exact: true });
+      await summary.getByText('The overall rating is High.', { exact: true }).waitFor();
+      await summary.getByText(/^Not assessed: no status has been chosen/).waitFor();
+      await summary.getByText(/Not rated: the item is partially or not achieved/).waitFor();
+      const key = (await summary.locator('.rc-band-key li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      assert.deepEqual(key, ['Low: scores 1 to 2', 'Medium: scores 3 to 4', 'High: scores 5 to 9']);
+    }));
+});
+
+/** A date `days` after today (UTC), `YYYY-MM-DD`, and as the widget writes it. */
+function dayAfter(days) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return { iso: d.toISOString().slice(0, 10), long: `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}` };
+}
+
+describe('a signed assessment in the Summary and every report', () => {
+  it('shows one fingerprint in the Summary, the HTML report, the CSV and the JSON export; responses, overdue dates, reasons for not applicable and the review due', () =>
+    run('summary-fingerprint', async ({ page }) => {
+      const { doc } = await exportJson(page);
+      const [senior, , allowed] = first.items;
+      assert.ok(senior.baseline && allowed.baseline, 'two baseline items of the first section');
+      doc.assessment.title = 'Signed pilot';
+      doc.assessment.answers = {
+        [senior.id]: { status: 'not_achieved', likelihood: 3, impact: 3, response: 'tolerate', owner: 'Head of Digital', due: '2026-01-15', action: 'Name an owner.' },
+        [objectives.id]: { status: 'partially_achieved', likelihood: 2, impact: 2, response: 'treat' },
+        [allowed.id]: { status: 'not_applicable', notes: 'Approved for all staff in 2025.' },
+      };
+      const review = dayAfter(10);
+      const file = signed(doc, { owner: 'Jo Bloggs', role: 'SIRO', decision: 'proceed_with_conditions', conditions: 'Name an owner.', decided: '2025-12-20', review_date: review.iso });
+      const hex = file.assessment.signoff.fingerprint;
+      await importFile(page, fileOf('signed-pilot.json', JSON.stringify(file)));
+      const preview = importPreview(page);
+      await preview.getByText('This file matches the signed version.', { exact: true }).waitFor();
+      await preview.getByRole('button', { name: 'Open as a new assessment', exact: true }).click();
+      await preview.waitFor({ state: 'detached' });
+      await showView(page, 'Summary');
+      const summary = page.getByRole('region', { name: 'Summary', exact: true });
+
+      // The fingerprint beside the decision, and that the answers match it.
+      const onScreen = (await summary.locator('.rc-record dd').innerText()).trim();
+      assert.equal(onScreen, shown(hex));
+      assert.match(await summary.locator('.rc-record dt').innerText(), /^Fingerprint$/);
+      await summary.getByText('This assessment matches the signed version.', { exact: true }).waitFor();
+      await summary.getByText(`Review due on ${review.long}`, { exact: true }).waitFor();
+      assert.equal(await axeViolations(page), '', 'the Summary of a signed assessment');
+
+      // Open risks: the response (or none), the due date in words, marked overdue.
+      const risks = await tableAfter(page, 'Open risks, highest first');
+      assert.deepEqual(risks[0], [senior.title, 'High (9)', 'Not achieved', 'Tolerate', 'Head of Digital', '15 January 2026 Overdue', 'Name an owner.']);
+      assert.deepEqual(risks[1].slice(0, 4), [objectives.title, 'Medium (4)', 'Partially achieved', 'Treat']);
+      // Before go-live: the item not applicable, with its reason, apart from those still to do.
+      const na = summary.locator('.rc-not-applicable li');
+      assert.equal((await na.innerText()).replace(/\s+/g, ' ').trim(), `${allowed.title} – Approved for all staff in 2025.`);
+      // The risk to be tolerated is for the owner's explicit acceptance.
+      const accept = (await summary.locator('.rc-acceptance li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      assert.ok(accept.includes(`${senior.title} – Highest impact, to be tolerated – Tolerate`), JSON.stringify(accept));
+
+      // The HTML report: the same fingerprint, the response, the reason, the review due, dates in words.
+      const { text: html } = await downloadFrom(page, 'Export HTML report');
+      assert.ok(html.includes(`<dt>Fingerprint</dt><dd><span class="fingerprint">${shown(hex)}</span></dd>`), 'the fingerprint in the HTML report');
+      for (const want of ['This assessment matches the signed version.', `Review due on ${review.long}`, 'Tolerate', 'Approved for all staff in 2025.', '15 January 2026</bdi> <strong class="overdue">Overdue</strong>', '20 December 2025']) {
+        assert.ok(html.includes(want), `the HTML report has "${want}"`);
+      }
+      // The CSV: a Fingerprint column, the same on every row; the response; ISO dates; Overdue.
+      const { text: csv } = await downloadFrom(page, 'Export CSV');
+      const rows = parseCsv(csv.slice(1));
+      const column = (name) => rows[0].indexOf(name);
+      assert.ok(rows.slice(1).every((r) => r[column('Fingerprint')] === shown(hex)), 'the fingerprint on every row of the CSV');
+      const row = rows.find((r) => r[1] === senior.title);
+      assert.deepEqual([row[column('Response')], row[column('Due date')], row[column('Overdue')]], ['Tolerate', '2026-01-15', 'Overdue']);
+      assert.equal(rows.find((r) => r[1] === allowed.title)[column('Before go-live')], 'Not applicable');
+      // The JSON export keeps the whole fingerprint, labelled, whose first twelve digits are shown.
+      const { doc: exported } = await exportJson(page);
+      assert.equal(exported.assessment.signoff.fingerprint, hex);
     }));
 });
 
@@ -263,7 +400,7 @@ describe('report downloads and printing', () => {
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with a UTF-8 byte order mark');
       assert.ok(text.includes('\r\n'), 'lines end in CRLF');
       const rows = parseCsv(text.slice(1));
-      assert.deepEqual(rows[0], ['Section', 'Item', 'Baseline', 'In scope', 'Out of scope because', 'Status', 'Likelihood', 'Impact', 'Score', 'Band', 'Before go-live', "Owner's acceptance", 'Owner', 'Due date', 'Action', 'Notes', 'Previous status', 'Previous band', 'Open risk']);
+      assert.deepEqual(rows[0], ['Section', 'Item', 'Baseline', 'In scope', 'Out of scope because', 'Status', 'Likelihood', 'Impact', 'Score', 'Band', 'Before go-live', "Owner's acceptance", 'Owner', 'Due date', 'Action', 'Notes', 'Previous status', 'Previous band', 'Open risk', 'Response', 'Overdue', 'Fingerprint']);
       const body = rows.slice(1);
       assert.equal(body.length, itemCount, 'one row per item');
       assert.deepEqual(
@@ -271,11 +408,11 @@ describe('report downloads and printing', () => {
         checklist.sections.flatMap((s) => s.items.map((i) => i.title)),
         'in checklist order',
       );
-      assert.ok(body.every((r) => r.length === 19), 'every row has 19 fields');
+      assert.ok(body.every((r) => r.length === 22), 'every row has 22 fields');
       const row = (it) => body.find((r) => r[1] === it.title);
       // Cells 2 and 10 (baseline, before go-live) depend on whether the checklist marks the item baseline.
       const fields = row(owner);
-      assert.deepEqual([...fields.slice(0, 2), ...fields.slice(3, 10), ...fields.slice(11)], [first.title, owner.title, 'Yes', '', 'Not achieved', '3 – Probable', '3 – Severe', '9', 'High', 'Needed', 'Head of Digital', '2027-03-31', 'Name an owner.', '', '', '', 'Yes']);
+      assert.deepEqual([...fields.slice(0, 2), ...fields.slice(3, 10), ...fields.slice(11)], [first.title, owner.title, 'Yes', '', 'Not achieved', '3 – Probable', '3 – Severe', '9', 'High', 'Needed', 'Head of Digital', '2027-03-31', 'Name an owner.', '', '', '', 'Yes', '', '', '']);
       assert.deepEqual([fields[2], fields[10]], owner.baseline ? ['Yes', 'Outstanding'] : ['', '']);
       assert.equal(row(objectives)[15], `'${FORMULA_NOTE}`, 'the formula-like note is prefixed with an apostrophe');
       assert.equal(row(support)[5], 'Not applicable');
@@ -302,7 +439,7 @@ describe('report downloads and printing', () => {
       try {
         await reader.setContent(text, { waitUntil: 'load' });
         const shown = (await reader.locator('body').innerText()).replace(/\s+/g, ' ');
-        assert.match(shown, /Overall rating \(worst open risk\): High/);
+        assert.match(shown, /The overall rating is High\./);
         assert.match(shown, new RegExp(`Progress: 6 of ${itemCount} items assessed`));
         assert.equal((await reader.locator('td[data-likelihood="3"][data-impact="3"] .count').innerText()).trim(), '1');
         assert.equal((await reader.locator('td[data-likelihood="3"][data-impact="2"] .count').innerText()).trim(), '1');
@@ -373,7 +510,7 @@ describe('report downloads and printing', () => {
       await page.emulateMedia({ media: 'screen' });
       // Signed off: the decision taken alone, and its date as text.
       const fields = signed.slice(signed.indexOf('Decision and sign-off'));
-      assert.match(fields, /Decision: Proceed with conditions on 2026-12-01.*Risk owner.*Jane Smith.*Conditions Name an owner first\..*Date of decision.*1 December 2026.*Signature/, fields);
+      assert.match(fields, /Decision: Proceed with conditions on 1 December 2026.*Risk owner.*Jane Smith.*Conditions Name an owner first\..*Date of decision.*1 December 2026.*Signature/, fields);
       assert.doesNotMatch(fields, /A review is a new assessment|Reopen/, 'no instructions for the screen');
       assert.doesNotMatch(signed, /Do not proceed|yyyy/i);
     }));

@@ -202,6 +202,11 @@ fn checklist_view(shell: &Shell, s: &AppState) -> Html {
                 <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
                 <SectionNav {sections} current={s.section} />
                 <div class="rc-main">
+                    // After a link from a Summary list, the way back to that row.
+                    if s.summary_row.is_some() {
+                        <p class="rc-back"><button type="button" class="rc-link" id={shell.id("back-to-summary")}
+                            onclick={shell.on_click_send(|| Msg::BackToSummary)}>{"Back to summary"}</button></p>
+                    }
                     <SectionView index={s.section} filter={s.filter} kept={s.kept_in_view.clone()} {answers} scope={a.scope.clone()} signed={a.is_signed()} />
                     <RetiredAnswers {retired} />
                 </div>

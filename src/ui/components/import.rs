@@ -142,6 +142,12 @@ fn Preview(props: &PreviewProps) -> Html {
                 <dt>{"Answered"}</dt><dd>{ words::items_answered(progress.assessed, progress.total) }</dd>
                 <dt>{"Exported"}</dt><dd>{ doc.exported.date() }</dd>
             </dl>
+            if let Some(signed) = p.signed.file_sentence() {
+                <p class="rc-signed"><strong>{ signed }</strong></p>
+            }
+            if let Some(withdrawn) = &p.withdrawn {
+                <p>{ withdrawn }</p>
+            }
             if p.unknown > 0 && p.blocked.is_none() {
                 <p>{ words::unknown_answers(p.unknown) }</p>
             }

@@ -14,6 +14,8 @@ use crate::core::{Action, Assessment, Decision, SignOff};
 use crate::ui::clock;
 use crate::ui::context::{use_shell_of, Shell};
 use crate::ui::focus::field_id;
+use super::summary::acceptance_list;
+use crate::core::summary_page::AcceptanceRow;
 use crate::ui::ops::Op;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,8 +25,9 @@ pub struct SignOffProps {
     pub assessment: Rc<Assessment>,
     /// The problems found by "Record the decision", and the question before reopening.
     pub recording: Rc<Recording>,
-    /// The titles of open items rated at the highest impact, for explicit acceptance.
-    pub acceptance: Vec<String>,
+    /// The open risks for explicit acceptance: those at the highest impact and those to be
+    /// tolerated, each a link to its item.
+    pub acceptance: Vec<AcceptanceRow>,
 }
 
 #[component]
@@ -48,8 +51,8 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
             if !props.acceptance.is_empty() {
                 <div class="rc-panel rc-acceptance">
                     <p><strong>{"For the risk owner's explicit acceptance: "}</strong>
-                        {"these open risks are rated at the highest impact, whatever their band. A decision to proceed accepts each of them; say how each is handled in the conditions."}</p>
-                    <ul>{ for props.acceptance.iter().map(|t| html! { <li><bdi>{ t }</bdi></li> }) }</ul>
+                        {"these open risks are rated at the highest impact, whatever their band, or are to be tolerated. A decision to proceed accepts each of them; say how each is handled in the conditions."}</p>
+                    { acceptance_list(&shell, &props.acceptance) }
                 </div>
             }
             <p class="rc-decision-line" id={id("decision-line")} tabindex="-1">

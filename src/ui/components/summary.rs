@@ -8,13 +8,17 @@ use super::scope::scale_lists;
 use super::signoff::SignOffForm;
 use crate::app::words;
 use crate::app::Msg;
-use crate::core::scoring::OverallRating;
-use crate::core::summary_page::{AnswersRecord, HeatMap, Part, RiskRow, SummaryPage};
-use crate::core::words::{
-    display_title, filled, progress_text, ALL_ASSESSED, CHANGES_HEADING, ITS_CONDITIONS, NOT_RATED,
-    OUT_OF_SCOPE_ANSWERS, RETIRED_ANSWERS,
+use crate::core::scoring::{is_overdue, Band, OverallRating};
+use crate::core::summary_page::{
+    band_key, AcceptanceRow, AnswersRecord, HeatMap, Part, RiskRow, SummaryPage,
 };
-use crate::core::{Assessment, ItemId, Status, Summary};
+use crate::core::time::date_text;
+use crate::core::words::{
+    display_title, filled, progress_text, ALL_ASSESSED, CHANGES_HEADING, FINGERPRINT,
+    ITS_CONDITIONS, NOT_ASSESSED_MEANS, NOT_RATED, NOT_RATED_MEANS, NO_REASON, NO_RESPONSE,
+    OUT_OF_SCOPE_ANSWERS, OVERDUE, RETIRED_ANSWERS,
+};
+use crate::core::{Assessment, ItemId, Response, Status, Summary};
 use crate::ui::clock;
 use crate::ui::context::{use_shell_of, Shell};
 use std::rc::Rc;
@@ -56,12 +60,13 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
     html! {
         <section class="rc-summary" aria-label="Summary" id={own} tabindex="-1">
             <p class="rc-print-only rc-print-title">
-                { words::print_title(display_title(&a.title), &def.title, &page.today) }
+                { words::print_title(display_title(&a.title), &def.title, &date_text(&page.today)) }
             </p>
-            { overview(s) }
+            { notices(&page) }
+            { overview(&page) }
             { review_changes(&shell, &page) }
             { before_go_live(&shell, &page) }
-            { heat_map(&shell, &page.heat_map) }
+            { heat_map(&shell, &page) }
             { open_risks(&shell, &page) }
             { sections(&shell, s) }
             { not_assessed(&shell, &page) }
@@ -74,10 +79,11 @@ pub fn SummaryView(props: &SummaryProps) -> Html {
                     { scale_lists(def) }
                 </div>
             }
-            { all_answers(&shell, a) }
+            { all_answers(&shell, a, &page.today) }
             // The decision comes after the evidence, as on a "check your answers" page.
             <SignOffForm assessment={a.clone()} recording={props.recording.clone()}
-                acceptance={s.needs_acceptance.iter().map(|i| i.title.clone()).collect::<Vec<_>>()} />
+                acceptance={page.acceptance.clone()} />
+            { record(&page) }
         </section>
     }
 }
@@ -91,13 +97,75 @@ fn heading(shell: &Shell, text: &str, id: &str) -> Html {
     html! { <@{shell.heading(1)} id={shell.id(id)}>{ text.to_owned() }</@> }
 }
 
-/// A way to the checklist: the focus goes to the item, or to the section's heading.
-fn go_to(shell: &Shell, section: usize, item: Option<&ItemId>) -> Callback<MouseEvent> {
+/// A link in a list of the Summary to an item, or to a section's heading without one. Its id
+/// is the row's: following it remembers the row, which "Back to summary" gives the focus back.
+pub fn row_link(
+    shell: &Shell,
+    list: &str,
+    section: usize,
+    item: Option<&ItemId>,
+    key: &str,
+    label: Html,
+) -> Html {
+    let row = format!("sum-{list}-{key}");
     let item = item.cloned();
-    shell.on_click_send(move || Msg::GoTo { section, item: item.clone() })
+    let id = shell.id(&row);
+    let onclick = shell.on_click_send(move || Msg::FromSummary {
+        section,
+        item: item.clone(),
+        row: row.clone(),
+    });
+    html! { <button type="button" class="rc-link" {id} {onclick}>{ label }</button> }
 }
 
-fn overview(s: &Summary) -> Html {
+/// The open risks for the risk owner's explicit acceptance, each a link to its item with why
+/// it is listed and its response: the sign-off shows them.
+pub fn acceptance_list(shell: &Shell, rows: &[AcceptanceRow]) -> Html {
+    html! {
+        <ul class="rc-todo">
+            { for rows.iter().map(|r| html! {
+                <li>{ row_link(shell, "accept", r.section, Some(&r.item), r.item.as_str(), html! { <bdi>{ &r.title }</bdi> }) }
+                    <span class="rc-hint">{ words::hint(r.why()) }{ words::hint(response_text(r.response)) }</span></li>
+            }) }
+        </ul>
+    }
+}
+
+fn response_text(response: Option<Response>) -> &'static str {
+    response.map_or(NO_RESPONSE, Response::label)
+}
+
+/// What is due of the decision on record, or that it was withdrawn: at the top of the page.
+fn notices(page: &SummaryPage) -> Html {
+    let r = &page.record;
+    html! {
+        <>
+            if let Some(review) = &r.review {
+                <p class="rc-panel rc-warning rc-review-due"><strong>{ review }</strong></p>
+            }
+            if let Some(withdrawn) = &r.withdrawn {
+                <p class="rc-panel rc-withdrawn">{ withdrawn }</p>
+            }
+        </>
+    }
+}
+
+/// The fingerprint recorded with the decision, and whether the answers still match it.
+fn record(page: &SummaryPage) -> Html {
+    let r = &page.record;
+    let Some(fingerprint) = &r.fingerprint else { return html! {} };
+    html! {
+        <div class="rc-record">
+            <dl class="rc-facts">
+                <dt>{ FINGERPRINT }</dt><dd class="rc-fingerprint">{ fingerprint }</dd>
+            </dl>
+            if let Some(signed) = r.signed { <p class="rc-signed">{ signed }</p> }
+        </div>
+    }
+}
+
+fn overview(page: &SummaryPage) -> Html {
+    let s = &page.summary;
     let p = s.progress;
     let b = &s.by_band;
     let statuses = Status::ALL
@@ -105,20 +173,29 @@ fn overview(s: &Summary) -> Html {
         .map(|st| words::status_count(s.by_status.get(*st), st.label()))
         .collect::<Vec<_>>()
         .join(", ");
+    let class = match s.overall_rating() {
+        OverallRating::Band(band) => classes!("rc-overall", format!("rc-overall-{}", band.key())),
+        _ => classes!("rc-overall"),
+    };
     html! {
-        <div class="rc-overview">
-            <div class="rc-stat"><span class="rc-stat-label">{"Overall rating"}</span>{ rating_tag(s.overall_rating(), b.unrated, "No open risks") }</div>
-            <div class="rc-stat"><span class="rc-stat-label">{"Progress"}</span>
-                <span>{ progress_text(p.assessed, p.total, p.percent()) }</span></div>
-            <div class="rc-stat"><span class="rc-stat-label">{"Open risks"}</span>
-                <span>{ words::open_risk_counts(b.high, b.medium, b.low, b.unrated) }</span></div>
-            <div class="rc-stat"><span class="rc-stat-label">{"Status"}</span><span>{ statuses }</span></div>
-        </div>
+        <>
+            <p {class}><strong>{ page.rating_sentence() }</strong></p>
+            <div class="rc-overview">
+                <div class="rc-stat"><span class="rc-stat-label">{"Overall rating"}</span>{ rating_tag(s.overall_rating(), b.unrated, "No open risks") }</div>
+                <div class="rc-stat"><span class="rc-stat-label">{"Progress"}</span>
+                    <span>{ progress_text(p.assessed, p.total, p.percent()) }</span></div>
+                <div class="rc-stat"><span class="rc-stat-label">{"Open risks"}</span>
+                    <span>{ words::open_risk_counts(b.high, b.medium, b.low, b.unrated) }</span></div>
+                <div class="rc-stat"><span class="rc-stat-label">{"Status"}</span><span>{ statuses }</span></div>
+            </div>
+            <p class="rc-hint rc-means">{ NOT_ASSESSED_MEANS }<br />{ NOT_RATED_MEANS }</p>
+        </>
     }
 }
 
 fn before_go_live(shell: &Shell, page: &SummaryPage) -> Html {
     let todo = &page.summary.before_go_live;
+    let na = &page.not_applicable;
     html! {
         <>
             { heading(shell, "Before go-live", "golive") }
@@ -128,8 +205,18 @@ fn before_go_live(shell: &Shell, page: &SummaryPage) -> Html {
                 <p>{ words::baseline_open(todo.len()) }</p>
                 <ul class="rc-todo">
                     { for todo.iter().map(|i| html! {
-                        <li><button type="button" class="rc-link" onclick={go_to(shell, page.section_index(&i.section), Some(&i.item))}><bdi>{ &i.title }</bdi></button>
-                            <span class="rc-hint">{ words::hint(i.status.label()) }</span></li>
+                        <li>{ row_link(shell, "golive", page.section_index(&i.section), Some(&i.item), i.item.as_str(), html! { <bdi>{ &i.title }</bdi> }) }
+                            <span class="rc-hint">{ words::hint(i.status.label()) }</span>
+                            if page.overdue(&i.item) { {" "}<strong class="rc-overdue">{ OVERDUE }</strong> }</li>
+                    }) }
+                </ul>
+            }
+            if !na.is_empty() {
+                <p>{"Baseline items marked not applicable, with the reason given:"}</p>
+                <ul class="rc-todo rc-not-applicable">
+                    { for na.iter().map(|n| html! {
+                        <li>{ row_link(shell, "na", n.at.index, Some(&n.at.item.id), n.at.item.id.as_str(), html! { <bdi>{ &n.at.item.title }</bdi> }) }
+                            <span class="rc-hint"><bdi class="rc-pre">{ words::hint(n.reason.as_deref().unwrap_or(NO_REASON)) }</bdi></span></li>
                     }) }
                 </ul>
             }
@@ -137,7 +224,8 @@ fn before_go_live(shell: &Shell, page: &SummaryPage) -> Html {
     }
 }
 
-fn heat_map(shell: &Shell, map: &HeatMap) -> Html {
+fn heat_map(shell: &Shell, page: &SummaryPage) -> Html {
+    let map: &HeatMap = &page.heat_map;
     html! {
         <>
             { heading(shell, "Risk heat map", "heat") }
@@ -163,7 +251,23 @@ fn heat_map(shell: &Shell, map: &HeatMap) -> Html {
                 </tbody>
                 </table>
             </div>
+            { band_key_list(page) }
         </>
+    }
+}
+
+/// Which scores make Low, Medium and High on the checklist's scale.
+fn band_key_list(page: &SummaryPage) -> Html {
+    let band = |b: Band| html! { <span class={format!("rc-band rc-band-{}", b.key())}>{ b.label() }</span> };
+    html! {
+        <div class="rc-band-key">
+            <p>{"Bands by score (likelihood × impact):"}</p>
+            <ul>
+                { for band_key(&page.def.scale).into_iter().map(|(b, scores)| html! {
+                    <li>{ band(b) }{ words::after_id(&scores) }</li>
+                }) }
+            </ul>
+        </div>
     }
 }
 
@@ -178,10 +282,10 @@ fn open_risks(shell: &Shell, page: &SummaryPage) -> Html {
                     <table class="rc-table">
                     <thead><tr>
                         <th scope="col">{"Item"}</th><th scope="col">{"Risk"}</th><th scope="col">{"Status"}</th>
-                        <th scope="col">{"Owner"}</th><th scope="col">{"Due"}</th><th scope="col">{"Action"}</th>
+                        <th scope="col">{"Response"}</th><th scope="col">{"Owner"}</th><th scope="col">{"Due"}</th><th scope="col">{"Action"}</th>
                     </tr></thead>
                     // Open items not rated come after the rated ones, marked, and counted above.
-                    <tbody>{ for page.risks().map(risk_row) }</tbody>
+                    <tbody>{ for page.risks().map(|r| risk_row(shell, page, r)) }</tbody>
                     </table>
                 </div>
             }
@@ -189,9 +293,9 @@ fn open_risks(shell: &Shell, page: &SummaryPage) -> Html {
     }
 }
 
-/// A row of Open risks: the item, its risk (a band, or not rated), status, owner, due date and
-/// action.
-fn risk_row(r: RiskRow) -> Html {
+/// A row of Open risks: the item (a link to it), its risk (a band, or not rated), status,
+/// response, owner, due date (marked when overdue) and action.
+fn risk_row(shell: &Shell, page: &SummaryPage, r: RiskRow) -> Html {
     let risk = match r.risk {
         Some(risk) => {
             html! { <span class={format!("rc-band rc-band-{}", risk.band.key())}>{ risk.text() }</span> }
@@ -200,11 +304,13 @@ fn risk_row(r: RiskRow) -> Html {
     };
     html! {
         <tr>
-            <th scope="row"><bdi>{ r.title }</bdi></th>
+            <th scope="row">{ row_link(shell, "risks", page.section_index(r.section), Some(r.item), r.item.as_str(), html! { <bdi>{ r.title }</bdi> }) }</th>
             <td>{ risk }</td>
             <td>{ r.status.label() }</td>
+            <td>{ response_text(r.response) }</td>
             <td><bdi>{ r.owner }</bdi></td>
-            <td>{ r.due.unwrap_or_default() }</td>
+            <td>{ r.due.map(date_text).unwrap_or_default() }
+                if r.overdue { {" "}<strong class="rc-overdue">{ OVERDUE }</strong> }</td>
             <td class="rc-pre"><bdi>{ r.action }</bdi></td>
         </tr>
     }
@@ -220,7 +326,7 @@ fn sections(shell: &Shell, s: &Summary) -> Html {
                 <tbody>
                     { for s.sections.iter().enumerate().filter(|(_, sec)| sec.out_of_scope.is_none()).map(|(i, sec)| html! {
                         <tr>
-                            <th scope="row"><button type="button" class="rc-link" onclick={go_to(shell, i, None)}>{ &sec.title }</button></th>
+                            <th scope="row">{ row_link(shell, "sec", i, None, sec.section.as_str(), html! { { &sec.title } }) }</th>
                             <td>{ words::of(sec.progress.assessed, sec.progress.total) }</td>
                             <td>{ rating_tag(sec.rating(), sec.unrated, "None") }</td>
                         </tr>
@@ -241,7 +347,7 @@ fn not_assessed(shell: &Shell, page: &SummaryPage) -> Html {
             } else {
                 <ul class="rc-todo">
                     { for page.not_assessed.iter().map(|at| html! {
-                        <li><button type="button" class="rc-link" onclick={go_to(shell, at.index, Some(&at.item.id))}>{ &at.item.title }</button>
+                        <li>{ row_link(shell, "todo", at.index, Some(&at.item.id), at.item.id.as_str(), html! { <bdi>{ &at.item.title }</bdi> }) }
                             <span class="rc-hint">{ words::hint(&at.section.title) }</span></li>
                     }) }
                 </ul>
@@ -305,7 +411,7 @@ fn scope_answers(shell: &Shell, a: &Assessment) -> Html {
 }
 
 /// Every answered item, shown only when printing so the printout is the whole record.
-fn all_answers(shell: &Shell, a: &Assessment) -> Html {
+fn all_answers(shell: &Shell, a: &Assessment, today: &str) -> Html {
     let def = &shell.def;
     let (h2, h3, h4) = (shell.heading(1), shell.heading(2), shell.heading(3));
     let record = AnswersRecord::of(def, a);
@@ -317,13 +423,18 @@ fn all_answers(shell: &Shell, a: &Assessment) -> Html {
             who.push(words::owner(owner));
         }
         if let Some(due) = &ans.due {
-            who.push(words::due(due));
+            who.push(words::due(&date_text(due)));
         }
+        if let Some(response) = ans.response {
+            who.push(words::response(response.label()));
+        }
+        let overdue = is_overdue(ans, today);
         html! {
             <div class="rc-print-item">
                 <@{h4}>{ title }</@>
                 <p>{ words::status_and_risk(ans.status.label(), &risk) }</p>
-                if !who.is_empty() { <p>{ who.join(" · ") }</p> }
+                if !who.is_empty() { <p>{ who.join(" · ") }
+                    if overdue { {" "}<strong class="rc-overdue">{ OVERDUE }</strong> }</p> }
                 if let Some(action) = filled(&ans.action) { <p class="rc-pre">{"Action: "}{ action }</p> }
                 if let Some(notes) = filled(&ans.notes) { <p class="rc-pre">{"Notes: "}{ notes }</p> }
             </div>
