@@ -4,7 +4,7 @@
 
 use super::comparing::Comparing;
 use super::filter::Filter;
-use super::import::ImportPreview;
+use super::import::{ImportPreview, Refusal};
 use super::merging::Choice;
 use super::state::{Origin, Replacement, StorageError, View};
 use crate::core::changes::ChangesSince;
@@ -134,6 +134,8 @@ pub enum Msg {
     CloseMerge,
     /// The notice of what changed in the checklist since the answers were given was read.
     DismissChanges,
+    /// "Change scope": the scope questions, folded once all are answered, open again.
+    ChangeScope,
 
     // The one outcome of each operation (`ui::ops`), after its storage or file work.
     /// The saver's latest save succeeded, or why it failed.
@@ -188,8 +190,8 @@ pub enum Msg {
     },
     /// A file was read and waits for the person's choice.
     ImportRead(Rc<ImportPreview>),
-    /// A file could not be read for import; the text says why.
-    ImportFailed(String),
+    /// A file was refused for import: what it is and why.
+    ImportFailed(Refusal),
     /// The assessment on screen was replaced by an import. The answers it held were kept as a
     /// backup under `backup`, if they could be.
     Replaced {

@@ -8,7 +8,7 @@ use super::header::Header;
 use super::import::{use_drop_zone, ImportPanel};
 use super::library_view::LibraryView;
 use super::merge::MergeView;
-use super::notices::{ConflictNotice, StorageNotice, UndoNotice, UnopenedNotice};
+use super::notices::{ConflictNotice, NotificationBanner, StorageNotice, UnopenedNotice};
 use super::scope::{RatingScale, ScopeQuestions};
 use super::section::{RetiredAnswers, SectionView};
 use super::section_nav::SectionNav;
@@ -24,6 +24,7 @@ use crate::ui::context::{rendered, Shell};
 use crate::ui::focus::{use_focus, use_print, view_tab};
 use crate::ui::ops::{Op, Ops};
 use crate::ui::storage::{LocalStorage, Saver, SharedSaver, Store};
+use crate::ui::tables::use_stacked_tables;
 use gloo_events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -110,13 +111,21 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     // Every move of the focus the reducer decides, and printing once the Summary is shown.
     use_focus(s, &shell);
     use_print(s.printing, &shell);
+    // Below about 40rem every table reads as stacked rows, each cell labelled by its column.
+    let root = shell.id("root");
+    use_stacked_tables(root.clone());
     let a = &s.assessment;
+    // Keyboard users can pass everything above the items and land on the section's heading.
+    let section = s.section;
+    let skip_to_items = shell.on_click_send(move || Msg::GoTo { section, item: None });
     html! {
         <ContextProvider<Shell> context={(*shell).clone()}>
-        <div class={drop_zone.class} ondragover={drop_zone.ondragover} ondragleave={drop_zone.ondragleave} ondrop={drop_zone.ondrop}>
+        <div id={root} class={drop_zone.class} ondragover={drop_zone.ondragover} ondragleave={drop_zone.ondragleave} ondrop={drop_zone.ondrop}>
+            <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
             <Header title={a.title.clone()} assessor={a.assessor.clone()}
                 decision={a.signoff.clone().filter(|so| so.is_decided())}
                 progress={Progress::overall(&s.def, a)} scope={a.scope.clone()} />
+            { introduction(&s.def.description) }
             <StorageNotice problem={s.storage.clone()} />
             if let Some(u) = &s.unopened {
                 <UnopenedNotice of={u.clone()} />
@@ -128,18 +137,19 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 <ChangesNotice of={changes.clone()} />
             }
             { views_nav(&shell, s) }
+            // An operation's outcome, at the top of the view it leaves on screen.
+            if let Some(says) = &s.banner {
+                <NotificationBanner says={says.clone()} undo={s.undo.is_some() && says.offers_undo()} />
+            }
             { match (&s.merge, &s.compare, s.view) {
                 (Some(m), _, _) => html! { <MergeView of={m.clone()} /> },
                 (None, Some(c), _) => html! { <CompareView of={c.clone()} /> },
-                (None, None, View::Checklist) => checklist_view(&shell, s),
+                (None, None, View::Checklist) => checklist_view(s),
                 (None, None, View::Summary) => html! { <SummaryView assessment={a.clone()} /> },
                 (None, None, View::Assessments) => html! { <LibraryView library={s.library.clone()} current={s.current.clone()} renaming={s.renaming.clone()} /> },
             } }
             <Actions confirm_reset={s.confirm_reset} />
-            <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} />
-            if let Some(undo) = &s.undo {
-                <UndoNotice of={undo.clone()} />
-            }
+            <ImportPanel preview={s.import.clone()} />
             <div role="status" class="rc-live">
                 // Keyed by the message's counter, so the same text said again is a new node
                 // that screen readers announce again.
@@ -180,7 +190,7 @@ fn views_nav(shell: &Shell, s: &AppState) -> Html {
 
 /// The Checklist view: the section list, the section on screen and any retired answers. Each
 /// gets only what it shows, so typing in one item re-renders that item and its section only.
-fn checklist_view(shell: &Shell, s: &AppState) -> Html {
+fn checklist_view(s: &AppState) -> Html {
     let (def, a) = (&s.def, &s.assessment);
     let sections: Vec<SectionSummary> =
         def.sections.iter().map(|sec| SectionSummary::of(def, sec, a)).collect();
@@ -191,15 +201,11 @@ fn checklist_view(shell: &Shell, s: &AppState) -> Html {
         .unwrap_or_default();
     let retired: Vec<_> =
         unknown_items(def, a).into_iter().map(|id| (a.answer(&id).clone(), id)).collect();
-    // Keyboard users can pass the section list and land on the section's heading.
-    let section = s.section;
-    let skip_to_items = shell.on_click_send(move || Msg::GoTo { section, item: None });
     html! {
         <>
-            <ScopeQuestions scope={a.scope.clone()} />
+            <ScopeQuestions scope={a.scope.clone()} folded={s.scope_folded()} />
             <RatingScale />
             <div class="rc-body">
-                <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
                 <SectionNav {sections} current={s.section} />
                 <div class="rc-main">
                     <SectionView index={s.section} filter={s.filter} kept={s.kept_in_view.clone()} {answers} scope={a.scope.clone()} />
@@ -207,6 +213,25 @@ fn checklist_view(shell: &Shell, s: &AppState) -> Html {
                 </div>
             </div>
         </>
+    }
+}
+
+/// How to use the checklist, in three steps; the checklist's own description one click away.
+fn introduction(description: &str) -> Html {
+    html! {
+        <div class="rc-intro-steps">
+            <ol class="rc-steps">
+                <li>{"Answer the scope questions: parts that do not apply leave the checklist."}</li>
+                <li>{"Say how far each item is achieved; rate and plan any that are not."}</li>
+                <li>{"Check the Summary; the risk owner then records the decision."}</li>
+            </ol>
+            if !description.is_empty() {
+                <details class="rc-about-checklist">
+                    <summary>{"About this checklist"}</summary>
+                    <p class="rc-description">{ description.to_owned() }</p>
+                </details>
+            }
+        </div>
     }
 }
 

@@ -28,9 +28,6 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header class="rc-header">
             <@{shell.heading(0)} class="rc-heading">{ &def.title }</@>
-            if !def.description.is_empty() {
-                <p class="rc-description">{ &def.description }</p>
-            }
             <div class="rc-meta">
                 { field("rc-field", shell.id("title"), "Project or tool assessed", Kind::Line(Some("off")),
                     props.title.clone(), shell.edit(|title| Some(Action::SetTitle { title }))) }
