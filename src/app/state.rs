@@ -393,8 +393,10 @@ impl AppState {
 
     /// Shows an operation's outcome in the notification banner at the top of the view, with
     /// the focus on it: the control that started the operation has gone with what it changed.
-    /// It is said there alone, not in the status region too.
+    /// It is said there alone, not in the status region too, which it empties.
     pub(super) fn notify(&mut self, what: Announcement) {
+        // An earlier message in the status region is out of date beside it.
+        self.status = None;
         self.banner = Some(what);
         self.focus_on(FocusTarget::Banner);
     }
