@@ -276,6 +276,9 @@ impl AppState {
             Msg::Renamed(library) => self.library = library,
             Msg::Listed(library) => {
                 self.library = library;
+                if self.view != View::Assessments {
+                    self.banner = None;
+                }
                 self.view = View::Assessments;
                 self.close_panels();
             }

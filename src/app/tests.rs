@@ -839,6 +839,12 @@ fn the_banner_goes_when_the_person_moves_to_another_section_view_or_assessment()
         s.view = View::Summary;
         s.banner = None;
     });
+    let lib = library(None);
+    check(&s, Msg::Listed(lib.clone()), |s| {
+        s.view = View::Assessments;
+        s.library = lib.clone();
+        s.banner = None;
+    });
     let a = Rc::new(Assessment::new(now()));
     let opened = s.reduce(opened_msg("other", &a, &Opening::Chosen, &library(None)));
     assert_eq!(opened.banner, None);

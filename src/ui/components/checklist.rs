@@ -115,13 +115,10 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     let root = shell.id("root");
     use_stacked_tables(root.clone());
     let a = &s.assessment;
-    // Keyboard users can pass everything above the items and land on the section's heading.
-    let section = s.section;
-    let skip_to_items = shell.on_click_send(move || Msg::GoTo { section, item: None });
     html! {
         <ContextProvider<Shell> context={(*shell).clone()}>
         <div id={root} class={drop_zone.class} ondragover={drop_zone.ondragover} ondragleave={drop_zone.ondragleave} ondrop={drop_zone.ondrop}>
-            <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
+            { skip_to_items(&shell, s.section) }
             <Header title={a.title.clone()} assessor={a.assessor.clone()}
                 decision={a.signoff.clone().filter(|so| so.is_decided())}
                 progress={Progress::overall(&s.def, a)} scope={a.scope.clone()} />
@@ -214,6 +211,13 @@ fn checklist_view(s: &AppState) -> Html {
             </div>
         </>
     }
+}
+
+/// "Skip to the items", the first stop of the Tab order: keyboard users pass everything above
+/// the items and land on the heading of the section on screen.
+fn skip_to_items(shell: &Shell, section: usize) -> Html {
+    let onclick = shell.on_click_send(move || Msg::GoTo { section, item: None });
+    html! { <button type="button" class="rc-skip" {onclick}>{"Skip to the items"}</button> }
 }
 
 /// How to use the checklist, in three steps; the checklist's own description one click away.
