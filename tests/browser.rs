@@ -228,15 +228,92 @@ async fn assessments_can_be_created_listed_deleted_and_brought_back() {
     delete.click();
     yew::scheduler::flush().await;
     assert_eq!(host.query_selector_all(".rc-library tbody tr").unwrap().length(), 1);
-    // The deleted row took the focused button with it: the focus is on the way back.
-    let undo = button(&host, "Undo");
-    assert_eq!(document().active_element(), Some(undo.clone().into()), "{}", focused());
+    // The deleted row took the focused button with it: the focus is on the banner saying so,
+    // with Undo inside it, at the top of the view; nothing else says it again.
+    let banner = || host.query_selector(".rc-banner").unwrap().expect("a notification banner");
+    assert_eq!(document().active_element(), Some(banner()), "{}", focused());
+    assert_eq!(banner().get_attribute("role").as_deref(), Some("region"));
+    assert!(banner().text_content().unwrap_or_default().contains("Deleted “First project”"));
+    assert_eq!(host.query_selector(".rc-live span").unwrap(), None, "said once, in the banner");
+    let undo =
+        banner().query_selector("button").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap();
+    assert_eq!(undo.text_content().as_deref(), Some("Undo"));
     undo.click();
     yew::scheduler::flush().await;
-    assert_eq!(host.query_selector_all(".rc-library tbody tr").unwrap().length(), 2);
-    // Undo took itself away: the focus is on the view's heading.
-    let heading = host.query_selector(".rc-library h2").unwrap().unwrap();
-    assert_eq!(document().active_element(), Some(heading), "{}", focused());
+    let rows = host.query_selector_all(".rc-library tbody tr").unwrap();
+    assert_eq!(rows.length(), 2);
+    // The row put back reads as before: its title and its progress through the checklist.
+    let back = (0..rows.length())
+        .filter_map(|i| rows.item(i)?.text_content())
+        .find(|t| t.contains("First project"))
+        .expect("the row put back shows its title");
+    assert!(back.contains("0 of"), "its progress: {back}");
+    let def = default_checklist();
+    assert!(back.contains(&def.title) && !back.contains(&def.id), "the checklist's title: {back}");
+    // Undo took itself away: the focus is on the banner saying it is back.
+    assert_eq!(document().active_element(), Some(banner()), "{}", focused());
+    assert!(banner().text_content().unwrap_or_default().contains("is back"));
+}
+
+#[wasm_bindgen_test]
+async fn scope_answered_folds_to_one_line_with_change_scope_which_opens_it_again() {
+    let ns = "scope-fold";
+    clear(ns);
+    let def = default_checklist();
+    let scope: serde_json::Map<String, serde_json::Value> =
+        def.questions.iter().map(|q| (q.id.as_str().to_owned(), true.into())).collect();
+    let mut a = serde_json::to_value(risk_checklist::core::Assessment::new(
+        risk_checklist::core::Timestamp::parse("2026-01-01T00:00:00Z").unwrap(),
+    ))
+    .unwrap();
+    a["scope"] = scope.into();
+    let raw = serde_json::json!({
+        "format": "risk-checklist/stored-assessment",
+        "format_version": 3,
+        "checklist": {"id": def.id, "version": def.version},
+        "assessment": a,
+    });
+    plant(ns, &raw.to_string());
+    let host = open(ns).await;
+    let folded = host.query_selector(".rc-scope-folded").unwrap().expect("scope folded");
+    assert!(folded.text_content().unwrap_or_default().contains("All scope questions are answered"));
+    assert_eq!(host.query_selector(".rc-scope input").unwrap(), None, "no question shown");
+    button(&host, "Change scope").click();
+    yew::scheduler::flush().await;
+    let first = host.query_selector(".rc-scope input[type=radio]").unwrap().expect("questions");
+    assert_eq!(document().active_element(), Some(first));
+    assert_eq!(host.query_selector(".rc-scope-folded").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn every_table_cell_is_labelled_by_its_column_header_for_narrow_screens() {
+    let ns = "table-labels";
+    clear(ns);
+    let host = open(ns).await;
+    button(&host, "Summary").click();
+    let cells = wait_for("labelled cells", || {
+        let cells = host.query_selector_all(".rc-table tbody td, .rc-table tbody th").ok()?;
+        (cells.length() > 0).then_some(cells)
+    })
+    .await;
+    yew::scheduler::flush().await;
+    for i in 0..cells.length() {
+        let cell = cells.item(i).unwrap().dyn_into::<Element>().unwrap();
+        let table = cell.closest("table").unwrap().unwrap();
+        let label = cell.get_attribute("data-label");
+        let siblings = cell.parent_element().unwrap().query_selector_all(":scope > *").unwrap();
+        let column = (0..siblings.length())
+            .find(|&j| siblings.item(j).as_ref() == Some(cell.as_ref()))
+            .unwrap();
+        let header = table
+            .query_selector_all("thead tr:last-child > *")
+            .unwrap()
+            .item(column)
+            .and_then(|h| h.text_content())
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty());
+        assert_eq!(label, header, "cell {i}: {}", cell.outer_html());
+    }
 }
 
 #[wasm_bindgen_test]

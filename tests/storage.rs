@@ -87,6 +87,33 @@ fn a_save_writes_the_record_and_its_entry_and_reads_back() {
     assert_eq!(s.port().snapshot().len(), 2);
 }
 
+/// Delete then Undo lists the assessment as before: its title, the checklist's title and its
+/// progress through the items in scope, not the checklist's id and a count of every answer.
+#[test]
+fn an_assessment_deleted_then_put_back_is_listed_as_before() {
+    let def = def();
+    let s = store(MemoryStorage::new());
+    let mut a = assessment(&def, "Teams pilot", "first");
+    // Answers to items the scope sets aside are kept, but do not count towards progress.
+    let q = def.questions[0].id.clone();
+    let aside: Vec<_> = def.items_in_scope(&a.scope).map(|(_, i)| i.id.clone()).collect();
+    a.apply(&def, Action::SetScope { question: q, answer: Some(false) }, at(2));
+    for item in aside {
+        a.apply(
+            &def,
+            Action::SetStatus { item, status: risk_checklist::core::Status::Achieved },
+            at(3),
+        );
+    }
+    s.save_open(&id(1), &def, &a).unwrap();
+    let before = s.library().get(&id(1)).cloned().unwrap();
+    assert!(before.progress.assessed <= before.progress.total, "{:?}", before.progress);
+    let raw = s.delete(&id(1)).unwrap();
+    assert!(s.library().get(&id(1)).is_none());
+    s.undelete(&id(1), &raw, &def).unwrap();
+    assert_eq!(s.library().get(&id(1)), Some(&before));
+}
+
 /// Two tabs on one storage: tab B saves its new assessment just before each call tab A's save
 /// makes in turn. Whichever call it lands before, both assessments are listed afterwards, in
 /// each tab and in a third.
@@ -220,7 +247,7 @@ fn an_index_from_a_newer_version_is_listed_and_never_written_over() {
     assert_eq!(s.save_open(&id(3), &def, &a), read_only);
     assert_eq!(s.save(&id(1), &def, &a), read_only);
     assert_eq!(s.back_up(&id(1), &at(2)).map(|_| ()), read_only);
-    assert_eq!(s.undelete(&id(2), "{}"), read_only);
+    assert_eq!(s.undelete(&id(2), "{}", &def), read_only);
     assert_eq!(s.delete(&id(1)), None);
     s.set_current(&id(2));
     // Opening it at start-up says why nothing is saved, and still leaves it all as it was.

@@ -3,6 +3,7 @@
 //! second language would be a second `Display` here, not a change to the reducer.
 
 use super::choices::quoted;
+use super::import::{Refusal, Unfit};
 use super::merging::answers;
 use super::messages::{Opening, Problem, Version};
 use super::state::{Replacement, StorageError};
@@ -45,6 +46,44 @@ pub enum Announcement {
     DecisionRecorded,
     /// The assessment was reopened: its decision withdrawn.
     DecisionWithdrawn,
+    /// A file was refused for import.
+    Refused(Refusal),
+}
+
+/// How the notification banner at the top of the view presents an operation's outcome: the
+/// reducer puts an [`Announcement`] there instead of the status region, never in both.
+impl Announcement {
+    /// Whether it says something went wrong: the banner is then an alert titled "Important".
+    pub fn is_failure(&self) -> bool {
+        matches!(self, Announcement::Refused(_) | Announcement::Failed(_))
+    }
+
+    /// The banner's title.
+    pub fn title(&self) -> &'static str {
+        if self.is_failure() {
+            "Important"
+        } else {
+            "Success"
+        }
+    }
+
+    /// Whether Undo belongs with it: what it reports can be taken back.
+    pub fn offers_undo(&self) -> bool {
+        matches!(
+            self,
+            Announcement::Deleted { .. }
+                | Announcement::Merged { .. }
+                | Announcement::Replaced { .. }
+        )
+    }
+
+    /// The technical detail, shown folded away: what exactly the reader found in a refused file.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            Announcement::Refused(r) => r.detail.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Announcement {
@@ -79,6 +118,7 @@ impl fmt::Display for Announcement {
             A::TakenUp => f.write_str("Continuing the assessment started in another tab or window."),
             A::DecisionRecorded => f.write_str("Decision recorded. The answers are now read-only."),
             A::DecisionWithdrawn => f.write_str("Decision withdrawn and kept on record. The answers can be changed again."),
+            A::Refused(r) => write!(f, "{} was not imported. {}", r.file_name, unfit(r.why)),
         }
     }
 }
@@ -107,6 +147,19 @@ fn opened(f: &mut fmt::Formatter<'_>, how: &Opening, title: &str) -> fmt::Result
             quoted(title),
             changes.from
         ),
+    }
+}
+
+/// What a refused file is, and what to do instead.
+fn unfit(why: Unfit) -> &'static str {
+    match why {
+        Unfit::NotAnExport => "This file is not a risk checklist export. Choose a file saved with Export JSON.",
+        Unfit::Empty => "This file is empty. Choose a file saved with Export JSON.",
+        Unfit::CutShort => "This file is incomplete: it was cut short while it was saved or copied. Export it again, or ask for a new copy.",
+        Unfit::Newer => "This file was saved by a newer version of this checklist. Open it there, or ask whoever looks after this page to update it.",
+        Unfit::Damaged => "This file is a risk checklist export, but part of it is damaged or was changed by hand. Export it again, or ask for a new copy.",
+        Unfit::TooLarge => "This file is too large to be a risk checklist export. Choose a file saved with Export JSON.",
+        Unfit::Unreadable => "This file could not be read. Try choosing it again.",
     }
 }
 
@@ -339,6 +392,46 @@ mod tests {
             A::UpdatedElsewhere,
             "This assessment was updated with changes saved in another tab or window.",
         );
+    }
+
+    #[test]
+    fn refused() {
+        let refused = |why, detail: Option<&str>| {
+            A::Refused(Refusal {
+                file_name: "notes.json".into(),
+                why,
+                detail: detail.map(str::to_owned),
+            })
+        };
+        let not_export = refused(Unfit::NotAnExport, Some("expected value at line 1 column 1"));
+        reads(not_export.clone(), "notes.json was not imported. This file is not a risk checklist export. Choose a file saved with Export JSON.");
+        assert_eq!(not_export.detail(), Some("expected value at line 1 column 1"));
+        assert_eq!((not_export.title(), not_export.is_failure()), ("Important", true));
+        reads(
+            refused(Unfit::Empty, None),
+            "notes.json was not imported. This file is empty. Choose a file saved with Export JSON.",
+        );
+        reads(refused(Unfit::CutShort, None), "notes.json was not imported. This file is incomplete: it was cut short while it was saved or copied. Export it again, or ask for a new copy.");
+        reads(refused(Unfit::Newer, None), "notes.json was not imported. This file was saved by a newer version of this checklist. Open it there, or ask whoever looks after this page to update it.");
+        reads(refused(Unfit::Damaged, None), "notes.json was not imported. This file is a risk checklist export, but part of it is damaged or was changed by hand. Export it again, or ask for a new copy.");
+        reads(refused(Unfit::TooLarge, None), "notes.json was not imported. This file is too large to be a risk checklist export. Choose a file saved with Export JSON.");
+        reads(
+            refused(Unfit::Unreadable, None),
+            "notes.json was not imported. This file could not be read. Try choosing it again.",
+        );
+    }
+
+    #[test]
+    fn the_banner_is_titled_by_success_or_failure_and_offers_undo_only_for_what_it_can_take_back() {
+        let deleted = A::Deleted { title: "Old".into() };
+        assert_eq!(
+            (deleted.title(), deleted.offers_undo(), deleted.detail()),
+            ("Success", true, None)
+        );
+        let restored = A::Restored { title: "Old".into() };
+        assert_eq!((restored.title(), restored.offers_undo()), ("Success", false));
+        assert!(A::Replaced { file_name: "f".into(), backup_kept: true }.offers_undo());
+        assert_eq!(A::Failed(Problem::CannotDelete).title(), "Important");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::core::assessment::unknown_items;
 use crate::core::changes::ChangesSince;
-use crate::core::document::check_assessment;
+use crate::core::document::{check_assessment, is_export, DocumentError};
 use crate::core::fingerprint::Signed;
 use crate::core::summary_page::withdrawn_line;
 use crate::core::{ChecklistDefinition, Document};
@@ -38,40 +38,82 @@ pub fn shown_name(name: &str) -> String {
     name.chars().take(MAX_FILE_NAME).collect()
 }
 
+/// Why a file was refused for import, in the person's terms: what the file is and what to do
+/// (`announcements.rs` words it), with the reader's own explanation folded away as detail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub file_name: String,
+    pub why: Unfit,
+    /// What exactly the reader found, for whoever looks into it.
+    pub detail: Option<String>,
+}
+
+/// What a refused file is, as far as the person needs to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unfit {
+    /// Not text, not JSON, or JSON of another kind: not a file Export JSON saved.
+    NotAnExport,
+    /// The file is empty.
+    Empty,
+    /// The JSON stops before its end: cut short while saved, downloaded or copied.
+    CutShort,
+    /// Saved by a newer version of the app.
+    Newer,
+    /// An export whose checklist or answers break the rules: damaged or edited by hand.
+    Damaged,
+    /// Larger than an export can be; not read at all.
+    TooLarge,
+    /// The browser could not read it.
+    Unreadable,
+}
+
+impl Refusal {
+    fn new(file_name: &str, why: Unfit, detail: Option<String>) -> Refusal {
+        Refusal { file_name: file_name.to_owned(), why, detail }
+    }
+
+    /// The refusal of the file `text` the reader could not take, by what it found: JSON of
+    /// the wrong shape is a damaged export when its header says it is one.
+    fn of(file_name: &str, text: &str, e: &DocumentError) -> Refusal {
+        let why = match e {
+            DocumentError::Syntax { .. } if is_export(text) => Unfit::Damaged,
+            DocumentError::Syntax { .. }
+            | DocumentError::WrongFormat { .. }
+            | DocumentError::MissingVersion => Unfit::NotAnExport,
+            DocumentError::Empty => Unfit::Empty,
+            DocumentError::CutShort { .. } => Unfit::CutShort,
+            DocumentError::NewerVersion { .. } => Unfit::Newer,
+            DocumentError::Definition(_)
+            | DocumentError::Answer { .. }
+            | DocumentError::Assessment { .. } => Unfit::Damaged,
+        };
+        Refusal::new(file_name, why, Some(e.to_string()))
+    }
+}
+
 /// Why a file of `size` bytes is not read at all, if it is too large.
-pub fn too_large(name: &str, size: u64) -> Option<String> {
+pub fn too_large(name: &str, size: u64) -> Option<Refusal> {
     // Whole megabytes, rounded up, in integers: formatting a float would add kilobytes of code.
     let mib = size.div_ceil(1024 * 1024);
-    (size > MAX_IMPORT_BYTES).then(|| {
-        format!(
-            "{name} is over {} MB, larger than the 4 MB an assessment file can be. Nothing was changed.",
-            mib - 1
-        )
-    })
+    (size > MAX_IMPORT_BYTES)
+        .then(|| Refusal::new(name, Unfit::TooLarge, Some(super::words::over_size(mib - 1))))
 }
 
-/// What is said when the browser could not read the file.
-pub fn unreadable(name: &str) -> String {
-    format!("{name} could not be read. Nothing was changed.")
+/// The refusal when the browser could not read the file.
+pub fn unreadable(name: &str) -> Refusal {
+    Refusal::new(name, Unfit::Unreadable, None)
 }
 
-/// Turns a file's bytes into a preview, or a message naming the problem.
+/// Turns a file's bytes into a preview, or says why it is refused.
 pub fn read_import(
     name: &str,
     bytes: &[u8],
     def: &ChecklistDefinition,
-) -> Result<ImportPreview, String> {
-    let fail = |problem: String| {
-        let stop = if problem.ends_with(['.', '?', '!']) { "" } else { "." };
-        format!("{name} cannot be imported. {problem}{stop} Nothing was changed.")
-    };
+) -> Result<ImportPreview, Refusal> {
     let text = std::str::from_utf8(bytes).map_err(|_| {
-        fail(
-            "It is not UTF-8 text, so it is not an assessment file exported from this checklist."
-                .into(),
-        )
+        Refusal::new(name, Unfit::NotAnExport, Some("It is not UTF-8 text.".to_owned()))
     })?;
-    let mut doc = Document::from_json(text).map_err(|e| fail(e.to_string()))?;
+    let mut doc = Document::from_json(text).map_err(|e| Refusal::of(name, text, &e))?;
     // Against the checklist the file carries, before its answers are taken up into this one.
     let signed = Signed::of(&doc.definition, &doc.assessment);
     let withdrawn = withdrawn_line(&doc.assessment);
@@ -105,8 +147,8 @@ mod tests {
     use crate::core::default_checklist::default_checklist;
     use crate::core::{Action, Assessment, Status, Timestamp};
 
-    /// What reading a file gives: `Ok(unknown, blocked)` for a preview, `Err(problem)`.
-    type Outcome = Result<(usize, Option<String>), String>;
+    /// What reading a file gives: `Ok(unknown, blocked)` for a preview, `Err(refusal)`.
+    type Outcome = Result<(usize, Option<String>), Refusal>;
 
     fn check(bytes: &[u8], expected: Outcome) {
         let got = read_import("f.json", bytes, &default_checklist()).map(|p| {
@@ -166,18 +208,29 @@ mod tests {
     }
 
     #[test]
-    fn files_that_are_not_exports_are_refused_with_the_reason() {
-        let refused = |problem: &str| {
-            Err(format!("f.json cannot be imported. {problem} Nothing was changed."))
-        };
-        check(
-            &[0xff, 0xfe, b'{'],
-            refused("It is not UTF-8 text, so it is not an assessment file exported from this checklist."),
-        );
-        check(b"", refused("The file is empty."));
+    fn files_that_are_not_exports_are_refused_with_what_they_are_and_the_detail() {
+        let refused = |why, detail: &str| Err(Refusal::new("f.json", why, Some(detail.into())));
+        check(&[0xff, 0xfe, b'{'], refused(Unfit::NotAnExport, "It is not UTF-8 text."));
+        check(b"", refused(Unfit::Empty, "The file is empty."));
+        let not_json = read_import("f.json", b"notes: hello", &default_checklist()).unwrap_err();
+        assert_eq!(not_json.why, Unfit::NotAnExport);
+        assert!(not_json.detail.is_some_and(|d| d.contains("line 1")));
         let text = String::from_utf8(export(|j| j["format"] = "something-else".into())).unwrap();
         let got = read_import("f.json", text.as_bytes(), &default_checklist()).unwrap_err();
-        assert!(got.contains("something-else") && got.ends_with(". Nothing was changed."), "{got}");
+        assert_eq!(got.why, Unfit::NotAnExport);
+        assert!(got.detail.is_some_and(|d| d.contains("something-else")));
+        let cut = export(|_| {});
+        let got = read_import("f.json", &cut[..cut.len() / 2], &default_checklist()).unwrap_err();
+        assert_eq!(got.why, Unfit::CutShort);
+        let newer = export(|j| j["format_version"] = 99.into());
+        let got = read_import("f.json", &newer, &default_checklist()).unwrap_err();
+        assert_eq!(got.why, Unfit::Newer);
+        let damaged = export(|j| j["assessment"]["title"] = "x".repeat(100_000).into());
+        let got = read_import("f.json", &damaged, &default_checklist()).unwrap_err();
+        assert_eq!(got.why, Unfit::Damaged, "{got:?}");
+        let edited = export(|j| j["assessment"]["colour"] = "red".into());
+        let got = read_import("f.json", &edited, &default_checklist()).unwrap_err();
+        assert_eq!(got.why, Unfit::Damaged, "an export with a field added by hand: {got:?}");
     }
 
     #[test]
@@ -197,10 +250,9 @@ mod tests {
     #[test]
     fn files_over_four_megabytes_are_not_read() {
         assert_eq!(too_large("f.json", MAX_IMPORT_BYTES), None);
-        assert_eq!(
-            too_large("f.json", MAX_IMPORT_BYTES + 1),
-            Some("f.json is over 4 MB, larger than the 4 MB an assessment file can be. Nothing was changed.".into())
-        );
+        let refused = too_large("f.json", MAX_IMPORT_BYTES + 1);
+        let detail = "The file is over 4 MB; an export is at most 4 MB.";
+        assert_eq!(refused, Some(Refusal::new("f.json", Unfit::TooLarge, Some(detail.into()))));
         assert_eq!(shown_name(&"n".repeat(200)).chars().count(), 120);
     }
 }

@@ -4,7 +4,7 @@
 
 use super::comparing::Comparing;
 use super::filter::Filter;
-use super::import::ImportPreview;
+use super::import::{ImportPreview, Refusal};
 use super::merging::Choice;
 use super::state::{Origin, Replacement, StorageError, View};
 use crate::core::changes::ChangesSince;
@@ -158,6 +158,8 @@ pub enum Msg {
     },
     /// A link of the error summary to the field it names.
     ShowField(Field),
+    /// "Change scope": the scope questions, folded once all are answered, open again.
+    ChangeScope,
 
     // The one outcome of each operation (`ui::ops`), after its storage or file work.
     /// The saver's latest save succeeded, or why it failed.
@@ -212,8 +214,8 @@ pub enum Msg {
     },
     /// A file was read and waits for the person's choice.
     ImportRead(Rc<ImportPreview>),
-    /// A file could not be read for import; the text says why.
-    ImportFailed(String),
+    /// A file was refused for import: what it is and why.
+    ImportFailed(Refusal),
     /// The assessment on screen was replaced by an import. The answers it held were kept as a
     /// backup under `backup`, if they could be.
     Replaced {

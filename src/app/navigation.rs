@@ -24,6 +24,23 @@ pub fn resume_section(def: &ChecklistDefinition, a: &Assessment) -> usize {
         .unwrap_or(0)
 }
 
+/// Whether every scope question is answered (and there is one): the questions can then fold
+/// to one line.
+pub fn scope_settled(def: &ChecklistDefinition, scope: &ScopeAnswers) -> bool {
+    !def.questions.is_empty() && def.questions.iter().all(|q| scope.contains_key(&q.id))
+}
+
+/// Whether opening the page on this assessment takes the person straight to the section to
+/// resume: a return visit with the scope answered (or, for a checklist without scope
+/// questions, with an item answered). A first visit starts at the top, with the scope.
+pub fn arrives_at_work(def: &ChecklistDefinition, a: &Assessment) -> bool {
+    if def.questions.is_empty() {
+        a.answers.values().any(|x| x.status.is_assessed())
+    } else {
+        scope_settled(def, &a.scope)
+    }
+}
+
 /// The first section from `from` on (else the last before it) with an item in scope.
 pub fn first_in_scope(
     def: &ChecklistDefinition,
@@ -72,6 +89,35 @@ mod tests {
     use super::*;
     use crate::core::default_checklist::default_checklist;
     use crate::core::definition::QuestionId;
+
+    #[test]
+    fn a_return_visit_with_the_scope_answered_arrives_at_work() {
+        let def = default_checklist();
+        let Some(now) = crate::core::Timestamp::parse("2026-03-01T10:00:00Z") else { panic!() };
+        let mut a = Assessment::new(now.clone());
+        assert!(!scope_settled(&def, &a.scope) && !arrives_at_work(&def, &a));
+        let (last, rest) = def.questions.split_last().unwrap();
+        for q in rest {
+            a.scope.insert(q.id.clone(), true);
+        }
+        assert!(!arrives_at_work(&def, &a), "one question still open");
+        a.scope.insert(last.id.clone(), false);
+        assert!(scope_settled(&def, &a.scope) && arrives_at_work(&def, &a));
+        let mut bare = def.clone();
+        bare.questions.clear();
+        let mut b = Assessment::new(now.clone());
+        assert!(!scope_settled(&bare, &b.scope) && !arrives_at_work(&bare, &b));
+        let item = bare.sections[0].items[0].id.clone();
+        b.apply(
+            &bare,
+            crate::core::Action::SetStatus { item, status: crate::core::Status::Achieved },
+            now,
+        );
+        assert!(
+            arrives_at_work(&bare, &b),
+            "no scope questions: an answer makes it a return visit"
+        );
+    }
 
     #[test]
     fn the_pager_skips_sections_the_scope_answers_set_aside() {

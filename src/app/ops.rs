@@ -189,7 +189,7 @@ impl<P: StoragePort, E: Env> Ops<'_, P, E> {
                 },
                 Err(cause) => self.failed(Problem::NoBackup { of: Version::Brought(*by), cause }),
             },
-            Undo::Deleted { id, raw, title } => match self.store.undelete(id, raw) {
+            Undo::Deleted { id, raw, title } => match self.store.undelete(id, raw, &s.def) {
                 Ok(()) => Msg::Restored { title: title.clone(), library: self.library() },
                 Err(e) => self.failed(Problem::Storage(e)),
             },

@@ -3,10 +3,10 @@
 
 use super::announcements::Announcement;
 use super::comparing::Comparing;
-use super::import::ImportPreview;
+use super::import::{ImportPreview, Refusal};
 use super::messages::{Opening, Problem};
 use super::navigation::{first_in_scope, resume_section};
-use super::state::{AppState, FocusTarget, Origin, Overlay, Replacement, StorageError, Undo, View};
+use super::state::{AppState, FocusTarget, Origin, Replacement, StorageError, Undo, View};
 use crate::core::changes::ChangesSince;
 use crate::core::library::{AssessmentId, Library};
 use crate::core::Assessment;
@@ -56,9 +56,8 @@ pub(super) fn copied(s: &mut AppState, title: String, library: Rc<Library>) {
 pub(super) fn restored(s: &mut AppState, title: String, library: Rc<Library>) {
     s.undo = None;
     s.library = library;
-    s.announce(Announcement::Restored { title });
-    // Undo is gone.
-    s.focus_on(FocusTarget::ViewHeading);
+    // Undo is gone with the banner it was in: the new banner takes the focus.
+    s.notify(Announcement::Restored { title });
 }
 
 /// An import's or a merge's replacement of an assessment not on screen was undone.
@@ -71,9 +70,8 @@ pub(super) fn put_back(
 ) {
     s.undo = None;
     s.library = library;
-    s.announce(Announcement::PutBack { title, by, backup_kept: backup.is_some() });
-    // Undo is gone.
-    s.focus_on(FocusTarget::ViewHeading);
+    // Undo is gone with the banner it was in: the new banner takes the focus.
+    s.notify(Announcement::PutBack { title, by, backup_kept: backup.is_some() });
 }
 
 /// Two assessments compared, shown in place of the view with the focus on its heading.
@@ -84,20 +82,22 @@ pub(super) fn compared(s: &mut AppState, comparing: Rc<Comparing>) {
     s.focus_on(FocusTarget::ViewHeading);
 }
 
-/// A file read for import and waiting for the person's choice, or why it could not be read:
-/// either takes the focus, as it may follow a drop far up the page.
-pub(super) fn import_read(s: &mut AppState, read: Result<Rc<ImportPreview>, String>) {
+/// A file read for import and waiting for the person's choice, or why it was refused (in the
+/// banner): either takes the focus, as it may follow a drop far up the page.
+pub(super) fn import_read(s: &mut AppState, read: Result<Rc<ImportPreview>, Refusal>) {
     match read {
         Ok(preview) => {
             s.import = Some(preview);
-            s.import_error = None;
+            if matches!(s.banner, Some(Announcement::Refused(_))) {
+                s.banner = None;
+            }
+            s.focus_on(FocusTarget::Notification);
         }
-        Err(problem) => {
+        Err(refusal) => {
             s.import = None;
-            s.import_error = Some(problem);
+            s.notify(Announcement::Refused(refusal));
         }
     }
-    s.focus_on(FocusTarget::Notification);
 }
 
 /// The merge on screen was applied.
@@ -109,10 +109,10 @@ pub(super) fn merged(
 ) {
     let Some(m) = s.merge.take() else { return };
     s.library = library;
-    // The merge is gone with its button: the focus goes back to what opened it.
-    s.focus_on(FocusTarget::Opener(Overlay::Panel));
+    // The merge is gone with its button: the banner saying what it did takes the focus, at
+    // the top of the view it leaves on screen.
     if assessment == s.assessment {
-        s.announce(Announcement::MergedNothing { file_name: m.file_name.clone() });
+        s.notify(Announcement::MergedNothing { file_name: m.file_name.clone() });
         return;
     }
     let outcome = m.outcome();
@@ -128,7 +128,7 @@ pub(super) fn merged(
     s.assessment = assessment;
     s.origin = Origin::Local;
     s.conflict = None;
-    s.announce(Announcement::Merged {
+    s.notify(Announcement::Merged {
         file_name: m.file_name.clone(),
         added: outcome.added,
         theirs: outcome.theirs,
@@ -145,23 +145,24 @@ pub(super) fn opened(
     how: Opening,
     library: Rc<Library>,
 ) {
-    let from_elsewhere = s.view != View::Checklist;
     let changes = imported_changes(s, &how);
     s.open(id, assessment, how.origin());
     s.changes = changes;
     if matches!(how, Opening::Undone { .. }) {
         s.undo = None;
     }
-    // The control pressed is gone: with its view (Open, New, Start a review), with the import
-    // preview (Open as a new assessment: back to what opened the preview), with Undo or with the
-    // question about the other tab's version. The focus never drops to the top of the page.
-    s.focus_on(match how {
-        Opening::ImportedAsNew { .. } if !from_elsewhere => FocusTarget::Opener(Overlay::Import),
-        _ => FocusTarget::SectionHeading,
-    });
     s.library = library;
     let title = s.assessment.title.clone();
-    s.announce(Announcement::Opened { how, title });
+    // The control pressed is gone: with its view (Open, New), with the question about the other
+    // tab's version, or with what it finished (Start a review, the import preview, Undo). The
+    // focus never drops to the top of the page: it goes to the section's heading, or to the
+    // banner saying what was done.
+    if matches!(how, Opening::Review | Opening::ImportedAsNew { .. } | Opening::Undone { .. }) {
+        s.notify(Announcement::Opened { how, title });
+    } else {
+        s.focus_on(FocusTarget::SectionHeading);
+        s.announce(Announcement::Opened { how, title });
+    }
 }
 
 /// What changed in the checklist since the assessment being opened was answered: an import
@@ -183,21 +184,20 @@ pub(super) fn deleted(
     next: Option<(AssessmentId, Rc<Assessment>)>,
     library: Rc<Library>,
 ) {
-    // The row is gone with its Delete button: the focus goes to Undo, or to the heading when
-    // nothing was stored to bring back.
-    if let Some(raw) = raw {
-        s.announce(Announcement::Deleted { title: title.clone() });
-        s.undo = Some(Rc::new(Undo::Deleted { id, raw, title }));
-        s.focus_on(FocusTarget::Undo);
-    } else {
-        s.focus_on(FocusTarget::ViewHeading);
-    }
     if let Some((id, assessment)) = next {
         s.open(id, assessment, Origin::Stored);
         s.view = View::Assessments;
         s.leave_place();
     }
     s.library = library;
+    // The row is gone with its Delete button: the focus goes to the banner with Undo, or to
+    // the heading when nothing was stored to bring back.
+    if let Some(raw) = raw {
+        s.undo = Some(Rc::new(Undo::Deleted { id, raw, title: title.clone() }));
+        s.notify(Announcement::Deleted { title });
+    } else {
+        s.focus_on(FocusTarget::ViewHeading);
+    }
 }
 
 /// The assessment on screen was replaced by an import.
@@ -221,9 +221,8 @@ pub(super) fn replaced(
     s.import = None;
     s.conflict = None;
     s.library = library;
-    s.announce(Announcement::Replaced { file_name, backup_kept: backup.is_some() });
-    // The preview is gone with its button: the focus goes back to what opened it.
-    s.focus_on(FocusTarget::Opener(Overlay::Import));
+    // The preview is gone with its button: the banner saying what was done takes the focus.
+    s.notify(Announcement::Replaced { file_name, backup_kept: backup.is_some() });
 }
 
 /// What was asked for could not be done: a storage failure is the storage notice, anything

@@ -18,6 +18,7 @@ pub(super) fn edit(s: &mut AppState, action: Action, now: Timestamp) {
         ask_reset(s, false);
     }
     let item = action.item().cloned();
+    let scope_answer = matches!(action, Action::SetScope { .. });
     let mut assessment = (*s.assessment).clone();
     if !assessment.apply(&s.def, action, now) {
         return;
@@ -32,6 +33,11 @@ pub(super) fn edit(s: &mut AppState, action: Action, now: Timestamp) {
     }
     s.assessment = Rc::new(assessment);
     s.origin = Origin::Local;
+    // The questions stay open while the person answers them, so the last answer does not
+    // fold them away under their hand; they fold on the next visit.
+    if scope_answer {
+        s.scope_open = true;
+    }
     if reset {
         s.section = 0;
         s.set_filter(Filter::All);
@@ -62,12 +68,24 @@ pub(super) fn ask_reset(s: &mut AppState, ask: bool) {
     }
 }
 
-/// Closes the import panel's preview or message: the focus goes back to what opened it.
+/// Closes the import panel's preview, or the banner saying a file was refused: the focus goes
+/// back to what opened it.
 pub(super) fn close_import(s: &mut AppState) {
-    if s.import.is_some() || s.import_error.is_some() {
+    let refused = matches!(s.banner, Some(Announcement::Refused(_)));
+    if s.import.is_some() || refused {
         s.import = None;
-        s.import_error = None;
+        if refused {
+            s.banner = None;
+        }
         s.focus_on(FocusTarget::Opener(Overlay::Import));
+    }
+}
+
+/// "Change scope": the scope questions open again, with the focus on the first.
+pub(super) fn change_scope(s: &mut AppState) {
+    if s.scope_folded() {
+        s.scope_open = true;
+        s.focus_on(FocusTarget::ScopeQuestion);
     }
 }
 
@@ -87,6 +105,12 @@ pub(super) fn show_section(s: &mut AppState, i: usize) {
     }
     if s.section != i || s.view != View::Checklist {
         s.leave_place();
+        s.banner = None;
+    }
+    // A filter belongs to the section it was chosen in: another section shows all its items,
+    // so it never reads as empty because of a choice made elsewhere.
+    if s.section != i {
+        s.set_filter(Filter::All);
     }
     s.section = i;
     s.view = View::Checklist;
@@ -133,6 +157,7 @@ pub(super) fn show_view(s: &mut AppState, view: View) {
     if s.view != view {
         s.leave_place();
         s.summary_row = None;
+        s.banner = None;
     }
     s.view = view;
     s.close_panels();

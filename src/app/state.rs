@@ -12,7 +12,7 @@ use super::deciding::{self, Recording};
 use super::filter::Filter;
 use super::import::ImportPreview;
 use super::merging::Merging;
-use super::navigation::resume_section;
+use super::navigation::{arrives_at_work, resume_section, scope_settled};
 use super::{outcomes, screen};
 use crate::core::changes::ChangesSince;
 use crate::core::decision::Field;
@@ -96,10 +96,13 @@ pub enum FocusTarget {
     /// The heading of what is on screen: a merge or a comparison in place of the view, else the
     /// view's (in the checklist, the section's heading).
     ViewHeading,
-    /// The import panel's message or preview, which may appear far from where the person was.
+    /// The import panel's preview, which may appear far from where the person was.
     Notification,
-    /// Undo, else the heading of what is on screen.
-    Undo,
+    /// The notification banner at the top of the view, with an operation's outcome (and Undo
+    /// when it can be taken back), else the heading of what is on screen.
+    Banner,
+    /// The first scope question, once "Change scope" opens them.
+    ScopeQuestion,
     /// The control that opened what just closed, when it is still on the page, else the
     /// closed thing's fallback.
     Opener(Overlay),
@@ -170,7 +173,16 @@ pub struct AppState {
     pub unopened: Option<Rc<Unopened>>,
     pub library: Rc<Library>,
     pub import: Option<Rc<ImportPreview>>,
-    pub import_error: Option<String>,
+    /// The notification banner at the top of the view: the outcome of the last operation
+    /// (merged, replaced, deleted, a review started, a file imported or refused), until the
+    /// person moves to another section, view or assessment.
+    pub banner: Option<Announcement>,
+    /// The scope questions are open although every one is answered: "Change scope" was
+    /// pressed, or an answer was just given. Unanswered, they are always open.
+    pub scope_open: bool,
+    /// A place to bring into view without moving the focus, with a counter like `focus`: the
+    /// section the page resumes at, on a return visit.
+    pub scroll: Option<(u32, FocusTarget)>,
     pub undo: Option<Rc<Undo>>,
     /// A newer version of this assessment saved in another tab while this one has changes
     /// of its own: the person chooses.
@@ -199,6 +211,8 @@ impl AppState {
         assessment: Assessment,
         library: Library,
     ) -> AppState {
+        // A returning person, scope answered, is taken to the section to resume.
+        let scroll = arrives_at_work(&def, &assessment).then_some((0, FocusTarget::SectionHeading));
         AppState {
             section: resume_section(&def, &assessment),
             def,
@@ -218,7 +232,9 @@ impl AppState {
             unopened: None,
             library: Rc::new(library),
             import: None,
-            import_error: None,
+            banner: None,
+            scope_open: false,
+            scroll,
             undo: None,
             conflict: None,
             default_title: None,
@@ -281,13 +297,17 @@ impl AppState {
             Msg::CancelReopen => deciding::ask_reopen(self, false),
             Msg::Reopen { now } => deciding::reopen(self, now),
             Msg::ShowField(field) => deciding::show_field(self, field),
+            Msg::ChangeScope => screen::change_scope(self),
             Msg::Compared(comparing) => outcomes::compared(self, comparing),
             Msg::ImportRead(preview) => outcomes::import_read(self, Ok(preview)),
-            Msg::ImportFailed(problem) => outcomes::import_read(self, Err(problem)),
+            Msg::ImportFailed(refusal) => outcomes::import_read(self, Err(refusal)),
             Msg::Conflict(theirs) => self.conflict = Some(theirs),
             Msg::Renamed(library) => self.library = library,
             Msg::Listed(library) => {
                 self.library = library;
+                if self.view != View::Assessments {
+                    self.banner = None;
+                }
                 self.view = View::Assessments;
                 self.close_panels();
             }
@@ -367,7 +387,15 @@ impl AppState {
         self.conflict = None;
         self.import = None;
         self.changes = None;
+        self.banner = None;
+        self.scope_open = false;
         self.close_panels();
+    }
+
+    /// Whether the scope questions show as one line with "Change scope": every one answered,
+    /// and not opened again.
+    pub fn scope_folded(&self) -> bool {
+        !self.scope_open && scope_settled(&self.def, &self.assessment.scope)
     }
 
     /// Forgets what belongs to the place on screen being left: the items kept in view under
@@ -395,6 +423,16 @@ impl AppState {
     pub(super) fn focus_on(&mut self, target: FocusTarget) {
         let n = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
         self.focus = Some((n, target));
+    }
+
+    /// Shows an operation's outcome in the notification banner at the top of the view, with
+    /// the focus on it: the control that started the operation has gone with what it changed.
+    /// It is said there alone, not in the status region too, which it empties.
+    pub(super) fn notify(&mut self, what: Announcement) {
+        // An earlier message in the status region is out of date beside it.
+        self.status = None;
+        self.banner = Some(what);
+        self.focus_on(FocusTarget::Banner);
     }
 
     /// Says `what` in the status live region.

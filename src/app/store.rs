@@ -282,11 +282,22 @@ impl<P: StoragePort> Store<P> {
         Some(raw)
     }
 
-    /// Puts back an assessment removed by [`Store::delete`].
-    pub fn undelete(&self, id: &AssessmentId, raw: &str) -> Result<(), StorageError> {
+    /// Puts back an assessment removed by [`Store::delete`]. Its entry in the list is made as
+    /// a save makes it, with the checklist's title and the progress through the items in scope,
+    /// when it answers `def`.
+    pub fn undelete(
+        &self,
+        id: &AssessmentId,
+        raw: &str,
+        def: &ChecklistDefinition,
+    ) -> Result<(), StorageError> {
         self.set(&self.record_key(id), raw)?;
         if let Ok(stored) = StoredAssessment::from_json(raw) {
-            let entry = Entry::of_stored(id, &stored);
+            let entry = if stored.checklist.id == def.id {
+                Entry::of(id, def, &stored.assessment)
+            } else {
+                Entry::of_stored(id, &stored)
+            };
             let _ = self.update_library(|lib| lib.upsert(entry));
         }
         Ok(())

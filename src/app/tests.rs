@@ -6,7 +6,7 @@
 
 use super::announcements::Announcement as A;
 use super::filter::Filter;
-use super::import::ImportPreview;
+use super::import::{ImportPreview, Refusal, Unfit};
 use super::merging::{Choice, Merging};
 use super::state::*;
 use crate::app::comparing::comparing;
@@ -87,6 +87,8 @@ fn a_scope_answer_moves_off_a_section_it_sets_aside_and_that_section_cannot_be_s
             s.assessment = a;
             s.origin = Origin::Local;
             s.section = public + 1;
+            // Open while the person answers, so the last answer does not fold them away.
+            s.scope_open = true;
         });
     check(&s, Msg::ShowSection(public), |_| {});
     // Answered "Yes" again, it can be shown again.
@@ -200,8 +202,10 @@ fn items_answered_under_a_filter_stay_in_view_until_the_filter_section_or_view_c
         s.filter = Filter::HighRisk;
         s.kept_in_view = Rc::default();
     });
+    // Another section shows all its items: the filter goes back to All.
     check(&s, Msg::ShowSection(1), |s| {
         s.section = 1;
+        s.filter = Filter::All;
         s.kept_in_view = Rc::default();
     });
     check(&s, Msg::ShowView(View::Summary), |s| {
@@ -223,10 +227,10 @@ fn a_link_from_the_summary_shows_the_section_and_says_what_takes_the_focus() {
         s.view = View::Checklist;
         s.focus_on(FocusTarget::SectionHeading);
     });
-    // Under a filter that hides it, the item is kept in view.
-    let s = s.reduce(Msg::SetFilter(Filter::HighRisk));
+    // Under a filter of its section that hides it, the item is kept in view.
+    let s = s.reduce(Msg::ShowSection(1)).reduce(Msg::SetFilter(Filter::HighRisk));
+    let s = s.reduce(Msg::ShowView(View::Summary));
     let s = check(&s, Msg::GoTo { section: 1, item: Some(item.clone()) }, |s| {
-        s.section = 1;
         s.view = View::Checklist;
         s.kept_in_view = Rc::new(vec![item.clone()]);
         s.focus_on(FocusTarget::Item(item.clone()));
@@ -315,10 +319,17 @@ fn check_opened(how: Opening, origin: Origin) {
         s.origin = origin;
         s.view = View::Checklist;
         s.filter = Filter::All;
-        // The Summary's control is gone with it: the focus goes to the section's heading.
-        s.focus_on(FocusTarget::SectionHeading);
         s.library = lib;
-        s.announce(A::Opened { how, title: "Pilot".into() });
+        // The control is gone with what it finished: the banner says what was done, with the
+        // focus; else the focus goes to the section's heading and the status region says it.
+        let banner =
+            matches!(how, Opening::Review | Opening::ImportedAsNew { .. } | Opening::Undone { .. });
+        if banner {
+            s.notify(A::Opened { how, title: "Pilot".into() });
+        } else {
+            s.focus_on(FocusTarget::SectionHeading);
+            s.announce(A::Opened { how, title: "Pilot".into() });
+        }
     });
 }
 
@@ -353,19 +364,17 @@ fn an_assessment_of_an_earlier_checklist_version_says_what_changed_until_dismiss
 }
 
 #[test]
-fn opening_from_the_checklist_itself_sends_the_focus_back_to_what_opened_the_preview() {
+fn opening_from_the_import_preview_or_deleting_puts_the_focus_on_the_banner() {
     // "Open as a new assessment" in the import preview: the preview goes with its button.
     let s = start();
     let a = Rc::new(Assessment::new(now()));
     let how = Opening::ImportedAsNew { file_name: "pilot.json".into() };
     let lib = library(Some("other"));
     let opened = s.reduce(Msg::Opened { id: id("other"), assessment: a, how, library: lib });
-    assert_eq!(
-        (opened.view, focused(&opened)),
-        (View::Checklist, Some(&FocusTarget::Opener(Overlay::Import)))
-    );
+    assert_eq!((opened.view, focused(&opened)), (View::Checklist, Some(&FocusTarget::Banner)));
+    assert!(matches!(opened.banner, Some(A::Opened { .. })) && opened.status.is_none());
     // Deleting the open assessment opens the next one in the Assessments view, where the
-    // focus goes to Undo, not to a heading.
+    // focus goes to the banner with Undo, not to a heading.
     let listed = start().reduce(Msg::ShowView(View::Assessments));
     let next = Some((id("next"), Rc::new(Assessment::new(now()))));
     let deleted = listed.reduce(Msg::Deleted {
@@ -375,7 +384,9 @@ fn opening_from_the_checklist_itself_sends_the_focus_back_to_what_opened_the_pre
         next,
         library: library(Some("next")),
     });
-    assert_eq!((deleted.view, focused(&deleted)), (View::Assessments, Some(&FocusTarget::Undo)));
+    assert_eq!((deleted.view, focused(&deleted)), (View::Assessments, Some(&FocusTarget::Banner)));
+    assert_eq!(deleted.banner, Some(A::Deleted { title: "Pilot".into() }));
+    assert!(deleted.banner.as_ref().is_some_and(A::offers_undo) && deleted.undo.is_some());
 }
 
 #[test]
@@ -447,11 +458,11 @@ fn deleting_keeps_the_text_for_undo_and_opens_another_when_the_open_one_goes() {
         library: lib.clone(),
     };
     check(&s, deleted("other", Some(raw.clone()), None), |s| {
-        s.announce(A::Deleted { title: "Old".into() });
         s.undo =
             Some(Rc::new(Undo::Deleted { id: id("other"), raw: raw.clone(), title: "Old".into() }));
-        // The row's Delete button is gone: the focus goes to Undo.
-        s.focus_on(FocusTarget::Undo);
+        // The row's Delete button is gone: the banner, with Undo, takes the focus; the status
+        // region says nothing more.
+        s.notify(A::Deleted { title: "Old".into() });
     });
     // The open one, never stored: nothing to undo, and the next one opens in the list.
     let next = Rc::new(Assessment::new(now()));
@@ -465,9 +476,8 @@ fn deleting_keeps_the_text_for_undo_and_opens_another_when_the_open_one_goes() {
     let s = s.reduce(deleted("other", Some(raw.clone()), None));
     check(&s, Msg::Restored { title: "Old".into(), library: lib.clone() }, |s| {
         s.undo = None;
-        s.announce(A::Restored { title: "Old".into() });
-        // Undo is gone with it.
-        s.focus_on(FocusTarget::ViewHeading);
+        // Undo is gone with its banner: the new one takes the focus.
+        s.notify(A::Restored { title: "Old".into() });
     });
 }
 
@@ -476,14 +486,15 @@ fn import_previews_failures_and_closing() {
     let s = start();
     let doc = Document::new(&s.def, &s.assessment, now());
     let preview = preview_of(doc);
-    // The message and the preview take the focus: they may follow a drop far up the page.
-    let failed = check(&s, Msg::ImportFailed("No.".into()), |s| {
-        s.import_error = Some("No.".into());
-        s.focus_on(FocusTarget::Notification);
+    // The banner and the preview take the focus: they may follow a drop far up the page.
+    let refusal = Refusal { file_name: "f.json".into(), why: Unfit::Empty, detail: None };
+    let failed = check(&s, Msg::ImportFailed(refusal.clone()), |s| {
+        s.notify(A::Refused(refusal.clone()));
     });
+    assert_eq!(failed.banner.as_ref().map(A::is_failure), Some(true));
     let read = check(&failed, Msg::ImportRead(preview.clone()), |s| {
         s.import = Some(preview.clone());
-        s.import_error = None;
+        s.banner = None;
         s.focus_on(FocusTarget::Notification);
     });
     // Closed, they send the focus back to what was focused when they appeared.
@@ -492,7 +503,7 @@ fn import_previews_failures_and_closing() {
         s.focus_on(FocusTarget::Opener(Overlay::Import));
     });
     check(&failed, Msg::CloseImport, |s| {
-        s.import_error = None;
+        s.banner = None;
         s.focus_on(FocusTarget::Opener(Overlay::Import));
     });
     check(&s, Msg::CloseImport, |_| {});
@@ -519,9 +530,8 @@ fn replacing_by_import_keeps_the_previous_answers_for_undo_and_says_where() {
                 by: Replacement::Import,
             }));
             s.assessment = imported.clone();
-            s.announce(A::Replaced { file_name: "f.json".into(), backup_kept });
-            // The preview is gone with its button.
-            s.focus_on(FocusTarget::Opener(Overlay::Import));
+            // The preview is gone with its button: the banner, with Undo, takes the focus.
+            s.notify(A::Replaced { file_name: "f.json".into(), backup_kept });
         });
     }
     let undone = |backup| Msg::PutBack {
@@ -530,22 +540,12 @@ fn replacing_by_import_keeps_the_previous_answers_for_undo_and_says_where() {
         backup,
         library: library(None),
     };
-    // Undo is gone with it: the focus goes to the heading of what is on screen.
+    // Undo is gone with its banner: the new banner takes the focus.
     check(&s, undone(None), |s| {
-        s.announce(A::PutBack {
-            title: "Pilot".into(),
-            by: Replacement::Import,
-            backup_kept: false,
-        });
-        s.focus_on(FocusTarget::ViewHeading);
+        s.notify(A::PutBack { title: "Pilot".into(), by: Replacement::Import, backup_kept: false });
     });
     check(&s, undone(Some("key".into())), |s| {
-        s.announce(A::PutBack {
-            title: "Pilot".into(),
-            by: Replacement::Import,
-            backup_kept: true,
-        });
-        s.focus_on(FocusTarget::ViewHeading);
+        s.notify(A::PutBack { title: "Pilot".into(), by: Replacement::Import, backup_kept: true });
     });
 }
 
@@ -684,15 +684,14 @@ fn applying_a_merge_keeps_the_assessment_as_it_was_for_undo_and_says_what_it_did
                 by: Replacement::Merge,
             }));
             s.assessment = merged.clone();
-            s.announce(A::Merged {
+            // The merge is gone with its button: the banner, with Undo, takes the focus.
+            s.notify(A::Merged {
                 file_name: "f.json".into(),
                 added: 1,
                 theirs: 1,
                 both: 0,
                 backup_kept,
             });
-            // The merge is gone with its button.
-            s.focus_on(FocusTarget::Opener(Overlay::Panel));
         });
     }
     // A merge that changes nothing leaves nothing to undo.
@@ -700,8 +699,7 @@ fn applying_a_merge_keeps_the_assessment_as_it_was_for_undo_and_says_what_it_did
     check(&s, same, |s| {
         s.merge = None;
         s.library = lib.clone();
-        s.announce(A::MergedNothing { file_name: "f.json".into() });
-        s.focus_on(FocusTarget::Opener(Overlay::Panel));
+        s.notify(A::MergedNothing { file_name: "f.json".into() });
     });
     // Without a merge on screen, there is nothing to apply.
     let s = s.reduce(Msg::CloseMerge);
@@ -717,8 +715,7 @@ fn undoing_a_merge_or_starting_a_review_says_so() {
     let lib = library(None);
     let put_back = Msg::PutBack { title: "Pilot".into(), by, backup: None, library: lib };
     check(&s, put_back, |s| {
-        s.announce(A::PutBack { title: "Pilot".into(), by, backup_kept: false });
-        s.focus_on(FocusTarget::ViewHeading);
+        s.notify(A::PutBack { title: "Pilot".into(), by, backup_kept: false });
     });
     let full = StorageError::Refused { reason: "this browser's storage is full".into() };
     let problem = Problem::NoBackup { of: Version::Brought(by), cause: full };
@@ -840,14 +837,15 @@ fn an_index_change_updates_the_list_and_may_make_this_tab_read_only_or_take_up_t
 // filter, a status) move no focus; those are checked with the messages above.
 
 #[test]
-fn undo_of_a_merge_puts_the_focus_on_the_section_heading() {
-    // Applied, the merge goes and the focus goes back to what opened it; Undo then goes too.
+fn undo_of_a_merge_puts_the_focus_on_the_banner_saying_so() {
+    // Applied, the merge goes and the banner with Undo takes the focus; Undo then goes too,
+    // and the banner saying it was undone takes the focus: never the page.
     let (s, theirs) = previewing_theirs();
     let s = s.reduce(Msg::MergeImport);
     let merged = applied(&s, &theirs);
     let previous = s.assessment.clone();
     let s = s.reduce(Msg::Merged { assessment: merged, backup: None, library: library(None) });
-    assert_eq!(focused(&s), Some(&FocusTarget::Opener(Overlay::Panel)));
+    assert_eq!(focused(&s), Some(&FocusTarget::Banner));
     let how = Opening::Undone { by: Replacement::Merge, backup: Some("key".into()) };
     let lib = library(Some("open"));
     let msg = opened_msg("open", &previous, &how, &lib);
@@ -855,9 +853,100 @@ fn undo_of_a_merge_puts_the_focus_on_the_section_heading() {
         s.assessment = previous;
         s.undo = None;
         s.library = lib;
-        s.announce(A::Opened { how, title: String::new() });
+        s.notify(A::Opened { how, title: String::new() });
+    });
+}
+
+#[test]
+fn the_banner_goes_when_the_person_moves_to_another_section_view_or_assessment() {
+    let s = start().reduce(Msg::ImportFailed(Refusal {
+        file_name: "f.json".into(),
+        why: Unfit::NotAnExport,
+        detail: Some("line 1".into()),
+    }));
+    assert!(s.banner.is_some());
+    check(&s, Msg::ShowSection(0), |_| {});
+    check(&s, Msg::SetFilter(Filter::HighRisk), |s| s.filter = Filter::HighRisk);
+    check(&s, Msg::ShowSection(1), |s| {
+        s.section = 1;
+        s.banner = None;
+    });
+    check(&s, Msg::ShowView(View::Summary), |s| {
+        s.view = View::Summary;
+        s.banner = None;
+    });
+    let lib = library(None);
+    check(&s, Msg::Listed(lib.clone()), |s| {
+        s.view = View::Assessments;
+        s.library = lib.clone();
+        s.banner = None;
+    });
+    let a = Rc::new(Assessment::new(now()));
+    let opened = s.reduce(opened_msg("other", &a, &Opening::Chosen, &library(None)));
+    assert_eq!(opened.banner, None);
+}
+
+#[test]
+fn a_filter_goes_back_to_all_items_when_the_section_changes() {
+    let s = start().reduce(Msg::SetFilter(Filter::HighRisk));
+    check(&s, Msg::ShowSection(1), |s| {
+        s.section = 1;
+        s.filter = Filter::All;
+    });
+    check(&s, Msg::GoTo { section: 2, item: None }, |s| {
+        s.section = 2;
+        s.filter = Filter::All;
         s.focus_on(FocusTarget::SectionHeading);
     });
+    // The same section keeps it.
+    check(&s, Msg::ShowSection(0), |_| {});
+}
+
+/// The default checklist's blank assessment with every scope question answered, opened.
+fn scope_answered() -> Rc<AppState> {
+    let def = Rc::new(default_checklist());
+    let mut a = Assessment::new(now());
+    for q in &def.questions {
+        a.scope.insert(q.id.clone(), true);
+    }
+    Rc::new(AppState::new(def, id("open"), a, Library::new()))
+}
+
+#[test]
+fn scope_folds_once_answered_and_change_scope_opens_it_with_the_focus_on_the_first_question() {
+    // Unanswered, the questions stay open, and there is nothing to change.
+    let s = start();
+    assert!(!s.scope_folded());
+    check(&s, Msg::ChangeScope, |_| {});
+    // Answered on an earlier visit: folded, and the page is brought to the section to resume.
+    let s = scope_answered();
+    assert!(s.scope_folded());
+    assert_eq!(s.scroll, Some((0, FocusTarget::SectionHeading)));
+    assert_eq!(start().scroll, None, "a first visit starts at the top");
+    let open = check(&s, Msg::ChangeScope, |s| {
+        s.scope_open = true;
+        s.focus_on(FocusTarget::ScopeQuestion);
+    });
+    assert!(!open.scope_folded());
+    check(&open, Msg::ChangeScope, |_| {});
+    // An answer changed keeps them open; another assessment opened folds them again.
+    let q = s.def.questions[0].id.as_str().to_owned();
+    let changed = open.reduce(Msg::Edit { action: scope(&q, Some(false)), now: now() });
+    assert!(changed.scope_open && !changed.scope_folded());
+    let answered = scope_answered().assessment.clone();
+    let reopened = changed.reduce(opened_msg("open", &answered, &Opening::Chosen, &library(None)));
+    assert!(reopened.scope_folded());
+    // The last question answered now keeps them open, under the person's hand.
+    let mut fresh = (*start()).clone();
+    let (last, rest) = fresh.def.questions.split_last().unwrap();
+    let last = last.id.as_str().to_owned();
+    let mut a = (*fresh.assessment).clone();
+    for q in rest {
+        a.scope.insert(q.id.clone(), true);
+    }
+    fresh.assessment = Rc::new(a);
+    let done = Rc::new(fresh).reduce(Msg::Edit { action: scope(&last, Some(true)), now: now() });
+    assert!(!done.scope_folded(), "open until the next visit");
 }
 
 #[test]

@@ -108,6 +108,17 @@ pub fn scope_line(applying: usize, total: usize, unanswered: usize) -> String {
     format!("Scope: {applying} of {total} items apply{open}")
 }
 
+/// The technical detail of a file refused for its size: over `mib` MB.
+pub fn over_size(mib: u64) -> String {
+    format!("The file is over {mib} MB; an export is at most 4 MB.")
+}
+
+/// The scope answers in one line, once every question is answered.
+pub fn scope_summary(yes: usize, no: usize, applying: usize, total: usize) -> String {
+    let questions = if yes + no == 1 { "The scope question is" } else { "All scope questions are" };
+    format!("{questions} answered ({yes} Yes, {no} No): {applying} of {total} items apply.")
+}
+
 /// A scope question followed by its answer.
 pub fn question_and_answer(question: &str, answer: &str) -> String {
     format!("{question} {answer}")
@@ -431,6 +442,18 @@ mod tests {
     fn server_answered_adds_the_status_text_when_there_is_one() {
         assert_eq!(server_answered(404, ""), "the server answered HTTP 404.");
         assert_eq!(server_answered(404, "Not Found"), "the server answered HTTP 404 Not Found.");
+    }
+
+    #[test]
+    fn the_scope_in_one_line() {
+        assert_eq!(
+            scope_summary(3, 4, 52, 60),
+            "All scope questions are answered (3 Yes, 4 No): 52 of 60 items apply."
+        );
+        assert_eq!(
+            scope_summary(0, 1, 5, 9),
+            "The scope question is answered (0 Yes, 1 No): 5 of 9 items apply."
+        );
     }
 
     #[test]

@@ -216,6 +216,12 @@ pub fn older_version(text: &str) -> Option<u32> {
         .filter(|v| *v < FORMAT_VERSION)
 }
 
+/// Whether `text` says it is an export of this app, in a version this one reads, whatever
+/// else is wrong with it: the file to read is right, and its content is damaged.
+pub fn is_export(text: &str) -> bool {
+    read_header(text, EXPORT_FORMAT).is_ok()
+}
+
 impl StoredAssessment {
     pub fn new(def: &ChecklistDefinition, assessment: &Assessment) -> StoredAssessment {
         StoredAssessment {

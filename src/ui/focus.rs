@@ -44,14 +44,34 @@ struct Openers {
 pub fn use_focus(s: &AppState, shell: &Shell) {
     let openers = use_mut_ref(Openers::default);
     remember_openers(&openers, s);
-    let ids = element_ids(s, shell, &openers.borrow());
+    let ids = element_ids(s, shell, &openers.borrow(), s.focus.as_ref().map(|(_, t)| t));
+    // A place brought into view without the focus: the section resumed on a return visit.
+    let in_view = element_ids(s, shell, &openers.borrow(), s.scroll.as_ref().map(|(_, t)| t));
+    use_effect_with(s.scroll.clone(), move |scroll| {
+        if scroll.is_some() {
+            let document = web_sys::window().and_then(|w| w.document());
+            let first = in_view.iter().find_map(|id| document.as_ref()?.get_element_by_id(id));
+            if let Some(el) = first {
+                el.scroll_into_view_with_bool(true);
+            }
+        }
+    });
     use_effect_with(s.focus.clone(), move |focus| {
         if let Some((_, target)) = focus {
             let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
             let focused = focus_first_of(&ids);
+            // A heading or a banner leads what follows it: it goes to the top of the screen,
+            // with what it heads below it, not wherever the browser scrolls a focused element.
             // An item can be taller than the window: its top, with its title, is put in view.
-            if let Some(el) = focused.as_ref().filter(|_| matches!(target, FocusTarget::Item(_))) {
-                el.scroll_into_view();
+            let leads = matches!(
+                target,
+                FocusTarget::Banner
+                    | FocusTarget::SectionHeading
+                    | FocusTarget::ViewHeading
+                    | FocusTarget::Item(_)
+            );
+            if let Some(el) = focused.as_ref().filter(|_| leads) {
+                el.scroll_into_view_with_bool(true);
             }
             // A name to edit is selected, so typing replaces it.
             if let Some(input) = focused.filter(|_| matches!(target, FocusTarget::RenameField(_))) {
@@ -75,12 +95,18 @@ fn remember_openers(openers: &Rc<RefCell<Openers>>, s: &AppState) {
     }
     let o = &mut *openers.borrow_mut();
     remember(&mut o.panel, &mut o.panel_open, s.compare.is_some() || s.merge.is_some());
-    remember(&mut o.import, &mut o.import_open, s.import.is_some() || s.import_error.is_some());
+    let refused = matches!(s.banner, Some(crate::app::Announcement::Refused(_)));
+    remember(&mut o.import, &mut o.import_open, s.import.is_some() || refused);
 }
 
-/// The elements the latest request can go to, first choice first.
-fn element_ids(s: &AppState, shell: &Shell, openers: &Openers) -> Vec<String> {
-    let Some((_, target)) = &s.focus else { return Vec::new() };
+/// The elements `target` can go to, first choice first.
+fn element_ids(
+    s: &AppState,
+    shell: &Shell,
+    openers: &Openers,
+    target: Option<&FocusTarget>,
+) -> Vec<String> {
+    let Some(target) = target else { return Vec::new() };
     let heading = || {
         shell.id(match (&s.merge, &s.compare, s.view) {
             (Some(_), _, _) => "merge-heading",
@@ -94,8 +120,11 @@ fn element_ids(s: &AppState, shell: &Shell, openers: &Openers) -> Vec<String> {
         FocusTarget::SectionHeading => vec![shell.id("section-heading")],
         FocusTarget::Item(item) => vec![item_id(shell, item)],
         FocusTarget::ViewHeading => vec![heading()],
-        FocusTarget::Notification => vec![shell.id("import-error"), shell.id("import-preview")],
-        FocusTarget::Undo => vec![shell.id("undo"), heading()],
+        FocusTarget::Notification => vec![shell.id("import-preview")],
+        FocusTarget::Banner => vec![shell.id("banner"), heading()],
+        FocusTarget::ScopeQuestion => shell.def.questions.first().map_or_else(Vec::new, |q| {
+            vec![shell.id(&format!("scope-{}-yes", q.id)), shell.id("scope-heading")]
+        }),
         FocusTarget::Opener(Overlay::Panel) => {
             vec![openers.panel.clone(), view_tab(shell, s.view)]
         }

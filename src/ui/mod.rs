@@ -13,6 +13,7 @@ pub mod download;
 pub mod focus;
 pub mod ops;
 pub mod storage;
+pub mod tables;
 
 use crate::app::config::{HostAttributes, HostConfig};
 use components::app::{App, AppProps};

@@ -508,7 +508,7 @@ export async function importFile(page, file) {
 export const importPreview = (page) => page.getByRole('region', { name: 'Import preview', exact: true });
 
 /** The import's problem message: role=alert inside the import area. */
-export const importAlert = (page) => page.locator('.rc-import').getByRole('alert');
+export const importAlert = (page) => page.locator('.rc-banner-important, .rc-import [role="alert"]');
 
 /** Waits for the import's problem message and returns its text (its buttons left out), spaces collapsed. */
 export async function importProblem(page, timeout = 5_000) {
@@ -516,9 +516,22 @@ export async function importProblem(page, timeout = 5_000) {
   await alert.waitFor({ state: 'visible', timeout });
   return alert.evaluate((el) => {
     const copy = el.cloneNode(true);
-    for (const b of copy.querySelectorAll('button')) b.remove();
+    for (const b of copy.querySelectorAll('button, details, .rc-banner-title')) b.remove();
     return copy.textContent.replace(/\s+/g, ' ').trim();
   });
+}
+
+/** The notification banner at the top of the view: an operation's outcome, with Undo. */
+export const banner = (page) => page.locator('.rc-banner');
+
+/** The technical detail folded away in the banner of a refused file: { open, text }. */
+export async function importDetail(page) {
+  const details = page.locator('.rc-banner-detail');
+  await details.waitFor({ state: 'attached' });
+  const open = await details.evaluate((d) => d.open);
+  const summary = (await details.locator('summary').textContent()).trim();
+  const text = (await details.locator('p').textContent()).replace(/\s+/g, ' ').trim();
+  return { open, summary, text };
 }
 
 /** The facts the import preview lists (Assessment, Checklist, Answered, Exported), by their terms. */
@@ -702,4 +715,14 @@ export function useBrowserAndServer(options) {
     await env.server?.close();
   });
   return env;
+}
+
+/** Waits until `locator` lies wholly inside the viewport (top to bottom); fails after a while. */
+export async function assertInViewport(page, locator, what) {
+  await locator.waitFor();
+  await eventually(async () => {
+    const box = await locator.boundingBox();
+    const { height } = page.viewportSize();
+    return box !== null && box.y >= 0 && box.y + box.height <= height;
+  }, `${what} in the viewport`);
 }

@@ -36,6 +36,8 @@ import {
   importFile,
   importPreview,
   importProblem,
+  importDetail,
+  banner,
   item,
   localStorageEntries,
   previewFacts,
@@ -173,7 +175,8 @@ describe('Import: a good exported file', () => {
       await chooseFile(page, file);
       await importPreview(page).getByRole('button', { name: 'Open as a new assessment', exact: true }).click();
       await importPreview(page).waitFor({ state: 'detached' });
-      await focusBackOn(importControl(page), '"Open as a new assessment"');
+      // The preview went with its button: the banner saying what was done has the focus.
+      await focusBackOn(banner(page), '"Open as a new assessment"');
       await assertImportedShown(page);
 
       const stored = await waitForStored(page, (r) => r.assessment.title === 'Imported pilot');
@@ -186,7 +189,7 @@ describe('Import: a good exported file', () => {
         before[recordKey(oldId)],
         'the assessment that was open is stored exactly as it was',
       );
-      await page.getByRole('status').filter({ hasText: 'as a new assessment' }).waitFor({ state: 'attached' });
+      await banner(page).filter({ hasText: 'as a new assessment' }).waitFor();
 
       await showView(page, 'Assessments');
       const rows = await assessmentRows(page);
@@ -213,6 +216,9 @@ describe('Import: a good exported file', () => {
       await importFile(page, file);
       await importPreview(page).getByRole('button', { name: 'Replace the current assessment', exact: true }).click();
       await importPreview(page).waitFor({ state: 'detached' });
+      // The banner at the top of the view says what was done, with Undo inside it and the focus.
+      await banner(page).getByText('Replaced the current answers with').waitFor();
+      await eventually(() => banner(page).evaluate((el) => el === document.activeElement), 'the focus on the banner after Replace');
       await assertImportedShown(page);
       const replaced = await waitForStored(page, (r) => r.assessment.title === 'Imported pilot');
       assert.equal(replaced.assessment.answers[idA].status, 'not_achieved');
@@ -220,15 +226,15 @@ describe('Import: a good exported file', () => {
       const kept = Object.values(await backups(page));
       assert.ok(kept.includes(before[recordKey(id)]), `a backup key holds the replaced record byte for byte; backups: ${kept.length}`);
 
-      const undo = page.locator('.rc-undo');
-      await undo.getByText('replaced by an import').waitFor();
-      await undo.getByRole('button', { name: 'Undo', exact: true }).click();
+      const undo = banner(page).getByRole('button', { name: 'Undo', exact: true });
+      await undo.click();
       await undo.waitFor({ state: 'detached' });
+      await banner(page).filter({ hasText: 'previous answers are back' }).waitFor();
+      await eventually(() => banner(page).evaluate((el) => el === document.activeElement), 'the focus on the banner after Undo, not the page');
       await assertWorkShown(page, 'after Undo');
       assert.equal(await checkedStatus(page, itemB), null, 'the imported answer to the second item is gone');
       const restored = await waitForStored(page, (r) => r.assessment.title === 'Current work');
       assert.deepEqual(restored.assessment, previous.assessment, 'the stored record holds the previous answers again');
-      await page.getByRole('status').filter({ hasText: 'previous answers are back' }).waitFor({ state: 'attached' });
 
       await showView(page, 'Assessments');
       assert.deepEqual((await assessmentRows(page)).map((r) => r.title), ['Current work']);
@@ -245,8 +251,8 @@ describe('Import: a good exported file', () => {
       await fillDetails(page, itemA, { notes: 'Edited after the import.' });
       await waitForStored(page, (r) => r.assessment.answers[idA]?.notes === 'Edited after the import.');
 
-      const undo = page.locator('.rc-undo');
-      await undo.getByRole('button', { name: 'Undo', exact: true }).click();
+      const undo = banner(page).getByRole('button', { name: 'Undo', exact: true });
+      await undo.click();
       await undo.waitFor({ state: 'detached' });
       await assertWorkShown(page, 'after Undo');
       const kept = Object.values(await backups(page)).map((text) => JSON.parse(text));
@@ -288,8 +294,9 @@ describe('Import: a good exported file', () => {
       const drop = await dropFile(page, fileOf('notes.json', readFileSync(fixture('not-json.json'))));
       assert.equal(drop.dropTaken, true);
       const text = await importProblem(page);
-      assert.match(text, /^notes\.json cannot be imported\. This is not a readable assessment file/);
-      assert.match(text, /Nothing was changed\.$/);
+      assert.match(text, /^notes\.json was not imported\. /);
+      assert.match(text, NOT_EXPORT);
+      assert.match((await importDetail(page)).text, /^This is not a readable assessment file/);
       await importAlert(page).getByRole('button', { name: 'Dismiss', exact: true }).click();
       await focusBackOn(notes, 'Dismiss');
       await assertWorkShown(page, 'after the bad drop');
@@ -376,22 +383,27 @@ describe('Import: a good exported file', () => {
     }));
 });
 
-// Each bad file: the reason the message must give. The file name starts the message and
-// "Nothing was changed." ends it.
+// What a refused file is and what to do, in plain words; the reader's own words are the
+// technical detail, folded away.
+const NOT_EXPORT = /This file is not a risk checklist export\. Choose a file saved with Export JSON\.$/;
+const DAMAGED = /This file is a risk checklist export, but part of it is damaged or was changed by hand\. Export it again, or ask for a new copy\.$/;
+
+// Each bad file: what the message says it is, and the detail the reader gives. The file name
+// starts the message.
 const refusals = [
-  ['not JSON', 'not-json.json', /This is not a readable assessment file \(line 1, column 1\)/],
-  ['empty', 'empty.json', /The file is empty\./],
-  ['not UTF-8 (Latin-1)', 'not-utf8.json', /It is not UTF-8 text/],
-  ['truncated', 'truncated.json', /^truncated\.json cannot be imported\. The text ends too soon \(at line \d+, column \d+\): it was cut short/],
-  ['wrong format discriminator', 'wrong-format.json', /This is not a risk checklist assessment file \(its format is "risk-checklist\/stored-assessment"\)/],
-  ['missing format_version', 'missing-format-version.json', /The file has no "format_version"/],
-  ['newer format_version', 'newer-format-version.json', /written by a newer version of this app \(format version 4; this app reads up to 3\)/],
-  ['unknown field', 'unknown-field.json', /unknown field `colour`/],
-  ['duplicate answer key', 'duplicate-answer.json', /the answer to "governance-senior-owner" is given twice/],
-  ['wrong type (a rating as text)', 'wrong-types.json', /invalid type: string "3"/],
-  ['null where text is required', 'null-text.json', /invalid type: null, expected a string/],
-  ['rating off the scale', 'rating-out-of-range.json', /The answer to "governance-senior-owner" is not valid: likelihood 7 is not on the scale 1 to 3/],
-  ['absurd nesting (20,000 lists deep in a note)', 'deep-nesting.json', /This is not a readable assessment file \(line \d+, column \d+\): invalid type: sequence, expected a string/],
+  ['not JSON', 'not-json.json', NOT_EXPORT, /This is not a readable assessment file \(line 1, column 1\)/],
+  ['empty', 'empty.json', /This file is empty\. Choose a file saved with Export JSON\.$/, /The file is empty\./],
+  ['not UTF-8 (Latin-1)', 'not-utf8.json', NOT_EXPORT, /It is not UTF-8 text/],
+  ['truncated', 'truncated.json', /This file is incomplete: it was cut short/, /The text ends too soon \(at line \d+, column \d+\): it was cut short/],
+  ['wrong format discriminator', 'wrong-format.json', NOT_EXPORT, /This is not a risk checklist assessment file \(its format is "risk-checklist\/stored-assessment"\)/],
+  ['missing format_version', 'missing-format-version.json', NOT_EXPORT, /The file has no "format_version"/],
+  ['newer format_version', 'newer-format-version.json', /This file was saved by a newer version of this checklist\./, /written by a newer version of this app \(format version 4; this app reads up to 3\)/],
+  ['unknown field', 'unknown-field.json', DAMAGED, /unknown field `colour`/],
+  ['duplicate answer key', 'duplicate-answer.json', DAMAGED, /the answer to "governance-senior-owner" is given twice/],
+  ['wrong type (a rating as text)', 'wrong-types.json', DAMAGED, /invalid type: string "3"/],
+  ['null where text is required', 'null-text.json', DAMAGED, /invalid type: null, expected a string/],
+  ['rating off the scale', 'rating-out-of-range.json', DAMAGED, /The answer to "governance-senior-owner" is not valid: likelihood 7 is not on the scale 1 to 3/],
+  ['absurd nesting (20,000 lists deep in a note)', 'deep-nesting.json', /(not a risk checklist export|part of it is damaged)/, /This is not a readable assessment file \(line \d+, column \d+\): invalid type: sequence, expected a string/],
 ];
 
 describe('Import: the fingerprint of a signed file', () => {
@@ -454,14 +466,17 @@ describe('Import: bad files are refused with the reason, and nothing changes', (
     run('import-refused', async ({ page }) => {
       await startWork(page);
       const before = await localStorageEntries(page);
-      for (const [label, file, reason] of refusals) {
+      for (const [label, file, plain, reason] of refusals) {
         await t.test(`${label} (${file})`, async () => {
           try {
             await chooseFile(page, fixture(file));
             const text = await importProblem(page);
-            assert.ok(text.startsWith(`${file} cannot be imported.`), `the message names the file: ${text}`);
-            assert.match(text, reason);
-            assert.match(text, /Nothing was changed\.$/);
+            assert.ok(text.startsWith(`${file} was not imported.`), `the message names the file: ${text}`);
+            assert.match(text, plain);
+            const detail = await importDetail(page);
+            assert.equal(detail.summary, 'Technical detail');
+            assert.equal(detail.open, false, 'the technical detail is folded away');
+            assert.match(detail.text, reason);
             assert.equal(await importPreview(page).count(), 0, 'no preview for a bad file');
             await assertWorkShown(page, 'after the refusal');
             assert.deepEqual(await localStorageEntries(page), before, 'localStorage changed');
@@ -493,7 +508,8 @@ describe('Import: bad files are refused with the reason, and nothing changes', (
         const before = await localStorageEntries(page);
         await importFile(page, big);
         const message = await importProblem(page);
-        assert.match(message, /^huge\.json is (over )?4(\.\d)? MB, larger than the 4 MB an assessment file can be\. Nothing was changed\.$/);
+        assert.equal(message, 'huge.json was not imported. This file is too large to be a risk checklist export. Choose a file saved with Export JSON.');
+        assert.match((await importDetail(page)).text, /^The file is over 4 MB; an export is at most 4 MB\.$/);
         await assertWorkShown(page, 'after the refusal');
         await assertStorageUnchanged(page, before, 'after the refusal');
       } finally {
@@ -512,7 +528,9 @@ describe('Import: bad files are refused with the reason, and nothing changes', (
       doc.assessment.answers[idA].notes = `${note}y`;
       await importFile(page, fileOf('too-long-note.json', JSON.stringify(doc)));
       const message = await importProblem(page);
-      assert.match(message, /^too-long-note\.json cannot be imported\. The answer to "governance-senior-owner" is not valid: the notes are longer than 1000000 characters\. Nothing was changed\.$/);
+      assert.match(message, /^too-long-note\.json was not imported\. /);
+      assert.match(message, DAMAGED);
+      assert.match((await importDetail(page)).text, /^The answer to "governance-senior-owner" is not valid: the notes are longer than 1000000 characters$/);
       await assertStorageUnchanged(page, before, 'after the refusal');
 
       doc.assessment.answers[idA].notes = note;
@@ -546,17 +564,22 @@ describe('Import: bad files are refused with the reason, and nothing changes', (
       await assertStorageUnchanged(page, before, 'after Close');
     }));
 
-  it('every refusal is said in whole sentences: the reason ends with a full stop before "Nothing was changed."', () =>
+  it('every refusal is a banner titled "Important" that says in whole sentences what the file is and what to do, with the focus on it', () =>
     run('import-sentences', async ({ page }) => {
       const bad = [];
       for (const [, file] of refusals) {
         await importFile(page, fixture(file));
         const text = await importProblem(page);
-        if (!/[.!?…][”"’)]? Nothing was changed\.$/.test(text)) bad.push(text.slice(-140));
+        // Past the file's name, no word of the file format or the reader ("format", "expected ident").
+        const said = text.slice(file.length);
+        if (!/^ was not imported\. This file [^]*\.$/.test(said) || /format|ident|serde|line \d/i.test(said)) bad.push(text);
+        const alert = page.getByRole('alert', { name: 'Important', exact: true });
+        await alert.waitFor();
+        assert.equal(await alert.evaluate((el) => el === document.activeElement), true, `the banner has the focus after ${file}`);
         await importAlert(page).getByRole('button', { name: 'Dismiss', exact: true }).click();
         await importAlert(page).waitFor({ state: 'detached' });
       }
-      assert.deepEqual(bad, [], `messages whose reason runs into "Nothing was changed.":\n${bad.join('\n')}`);
+      assert.deepEqual(bad, [], `messages that are not plain sentences:\n${bad.join('\n')}`);
     }));
 });
 

@@ -40,6 +40,8 @@ import {
   useBrowserAndServer,
   waitForStored,
   waitUntilInteractive,
+  assertInViewport,
+  banner,
 } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -85,12 +87,13 @@ describe('Start a review', () => {
       await signOff(page);
       const original = await storedAssessment(page);
 
-      // By keyboard: the button goes with the Summary, and the focus goes to the heading of the
-      // section the review opens at, not to the top of the page.
+      // By keyboard: the button goes with the Summary, and the focus goes to the banner saying
+      // the review started, at the top of the view it opens, in the viewport.
       await form.getByRole('button', { name: 'Start a review', exact: true }).focus();
       await page.keyboard.press('Enter');
-      await page.getByRole('status').filter({ hasText: 'Started a review of “Team chat pilot – review ' }).waitFor({ state: 'attached' });
-      await page.waitForFunction(() => document.activeElement?.classList.contains('rc-section-heading'), null, { timeout: 5000 });
+      await banner(page).filter({ hasText: 'Started a review of “Team chat pilot – review ' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.classList.contains('rc-banner'), null, { timeout: 5000 });
+      await assertInViewport(page, banner(page), 'the banner after Start a review');
       const started = await waitForStored(page, (r) => r.assessment.review_of !== undefined);
       assert.notEqual(await currentId(page), originalId, 'the review is a new assessment');
       assert.deepEqual(started.assessment.answers, original.assessment.answers, 'the same answers');
@@ -275,9 +278,12 @@ describe('Merge', () => {
 
       await merge.getByRole('button', { name: 'Apply the merge', exact: true }).click();
       await merge.waitFor({ state: 'detached' });
-      // The preview that opened it is gone: focus goes to the tab of the view shown.
-      await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-current') === 'page' && document.activeElement.textContent === 'Checklist'), 'focus on the Checklist tab after the merge');
-      await page.getByRole('status').filter({ hasText: 'Merged colleague.json into this assessment: 1 answer added, 0 taken from the file, 1 with both notes. Your assessment as it was is also kept as a backup in this browser' }).waitFor({ state: 'attached' });
+      // The merge is gone with its button: the banner saying what it did, with Undo, takes the
+      // focus at the top of the view, in the viewport; nothing else says it again.
+      await banner(page).filter({ hasText: 'Merged colleague.json into this assessment: 1 answer added, 0 taken from the file, 1 with both notes. Your assessment as it was is also kept as a backup in this browser' }).waitFor();
+      await eventually(() => banner(page).evaluate((el) => el === document.activeElement), 'focus on the banner after the merge');
+      await assertInViewport(page, banner(page).getByRole('button', { name: 'Undo', exact: true }), 'Undo after the merge');
+      assert.equal(await page.locator('.rc-live span').count(), 0, 'the status region does not say it again');
       const merged = await waitForStored(page, (r) => r.assessment.answers?.[itemC.id]?.status === 'partially_achieved');
       assert.equal(merged.assessment.answers[itemA.id].status, 'achieved', 'my status, with both notes');
       assert.equal(merged.assessment.answers[itemA.id].notes, 'Mine.\n--- Notes from Sam Jones ---\nTheirs.');
@@ -287,13 +293,11 @@ describe('Merge', () => {
       await item(page, itemA.title).waitFor();
       assert.equal(await field(page, itemA.title, 'Notes').inputValue(), 'Mine.\n--- Notes from Sam Jones ---\nTheirs.');
 
-      const undo = page.locator('.rc-undo');
-      await undo.getByText("A file's answers were merged into this assessment.").waitFor();
-      await undo.getByRole('button', { name: 'Undo', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: 'The merge was undone: the previous answers are back. The merged answers were kept as a backup in this browser.' }).waitFor({ state: 'attached' });
-      // Undo went with its notice: the focus is on the heading of the section on screen, not
-      // dropped to the top of the page.
-      await page.waitForFunction(() => document.activeElement?.classList.contains('rc-section-heading'), null, { timeout: 5000 });
+      await banner(page).getByRole('button', { name: 'Undo', exact: true }).click();
+      await banner(page).filter({ hasText: 'The merge was undone: the previous answers are back. The merged answers were kept as a backup in this browser.' }).waitFor();
+      // Undo went with its banner: the focus is on the banner saying it was undone, never
+      // dropped to the page.
+      await page.waitForFunction(() => document.activeElement?.classList.contains('rc-banner'), null, { timeout: 5000 });
       await saveNow(page);
       await waitForStored(page, (r) => r.assessment.answers?.[itemC.id] === undefined);
       assert.equal((await localStorageEntries(page))[recordKey(id)], before, 'the assessment is back exactly as it was');

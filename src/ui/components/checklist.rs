@@ -8,7 +8,7 @@ use super::header::Header;
 use super::import::{use_drop_zone, ImportPanel};
 use super::library_view::LibraryView;
 use super::merge::MergeView;
-use super::notices::{ConflictNotice, StorageNotice, UndoNotice, UnopenedNotice};
+use super::notices::{ConflictNotice, NotificationBanner, StorageNotice, UnopenedNotice};
 use super::scope::{RatingScale, ScopeQuestions};
 use super::section::{RetiredAnswers, SectionView};
 use super::section_nav::SectionNav;
@@ -24,6 +24,7 @@ use crate::ui::context::{rendered, Shell};
 use crate::ui::focus::{use_focus, use_print, view_tab};
 use crate::ui::ops::{Op, Ops};
 use crate::ui::storage::{LocalStorage, Saver, SharedSaver, Store};
+use crate::ui::tables::use_stacked_tables;
 use gloo_events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -110,13 +111,18 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     // Every move of the focus the reducer decides, and printing once the Summary is shown.
     use_focus(s, &shell);
     use_print(s.printing, &shell);
+    // Below about 40rem every table reads as stacked rows, each cell labelled by its column.
+    let root = shell.id("root");
+    use_stacked_tables(root.clone());
     let a = &s.assessment;
     html! {
         <ContextProvider<Shell> context={(*shell).clone()}>
-        <div class={drop_zone.class} ondragover={drop_zone.ondragover} ondragleave={drop_zone.ondragleave} ondrop={drop_zone.ondrop}>
+        <div id={root} class={drop_zone.class} ondragover={drop_zone.ondragover} ondragleave={drop_zone.ondragleave} ondrop={drop_zone.ondrop}>
+            { skip_to_items(&shell, s.section) }
             <Header title={a.title.clone()} assessor={a.assessor.clone()}
                 decision={a.signoff.clone().filter(|so| so.is_decided())}
                 progress={Progress::overall(&s.def, a)} scope={a.scope.clone()} />
+            { introduction(&s.def.description) }
             <StorageNotice problem={s.storage.clone()} />
             if let Some(u) = &s.unopened {
                 <UnopenedNotice of={u.clone()} />
@@ -128,6 +134,10 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 <ChangesNotice of={changes.clone()} />
             }
             { views_nav(&shell, s) }
+            // An operation's outcome, at the top of the view it leaves on screen.
+            if let Some(says) = &s.banner {
+                <NotificationBanner says={says.clone()} undo={s.undo.is_some() && says.offers_undo()} />
+            }
             { match (&s.merge, &s.compare, s.view) {
                 (Some(m), _, _) => html! { <MergeView of={m.clone()} /> },
                 (None, Some(c), _) => html! { <CompareView of={c.clone()} /> },
@@ -136,10 +146,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 (None, None, View::Assessments) => html! { <LibraryView library={s.library.clone()} current={s.current.clone()} renaming={s.renaming.clone()} /> },
             } }
             <Actions confirm_reset={s.confirm_reset} signed={a.is_signed()} />
-            <ImportPanel preview={s.import.clone()} error={s.import_error.clone()} />
-            if let Some(undo) = &s.undo {
-                <UndoNotice of={undo.clone()} />
-            }
+            <ImportPanel preview={s.import.clone()} />
             <div role="status" class="rc-live">
                 // Keyed by the message's counter, so the same text said again is a new node
                 // that screen readers announce again.
@@ -191,15 +198,11 @@ fn checklist_view(shell: &Shell, s: &AppState) -> Html {
         .unwrap_or_default();
     let retired: Vec<_> =
         unknown_items(def, a).into_iter().map(|id| (a.answer(&id).clone(), id)).collect();
-    // Keyboard users can pass the section list and land on the section's heading.
-    let section = s.section;
-    let skip_to_items = shell.on_click_send(move || Msg::GoTo { section, item: None });
     html! {
         <>
-            <ScopeQuestions scope={a.scope.clone()} locked={a.is_signed()} />
+            <ScopeQuestions scope={a.scope.clone()} folded={s.scope_folded()} locked={a.is_signed()} />
             <RatingScale />
             <div class="rc-body">
-                <button type="button" class="rc-skip" onclick={skip_to_items}>{"Skip to the items"}</button>
                 <SectionNav {sections} current={s.section} />
                 <div class="rc-main">
                     // After a link from a Summary list, the way back to that row.
@@ -212,6 +215,32 @@ fn checklist_view(shell: &Shell, s: &AppState) -> Html {
                 </div>
             </div>
         </>
+    }
+}
+
+/// "Skip to the items", the first stop of the Tab order: keyboard users pass everything above
+/// the items and land on the heading of the section on screen.
+fn skip_to_items(shell: &Shell, section: usize) -> Html {
+    let onclick = shell.on_click_send(move || Msg::GoTo { section, item: None });
+    html! { <button type="button" class="rc-skip" {onclick}>{"Skip to the items"}</button> }
+}
+
+/// How to use the checklist, in three steps; the checklist's own description one click away.
+fn introduction(description: &str) -> Html {
+    html! {
+        <div class="rc-intro-steps">
+            <ol class="rc-steps">
+                <li>{"Answer the scope questions: parts that do not apply leave the checklist."}</li>
+                <li>{"Say how far each item is achieved; rate and plan any that are not."}</li>
+                <li>{"Check the Summary; the risk owner then records the decision."}</li>
+            </ol>
+            if !description.is_empty() {
+                <details class="rc-about-checklist">
+                    <summary>{"About this checklist"}</summary>
+                    <p class="rc-description">{ description.to_owned() }</p>
+                </details>
+            }
+        </div>
     }
 }
 

@@ -31,9 +31,6 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header class="rc-header">
             <@{shell.heading(0)} class="rc-heading">{ &def.title }</@>
-            if !def.description.is_empty() {
-                <p class="rc-description">{ &def.description }</p>
-            }
             if let Some(so) = &props.decision {
                 <p class="rc-locked" id={shell.id("locked")}>{ words::signed_banner(so) }</p>
             }

@@ -72,7 +72,6 @@ pub fn use_drop_zone(run: &Callback<Op>) -> DropZone {
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
     pub preview: Option<Rc<ImportPreview>>,
-    pub error: Option<String>,
 }
 
 /// The import control, and what a file holds once read.
@@ -82,8 +81,9 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
     let input = use_node_ref();
     let Some(shell) = use_shell() else { return html! {} };
     let input_id = shell.id("import");
-    // The message or the preview takes the focus, as either may follow a drop far up the page;
-    // closed, they give it back to what had it (the reducer decides, `ui::focus` moves it).
+    // The preview, or the banner saying why a file was refused, takes the focus, as either may
+    // follow a drop far up the page; closed, they give it back to what had it (the reducer
+    // decides, `ui::focus` moves it).
     let onchange = {
         let (run, input) = (shell.run.clone(), input.clone());
         Callback::from(move |_: Event| {
@@ -103,12 +103,6 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                 <input id={input_id} class="rc-file" type="file" accept=".json,application/json" ref={input} {onchange} />
                 <span class="rc-hint">{"Choose a file exported from this checklist, or drop it onto the checklist."}</span>
             </div>
-            if let Some(problem) = &props.error {
-                <div class="rc-panel rc-warning" role="alert" tabindex="-1" id={shell.id("import-error")}>
-                    <p>{ problem }</p>
-                    { button("Dismiss", close.clone()) }
-                </div>
-            }
             if let Some(p) = &props.preview {
                 <Preview preview={p.clone()} close={close} />
             }

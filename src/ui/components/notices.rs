@@ -3,8 +3,10 @@
 
 use super::field::button;
 use super::Shown;
-use crate::app::state::{Replacement, Resolution, Undo, Unopened};
+use crate::app::announcements::Announcement;
+use crate::app::state::{Resolution, Unopened};
 use crate::app::words;
+use crate::app::Msg;
 use crate::app::StorageError;
 use crate::ui::context::{rendered, use_shell_of};
 use crate::ui::ops::Op;
@@ -81,23 +83,51 @@ pub fn ConflictNotice() -> Html {
     }
 }
 
-/// The way back from the last import, merge or deletion.
+#[derive(Properties, PartialEq)]
+pub struct BannerProps {
+    /// The outcome of the last operation.
+    pub says: Announcement,
+    /// Whether Undo is offered: what it reports can still be taken back.
+    pub undo: bool,
+}
+
+/// The notification banner at the top of the view: what an operation did (GOV.UK's
+/// notification banner, "Success"), or why a file was refused ("Important", an alert, with the
+/// technical detail folded away), with Undo inside it when that can be taken back. The reducer
+/// puts the focus on it when the operation took the focus away.
 #[component]
-pub fn UndoNotice(props: &Shown<Undo>) -> Html {
-    let Some(shell) = use_shell_of("UndoNotice") else { return html! {} };
-    let what = match &*props.of {
-        Undo::Replaced { by: Replacement::Import, .. } => {
-            "The answers were replaced by an import.".to_owned()
-        }
-        Undo::Replaced { by: Replacement::Merge, .. } => {
-            "A file's answers were merged into this assessment.".to_owned()
-        }
-        Undo::Deleted { title, .. } => words::deleted(title),
-    };
+pub fn NotificationBanner(props: &BannerProps) -> Html {
+    let Some(shell) = use_shell_of("NotificationBanner") else { return html! {} };
+    let says = &props.says;
+    let failure = says.is_failure();
+    let title = shell.id("banner-title");
+    let refused = matches!(says, Announcement::Refused(_));
     html! {
-        <div class="rc-panel rc-undo">
-            <span>{ what }</span>{" "}
-            <button type="button" class="rc-button" id={shell.id("undo")} onclick={shell.on_click(|| Op::Undo)}>{"Undo"}</button>
+        <div class={if failure { "rc-banner rc-banner-important" } else { "rc-banner rc-banner-success" }}
+            role={if failure { "alert" } else { "region" }} aria-labelledby={title.clone()}
+            tabindex="-1" id={shell.id("banner")}>
+            <div class="rc-banner-header">
+                <@{shell.heading(1)} class="rc-banner-title" id={title}>{ says.title() }</@>
+            </div>
+            <div class="rc-banner-content">
+                <p class="rc-banner-heading">{ says.to_string() }</p>
+                if let Some(detail) = says.detail() {
+                    <details class="rc-banner-detail">
+                        <summary>{"Technical detail"}</summary>
+                        <p>{ detail.to_owned() }</p>
+                    </details>
+                }
+                if props.undo || refused {
+                    <div class="rc-button-row">
+                        if props.undo {
+                            <button type="button" class="rc-button" id={shell.id("undo")} onclick={shell.on_click(|| Op::Undo)}>{"Undo"}</button>
+                        }
+                        if refused {
+                            { button("Dismiss", shell.on_click_send(|| Msg::CloseImport)) }
+                        }
+                    </div>
+                }
+            </div>
         </div>
     }
 }

@@ -1,9 +1,10 @@
 //! The scope questions, asked before the checklist, and the rating scale in words.
 
+use crate::app::{words, Msg};
 use crate::core::definition::ScopeAnswers;
 use crate::core::words::level_text;
 use crate::core::Action;
-use crate::ui::context::use_shell_of;
+use crate::ui::context::{use_shell_of, Shell};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,6 +14,10 @@ pub struct ScopeProps {
     /// A decision is recorded: the answers are shown, and cannot be changed.
     #[prop_or_default]
     pub locked: bool,
+    /// Every question is answered and not opened again: one line of the answers and
+    /// "Change scope" stand in for the questions.
+    #[prop_or_default]
+    pub folded: bool,
 }
 
 /// Each scope question as a group of two radios, "Yes" and "No". An unanswered question sets
@@ -25,6 +30,9 @@ pub fn ScopeQuestions(props: &ScopeProps) -> Html {
         return html! {};
     }
     let heading = shell.id("scope-heading");
+    if props.folded {
+        return folded_scope(&shell, &props.scope, heading, props.locked);
+    }
     html! {
         <section class="rc-panel rc-scope" aria-labelledby={heading.clone()}>
             <@{shell.heading(1)} id={heading}>{"Scope"}</@>
@@ -57,6 +65,28 @@ pub fn ScopeQuestions(props: &ScopeProps) -> Html {
                     </fieldset>
                 }
             }) }
+        </section>
+    }
+}
+
+/// The scope once every question is answered: the answers in one line, and "Change scope"
+/// unless a decision is recorded.
+fn folded_scope(shell: &Shell, scope: &ScopeAnswers, heading: String, locked: bool) -> Html {
+    let def = &shell.def;
+    let yes = scope.values().filter(|&&a| a).count();
+    let summary = words::scope_summary(
+        yes,
+        scope.len() - yes,
+        def.items_in_scope(scope).count(),
+        def.item_count(),
+    );
+    html! {
+        <section class="rc-panel rc-scope rc-scope-folded" aria-labelledby={heading.clone()}>
+            <@{shell.heading(1)} id={heading} class="rc-scope-title">{"Scope"}</@>
+            <p class="rc-scope-summary">{ summary }</p>
+            if !locked {
+                <button type="button" class="rc-button" onclick={shell.on_click_send(|| Msg::ChangeScope)}>{"Change scope"}</button>
+            }
         </section>
     }
 }
