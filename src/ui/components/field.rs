@@ -26,12 +26,14 @@ pub fn field(
     oninput: Callback<InputEvent>,
 ) -> Html {
     let input = match kind {
-        Kind::Line(autocomplete) => html! {
-            <input id={id.clone()} type="text" dir="auto" {autocomplete} maxlength={MAX_NAME.to_string()} {value} {oninput} />
-        },
-        Kind::Text => html! {
-            <textarea id={id.clone()} dir="auto" rows="2" maxlength={MAX_TEXT.to_string()} {value} {oninput} />
-        },
+        Kind::Line(autocomplete) => html! { <>
+            <input id={id.clone()} type="text" dir="auto" {autocomplete} maxlength={MAX_NAME.to_string()} value={value.clone()} {oninput} />
+            { printed(value) }
+        </> },
+        Kind::Text => html! { <>
+            <textarea id={id.clone()} dir="auto" rows="2" maxlength={MAX_TEXT.to_string()} value={value.clone()} {oninput} />
+            { printed(value) }
+        </> },
         // Printed, a date input shows the browser's "mm/dd/yyyy" mask when empty: the printout
         // shows the date as text instead, or a line to write it on (style/widget.css).
         Kind::Date => html! { <>
@@ -40,6 +42,11 @@ pub fn field(
         </> },
     };
     html! { <div {class}><label for={id}>{ label }</label>{ input }</div> }
+}
+
+/// A field's value as printed: text in full, in place of the input box (style/widget.css).
+fn printed(value: String) -> Html {
+    html! { <span class="rc-print-only rc-print-value" dir="auto" aria-hidden="true">{ value }</span> }
 }
 
 /// A button of the widget's own style that does `onclick`.
