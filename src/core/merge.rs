@@ -52,7 +52,8 @@ impl Conflict {
 pub fn their_name(file_name: &str, mine: &Assessment, theirs: &Assessment) -> String {
     let file = filled(file_name).map_or("the merged file", str::trim);
     match filled(&theirs.assessor).map(str::trim) {
-        Some(name) if name.to_lowercase() != mine.assessor.trim().to_lowercase() => {
+        // ASCII case alone: Unicode's case tables would weigh more than the rare name they help.
+        Some(name) if !name.eq_ignore_ascii_case(mine.assessor.trim()) => {
             format!("{file} ({name})")
         }
         _ => file.to_owned(),

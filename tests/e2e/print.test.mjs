@@ -46,7 +46,8 @@ async function printedPages(page) {
   try {
     writeFileSync(path.join(dir, 'record.pdf'), pdf);
     // poppler-utils (cargo xtask setup installs it): the PDF itself is read, not the page.
-    const text = execFileSync('pdftotext', [path.join(dir, 'record.pdf'), '-'], { encoding: 'utf8' });
+    // -layout: read line by line down the page, as a person reads it, fields side by side.
+    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'record.pdf'), '-'], { encoding: 'utf8' });
     // pdftotext ends each page with a form feed.
     return text.split('\f').map((p) => p.replace(/\s+/g, ' ').trim()).filter((p, i, all) => p || i < all.length - 1);
   } finally {

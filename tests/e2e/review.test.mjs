@@ -335,7 +335,7 @@ describe('Merge', () => {
       assert.deepEqual((await rows(groupA)).find((r) => r[0] === 'Notes'), ['Notes', 'Checked with the records manager.', '(no notes)']);
       assert.deepEqual((await rows(groupB)).find((r) => r[0] === 'Notes'), ['Notes', 'Mine B.', 'Theirs B.']);
       // Taking theirs would remove my note: said beside the choice, and tied to "Take theirs".
-      const warning = groupA.getByText('Taking theirs removes your note', { exact: false });
+      const warning = groupA.locator('p', { hasText: 'Taking theirs removes your note' });
       await warning.waitFor();
       assert.equal(await groupB.getByText('Taking theirs removes your note', { exact: false }).count(), 0);
       const takeA = groupA.getByRole('radio', { name: 'Take theirs', exact: true });
