@@ -1023,3 +1023,29 @@ async fn a_summary_row_links_to_its_item_and_back_to_summary_returns_the_focus_t
     assert!(host.query_selector(".rc-summary").unwrap().is_some());
     assert!(host.query_selector(".rc-back").unwrap().is_none(), "no way back once back");
 }
+
+#[wasm_bindgen_test]
+async fn the_browser_s_own_print_renders_the_record_from_the_checklist_and_takes_it_away_after() {
+    clear("print");
+    let host = open("print").await;
+    let title: HtmlInputElement = control(&host, "Project or tool assessed");
+    title.set_value("Team chat pilot");
+    title.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert!(host.query_selector(".rc-print-record").unwrap().is_none(), "nothing extra on screen");
+    // Ctrl+P, or the browser's menu: the browser says so before it lays the page out for paper.
+    let window = web_sys::window().unwrap();
+    window.dispatch_event(&web_sys::Event::new("beforeprint").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    let record = host.query_selector(".rc-print-record .rc-summary").unwrap().expect("the record");
+    let text = record.text_content().unwrap();
+    assert!(text.contains("All answers") && text.contains("Decision and sign-off"), "{text}");
+    // Each text field of the record has its value beside it, as printed in place of the box.
+    let printed = host.query_selector(".rc-header .rc-print-value").unwrap().unwrap();
+    assert_eq!(printed.text_content().unwrap(), "Team chat pilot");
+    // The Checklist stays on screen as it was.
+    assert!(host.query_selector(".rc-section-heading").unwrap().is_some());
+    window.dispatch_event(&web_sys::Event::new("afterprint").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert!(host.query_selector(".rc-print-record").unwrap().is_none(), "taken away after");
+}

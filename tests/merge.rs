@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 use risk_checklist::core::definition::QuestionId;
-use risk_checklist::core::merge::both_notes;
+use risk_checklist::core::merge::{both_notes, their_name};
 use risk_checklist::core::{
     apply_merge, plan_merge, Action, Assessment, ChecklistDefinition, Choices, ItemId, Keep,
     MergePlan, SectionId, Status, Timestamp,
@@ -183,7 +183,8 @@ fn check_apply(
     let (mine, theirs) = (given(mine), given(theirs));
     let def = scoped();
     let plan = plan_merge(&def, &mine, &theirs);
-    let merged = apply_merge(&def, &mine, &theirs, &plan, &choices, now());
+    let source = their_name("theirs.json", &mine, &theirs);
+    let merged = apply_merge(&def, &mine, &theirs, &plan, &choices, &source, now());
     let got = serde_json::json!({
         "answers": serde_json::to_value(&merged.answers).unwrap(),
         "scope": serde_json::to_value(&merged.scope).unwrap(),
@@ -291,7 +292,7 @@ fn an_item_s_choice_wins_over_its_section_s_which_wins_over_all() {
                 "moderation": { "status": "achieved", "changed": "2026-05-01T09:00:00Z" },
                 "official-list": { "status": "achieved", "changed": "2026-05-01T09:00:00Z" },
                 // Both notes, and the rest of mine; a new answer, changed now.
-                "owner": { "status": "achieved", "notes": "Mine\n--- Notes from Ana O'Neil ---\nTheirs", "changed": "2026-06-01T12:00:00Z" },
+                "owner": { "status": "achieved", "notes": "Mine\n--- Notes from theirs.json (Ana O'Neil) ---\nTheirs", "changed": "2026-06-01T12:00:00Z" },
                 // The later of two choices for one item wins.
                 "records": { "status": "achieved", "changed": "2026-05-01T09:00:00Z" }
             },
@@ -309,9 +310,37 @@ fn a_signed_assessment_takes_nothing_in() {
     let (mine, theirs) = (given(mine), given(theirs));
     let def = scoped();
     let plan = plan_merge(&def, &mine, &theirs);
-    let merged = apply_merge(&def, &mine, &theirs, &plan, &Choices::all(Keep::Theirs), now());
+    let merged =
+        apply_merge(&def, &mine, &theirs, &plan, &Choices::all(Keep::Theirs), "theirs.json", now());
     assert!(mine.is_signed());
     assert_eq!(merged, mine, "what was signed stays as it was signed");
+}
+
+#[test]
+fn their_notes_are_credited_to_their_file_not_to_the_person_merging() {
+    let mine = |assessor: &str| {
+        given(
+            serde_json::json!({ "assessor": assessor, "answers": { "owner": { "status": "achieved", "notes": "Mine" } } }),
+        )
+    };
+    // Their file carries the name of the person merging: a copy of their own work.
+    let theirs = given(
+        serde_json::json!({ "assessor": "Ana O'Neil", "answers": { "owner": { "status": "not_achieved", "notes": "Theirs" } } }),
+    );
+    let def = scoped();
+    let notes = |mine: &Assessment| {
+        let plan = plan_merge(&def, mine, &theirs);
+        let source = their_name("laptop copy.json", mine, &theirs);
+        let merged =
+            apply_merge(&def, mine, &theirs, &plan, &Choices::all(Keep::Both), &source, now());
+        merged.answers[&ItemId::new("owner")].notes.clone()
+    };
+    assert_eq!(notes(&mine("ana o'neil ")), "Mine\n--- Notes from laptop copy.json ---\nTheirs");
+    assert_eq!(
+        notes(&mine("Sam Jones")),
+        "Mine\n--- Notes from laptop copy.json (Ana O'Neil) ---\nTheirs"
+    );
+    assert_eq!(their_name(" ", &mine(""), &theirs), "the merged file (Ana O'Neil)");
 }
 
 #[test]
@@ -438,7 +467,7 @@ fn choices() -> impl Strategy<Value = Choices> {
 fn merge(mine: &Assessment, theirs: &Assessment, choices: &Choices) -> Assessment {
     let def = risk_checklist::core::default_checklist::default_checklist();
     let plan = plan_merge(&def, mine, theirs);
-    apply_merge(&def, mine, theirs, &plan, choices, now())
+    apply_merge(&def, mine, theirs, &plan, choices, "theirs.json", now())
 }
 
 proptest! {

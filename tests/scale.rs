@@ -109,9 +109,17 @@ fn compare_and_merge_two_fully_answered_500_item_assessments() {
     assert_eq!(plan.conflict_count(), differ.len());
     assert!(plan.sections.iter().all(|s| s.added.is_empty() && s.same.len() == 40));
     let now = t("2026-06-01T12:00:00Z");
-    let kept = apply_merge(&def, &mine, &theirs, &plan, &Choices::default(), now.clone());
+    let kept = apply_merge(&def, &mine, &theirs, &plan, &Choices::default(), "f.json", now.clone());
     assert_eq!(kept, mine, "both fully answered: by default nothing changes");
-    let taken = apply_merge(&def, &mine, &theirs, &plan, &Choices::all(Keep::Theirs), now.clone());
+    let taken = apply_merge(
+        &def,
+        &mine,
+        &theirs,
+        &plan,
+        &Choices::all(Keep::Theirs),
+        "f.json",
+        now.clone(),
+    );
     // Answers the same on both sides keep mine, with when mine changed; the rest are theirs.
     assert_eq!(taken.answers.len(), theirs.answers.len());
     for (id, answer) in &theirs.answers {
@@ -120,7 +128,7 @@ fn compare_and_merge_two_fully_answered_500_item_assessments() {
         let from = if differ.contains(id) { answer } else { &mine.answers[id] };
         assert_eq!(got.changed, from.changed, "{id}");
     }
-    let both = apply_merge(&def, &mine, &theirs, &plan, &Choices::all(Keep::Both), now);
+    let both = apply_merge(&def, &mine, &theirs, &plan, &Choices::all(Keep::Both), "f.json", now);
     for id in &differ {
         let (answer, my) = (&both.answers[id], &mine.answers[id]);
         assert_eq!(answer.status, my.status, "{id}: the rest of mine");

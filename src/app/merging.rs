@@ -7,7 +7,7 @@
 
 use crate::core::compare::Field;
 use crate::core::definition::QuestionId;
-use crate::core::merge::{plan_merge, Choices, Conflict, Keep, MergePlan};
+use crate::core::merge::{plan_merge, their_name, Choices, Conflict, Keep, MergePlan};
 use crate::core::{Answer, Assessment, ChecklistDefinition, ItemId, RiskScale, SectionId};
 use std::rc::Rc;
 
@@ -16,6 +16,9 @@ use std::rc::Rc;
 pub struct Merging {
     /// The file's name, as shown.
     pub file_name: String,
+    /// What their side is called: the file's name, with its assessor's when that is not mine
+    /// (`core::merge::their_name`); their notes kept beside mine are credited to it.
+    pub their_name: String,
     /// Their assessment, as the file holds it.
     pub theirs: Rc<Assessment>,
     pub plan: Rc<MergePlan>,
@@ -43,6 +46,8 @@ pub struct Outcome {
     pub theirs: usize,
     /// Differences settled with my answer and both notes.
     pub both: usize,
+    /// Differences settled with their answer, which has no note where mine has one.
+    pub notes_removed: usize,
 }
 
 impl Merging {
@@ -55,6 +60,7 @@ impl Merging {
     ) -> Merging {
         Merging {
             file_name: file_name.to_owned(),
+            their_name: their_name(file_name, mine, &theirs),
             plan: Rc::new(plan_merge(def, mine, &theirs)),
             theirs,
             choices: Choices::default(),
@@ -97,6 +103,21 @@ impl Merging {
         }
     }
 
+    /// The side kept, as chosen so far, for what `choice` is about.
+    pub fn kept(&self, choice: &Choice) -> Keep {
+        match choice {
+            Choice::Item { section, item } => self.choices.for_item(section, item),
+            Choice::Section(section) => self
+                .choices
+                .sections
+                .iter()
+                .rev()
+                .find(|(s, _)| s == section)
+                .map_or(self.choices.all, |c| c.1),
+            Choice::Question(question) => self.choices.for_question(question),
+        }
+    }
+
     /// The conflict of an item in a section, if the plan has one.
     fn conflict(&self, section: &SectionId, item: &ItemId) -> Option<&Conflict> {
         let part = self.plan.sections.iter().find(|s| s.section == *section)?;
@@ -116,7 +137,10 @@ impl Merging {
             for c in &section.conflicts {
                 match self.choices.for_item(&section.section, &c.item) {
                     Keep::Mine => {}
-                    Keep::Theirs => out.theirs += 1,
+                    Keep::Theirs => {
+                        out.theirs += 1;
+                        out.notes_removed += usize::from(c.theirs_removes_my_note());
+                    }
                     Keep::Both if c.notes_differ() => out.both += 1,
                     Keep::Both => {}
                 }
@@ -221,7 +245,7 @@ mod tests {
         assert_eq!(m.plan.conflict_count(), 2);
         assert_eq!(m.plan.sections[1].added, [item(1, 0)]);
         assert_eq!((keep(&m, 0), keep(&m, 1)), (Keep::Mine, Keep::Mine));
-        assert_eq!(m.outcome(), Outcome { added: 1, theirs: 0, both: 0 });
+        assert_eq!(m.outcome(), Outcome { added: 1, theirs: 0, both: 0, notes_removed: 0 });
     }
 
     #[test]
@@ -234,7 +258,7 @@ mod tests {
         assert_eq!(keep(&m, 0), Keep::Theirs, "the first item's notes are the same");
         m.choose(one(1), Keep::Both);
         assert_eq!(keep(&m, 1), Keep::Both);
-        assert_eq!(m.outcome(), Outcome { added: 1, theirs: 1, both: 1 });
+        assert_eq!(m.outcome(), Outcome { added: 1, theirs: 1, both: 1, notes_removed: 0 });
         // Choosing again replaces the earlier choice; choosing mine again leaves no trace.
         m.choose(one(0), Keep::Mine);
         assert_eq!(m.choices.items, [(item(0, 1), Keep::Both)]);
@@ -259,6 +283,47 @@ mod tests {
         assert_eq!(m, before);
         m.choose(Choice::Question(QuestionId::new("public-channel")), Keep::Theirs);
         assert_eq!(m.choices.for_question(&QuestionId::new("public-channel")), Keep::Theirs);
+    }
+
+    #[test]
+    fn taking_theirs_counts_the_notes_of_mine_it_removes() {
+        let mine = assessment(vec![
+            status(item(0, 0), Status::Achieved),
+            notes(item(0, 0), "Checked with the records manager."),
+            status(item(0, 1), Status::Achieved),
+            notes(item(0, 1), "Mine."),
+        ]);
+        let theirs = assessment(vec![
+            status(item(0, 0), Status::NotAchieved),
+            status(item(0, 1), Status::NotAchieved),
+            notes(item(0, 1), "Theirs."),
+        ]);
+        let mut m = Merging::new(&default_checklist(), "theirs.json", &mine, Rc::new(theirs));
+        let conflicts = &m.plan.sections[0].conflicts;
+        let removes: Vec<bool> = conflicts.iter().map(|c| c.theirs_removes_my_note()).collect();
+        assert_eq!(removes, [true, false], "the second has a note on both sides");
+        assert_eq!(m.outcome().notes_removed, 0, "mine is kept until theirs is chosen");
+        m.choose(Choice::Section(section(0)), Keep::Theirs);
+        assert_eq!(m.outcome(), Outcome { added: 0, theirs: 2, both: 0, notes_removed: 1 });
+        assert_eq!(m.kept(&Choice::Section(section(0))), Keep::Theirs);
+        let first = Choice::Item { section: section(0), item: item(0, 0) };
+        m.choose(first.clone(), Keep::Mine);
+        assert_eq!((m.kept(&first), m.outcome().notes_removed), (Keep::Mine, 0));
+    }
+
+    #[test]
+    fn their_side_is_named_after_the_file_and_its_assessor_only_when_not_mine() {
+        let named = |my: &str, their: &str| {
+            let mut mine = assessment(vec![]);
+            mine.assessor = my.into();
+            let mut theirs = assessment(vec![]);
+            theirs.assessor = their.into();
+            Merging::new(&default_checklist(), "pilot.json", &mine, Rc::new(theirs)).their_name
+        };
+        assert_eq!(named("Ana", "Sam Jones"), "pilot.json (Sam Jones)");
+        assert_eq!(named("Sam Jones", " sam jones "), "pilot.json", "the person merging");
+        assert_eq!(named("Ana", "  "), "pilot.json");
+        assert_eq!(named("", "Sam"), "pilot.json (Sam)");
     }
 
     #[test]

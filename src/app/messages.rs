@@ -123,8 +123,12 @@ pub enum Msg {
     /// Another view, from a control that goes with the view left ("Next: Summary"): the focus
     /// goes to the new view's heading.
     GoToView(View),
-    /// "Print summary": the Summary is shown, and printed once rendered.
+    /// "Print summary": the record (the Summary and every answer) is rendered for printing,
+    /// whatever the view, and printed once it is.
     Print,
+    /// The browser started printing by itself (its menu, Ctrl+P): the record is rendered for
+    /// printing until it is done.
+    PrintStarted,
     /// The print dialog has closed.
     Printed,
     /// "Rename" of an assessment in the list (`Some`), or its name field closed by "Save name"

@@ -33,4 +33,4 @@ pub mod words;
 
 pub use announcements::Announcement;
 pub use filter::Filter;
-pub use state::{AppState, FocusTarget, Msg, Origin, StorageError, View};
+pub use state::{AppState, FocusTarget, Msg, Origin, Printing, StorageError, View};

@@ -258,7 +258,15 @@ impl<P: StoragePort, E: Env> Ops<'_, P, E> {
         let now = self.env.now();
         self.env.start(MERGE_MEASURE);
         let plan = plan_merge(&s.def, &s.assessment, &m.theirs);
-        let merged = apply_merge(&s.def, &s.assessment, &m.theirs, &plan, &m.choices, now.clone());
+        let merged = apply_merge(
+            &s.def,
+            &s.assessment,
+            &m.theirs,
+            &plan,
+            &m.choices,
+            &m.their_name,
+            now.clone(),
+        );
         self.env.measure(MERGE_MEASURE);
         let (assessment, backup) = if merged == *s.assessment {
             (s.assessment.clone(), None)

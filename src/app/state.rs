@@ -36,6 +36,17 @@ pub enum StorageError {
 
 impl std::error::Error for StorageError {}
 
+/// How printing the record started. The record is what is printed from any view: the Summary
+/// and every answer, ending with the sign-off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Printing {
+    /// "Print summary" was pressed: the print dialog opens once the record is rendered.
+    Asked,
+    /// The browser is printing by itself (its menu, Ctrl+P), having said so before laying the
+    /// page out for paper.
+    Started,
+}
+
 /// Which view of the assessment is on screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -156,8 +167,8 @@ pub struct AppState {
     /// The latest move of the focus decided, with a counter so that the same target asked for
     /// twice is moved to twice; carried out once per counter, after the render.
     pub focus: Option<(u32, FocusTarget)>,
-    /// The Summary is on screen to be printed: printing starts once it is rendered.
-    pub printing: bool,
+    /// The record is being printed, whatever is on screen (`AppState::prints_apart`).
+    pub printing: Option<Printing>,
     /// The row of a Summary list whose link was followed to the checklist, while the checklist
     /// is on screen: "Back to summary" returns to it.
     pub summary_row: Option<String>,
@@ -223,7 +234,7 @@ impl AppState {
             filter: Filter::All,
             kept_in_view: Rc::default(),
             focus: None,
-            printing: false,
+            printing: None,
             summary_row: None,
             confirm_reset: false,
             renaming: None,
@@ -274,11 +285,11 @@ impl AppState {
                 screen::show_view(self, view);
                 self.focus_on(FocusTarget::ViewHeading);
             }
-            Msg::Print => {
-                screen::show_view(self, View::Summary);
-                self.printing = true;
+            Msg::Print => self.printing = Some(Printing::Asked),
+            Msg::PrintStarted => {
+                self.printing.get_or_insert(Printing::Started);
             }
-            Msg::Printed => self.printing = false,
+            Msg::Printed => self.printing = None,
             Msg::Renaming(id) => screen::renaming(self, id),
             Msg::AskReset => screen::ask_reset(self, true),
             Msg::CancelReset => screen::ask_reset(self, false),
@@ -339,6 +350,14 @@ impl AppState {
                 outcomes::index_changed(self, library, newer, take_up)
             }
         }
+    }
+
+    /// Whether the record is to be rendered for printing apart from what is on screen: while
+    /// printing, unless the Summary itself is on screen (it is the record).
+    pub fn prints_apart(&self) -> bool {
+        let summary_on_screen =
+            self.view == View::Summary && self.merge.is_none() && self.compare.is_none();
+        self.printing.is_some() && !summary_on_screen
     }
 
     /// Whether leaving the page now would lose changes: they are not saved in this browser

@@ -599,7 +599,15 @@ fn opened_msg(n: &str, a: &Rc<Assessment>, how: &Opening, lib: &Rc<Library>) -> 
 /// The merge on screen in `s`, applied to the open assessment with the choices made.
 fn applied(s: &AppState, theirs: &Assessment) -> Rc<Assessment> {
     let m = s.merge.clone().unwrap();
-    Rc::new(crate::core::apply_merge(&s.def, &s.assessment, theirs, &m.plan, &m.choices, now()))
+    Rc::new(crate::core::apply_merge(
+        &s.def,
+        &s.assessment,
+        theirs,
+        &m.plan,
+        &m.choices,
+        &m.their_name,
+        now(),
+    ))
 }
 
 /// A widget whose open assessment has the first item achieved, previewing a file whose
@@ -1077,15 +1085,26 @@ fn reopening_asks_first_and_withdraws_the_decision_with_the_focus_on_the_sign_of
 }
 
 #[test]
-fn print_shows_the_summary_and_prints_once_it_is_rendered() {
+fn print_renders_the_record_whatever_the_view_and_leaves_the_view_as_it_was() {
     let s = start().reduce(Msg::SetFilter(Filter::HighRisk));
-    let printing = check(&s, Msg::Print, |s| {
-        s.view = View::Summary;
-        s.kept_in_view = Rc::default();
-        s.printing = true;
-    });
-    check(&printing, Msg::Printed, |s| s.printing = false);
+    assert!(!s.prints_apart());
+    let asked = check(&s, Msg::Print, |s| s.printing = Some(Printing::Asked));
+    assert!(asked.prints_apart(), "the Checklist is on screen: the record is rendered apart");
+    // The browser says it starts printing when the dialog opens: still the printing asked for.
+    check(&asked, Msg::PrintStarted, |_| {});
+    check(&asked, Msg::Printed, |s| s.printing = None);
     check(&s, Msg::Printed, |_| {});
+    // Ctrl+P, or the browser's menu, from any view.
+    let started = check(&s, Msg::PrintStarted, |s| s.printing = Some(Printing::Started));
+    check(&started, Msg::Printed, |s| s.printing = None);
+    // The Summary on screen is the record itself, unless a merge or comparison is in its place.
+    let summary = started.reduce(Msg::ShowView(View::Summary));
+    assert_eq!((summary.view, summary.printing), (View::Summary, Some(Printing::Started)));
+    assert!(!summary.prints_apart());
+    let (previewing, _) = previewing_theirs();
+    let mut merging = (*summary).clone();
+    merging.merge = previewing.reduce(Msg::MergeImport).merge.clone();
+    assert!(merging.merge.is_some() && merging.prints_apart());
 }
 
 #[test]

@@ -198,13 +198,30 @@ pub fn left_out(title: &str, problem: impl Display) -> String {
     format!("Left out, as this checklist refuses it: {title} ({problem}).")
 }
 
-/// What applying a merge as chosen does.
-pub fn merge_outcome(added: usize, theirs: usize, both: usize) -> String {
+/// What applying a merge as chosen does, and the notes of mine that taking theirs removes.
+pub fn merge_outcome(added: usize, theirs: usize, both: usize, notes_removed: usize) -> String {
+    let removed = match notes_removed {
+        0 => String::new(),
+        1 => " It removes your note on 1 item, as the file has none there.".into(),
+        n => format!(" It removes your notes on {n} items, as the file has none there."),
+    };
     format!(
-        "Applying the merge adds {}, takes {theirs} from the file and keeps both notes for {both}.",
+        "Applying the merge adds {}, takes {theirs} from the file and keeps both notes for {both}.{removed}",
         answers(added)
     )
 }
+
+/// Beside an answer the file adds: its status and, when rated, its risk.
+pub fn status_and(status: &str, risk: Option<&str>) -> String {
+    risk.map_or_else(|| status.to_owned(), |r| format!("{status}, {r}"))
+}
+
+/// A merge's note cell when that side has no notes.
+pub const NO_NOTES: &str = "(no notes)";
+
+/// Beside an item whose notes are mine alone: what taking theirs does to them.
+pub const THEIRS_REMOVES_NOTE: &str =
+    "Taking theirs removes your note: the file has none for this item.";
 
 /// The accessible name of the choice for a whole section of a merge.
 pub fn section_choice(section: &str) -> String {
@@ -330,7 +347,7 @@ pub fn hint(text: &str) -> String {
 
 /// A hint of an item's status and, when rated, its risk.
 pub fn status_hint(status: &str, risk: Option<&str>) -> String {
-    hint(&risk.map_or_else(|| status.to_owned(), |r| format!("{status}, {r}")))
+    hint(&status_and(status, risk))
 }
 
 /// A column of the heat map.
@@ -635,10 +652,16 @@ mod tests {
     #[test]
     fn merge_outcome_counts_one_and_many() {
         assert_eq!(
-            merge_outcome(1, 2, 0),
+            merge_outcome(1, 2, 0, 0),
             "Applying the merge adds 1 answer, takes 2 from the file and keeps both notes for 0."
         );
-        assert!(merge_outcome(3, 0, 0).starts_with("Applying the merge adds 3 answers,"));
+        assert!(merge_outcome(3, 0, 0, 0).starts_with("Applying the merge adds 3 answers,"));
+        assert!(merge_outcome(0, 1, 0, 1)
+            .ends_with(" It removes your note on 1 item, as the file has none there."));
+        assert!(merge_outcome(0, 2, 0, 2)
+            .ends_with(" It removes your notes on 2 items, as the file has none there."));
+        assert_eq!(status_and("Not achieved", Some("High (9)")), "Not achieved, High (9)");
+        assert_eq!(status_and("Achieved", None), "Achieved");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use super::assessment::{check_answer, unknown_items, Answer, Assessment};
 use super::definition::{ChecklistDefinition, ItemId, QuestionId, SectionId};
 use super::time::Timestamp;
+use super::words::filled;
 
 /// Which side of a difference to keep.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -18,8 +19,8 @@ pub enum Keep {
     Mine,
     /// Their answer, with when it last changed.
     Theirs,
-    /// My answer with both notes: mine, then a line naming their file, then theirs. For a
-    /// scope answer, which has no notes, the same as [`Keep::Mine`].
+    /// My answer with both notes: mine, then a line naming their file ([`their_name`]), then
+    /// theirs. For a scope answer, which has no notes, the same as [`Keep::Mine`].
     Both,
 }
 
@@ -37,6 +38,25 @@ impl Conflict {
     /// True when the notes differ, so keeping both notes means something.
     pub fn notes_differ(&self) -> bool {
         self.mine.notes != self.theirs.notes
+    }
+
+    /// True when I have a note and they have none, so taking theirs would remove mine.
+    pub fn theirs_removes_my_note(&self) -> bool {
+        filled(&self.mine.notes).is_some() && filled(&self.theirs.notes).is_none()
+    }
+}
+
+/// What their side is called: the name of their file, and its assessor's name when that is
+/// not this assessment's own (someone merging a copy of their own work is not named as a
+/// colleague).
+pub fn their_name(file_name: &str, mine: &Assessment, theirs: &Assessment) -> String {
+    let file = filled(file_name).map_or("the merged file", str::trim);
+    match filled(&theirs.assessor).map(str::trim) {
+        // ASCII case alone: Unicode's case tables would weigh more than the rare name they help.
+        Some(name) if !name.eq_ignore_ascii_case(mine.assessor.trim()) => {
+            format!("{file} ({name})")
+        }
+        _ => file.to_owned(),
     }
 }
 
@@ -203,15 +223,17 @@ pub fn plan_merge(def: &ChecklistDefinition, mine: &Assessment, theirs: &Assessm
 
 /// Mine with `theirs` merged in as `plan` lists and `choices` say, at `now`. Items only they
 /// answer are added whatever the choices (I have nothing there to keep); each difference keeps
-/// the side chosen. The title, assessor, sign-off and review record stay mine. A signed
-/// assessment (a decision recorded) takes nothing in: it is read-only. When nothing changes,
-/// the result equals `mine`, when it was updated included.
+/// the side chosen; notes kept from both sides credit theirs to `source` ([`their_name`]).
+/// The title, assessor, sign-off and review record stay mine. A signed assessment (a decision
+/// recorded) takes nothing in: it is read-only. When nothing changes, the result equals
+/// `mine`, when it was updated included.
 pub fn apply_merge(
     def: &ChecklistDefinition,
     mine: &Assessment,
     theirs: &Assessment,
     plan: &MergePlan,
     choices: &Choices,
+    source: &str,
     now: Timestamp,
 ) -> Assessment {
     let mut out = mine.clone();
@@ -237,7 +259,8 @@ pub fn apply_merge(
     for section in &plan.sections {
         for conflict in &section.conflicts {
             let keep = choices.for_item(&section.section, &conflict.item);
-            changed |= settle(def, &mut out, theirs, &conflict.item, keep, &now);
+            let side = Side { theirs, source, keep };
+            changed |= settle(def, &mut out, &conflict.item, side, &now);
         }
     }
     for question in &plan.scope_added {
@@ -258,23 +281,29 @@ pub fn apply_merge(
     out
 }
 
+/// Their assessment, what it is called, and the side kept of one difference.
+struct Side<'a> {
+    theirs: &'a Assessment,
+    source: &'a str,
+    keep: Keep,
+}
+
 /// Keeps the chosen side of one item both answer; says whether mine changed.
 fn settle(
     def: &ChecklistDefinition,
     out: &mut Assessment,
-    theirs: &Assessment,
     id: &ItemId,
-    keep: Keep,
+    side: Side,
     now: &Timestamp,
 ) -> bool {
-    let (Some(my), Some(their)) = (out.answers.get(id), theirs.answers.get(id)) else {
+    let (Some(my), Some(their)) = (out.answers.get(id), side.theirs.answers.get(id)) else {
         return false;
     };
-    let next = match keep {
+    let next = match side.keep {
         Keep::Mine => return false,
         Keep::Theirs => their.clone(),
         Keep::Both => {
-            let notes = both_notes(&my.notes, &their.notes, &theirs.assessor);
+            let notes = both_notes(&my.notes, &their.notes, side.source);
             let mut both = Answer { notes, changed: Some(now.clone()), ..my.clone() };
             // Two very long notes together could pass the longest allowed; then mine stays
             // as it is, and theirs is still in their file and the backup.
@@ -296,14 +325,14 @@ fn settle(
 
 /// My notes, then a line naming whose file the rest came from, then theirs. Either alone when
 /// the other is empty, and mine alone when both are the same.
-pub fn both_notes(mine: &str, theirs: &str, their_name: &str) -> String {
+pub fn both_notes(mine: &str, theirs: &str, source: &str) -> String {
     if theirs.is_empty() || theirs == mine {
         return mine.to_owned();
     }
     if mine.is_empty() {
         return theirs.to_owned();
     }
-    let name = their_name.trim();
+    let name = source.trim();
     let from = if name.is_empty() { "the merged file" } else { name };
     format!("{mine}\n--- Notes from {from} ---\n{theirs}")
 }

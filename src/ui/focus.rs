@@ -3,13 +3,14 @@
 //! request, after the render that shows it. It also remembers what had the focus when a
 //! comparison, a merge or the import panel's preview or message opened, so that
 //! `FocusTarget::Opener` can give the focus back to it. And printing waits here for the
-//! Summary to be rendered.
+//! record to be rendered.
 
 use super::context::Shell;
 use crate::app::state::Overlay;
-use crate::app::{AppState, FocusTarget, Msg, View};
+use crate::app::{AppState, FocusTarget, Msg, Printing, View};
 use crate::core::decision::Field;
 use crate::core::Decision;
+use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -169,14 +170,32 @@ fn focus_first_of(ids: &[&str]) -> Option<web_sys::HtmlElement> {
     Some(el)
 }
 
-/// Prints once the Summary asked for by "Print summary" is rendered, then tells the reducer.
-/// While the print dialog is open, this widget's root is marked, and the page's other widgets
-/// are left out of the printout (style/widget.css); `print()` returns when the dialog closes.
+/// Prints the record: once it is rendered after "Print summary", and whenever the browser
+/// prints by itself (its menu, Ctrl+P), which it says first with `beforeprint`: the record is
+/// rendered then, before the page is laid out for paper, and taken away on `afterprint`.
+/// While the dialog opened by "Print summary" is open, this widget's root is marked, and the
+/// page's other widgets are left out of the printout (style/widget.css); `print()` returns
+/// when the dialog closes.
 #[hook]
-pub fn use_print(printing: bool, shell: &Shell) {
+pub fn use_print(printing: Option<Printing>, shell: &Shell) {
+    use_effect_with((), {
+        let dispatch = shell.dispatch.clone();
+        move |_| {
+            let listeners = web_sys::window().map(|w| {
+                let started = dispatch.clone();
+                (
+                    EventListener::new(&w, "beforeprint", move |_| {
+                        started.dispatch(Msg::PrintStarted)
+                    }),
+                    EventListener::new(&w, "afterprint", move |_| dispatch.dispatch(Msg::Printed)),
+                )
+            });
+            move || drop(listeners)
+        }
+    });
     let (root_id, dispatch) = (shell.id("actions"), shell.dispatch.clone());
     use_effect_with(printing, move |&printing| {
-        if !printing {
+        if printing != Some(Printing::Asked) {
             return;
         }
         if let Some(w) = web_sys::window() {

@@ -294,21 +294,27 @@ describe('printing on a page with two widgets', () => {
       await page.evaluate(() => {
         window.print = () => {
           window.printedWith = [...document.querySelectorAll('.rc')].map((r) => r.hasAttribute('data-rc-printing'));
+          window.recordOf = [...document.querySelectorAll('.rc')].map((r) => r.querySelector('.rc-print-record .rc-summary') !== null);
         };
       });
       await beta.getByRole('button', { name: 'Print summary', exact: true }).click();
       await page.waitForFunction(() => window.printedWith !== undefined);
       assert.deepEqual(await page.evaluate(() => window.printedWith), [false, true], 'beta marked as printing');
+      assert.deepEqual(await page.evaluate(() => window.recordOf), [false, true], "beta's record rendered to print");
       assert.equal(await page.locator('[data-rc-printing]').count(), 0, 'the mark goes once the dialog closes');
       // While beta is marked, print media leaves alpha out, and the host's own content is the host's.
       await beta.locator('.rc').evaluate((r) => r.setAttribute('data-rc-printing', ''));
+      // The browser says it prints before it lays the page out for paper: each widget's record is rendered.
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
       await page.emulateMedia({ media: 'print' });
       assert.equal(await alpha.locator('.rc').isVisible(), false, 'alpha is not in the printout');
-      assert.equal(await beta.getByRole('heading', { name: 'All answers', exact: true }).isVisible(), true, "beta's summary is");
+      await beta.getByRole('heading', { name: 'All answers', exact: true }).waitFor({ state: 'visible' });
       assert.equal(await page.getByRole('heading', { name: 'Intranet: two assessments', exact: true }).isVisible(), true, "the host's heading is the host's to print");
       await beta.locator('.rc').evaluate((r) => r.removeAttribute('data-rc-printing'));
       assert.equal(await alpha.locator('.rc').isVisible(), true, 'with no widget marked, printing shows both, as with Ctrl+P');
       await page.emulateMedia({ media: 'screen' });
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.locator('.rc-print-record').first().waitFor({ state: 'detached' });
       await assertNoErrors(rec, assert);
     });
   });

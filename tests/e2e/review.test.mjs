@@ -241,7 +241,8 @@ describe('Merge', () => {
       assert.equal(await merge.getByRole('heading', { level: 2 }).evaluate((h) => h === document.activeElement), true, 'focus moves to the heading');
       const section = merge.getByRole('region', { name: first.title, exact: true });
       await section.getByRole('heading', { name: 'Only in the file, added (1)', exact: true }).waitFor();
-      assert.equal((await section.locator('ul').first().innerText()).trim(), itemC.title);
+      // What the file adds comes with its status (and its risk, when rated).
+      assert.equal((await section.locator('ul').first().innerText()).trim(), `${itemC.title} – Partially achieved`);
       await section.getByRole('heading', { name: 'Answered differently (2)', exact: true }).waitFor();
       const groupA = section.getByRole('group', { name: itemA.title, exact: true });
       const groupB = section.getByRole('group', { name: itemB.title, exact: true });
@@ -256,6 +257,8 @@ describe('Merge', () => {
       assert.equal(await groupB.getByRole('radio', { name: 'Keep both notes', exact: true }).count(), 0, 'both notes only where the notes differ');
       const sideBySide = await groupA.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim())));
       assert.deepEqual(sideBySide[0], ['Status', 'Achieved', 'Not achieved']);
+      // Their side is named after the file, and its assessor, who is not the person merging.
+      assert.deepEqual(await groupA.locator('thead th').allInnerTexts(), ['Yours', 'colleague.json (Sam Jones)']);
       const [term, mine, theirs] = sideBySide.at(-1);
       assert.deepEqual([term, theirs], ['Last changed', '2026-11-30 09:00 UTC']);
       assert.match(mine, /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
@@ -286,12 +289,12 @@ describe('Merge', () => {
       assert.equal(await page.locator('.rc-live span').count(), 0, 'the status region does not say it again');
       const merged = await waitForStored(page, (r) => r.assessment.answers?.[itemC.id]?.status === 'partially_achieved');
       assert.equal(merged.assessment.answers[itemA.id].status, 'achieved', 'my status, with both notes');
-      assert.equal(merged.assessment.answers[itemA.id].notes, 'Mine.\n--- Notes from Sam Jones ---\nTheirs.');
+      assert.equal(merged.assessment.answers[itemA.id].notes, 'Mine.\n--- Notes from colleague.json (Sam Jones) ---\nTheirs.');
       assert.equal(merged.assessment.answers[itemB.id].status, 'not_achieved', 'mine kept, as chosen by keyboard');
       assert.equal(await currentId(page), id, 'merged in place');
       assert.ok(Object.values(await backups(page)).includes(before), 'a backup holds the assessment as it was, byte for byte');
       await item(page, itemA.title).waitFor();
-      assert.equal(await field(page, itemA.title, 'Notes').inputValue(), 'Mine.\n--- Notes from Sam Jones ---\nTheirs.');
+      assert.equal(await field(page, itemA.title, 'Notes').inputValue(), 'Mine.\n--- Notes from colleague.json (Sam Jones) ---\nTheirs.');
 
       await banner(page).getByRole('button', { name: 'Undo', exact: true }).click();
       await banner(page).filter({ hasText: 'The merge was undone: the previous answers are back. The merged answers were kept as a backup in this browser.' }).waitFor();
@@ -303,6 +306,51 @@ describe('Merge', () => {
       assert.equal((await localStorageEntries(page))[recordKey(id)], before, 'the assessment is back exactly as it was');
       assert.equal(await field(page, itemA.title, 'Notes').inputValue(), 'Mine.');
       assert.ok(Object.values(await backups(page)).some((b) => JSON.parse(b).assessment.answers[itemC.id]), 'the merged answers were kept as a backup');
+    }));
+
+  it("the preview tells all: what the file adds with its status and risk, whose file it is, a side without notes, and a note of mine that taking theirs removes", () =>
+    run('merge-tells-all', async ({ page }) => {
+      await page.getByLabel('Assessor', { exact: true }).fill('Ana Jones');
+      await chooseStatus(page, itemA.title, 'Achieved');
+      await field(page, itemA.title, 'Notes').fill('Checked with the records manager.');
+      await chooseStatus(page, itemB.title, 'Not achieved');
+      await field(page, itemB.title, 'Notes').fill('Mine B.');
+      await waitForStored(page, (r) => r.assessment.assessor === 'Ana Jones' && r.assessment.answers?.[itemB.id]?.notes === 'Mine B.');
+      // A copy of my own work from another computer: the same assessor.
+      const { doc } = await exportJson(page);
+      doc.assessment.answers[itemA.id] = { status: 'not_achieved', changed: '2026-11-30T09:00:00Z' };
+      doc.assessment.answers[itemB.id] = { status: 'achieved', notes: 'Theirs B.', changed: '2026-11-30T09:05:00Z' };
+      doc.assessment.answers[itemC.id] = { status: 'not_achieved', likelihood: 3, impact: 3, changed: '2026-11-30T09:10:00Z' };
+      await importFile(page, fileOf('laptop.json', JSON.stringify(doc, null, 2)));
+      await importPreview(page).getByRole('button', { name: 'Merge into this assessment', exact: true }).click();
+      const merge = page.getByRole('region', { name: 'Merge laptop.json into this assessment?', exact: true });
+      const section = merge.getByRole('region', { name: first.title, exact: true });
+      await section.getByRole('heading', { name: 'Only in the file, added (1)', exact: true }).waitFor();
+      assert.equal((await section.locator('ul').first().innerText()).trim(), `${itemC.title} – Not achieved, High (9)`);
+
+      const groupA = section.getByRole('group', { name: itemA.title, exact: true });
+      const groupB = section.getByRole('group', { name: itemB.title, exact: true });
+      const rows = (group) => group.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim())));
+      assert.deepEqual(await groupA.locator('thead th').allInnerTexts(), ['Yours', 'laptop.json'], 'named after the file alone: its assessor is me');
+      assert.deepEqual((await rows(groupA)).find((r) => r[0] === 'Notes'), ['Notes', 'Checked with the records manager.', '(no notes)']);
+      assert.deepEqual((await rows(groupB)).find((r) => r[0] === 'Notes'), ['Notes', 'Mine B.', 'Theirs B.']);
+      // Taking theirs would remove my note: said beside the choice, and tied to "Take theirs".
+      const warning = groupA.locator('p', { hasText: 'Taking theirs removes your note' });
+      await warning.waitFor();
+      assert.equal(await groupB.getByText('Taking theirs removes your note', { exact: false }).count(), 0);
+      const takeA = groupA.getByRole('radio', { name: 'Take theirs', exact: true });
+      assert.equal(await takeA.getAttribute('aria-describedby'), await warning.getAttribute('id'));
+      await assertAccessible(page, 'the merge preview with a warning');
+
+      await takeA.check();
+      await groupB.getByRole('radio', { name: 'Keep both notes', exact: true }).check();
+      await merge.getByText('Applying the merge adds 1 answer, takes 1 from the file and keeps both notes for 1. It removes your note on 1 item, as the file has none there.').waitFor();
+      await merge.getByRole('button', { name: 'Apply the merge', exact: true }).click();
+      await merge.waitFor({ state: 'detached' });
+      const merged = await waitForStored(page, (r) => r.assessment.answers?.[itemC.id]?.status === 'not_achieved');
+      assert.equal(merged.assessment.answers[itemA.id].notes ?? '', '', 'theirs taken, as warned');
+      // Their notes are credited to the file, not to the person merging.
+      assert.equal(merged.assessment.answers[itemB.id].notes, 'Mine B.\n--- Notes from laptop.json ---\nTheirs B.');
     }));
 
   it('Cancel leaves everything as it was', () =>

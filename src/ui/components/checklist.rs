@@ -108,7 +108,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 
     let drop_zone = use_drop_zone(&shell.run);
     let s = &*state;
-    // Every move of the focus the reducer decides, and printing once the Summary is shown.
+    // Every move of the focus the reducer decides, and printing once the record is rendered.
     use_focus(s, &shell);
     use_print(s.printing, &shell);
     // Below about 40rem every table reads as stacked rows, each cell labelled by its column.
@@ -145,6 +145,10 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 (None, None, View::Summary) => html! { <SummaryView assessment={a.clone()} recording={s.recording.clone()} /> },
                 (None, None, View::Assessments) => html! { <LibraryView library={s.library.clone()} current={s.current.clone()} renaming={s.renaming.clone()} /> },
             } }
+            // What is printed from any view: the Summary and every answer, off screen.
+            if s.prints_apart() {
+                <div class="rc-print-record"><SummaryView assessment={a.clone()} recording={s.recording.clone()} /></div>
+            }
             <Actions confirm_reset={s.confirm_reset} signed={a.is_signed()} />
             <ImportPanel preview={s.import.clone()} />
             <div role="status" class="rc-live">

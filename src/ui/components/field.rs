@@ -45,14 +45,16 @@ pub fn field_with_error(
     let error_id = error.as_ref().map(|_| format!("{id}-error"));
     let class = classes!(class, error.is_some().then_some("rc-field-error"));
     let input = match kind {
-        Kind::Line(autocomplete) => html! {
+        Kind::Line(autocomplete) => html! { <>
             <input id={id.clone()} type="text" dir="auto" {autocomplete} maxlength={MAX_NAME.to_string()}
-                aria-describedby={error_id.clone()} {value} {oninput} />
-        },
-        Kind::Text => html! {
+                aria-describedby={error_id.clone()} value={value.clone()} {oninput} />
+            { printed(value) }
+        </> },
+        Kind::Text => html! { <>
             <textarea id={id.clone()} dir="auto" rows="2" maxlength={MAX_TEXT.to_string()}
-                aria-describedby={error_id.clone()} {value} {oninput} />
-        },
+                aria-describedby={error_id.clone()} value={value.clone()} {oninput} />
+            { printed(value) }
+        </> },
         Kind::Date => {
             return html! { <div {class}><DateInput {id} {label} {value} {oninput} {error} /></div> };
         }
@@ -182,6 +184,11 @@ fn pass_on(carrier: &NodeRef, oninput: &Callback<InputEvent>, text: &str) {
     // Dispatched so that the event has its target; nothing listens on the carrier itself.
     let _ = input.dispatch_event(&event);
     oninput.emit(event);
+}
+
+/// A field's value as printed: text in full, in place of the input box (style/widget.css).
+fn printed(value: String) -> Html {
+    html! { <span class="rc-print-only rc-print-value" dir="auto" aria-hidden="true">{ value }</span> }
 }
 
 /// A button of the widget's own style that does `onclick`.

@@ -13,6 +13,7 @@ use crate::app::Msg;
 use crate::core::compare::{Field, Side};
 use crate::core::definition::Section;
 use crate::core::merge::{Conflict, Keep, ScopeConflict, SectionPlan};
+use crate::core::words::filled;
 use crate::core::{Answer, ItemId, Timestamp};
 use crate::ui::context::{use_shell_of, Shell};
 use crate::ui::ops::Op;
@@ -60,7 +61,7 @@ pub fn MergeView(props: &Shown<Merging>) -> Html {
                 Some(section_part(&shell, m, section, part))
             }) }
             { for more.into_iter().map(|text| html! { <p><bdi>{ text }</bdi></p> }) }
-            <p><strong>{ words::merge_outcome(outcome.added, outcome.theirs, outcome.both) }</strong></p>
+            <p><strong>{ words::merge_outcome(outcome.added, outcome.theirs, outcome.both, outcome.notes_removed) }</strong></p>
             <div class="rc-button-row">
                 <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::ApplyMerge)}>{"Apply the merge"}</button>
                 { button("Cancel", shell.on_click_send(|| Msg::CloseMerge)) }
@@ -74,13 +75,28 @@ fn heading_of(shell: &Shell, below: u8, id: &str, text: String) -> Html {
     html! { <@{shell.heading(below)} id={shell.id(id)}>{ text }</@> }
 }
 
-/// One section of the plan: the choice for the whole section, then what the file adds, the
-/// differences and the items the same.
+/// One section of the plan: the choice for the whole section, then what the file adds (each
+/// with its status and risk, so an open risk does not come in unseen), the differences and the
+/// items the same.
 fn section_part(shell: &Shell, m: &Merging, section: &Section, part: &SectionPlan) -> Html {
     let id = |what: &str| format!("merge-{}{what}", section.id.as_str());
     let titles = |ids: &[ItemId]| -> Html {
         html! {
             <ul>{ for section.items.iter().filter(|i| ids.contains(&i.id)).map(|i| html! { <li><bdi>{ &i.title }</bdi></li> }) }</ul>
+        }
+    };
+    let added = |ids: &[ItemId]| -> Html {
+        let scale = &shell.def.scale;
+        html! {
+            <ul class="rc-merge-added">{ for section.items.iter().filter(|i| ids.contains(&i.id)).map(|i| {
+                let answer = m.theirs.answer(&i.id);
+                let risk = scale.risk(answer);
+                let band = risk.map(|r| format!("rc-band rc-band-{}", r.band.key()));
+                html! {
+                    <li><bdi>{ &i.title }</bdi>{" – "}
+                        <span class={band}>{ words::status_and(answer.status.label(), risk.map(|r| r.text()).as_deref()) }</span></li>
+                }
+            }) }</ul>
         }
     };
     let whole = |keep: Keep, label: &'static str| {
@@ -100,7 +116,7 @@ fn section_part(shell: &Shell, m: &Merging, section: &Section, part: &SectionPla
             }
             if !part.added.is_empty() {
                 { heading_of(shell, 3, &id("-added"), words::only_in_file(part.added.len())) }
-                { titles(&part.added) }
+                { added(&part.added) }
             }
             if !part.conflicts.is_empty() {
                 { heading_of(shell, 3, &id("-differ"), words::answered_differently(part.conflicts.len())) }
@@ -121,8 +137,10 @@ fn section_part(shell: &Shell, m: &Merging, section: &Section, part: &SectionPla
 fn conflict(shell: &Shell, m: &Merging, section: &Section, c: &Conflict) -> Html {
     let scale = &shell.def.scale;
     let (mine, theirs) = (side_of(scale, &c.mine), side_of(scale, &c.theirs));
-    // Notes are what a person chooses between here, so both are shown in full.
+    // Notes are what a person chooses between here, so both are shown in full, and a side
+    // without notes says so.
     let cell = |field: Field, side: &Side, answer: &Answer| match field {
+        Field::Notes if filled(&answer.notes).is_none() => value(words::NO_NOTES.into(), None),
         Field::Notes => value(answer.notes.clone(), None),
         field => {
             let (text, band) = field_value(scale, field, side);
@@ -134,10 +152,10 @@ fn conflict(shell: &Shell, m: &Merging, section: &Section, c: &Conflict) -> Html
         .map(|f| (f.label(), cell(f, &mine, &c.mine), cell(f, &theirs, &c.theirs)))
         .collect();
     rows.push(("Last changed", when(&c.mine.changed), when(&c.theirs.changed)));
-    let choice = Choice::Item { section: section.id.clone(), item: c.item.clone() };
-    let keep = m.choices.for_item(&section.id, &c.item);
     let sides = if c.notes_differ() { &SIDES[..] } else { &SIDES[..2] };
-    group(shell, &c.title, c.item.as_str(), rows, &choice, keep, sides)
+    let choice = Choice::Item { section: section.id.clone(), item: c.item.clone() };
+    let warning = c.theirs_removes_my_note().then_some(words::THEIRS_REMOVES_NOTE);
+    group(shell, m, Group { legend: &c.title, part: c.item.as_str(), rows, choice, sides, warning })
 }
 
 /// A scope question both answer differently, and the choice between the two answers.
@@ -146,52 +164,66 @@ fn question(shell: &Shell, m: &Merging, q: &ScopeConflict) -> Html {
     let yes = |b: bool| Html::from(if b { "Yes" } else { "No" });
     let rows = vec![("Answer", yes(q.mine), yes(q.theirs))];
     let choice = Choice::Question(q.question.clone());
-    let keep = m.choices.for_question(&q.question);
-    group(shell, text, &format!("scope-{}", q.question.as_str()), rows, &choice, keep, &SIDES[..2])
+    let part = format!("scope-{}", q.question.as_str());
+    group(
+        shell,
+        m,
+        Group { legend: text, part: &part, rows, choice, sides: &SIDES[..2], warning: None },
+    )
 }
 
-/// One choice, as a radio group whose legend is what it is about (an item's title, a scope
-/// question): the two sides in a table, then a radio button for each side it can keep, the
-/// side kept checked. `part` makes the group's name unique.
-fn group(
-    shell: &Shell,
-    legend: &str,
-    part: &str,
-    rows: Vec<(&str, Html, Html)>,
-    choice: &Choice,
-    kept: Keep,
-    sides: &[Keep],
-) -> Html {
-    let name = shell.id(&format!("merge-{part}"));
+/// One choice to make: what it is about (an item's title, a scope question), the parts of
+/// both sides that differ, and the sides it can keep. `part` makes its names unique.
+struct Group<'a> {
+    legend: &'a str,
+    part: &'a str,
+    rows: Vec<(&'a str, Html, Html)>,
+    choice: Choice,
+    sides: &'a [Keep],
+    /// What taking theirs loses, said beside the choice.
+    warning: Option<&'static str>,
+}
+
+/// One choice, as a radio group whose legend is what it is about: the two sides in a table,
+/// theirs headed with the file's name, any warning, then a radio button for each side it can
+/// keep, the side kept checked.
+fn group(shell: &Shell, m: &Merging, g: Group) -> Html {
+    let name = shell.id(&format!("merge-{}", g.part));
+    let kept = m.kept(&g.choice);
+    let warning_id = g.warning.map(|_| format!("{name}-warning"));
     html! {
-        <fieldset class="rc-conflict" key={part.to_owned()}>
-            <legend><bdi>{ legend }</bdi></legend>
+        <fieldset class="rc-conflict" key={g.part.to_owned()}>
+            <legend><bdi>{ g.legend }</bdi></legend>
             <div class="rc-scroll">
                 <table class="rc-table">
-                <thead><tr><td></td><th scope="col">{"Yours"}</th><th scope="col">{"Theirs"}</th></tr></thead>
+                <thead><tr><td></td><th scope="col">{"Yours"}</th><th scope="col"><bdi>{ &m.their_name }</bdi></th></tr></thead>
                 <tbody>
-                    { for rows.into_iter().map(|(label, mine, theirs)| html! {
+                    { for g.rows.into_iter().map(|(label, mine, theirs)| html! {
                         <tr><th scope="row">{ label }</th><td>{ mine }</td><td>{ theirs }</td></tr>
                     }) }
                 </tbody>
                 </table>
             </div>
-            { for sides.iter().map(|&keep| {
+            if let (Some(id), Some(text)) = (&warning_id, g.warning) {
+                <p class="rc-merge-warning" id={id.clone()}><strong>{ text }</strong></p>
+            }
+            { for g.sides.iter().map(|&keep| {
                 let (key, label) = match keep {
                     Keep::Mine => ("mine", "Keep mine"),
                     Keep::Theirs => ("theirs", "Take theirs"),
                     Keep::Both => ("both", "Keep both notes"),
                 };
                 let id = format!("{name}-{key}");
+                let described = warning_id.clone().filter(|_| keep == Keep::Theirs);
                 let onchange = {
-                    let (dispatch, choice) = (shell.dispatch.clone(), choice.clone());
+                    let (dispatch, choice) = (shell.dispatch.clone(), g.choice.clone());
                     Callback::from(move |_: Event| {
                         dispatch.dispatch(Msg::Choose { choice: choice.clone(), keep })
                     })
                 };
                 html! {
                     <span class="rc-choice">
-                        <input type="radio" id={id.clone()} name={name.clone()} checked={kept == keep} {onchange} />
+                        <input type="radio" id={id.clone()} name={name.clone()} checked={kept == keep} aria-describedby={described} {onchange} />
                         <label for={id}>{ label }</label>
                     </span>
                 }

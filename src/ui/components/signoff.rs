@@ -4,18 +4,18 @@
 //! add the review date to a calendar, start a review, or reopen the assessment.
 
 use super::field::{button, error_message, field_with_error, shown_field, Kind};
+use super::summary::acceptance_list;
 use crate::app::deciding::Recording;
 use crate::app::{words, Msg};
 use crate::core::decision::{check_record, withdrawn_sentence, Field, RecordError, Warning};
 use crate::core::summary_page::decision_line;
+use crate::core::summary_page::AcceptanceRow;
 use crate::core::time::long_date;
 use crate::core::words::or_not_set;
 use crate::core::{Action, Assessment, Decision, SignOff};
 use crate::ui::clock;
 use crate::ui::context::{use_shell_of, Shell};
 use crate::ui::focus::field_id;
-use super::summary::acceptance_list;
-use crate::core::summary_page::AcceptanceRow;
 use crate::ui::ops::Op;
 use std::rc::Rc;
 use yew::prelude::*;
