@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
  * Everything the page loads, gzip, in bytes (1 KB = 1000 bytes). A ratchet: it may be raised
  * only on purpose, with the reason recorded in the README's "Page weight" section.
  */
-export const PAGE_WEIGHT_BUDGET = 300_900;
+export const PAGE_WEIGHT_BUDGET = 343_500;
 
 /** The files a page loads from a bundle (not the precompressed copies). */
 export const ASSET = /\.(wasm|js|css|html|svg)$/;

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import {
   assessmentRows,
+  banner,
   chooseStatus,
   dateGroup,
   defaultChecklist,
@@ -170,7 +171,7 @@ describe('Record the decision', () => {
         assert.match(row.changed, /^\d+ \w+ 2028, \d\d:\d\d$/, 'the local date and time');
         await assertAccessible(page, 'the list with a review overdue');
         await header.getByRole('button', { name: 'Start a review', exact: true }).click();
-        await page.getByRole('status').filter({ hasText: 'Started a review of “Yammer pilot – review February 2028”' }).waitFor({ state: 'attached' });
+        await banner(page).filter({ hasText: 'Started a review of “Yammer pilot – review February 2028”' }).waitFor();
         const review = await waitForStored(page, (r) => r.assessment.review_of !== undefined);
         assert.equal(review.assessment.title, 'Yammer pilot – review February 2028');
         await showView(page, 'Assessments');

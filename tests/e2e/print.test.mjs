@@ -121,7 +121,7 @@ describe('Printing', () => {
       assert.ok(pages.every((p) => p.length > 0), `a blank page among ${pages.length}`);
       const heat = pages.find((p) => p.includes('Risk heat map'));
       assert.ok(heat?.includes('Open risks by likelihood (rows) and impact (columns)') && heat.includes('Impact 1'), `the heat map split from its heading: ${heat}`);
-      assert.ok(pages.at(-1).includes('Signature'));
+      assert.ok(pages.at(-1).includes('Signature'), `the last page: ${pages.at(-1)}\n\nthe page before: ${pages.at(-2)}`);
 
       // As laid out for paper: no field is an input box, each is text not cut off, and no
       // table is cut at the right by a scrolling box.

@@ -11,7 +11,7 @@ use crate::core::decision::{check_record, withdrawn_sentence, Field, RecordError
 use crate::core::summary_page::decision_line;
 use crate::core::summary_page::AcceptanceRow;
 use crate::core::time::long_date;
-use crate::core::words::or_not_set;
+use crate::core::words::{or_not_set, MADE_WITH};
 use crate::core::{Action, Assessment, Decision, SignOff};
 use crate::ui::clock;
 use crate::ui::context::{use_shell_of, Shell};
@@ -70,6 +70,8 @@ pub fn SignOffForm(props: &SignOffProps) -> Html {
             }
             // On paper the risk owner signs what was weighed.
             <p class="rc-print-only rc-field rc-sign-here">{"Signature"}<span class="rc-print-line"></span></p>
+            // On paper the version line ends the sign-off, on its page (the foot's is not printed).
+            <p class="rc-print-only rc-made-with">{ MADE_WITH }</p>
         </section>
     }
 }
