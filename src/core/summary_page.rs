@@ -235,41 +235,39 @@ impl<'a> SummaryPage<'a> {
     /// The open risks, highest score first, then the open items not rated, in checklist order.
     pub fn risks(&self) -> impl Iterator<Item = RiskRow<'_>> {
         let s = &self.summary;
-        let row = move |item: &ItemId| {
-            let answer = self.assessment.answer(item);
-            (answer.response, is_overdue(answer, &self.today))
-        };
         let rated = s.open_risks.iter().map(move |r| {
-            let (response, overdue) = row(&r.item);
-            RiskRow {
-                item: &r.item,
-                section: &r.section,
-                title: &r.title,
-                status: r.status,
-                risk: Some(Risk { score: r.score, band: r.band }),
-                response,
-                owner: &r.owner,
-                due: r.due.as_deref(),
-                overdue,
-                action: &r.action,
-            }
+            let risk = Some(Risk { score: r.score, band: r.band });
+            self.risk_row(&r.item, &r.section, &r.title, r.status, risk)
         });
-        let unrated = s.unrated.iter().map(move |r| {
-            let (response, overdue) = row(&r.item);
-            RiskRow {
-                item: &r.item,
-                section: &r.section,
-                title: &r.title,
-                status: r.status,
-                risk: None,
-                response,
-                owner: &r.owner,
-                due: r.due.as_deref(),
-                overdue,
-                action: &r.action,
-            }
-        });
+        let unrated = s
+            .unrated
+            .iter()
+            .map(move |r| self.risk_row(&r.item, &r.section, &r.title, r.status, None));
         rated.chain(unrated)
+    }
+
+    /// A row of the open risks: the item's response, owner, due date and action as answered.
+    fn risk_row<'s>(
+        &'s self,
+        item: &'s ItemId,
+        section: &'s SectionId,
+        title: &'s str,
+        status: Status,
+        risk: Option<Risk>,
+    ) -> RiskRow<'s> {
+        let answer = self.assessment.answer(item);
+        RiskRow {
+            item,
+            section,
+            title,
+            status,
+            risk,
+            response: answer.response,
+            owner: &answer.owner,
+            due: answer.due.as_deref(),
+            overdue: is_overdue(answer, &self.today),
+            action: &answer.action,
+        }
     }
 
     /// Whether an item's due date is already past today.
