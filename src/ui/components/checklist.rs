@@ -123,28 +123,13 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 decision={a.signoff.clone().filter(|so| so.is_decided())}
                 progress={Progress::overall(&s.def, a)} scope={a.scope.clone()} />
             { introduction(&s.def.description) }
-            <StorageNotice problem={s.storage.clone()} />
-            if let Some(u) = &s.unopened {
-                <UnopenedNotice of={u.clone()} />
-            }
-            if s.conflict.is_some() {
-                <ConflictNotice />
-            }
-            if let Some(changes) = &s.changes {
-                <ChangesNotice of={changes.clone()} />
-            }
+            { notices(s) }
             { views_nav(&shell, s) }
             // An operation's outcome, at the top of the view it leaves on screen.
             if let Some(says) = &s.banner {
                 <NotificationBanner says={says.clone()} undo={s.undo.is_some() && says.offers_undo()} />
             }
-            { match (&s.merge, &s.compare, s.view) {
-                (Some(m), _, _) => html! { <MergeView of={m.clone()} /> },
-                (None, Some(c), _) => html! { <CompareView of={c.clone()} /> },
-                (None, None, View::Checklist) => checklist_view(&shell, s),
-                (None, None, View::Summary) => html! { <SummaryView assessment={a.clone()} recording={s.recording.clone()} /> },
-                (None, None, View::Assessments) => html! { <LibraryView library={s.library.clone()} current={s.current.clone()} renaming={s.renaming.clone()} /> },
-            } }
+            { current_view(&shell, s) }
             // What is printed from any view: the Summary and every answer, off screen.
             if s.prints_apart() {
                 <div class="rc-print-record"><SummaryView assessment={a.clone()} recording={s.recording.clone()} /></div>
@@ -159,6 +144,40 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             <p class="rc-about">{ MADE_WITH }</p>
         </div>
         </ContextProvider<Shell>>
+    }
+}
+
+/// The notices about storage, another tab and the checklist's changes, above the views.
+fn notices(s: &AppState) -> Html {
+    html! {
+        <>
+            <StorageNotice problem={s.storage.clone()} />
+            if let Some(u) = &s.unopened {
+                <UnopenedNotice of={u.clone()} />
+            }
+            if s.conflict.is_some() {
+                <ConflictNotice />
+            }
+            if let Some(changes) = &s.changes {
+                <ChangesNotice of={changes.clone()} />
+            }
+        </>
+    }
+}
+
+/// What takes the view's place: a merge preview, a comparison, or the view chosen.
+fn current_view(shell: &Shell, s: &AppState) -> Html {
+    let a = &s.assessment;
+    match (&s.merge, &s.compare, s.view) {
+        (Some(m), _, _) => html! { <MergeView of={m.clone()} /> },
+        (None, Some(c), _) => html! { <CompareView of={c.clone()} /> },
+        (None, None, View::Checklist) => checklist_view(shell, s),
+        (None, None, View::Summary) => {
+            html! { <SummaryView assessment={a.clone()} recording={s.recording.clone()} /> }
+        }
+        (None, None, View::Assessments) => {
+            html! { <LibraryView library={s.library.clone()} current={s.current.clone()} renaming={s.renaming.clone()} /> }
+        }
     }
 }
 
