@@ -240,8 +240,10 @@ async function compareAndMerge(browser, url, definition) {
       await view.getByRole('button', { name: 'Apply the merge', exact: true }).click();
       merge.push(await nthMeasure(page, 'risk-checklist:merge', i, 'merge'));
       await view.waitFor({ state: 'detached', timeout: 20_000 });
-      await page.locator('.rc-undo').getByRole('button', { name: 'Undo', exact: true }).click();
-      await page.locator('.rc-undo').waitFor({ state: 'detached', timeout: 20_000 });
+      // Undo is in the notification banner; once pressed, the banner says it was undone.
+      const undo = page.locator('.rc-banner').getByRole('button', { name: 'Undo', exact: true });
+      await undo.click();
+      await undo.waitFor({ state: 'detached', timeout: 20_000 });
     }
     if (errors.length) throw new Error(`compare and merge: page errors: ${errors.join('; ')}`);
     return { compare, merge, items: planted.items };
@@ -375,7 +377,8 @@ async function saves(browser, url, definition) {
       const it = section.items[i % section.items.length];
       await page
         .getByRole('group', { name: it.title, exact: true })
-        .getByLabel('Notes', { exact: true })
+        // An item not applicable asks why in its notes.
+        .getByLabel(/^(Notes|Why is this not applicable\?)$/)
         .fill(`Note ${i + 1} for ${it.title}: typed by the benchmark to make the assessment change.`);
       const ok = await page.waitForFunction((n) => window.__saves.length > n, before, { timeout: 5_000 }).then(() => true, () => false);
       if (!ok) throw new Error(`save ${i + 1}: no save measured within 5 s of typing`);
