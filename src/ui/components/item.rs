@@ -74,7 +74,7 @@ pub fn ItemView(props: &ItemProps) -> Html {
                             <div class="rc-due">
                                 { field("rc-field", id("due"), "Due date", Kind::Date, answer.due.clone().unwrap_or_default(),
                                     edit(|item, due| Action::SetDue { item, due: Some(due) })) }
-                                if is_overdue(answer, clock::now().date()) {
+                                if is_overdue(answer, &clock::today()) {
                                     <p class="rc-overdue"><strong class="rc-tag-overdue">{"Overdue"}</strong></p>
                                 }
                             </div>
