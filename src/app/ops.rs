@@ -200,6 +200,10 @@ impl<P: StoragePort, E: Env> Ops<'_, P, E> {
     /// answers with it.
     pub fn import(&self, s: &AppState, as_new: bool) -> Option<Msg> {
         let preview = s.import.clone().filter(|p| p.blocked.is_none())?;
+        // A signed assessment is read-only: a file opens beside it, never in its place.
+        if !as_new && s.assessment.is_signed() {
+            return None;
+        }
         self.env.flush();
         let mut a = preview.doc.assessment.clone();
         let file_name = preview.file_name.clone();

@@ -437,6 +437,9 @@ pub fn local_when(date: &str, time: &str) -> String {
     format!("{}, {time}", long_date(date).unwrap_or_else(|| date.to_owned()))
 }
 
+/// Why the import preview offers neither Replace nor Merge: the open assessment is signed.
+pub const SIGNED_IMPORT: &str = "This assessment is signed off, so the file cannot replace it or be merged into it. Open the file as a new assessment, or compare it with this one.";
+
 #[cfg(test)]
 mod tests {
     use super::*;

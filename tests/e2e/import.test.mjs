@@ -42,6 +42,7 @@ import {
   localStorageEntries,
   previewFacts,
   readItem,
+  recordDecision,
   recordKey,
   saveArtifacts,
   showView,
@@ -445,6 +446,28 @@ describe('Import: the fingerprint of a signed file', () => {
       await preview.getByText('Its decision was withdrawn on 1 December 2026.', { exact: true }).waitFor();
       assert.equal(await preview.getByText('the signed version').count(), 0, 'no decision on record to match');
       await cancel();
+    }));
+
+  it('into a signed assessment a file can only open as a new one or be compared: no Replace, no Merge, and the preview says why', () =>
+    run('import-into-signed', async ({ page }) => {
+      const { text } = await exportJson(page);
+      await recordDecision(page);
+      await importFile(page, fileOf('draft.json', text));
+      const preview = importPreview(page);
+      await preview.getByText('This assessment is signed off, so the file cannot replace it or be merged into it.', { exact: false }).waitFor();
+      for (const name of ['Replace the current assessment', 'Merge into this assessment']) {
+        assert.equal(await preview.getByRole('button', { name, exact: true }).count(), 0, `no "${name}"`);
+      }
+      for (const name of ['Open as a new assessment', 'Compare with this assessment', 'Cancel']) {
+        assert.equal(await preview.getByRole('button', { name, exact: true }).count(), 1, `"${name}" offered`);
+      }
+      assert.match(await preview.innerText(), /Exported\s+\d{1,2} [A-Z][a-z]+ \d{4}/, 'the export date in words');
+      await preview.getByRole('button', { name: 'Open as a new assessment', exact: true }).click();
+      await banner(page).waitFor();
+      const stored = await waitForStored(page, (r) => r.assessment.signoff === undefined);
+      assert.equal(stored.assessment.signoff, undefined, 'the file opened as a new, unsigned assessment');
+      await showView(page, 'Assessments');
+      assert.equal((await assessmentRows(page)).length, 2, 'the signed assessment is still there');
     }));
 });
 

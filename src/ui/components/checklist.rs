@@ -135,7 +135,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                 <div class="rc-print-record"><SummaryView assessment={a.clone()} recording={s.recording.clone()} /></div>
             }
             <Actions confirm_reset={s.confirm_reset} signed={a.is_signed()} />
-            <ImportPanel preview={s.import.clone()} />
+            <ImportPanel preview={s.import.clone()} signed={a.is_signed()} />
             <div role="status" class="rc-live">
                 // Keyed by the message's counter, so the same text said again is a new node
                 // that screen readers announce again.

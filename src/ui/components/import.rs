@@ -5,6 +5,7 @@ use super::field::button;
 use crate::app::import::ImportPreview;
 use crate::app::words;
 use crate::app::Msg;
+use crate::core::time::date_text;
 use crate::ui::context::{rendered, use_shell};
 use crate::ui::ops::Op;
 use std::rc::Rc;
@@ -72,6 +73,9 @@ pub fn use_drop_zone(run: &Callback<Op>) -> DropZone {
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
     pub preview: Option<Rc<ImportPreview>>,
+    /// The open assessment is signed: a file can only open beside it.
+    #[prop_or_default]
+    pub signed: bool,
 }
 
 /// The import control, and what a file holds once read.
@@ -104,7 +108,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                 <span class="rc-hint">{"Choose a file exported from this checklist, or drop it onto the checklist."}</span>
             </div>
             if let Some(p) = &props.preview {
-                <Preview preview={p.clone()} close={close} />
+                <Preview preview={p.clone()} close={close} signed={props.signed} />
             }
         </div>
     }
@@ -114,6 +118,8 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
 struct PreviewProps {
     preview: Rc<ImportPreview>,
     close: Callback<MouseEvent>,
+    /// The open assessment is signed: the file cannot replace it or be merged into it.
+    signed: bool,
 }
 
 #[component]
@@ -134,7 +140,7 @@ fn Preview(props: &PreviewProps) -> Html {
                 <dt>{"Assessment"}</dt><dd><bdi>{ title }</bdi></dd>
                 <dt>{"Checklist"}</dt><dd><bdi>{ &doc.definition.title }</bdi>{ words::version_after(&doc.checklist.version) }</dd>
                 <dt>{"Answered"}</dt><dd>{ words::items_answered(progress.assessed, progress.total) }</dd>
-                <dt>{"Exported"}</dt><dd>{ doc.exported.date() }</dd>
+                <dt>{"Exported"}</dt><dd>{ date_text(doc.exported.date()) }</dd>
             </dl>
             if let Some(signed) = p.signed.file_sentence() {
                 <p class="rc-signed"><strong>{ signed }</strong></p>
@@ -150,10 +156,15 @@ fn Preview(props: &PreviewProps) -> Html {
                 { button("Close", props.close.clone()) }
             } else {
                 <p>{"Nothing changes until you choose."}</p>
+                if props.signed {
+                    <p>{ words::SIGNED_IMPORT }</p>
+                }
                 <div class="rc-button-row">
                     <button type="button" class="rc-button rc-primary" onclick={shell.on_click(|| Op::ImportAsNew)}>{"Open as a new assessment"}</button>
-                    { button("Replace the current assessment", shell.on_click(|| Op::ImportReplace)) }
-                    <button type="button" class="rc-button" id={shell.id("import-merge")} onclick={shell.on_click_send(|| Msg::MergeImport)}>{"Merge into this assessment"}</button>
+                    if !props.signed {
+                        { button("Replace the current assessment", shell.on_click(|| Op::ImportReplace)) }
+                        <button type="button" class="rc-button" id={shell.id("import-merge")} onclick={shell.on_click_send(|| Msg::MergeImport)}>{"Merge into this assessment"}</button>
+                    }
                     <button type="button" class="rc-button" id={shell.id("import-compare")} onclick={shell.on_click(|| Op::CompareImport)}>{"Compare with this assessment"}</button>
                     { button("Cancel", props.close.clone()) }
                 </div>
