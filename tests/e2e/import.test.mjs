@@ -123,7 +123,7 @@ const expectedFacts = {
   Assessment: 'Imported pilot',
   Checklist: `${checklist.title} (version ${checklist.version})`,
   Answered: `3 of ${itemCount} items`,
-  Exported: '2026-01-15',
+  Exported: '15 January 2026',
 };
 
 /** The page shows what editedExport put in the file. */
@@ -333,7 +333,7 @@ describe('Import: a good exported file', () => {
         Assessment: 'Fixture assessment',
         Checklist: `${checklist.title} (version ${checklist.version})`,
         Answered: '2 of 3 items',
-        Exported: '2026-01-15',
+        Exported: '15 January 2026',
       });
       await importPreview(page).getByRole('button', { name: 'Replace the current assessment', exact: true }).click();
       assert.equal(await titleField(page).inputValue(), 'Fixture assessment');
@@ -479,7 +479,7 @@ describe('Import: bad files are refused with the reason, and nothing changes', (
         Assessment: 'Fixture assessment',
         Checklist: `${checklist.title} (version ${checklist.version})`,
         Answered: '2 of 3 items',
-        Exported: '2026-01-15',
+        Exported: '15 January 2026',
       });
     }));
 
