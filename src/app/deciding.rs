@@ -31,18 +31,23 @@ pub(super) fn record_decision(s: &mut AppState, today: &str, now: Timestamp) {
             Rc::make_mut(&mut s.recording).errors = errors;
             s.focus_on(FocusTarget::ErrorSummary);
         }
-        Ok(signoff) => {
-            let mut a = (*s.assessment).clone();
-            if !a.apply(&s.def, Action::Record { signoff }, now) {
-                return;
-            }
-            s.assessment = Rc::new(a);
-            s.origin = Origin::Local;
-            s.recording = Rc::default();
-            s.focus_on(FocusTarget::DecisionLine);
-            s.announce(Announcement::DecisionRecorded);
-        }
+        Ok(signoff) => settle(s, Action::Record { signoff }, now, Announcement::DecisionRecorded),
     }
+}
+
+/// Records or withdraws the decision by `action` at `now`: the sign-off's questions and errors
+/// go, the focus goes to its line, which says what changed, and `said` is announced. Nothing
+/// happens when the assessment refuses the action.
+fn settle(s: &mut AppState, action: Action, now: Timestamp, said: Announcement) {
+    let mut a = (*s.assessment).clone();
+    if !a.apply(&s.def, action, now) {
+        return;
+    }
+    s.assessment = Rc::new(a);
+    s.origin = Origin::Local;
+    s.recording = Rc::default();
+    s.focus_on(FocusTarget::DecisionLine);
+    s.announce(said);
 }
 
 /// "Reopen the assessment" asks (`true`), or its question is closed by Cancel: the focus goes
@@ -57,26 +62,16 @@ pub(super) fn ask_reopen(s: &mut AppState, ask: bool) {
 /// The reopening confirmed at `now`: the decision is withdrawn and kept on record, the
 /// answers can change again, and the focus goes to the sign-off's line, which says so.
 pub(super) fn reopen(s: &mut AppState, now: Timestamp) {
-    let mut a = (*s.assessment).clone();
-    if !s.recording.confirm_reopen || !a.apply(&s.def, Action::Reopen, now) {
-        return;
+    if s.recording.confirm_reopen {
+        settle(s, Action::Reopen, now, Announcement::DecisionWithdrawn);
     }
-    s.assessment = Rc::new(a);
-    s.origin = Origin::Local;
-    s.recording = Rc::default();
-    s.focus_on(FocusTarget::DecisionLine);
-    s.announce(Announcement::DecisionWithdrawn);
 }
 
 /// A link of the error summary followed: the focus goes to the field it names. An item's
 /// missing reason is in the checklist: its section is shown, with the focus in its notes.
 pub(super) fn show_field(s: &mut AppState, field: Field) {
     if let Field::Item(item) = &field {
-        let Some(section) =
-            s.def.sections.iter().position(|sec| sec.items.iter().any(|i| &i.id == item))
-        else {
-            return;
-        };
+        let Some(section) = s.def.section_of(item) else { return };
         super::screen::go_to(s, section, Some(item.clone()));
     }
     s.focus_on(FocusTarget::Field(field));

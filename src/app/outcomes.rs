@@ -13,6 +13,16 @@ use crate::core::Assessment;
 use std::rc::Rc;
 
 /// The saver's latest save succeeded, or why it failed.
+/// The Assessments view, listed afresh: a banner of another view goes with that view.
+pub(super) fn listed(s: &mut AppState, library: Rc<Library>) {
+    s.library = library;
+    if s.view != View::Assessments {
+        s.banner = None;
+    }
+    s.view = View::Assessments;
+    s.close_panels();
+}
+
 pub(super) fn saved(s: &mut AppState, result: Result<(), StorageError>) {
     let recovered = result.is_ok() && s.storage.is_some();
     s.storage = result.err();

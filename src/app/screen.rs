@@ -3,10 +3,11 @@
 
 use super::announcements::Announcement;
 use super::filter::Filter;
-use super::merging::Merging;
+use super::merging::{Choice, Merging};
 use super::navigation::{can_show, first_in_scope};
 use super::state::{AppState, FocusTarget, Origin, Overlay, View};
 use crate::core::library::AssessmentId;
+use crate::core::merge::Keep;
 use crate::core::{Action, ItemId, Timestamp};
 use std::rc::Rc;
 
@@ -173,4 +174,11 @@ pub(super) fn merge_import(s: &mut AppState) {
     s.compare = None;
     s.renaming = None;
     s.focus_on(FocusTarget::ViewHeading);
+}
+
+/// A side chosen in the merge preview, for an item, a section or everything.
+pub(super) fn choose(s: &mut AppState, choice: Choice, keep: Keep) {
+    if let Some(m) = &mut s.merge {
+        Rc::make_mut(m).choose(choice, keep);
+    }
 }

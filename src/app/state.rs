@@ -296,11 +296,7 @@ impl AppState {
             Msg::CloseImport => screen::close_import(self),
             Msg::CloseComparison => screen::close_panel(self, true),
             Msg::MergeImport => screen::merge_import(self),
-            Msg::Choose { choice, keep } => {
-                if let Some(m) = &mut self.merge {
-                    Rc::make_mut(m).choose(choice, keep);
-                }
-            }
+            Msg::Choose { choice, keep } => screen::choose(self, choice, keep),
             Msg::CloseMerge => screen::close_panel(self, false),
             Msg::DismissChanges => self.changes = None,
             Msg::RecordDecision { today, now } => deciding::record_decision(self, &today, now),
@@ -314,14 +310,7 @@ impl AppState {
             Msg::ImportFailed(refusal) => outcomes::import_read(self, Err(refusal)),
             Msg::Conflict(theirs) => self.conflict = Some(theirs),
             Msg::Renamed(library) => self.library = library,
-            Msg::Listed(library) => {
-                self.library = library;
-                if self.view != View::Assessments {
-                    self.banner = None;
-                }
-                self.view = View::Assessments;
-                self.close_panels();
-            }
+            Msg::Listed(library) => outcomes::listed(self, library),
             Msg::Saved(result) => outcomes::saved(self, result),
             Msg::Opened { id, assessment, how, library } => {
                 outcomes::opened(self, id, assessment, how, library)

@@ -592,6 +592,11 @@ impl ChecklistDefinition {
         self.items().map(|(_, i)| i).find(|i| &i.id == id)
     }
 
+    /// The index of the section that holds item `id`.
+    pub fn section_of(&self, id: &ItemId) -> Option<usize> {
+        self.sections.iter().position(|s| s.items.iter().any(|i| &i.id == id))
+    }
+
     pub fn item_count(&self) -> usize {
         self.sections.iter().map(|s| s.items.len()).sum()
     }

@@ -20,9 +20,7 @@ pub fn ChangesNotice(props: &Shown<ChangesSince>) -> Html {
         let onclick = shell.on_click_send(move || Msg::GoTo { section, item: Some(item.clone()) });
         html! { <button type="button" class="rc-link" {onclick}><bdi>{ title.to_owned() }</bdi></button> }
     };
-    let section_of = |id: &crate::core::ItemId| {
-        shell.def.sections.iter().position(|s| s.items.iter().any(|i| &i.id == id))
-    };
+    let section_of = |id: &crate::core::ItemId| shell.def.section_of(id);
     let kept = c.kept.len();
     html! {
         <div class="rc-panel rc-changes" role="region" aria-labelledby={title_id.clone()}>
